@@ -1,0 +1,94 @@
+"""Engine and session setup with the storage rules of DESIGN.md.
+
+SQLite runs in WAL mode with foreign keys, a busy timeout and secure delete; every write
+transaction starts with ``BEGIN IMMEDIATE`` so two writers queue instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
+
+from planner.db.location import DatabaseTarget
+
+BUSY_TIMEOUT_MS = 10_000
+_BEGIN_OPTION = "planner_sqlite_begin"
+
+
+def _sqlite_on_connect(read_only: bool) -> Any:
+    def on_connect(dbapi_conn: sqlite3.Connection, _record: ConnectionPoolEntry) -> None:
+        # Hand transaction control to SQLAlchemy's "begin" event below.
+        dbapi_conn.isolation_level = None
+        cursor = dbapi_conn.cursor()
+        try:
+            cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            cursor.execute("PRAGMA foreign_keys = ON")
+            if not read_only:
+                cursor.execute("PRAGMA secure_delete = ON")
+                cursor.execute("PRAGMA journal_mode = WAL")
+                # FULL: a committed visit survives a power cut, not only a crash.
+                cursor.execute("PRAGMA synchronous = FULL")
+        finally:
+            cursor.close()
+
+    return on_connect
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    mode = conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+    conn.exec_driver_sql(f"BEGIN {mode}")
+
+
+def create_planner_engine(target: DatabaseTarget, *, read_only: bool = False) -> Engine:
+    """An engine for *target*; for SQLite files, with the pragmas and begin handling."""
+    if target.path is None:
+        return create_engine(target.url, pool_pre_ping=True)
+    if read_only:
+        url = f"sqlite:///file:{target.path}?mode=ro&uri=true"
+    else:
+        url = target.url
+    engine = create_engine(url)
+    event.listen(engine, "connect", _sqlite_on_connect(read_only))
+    event.listen(engine, "begin", _sqlite_on_begin)
+    return engine
+
+
+def write_engine(engine: Engine) -> Engine:
+    """The same engine with write transactions started as ``BEGIN IMMEDIATE``."""
+    return engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"})
+
+
+class Database:
+    """An open database: hands out sessions for reading and for writing."""
+
+    def __init__(self, engine: Engine, target: DatabaseTarget) -> None:
+        self.engine = engine
+        self.target = target
+        self._readers = sessionmaker(engine, expire_on_commit=False)
+        self._writers = sessionmaker(write_engine(engine), expire_on_commit=False)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for queries; nothing it does is committed."""
+        with self._readers() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work commits as one transaction, or not at all."""
+        with self._writers() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()

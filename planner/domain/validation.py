@@ -1,0 +1,110 @@
+"""Validation of domain records: every problem, tied to its field, in plain words."""
+
+from __future__ import annotations
+
+import re
+
+from planner.domain.countries import is_country_code
+from planner.domain.entities import Event, Institution, ItineraryItem, Person, Visit
+from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.timezones import is_valid_zone
+
+# Deliberately permissive: one @, no spaces, a dot in the domain. Real validation of an
+# address is sending mail to it; this catches typing mistakes.
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+
+
+def _required(problems: list[FieldProblem], field: str, value: str, what: str) -> None:
+    if not value.strip():
+        problems.append(FieldProblem(field, f"{what} is required"))
+
+
+def _zone(problems: list[FieldProblem], field: str, value: str) -> None:
+    if not is_valid_zone(value):
+        problems.append(
+            FieldProblem(field, f"unknown time zone {value!r} (use an IANA name like Asia/Tokyo)")
+        )
+
+
+def _country(problems: list[FieldProblem], field: str, value: str, optional: bool) -> None:
+    if optional and not value:
+        return
+    if not is_country_code(value):
+        problems.append(
+            FieldProblem(field, f"{value!r} is not an ISO 3166 country code (e.g. US, JP)")
+        )
+
+
+def _raise(problems: list[FieldProblem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def is_valid_email(value: str) -> bool:
+    """True if *value* looks like an e-mail address."""
+    return bool(_EMAIL.match(value))
+
+
+def validate_institution(inst: Institution) -> None:
+    """Raise :class:`ValidationError` listing every problem of *inst*."""
+    problems: list[FieldProblem] = []
+    _required(problems, "name", inst.name, "Name")
+    _country(problems, "country", inst.country, optional=False)
+    _zone(problems, "timezone", inst.timezone)
+    _raise(problems)
+
+
+def validate_person(person: Person) -> None:
+    """Raise :class:`ValidationError` listing every problem of *person*."""
+    problems: list[FieldProblem] = []
+    if not (person.family_name.strip() or person.family_name_native.strip()):
+        problems.append(FieldProblem("family_name", "Family name is required"))
+    if person.email and not is_valid_email(person.email):
+        problems.append(FieldProblem("email", f"{person.email!r} is not a valid e-mail address"))
+    _country(problems, "nationality", person.nationality, optional=True)
+    if (
+        person.date_of_birth
+        and person.passport_expiry
+        and person.passport_expiry <= person.date_of_birth
+    ):
+        problems.append(FieldProblem("passport_expiry", "expiry is before the date of birth"))
+    _raise(problems)
+
+
+def validate_visit(visit: Visit) -> None:
+    """Raise :class:`ValidationError` listing every problem of *visit*."""
+    problems: list[FieldProblem] = []
+    if visit.departure_date < visit.arrival_date:
+        problems.append(
+            FieldProblem(
+                "departure_date",
+                f"departure {visit.departure_date.isoformat()} is before arrival "
+                f"{visit.arrival_date.isoformat()}",
+            )
+        )
+    _raise(problems)
+
+
+def _instants(problems: list[FieldProblem], item: ItineraryItem | Event) -> None:
+    _zone(problems, "start_zone", item.start_zone)
+    _zone(problems, "end_zone", item.end_zone)
+    naive = [name for name, t in (("start", item.start_utc), ("end", item.end_utc)) if not t.tzinfo]
+    problems.extend(FieldProblem(name, "time has no zone") for name in naive)
+    if not naive and item.end_utc < item.start_utc:
+        problems.append(FieldProblem("end", "ends before it starts"))
+
+
+def validate_itinerary_item(item: ItineraryItem) -> None:
+    """Raise :class:`ValidationError` listing every problem of *item*."""
+    problems: list[FieldProblem] = []
+    _required(problems, "title", item.title, "Title")
+    _instants(problems, item)
+    _raise(problems)
+
+
+def validate_event(event: Event) -> None:
+    """Raise :class:`ValidationError` listing every problem of *event*."""
+    problems: list[FieldProblem] = []
+    _required(problems, "title", event.title, "Title")
+    _instants(problems, event)
+    _raise(problems)
