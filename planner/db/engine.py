@@ -50,10 +50,7 @@ def create_planner_engine(target: DatabaseTarget, *, read_only: bool = False) ->
     """An engine for *target*; for SQLite files, with the pragmas and begin handling."""
     if target.path is None:
         return create_engine(target.url, pool_pre_ping=True)
-    if read_only:
-        url = f"sqlite:///file:{target.path}?mode=ro&uri=true"
-    else:
-        url = target.url
+    url = f"sqlite:///file:{target.path}?mode=ro&uri=true" if read_only else target.url
     engine = create_engine(url)
     event.listen(engine, "connect", _sqlite_on_connect(read_only))
     event.listen(engine, "begin", _sqlite_on_begin)

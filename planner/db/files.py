@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -24,10 +25,8 @@ def create_private_file(path: Path) -> None:
 
 def make_private(path: Path) -> None:
     """Set mode 0600 on *path* if it exists (SQLite's -wal and -shm files, backups)."""
-    try:
+    with contextlib.suppress(FileNotFoundError):
         path.chmod(PRIVATE_FILE_MODE)
-    except FileNotFoundError:
-        pass
 
 
 def sqlite_companions(path: Path) -> list[Path]:

@@ -9,7 +9,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect, select
+from sqlalchemy import Connection, Engine, delete, insert, inspect, select
 
 from planner import __version__
 from planner.db.errors import NewerSchemaError, NotADatabaseError
@@ -89,5 +89,5 @@ def upgrade_to_head(engine: Engine) -> None:
     """Apply every pending migration in one transaction and record the app version."""
     with engine.begin() as conn:
         command.upgrade(alembic_config(conn), "head")
-        conn.execute(Meta.__table__.delete().where(Meta.key == APP_VERSION_KEY))
-        conn.execute(Meta.__table__.insert().values(key=APP_VERSION_KEY, value=__version__))
+        conn.execute(delete(Meta).where(Meta.key == APP_VERSION_KEY))
+        conn.execute(insert(Meta).values(key=APP_VERSION_KEY, value=__version__))

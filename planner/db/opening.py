@@ -11,7 +11,12 @@ from sqlalchemy.exc import DBAPIError
 from planner.db.backup import backup_database
 from planner.db.engine import Database, create_planner_engine
 from planner.db.errors import NotADatabaseError, StorageError
-from planner.db.files import create_private_file, ensure_private_dir, make_private, sqlite_companions
+from planner.db.files import (
+    create_private_file,
+    ensure_private_dir,
+    make_private,
+    sqlite_companions,
+)
 from planner.db.location import DatabaseTarget, default_data_dir
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
 
@@ -65,19 +70,18 @@ def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
     """
     if target.path is None:
         engine = create_planner_engine(target)
-        state = schema_state(engine)
-        if state.needs_upgrade:
+        if schema_state(engine).needs_upgrade:
             upgrade_to_head(engine)
         return Database(engine, target)
 
     path = target.path
+    state: SchemaState | None = None
     if path.exists():
         state = inspect_file(target)
         if state.needs_upgrade and not state.is_empty:
             _backup_before_upgrade(path, state)
     elif create:
         _prepare_new_file(path)
-        state = None
     else:
         raise StorageError(
             f"there is no database at {path}; create one with 'planner demo --db {path}'"

@@ -123,4 +123,3 @@ def ensure_utc(instant: datetime) -> datetime:
     if instant.tzinfo is None or instant.tzinfo.utcoffset(instant) is None:
         raise ValueError("naive datetimes are not instants; attach a zone first")
     return instant.astimezone(UTC)
-

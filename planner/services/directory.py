@@ -1,0 +1,121 @@
+"""Institutions, people, programmes and projects: the directory visits refer to."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from planner.db.models import InstitutionRow, PersonRow, ProgramRow, ProjectRow
+from planner.domain.entities import Institution, Person, PersonSummary, Program, Project
+from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.validation import validate_institution, validate_person
+from planner.services.records import RecordService, to_entity
+
+
+def require(session: Session, row_type: type, record_id: int | None, field: str, what: str) -> None:
+    """Raise a ValidationError on *field* when *record_id* names no *row_type* row."""
+    if record_id is not None and session.get(row_type, record_id) is None:
+        raise ValidationError.single(field, f"there is no {what} with id {record_id}")
+
+
+class InstitutionService(RecordService[Institution, InstitutionRow]):
+    """Partner institutions."""
+
+    entity_name = "institution"
+    row_type = InstitutionRow
+    entity_type = Institution
+
+    def validate(self, entity: Institution) -> None:
+        """Name, country code and time zone must be valid."""
+        validate_institution(entity)
+
+    def find_by_name(self, name: str) -> Institution | None:
+        """The institution whose full or short name is *name* (case-insensitive)."""
+        wanted = name.strip().lower()
+        with self.db.read() as session:
+            row = session.scalars(
+                select(InstitutionRow).where(
+                    (func.lower(InstitutionRow.name) == wanted)
+                    | (func.lower(InstitutionRow.short_name) == wanted)
+                )
+            ).first()
+            return None if row is None else to_entity(row, Institution)
+
+
+class PersonService(RecordService[Person, PersonRow]):
+    """Visitors and hosts."""
+
+    entity_name = "person"
+    row_type = PersonRow
+    entity_type = Person
+
+    def validate(self, entity: Person) -> None:
+        """Names, e-mail and nationality must be valid."""
+        validate_person(entity)
+
+    def check_references(self, session: Session, entity: Person) -> None:
+        """The home institution must exist."""
+        require(
+            session,
+            InstitutionRow,
+            entity.home_institution_id,
+            "home_institution_id",
+            "institution",
+        )
+
+    def summaries(self) -> list[PersonSummary]:
+        """Everyone, as the directory lists them, by family name."""
+        home = aliased(InstitutionRow)
+        query = (
+            select(PersonRow, home.short_name, home.name)
+            .join(home, PersonRow.home_institution_id == home.id)
+            .order_by(PersonRow.family_name, PersonRow.given_name, PersonRow.id)
+        )
+        with self.db.read() as session:
+            return [
+                PersonSummary(
+                    id=p.id,
+                    latin_name=f"{p.given_name} {p.family_name}".strip(),
+                    native_name=f"{p.family_name_native} {p.given_name_native}".strip(),
+                    category=p.category,
+                    home_institution=short or name,
+                    email=p.email,
+                    nationality=p.nationality,
+                )
+                for p, short, name in session.execute(query)
+            ]
+
+
+class ProgramService(RecordService[Program, ProgramRow]):
+    """Exchange programmes such as the cooperation memorandum."""
+
+    entity_name = "program"
+    row_type = ProgramRow
+    entity_type = Program
+
+    def validate(self, entity: Program) -> None:
+        """A name is required and the period must be in order."""
+        problems: list[FieldProblem] = []
+        if not entity.name.strip():
+            problems.append(FieldProblem("name", "Name is required"))
+        if entity.start_date and entity.end_date and entity.end_date < entity.start_date:
+            problems.append(FieldProblem("end_date", "ends before it starts"))
+        if problems:
+            raise ValidationError(problems)
+
+
+class ProjectService(RecordService[Project, ProjectRow]):
+    """Research projects visits are reported under."""
+
+    entity_name = "project"
+    row_type = ProjectRow
+    entity_type = Project
+
+    def validate(self, entity: Project) -> None:
+        """A name is required."""
+        if not entity.name.strip():
+            raise ValidationError.single("name", "Name is required")
+
+    def check_references(self, session: Session, entity: Project) -> None:
+        """The programme, if named, must exist."""
+        require(session, ProgramRow, entity.program_id, "program_id", "programme")

@@ -1,0 +1,171 @@
+"""A generic create/read/update/delete service for records that map one dataclass to one row."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, ClassVar, Generic, TypeVar
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from planner.db.engine import Database
+from planner.db.models import Base
+from planner.domain.enums import AuditAction
+from planner.domain.errors import InUseError, NotFoundError, ValidationError
+from planner.services import audit
+from planner.services.changes import Change, ChangeBus
+
+E = TypeVar("E")
+R = TypeVar("R", bound=Base)
+
+_UNIQUE = re.compile(r"UNIQUE constraint failed: \w+\.(\w+)|Key \((\w+)\)=.* already exists")
+_SKIP_ON_WRITE = frozenset({"id", "version"})
+
+
+def to_entity(row: Any, entity_type: type[E]) -> E:
+    """The domain dataclass for an ORM row whose columns carry the same names."""
+    names = [f.name for f in dataclasses.fields(entity_type)]  # type: ignore[arg-type]
+    return entity_type(**{name: getattr(row, name) for name in names})
+
+
+def copy_to_row(entity: object, row: Any) -> None:
+    """Write the dataclass's fields onto the ORM row (not its id or version)."""
+    for f in dataclasses.fields(entity):  # type: ignore[arg-type]
+        if f.name not in _SKIP_ON_WRITE:
+            setattr(row, f.name, getattr(entity, f.name))
+
+
+@contextmanager
+def translate_integrity(what: str, *, deleting: bool = False) -> Iterator[None]:
+    """Turn database constraint failures into messages a coordinator understands."""
+    try:
+        yield
+    except IntegrityError as exc:
+        text = str(exc.orig)
+        match = _UNIQUE.search(text)
+        if match:
+            field = match.group(1) or match.group(2)
+            raise ValidationError.single(field, f"another {what} already has this {field}") from exc
+        if "FOREIGN KEY" in text.upper():
+            if deleting:
+                raise InUseError(
+                    f"this {what} cannot be deleted: other records still refer to it"
+                ) from exc
+            raise ValidationError.single(
+                "id", f"this {what} refers to a record that does not exist"
+            ) from exc
+        raise
+
+
+class RecordService(Generic[E, R]):
+    """Create, read, update and delete one kind of record, each write audited and announced."""
+
+    entity_name: ClassVar[str]
+    row_type: type[R]
+    entity_type: type[E]
+
+    def __init__(self, db: Database, bus: ChangeBus) -> None:
+        self.db = db
+        self.bus = bus
+
+    # Hooks for subclasses -------------------------------------------------------------
+    def validate(self, entity: E) -> None:
+        """Raise a ValidationError when *entity* breaks a rule."""
+
+    def check_references(self, session: Session, entity: E) -> None:
+        """Raise a ValidationError when *entity* names records that do not exist."""
+
+    # Queries -------------------------------------------------------------------------
+    def _row(self, session: Session, record_id: int) -> R:
+        row = session.get(self.row_type, record_id)
+        if row is None:
+            raise NotFoundError(f"there is no {self.entity_name} with id {record_id}")
+        return row
+
+    def get(self, record_id: int) -> E:
+        """The record with *record_id*; NotFoundError if there is none."""
+        with self.db.read() as session:
+            return to_entity(self._row(session, record_id), self.entity_type)
+
+    def list(self) -> list[E]:
+        """Every record, in id order."""
+        with self.db.read() as session:
+            rows = session.scalars(
+                select(self.row_type).order_by(*self.row_type.__table__.primary_key)
+            )
+            return [to_entity(r, self.entity_type) for r in rows]
+
+    # Writes --------------------------------------------------------------------------
+    def create(self, entity: E) -> E:
+        """Validate and store a new record; returns it with its id."""
+        self.validate(entity)
+        with self.db.write() as session, translate_integrity(self.entity_name):
+            self.check_references(session, entity)
+            entity = self.before_create(session, entity)
+            row = self.row_type()
+            copy_to_row(entity, row)
+            session.add(row)
+            session.flush()
+            created = to_entity(row, self.entity_type)
+            audit.record(
+                session,
+                self.entity_name,
+                self._id_of(created),
+                AuditAction.CREATE,
+                audit.snapshot(created),
+            )
+        self._announce(created, AuditAction.CREATE)
+        return created
+
+    def update(self, entity: E) -> E:
+        """Store the changed fields of an existing record; returns the stored version."""
+        self.validate(entity)
+        record_id = self._id_of(entity)
+        with self.db.write() as session, translate_integrity(self.entity_name):
+            self.check_references(session, entity)
+            row = self._row(session, record_id)
+            before = to_entity(row, self.entity_type)
+            entity = self.before_update(session, before, entity)
+            changes = audit.diff(before, entity)
+            if not changes:
+                return before
+            copy_to_row(entity, row)
+            session.flush()
+            after = to_entity(row, self.entity_type)
+            audit.record(session, self.entity_name, record_id, AuditAction.UPDATE, changes)
+        self._announce(after, AuditAction.UPDATE)
+        return after
+
+    def before_create(self, session: Session, entity: E) -> E:
+        """Hook: fill in what the store assigns (codes); returns the entity to insert."""
+        return entity
+
+    def before_update(self, session: Session, stored: E, incoming: E) -> E:
+        """Hook: refuse an update (optimistic locking) or adjust it; returns what to store."""
+        return incoming
+
+    def delete(self, record_id: int) -> None:
+        """Remove a record; InUseError if other records still refer to it."""
+        with self.db.write() as session, translate_integrity(self.entity_name, deleting=True):
+            row = self._row(session, record_id)
+            gone = to_entity(row, self.entity_type)
+            session.delete(row)
+            session.flush()
+            audit.record(
+                session, self.entity_name, record_id, AuditAction.DELETE, audit.snapshot(gone)
+            )
+        self.bus.publish(Change(self.entity_name, (record_id,), AuditAction.DELETE))
+
+    # Helpers -------------------------------------------------------------------------
+    def _id_of(self, entity: E) -> int:
+        record_id = getattr(entity, "id", None)
+        if record_id is None:
+            raise ValueError(f"cannot update a {self.entity_name} that has no id")
+        return int(record_id)
+
+    def _announce(self, entity: E, action: AuditAction) -> None:
+        self.bus.publish(Change(self.entity_name, (self._id_of(entity),), action))

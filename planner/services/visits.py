@@ -1,0 +1,198 @@
+"""Visits: codes, optimistic locking, the status life cycle, and the list the views show."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Integer, Select, cast, func, select
+from sqlalchemy.orm import Session, aliased
+
+from planner.db.models import InstitutionRow, PersonRow, ProjectRow, VisitRow
+from planner.domain.codes import format_visit_code
+from planner.domain.entities import AuditEntry, Visit, VisitSummary
+from planner.domain.enums import AuditAction, VisitStatus
+from planner.domain.errors import ConflictError, NotFoundError
+from planner.domain.status import check_transition
+from planner.domain.validation import validate_visit
+from planner.services import audit
+from planner.services.directory import require
+from planner.services.records import RecordService, to_entity
+
+
+@dataclass(frozen=True)
+class VisitFilter:
+    """Which visits a list shows; empty criteria match everything."""
+
+    statuses: frozenset[VisitStatus] = frozenset()
+    host_institution_id: int | None = None
+    project_id: int | None = None
+    overlapping_from: date | None = None
+    overlapping_to: date | None = None
+
+
+def next_code(session: Session, year: int) -> str:
+    """The next free code for a visit arriving in *year*."""
+    prefix = f"V-{year:04d}-"
+    highest = session.scalar(
+        select(func.max(cast(func.substr(VisitRow.code, len(prefix) + 1), Integer))).where(
+            VisitRow.code.like(prefix + "%")
+        )
+    )
+    return format_visit_code(year, (highest or 0) + 1)
+
+
+def summary_query() -> Select[*tuple[Any, ...]]:
+    """The columns of :class:`VisitSummary`, joined in one query."""
+    visitor = aliased(PersonRow)
+    home = aliased(InstitutionRow)
+    host = aliased(InstitutionRow)
+    return (
+        select(
+            VisitRow.id,
+            VisitRow.code,
+            VisitRow.visitor_id,
+            visitor.given_name,
+            visitor.family_name,
+            visitor.family_name_native,
+            visitor.given_name_native,
+            func.coalesce(func.nullif(home.short_name, ""), home.name),
+            func.coalesce(func.nullif(host.short_name, ""), host.name),
+            VisitRow.arrival_date,
+            VisitRow.departure_date,
+            VisitRow.status,
+            VisitRow.purpose,
+            func.coalesce(ProjectRow.name, ""),
+            VisitRow.version,
+        )
+        .join(visitor, VisitRow.visitor_id == visitor.id)
+        .join(home, visitor.home_institution_id == home.id)
+        .join(host, VisitRow.host_institution_id == host.id)
+        .outerjoin(ProjectRow, VisitRow.project_id == ProjectRow.id)
+    )
+
+
+def _summary(row: tuple[object, ...]) -> VisitSummary:
+    (vid, code, visitor_id, given, family, family_n, given_n, home, host, arr, dep, status,
+     purpose, project, version) = row  # fmt: skip
+    return VisitSummary(
+        id=int(vid),  # type: ignore[call-overload]
+        code=str(code),
+        visitor_id=int(visitor_id),  # type: ignore[call-overload]
+        visitor_name=f"{given} {family}".strip(),
+        visitor_name_native=f"{family_n} {given_n}".strip(),
+        home_institution=str(home),
+        host_institution=str(host),
+        arrival_date=arr,  # type: ignore[arg-type]
+        departure_date=dep,  # type: ignore[arg-type]
+        status=status,  # type: ignore[arg-type]
+        purpose=purpose,  # type: ignore[arg-type]
+        project=str(project),
+        version=int(version),  # type: ignore[call-overload]
+    )
+
+
+class VisitService(RecordService[Visit, VisitRow]):
+    """Visits, with human codes, version checks and the status machine."""
+
+    entity_name = "visit"
+    row_type = VisitRow
+    entity_type = Visit
+
+    def validate(self, entity: Visit) -> None:
+        """Dates must be in order."""
+        validate_visit(entity)
+
+    def check_references(self, session: Session, entity: Visit) -> None:
+        """Visitor, host institution, host person and project must exist."""
+        require(session, PersonRow, entity.visitor_id, "visitor_id", "person")
+        require(
+            session, InstitutionRow, entity.host_institution_id, "host_institution_id",
+            "institution",
+        )  # fmt: skip
+        require(session, PersonRow, entity.host_person_id, "host_person_id", "person")
+        require(session, ProjectRow, entity.project_id, "project_id", "project")
+
+    def before_create(self, session: Session, entity: Visit) -> Visit:
+        """Give a new visit the next free code for its arrival year."""
+        if entity.code:
+            return entity
+        return dataclasses.replace(entity, code=next_code(session, entity.arrival_date.year))
+
+    def before_update(self, session: Session, stored: Visit, incoming: Visit) -> Visit:
+        """Refuse to overwrite a visit someone else changed since *incoming* was read."""
+        if stored.version != incoming.version:
+            raise ConflictError(
+                f"visit {stored.code} was changed by someone else since you opened it "
+                f"(version {incoming.version}, now {stored.version})",
+                current_version=stored.version,
+            )
+        if incoming.status != stored.status:
+            check_transition(stored.status, incoming.status)
+        # The code is the visit's public identity (itineraries, e-mails): never renumbered.
+        return dataclasses.replace(incoming, code=stored.code)
+
+    def get_by_code(self, code: str) -> Visit:
+        """The visit with *code*; NotFoundError if there is none."""
+        with self.db.read() as session:
+            row = session.scalars(select(VisitRow).where(VisitRow.code == code.strip())).first()
+            if row is None:
+                raise NotFoundError(f"there is no visit {code}")
+            return to_entity(row, Visit)
+
+    def set_status(
+        self,
+        visit_id: int,
+        target: VisitStatus,
+        reason: str = "",
+        expected_version: int | None = None,
+    ) -> Visit:
+        """Move a visit along its life cycle; the reason goes into the audit log."""
+        with self.db.write() as session:
+            row = self._row(session, visit_id)
+            if expected_version is not None and row.version != expected_version:
+                raise ConflictError(
+                    f"visit {row.code} was changed by someone else since you opened it",
+                    current_version=row.version,
+                )
+            current = row.status
+            check_transition(current, target)
+            row.status = target
+            session.flush()
+            audit.record(
+                session, "visit", visit_id, AuditAction.STATUS,
+                {"status": [current.value, target.value]}, reason=reason.strip(),
+            )  # fmt: skip
+            updated = to_entity(row, Visit)
+        self._announce(updated, AuditAction.STATUS)
+        return updated
+
+    def summaries(self, criteria: VisitFilter | None = None) -> list[VisitSummary]:
+        """Visits as the lists show them, by arrival date then code."""
+        query = summary_query()
+        if criteria is not None:
+            if criteria.statuses:
+                query = query.where(VisitRow.status.in_(criteria.statuses))
+            if criteria.host_institution_id is not None:
+                query = query.where(VisitRow.host_institution_id == criteria.host_institution_id)
+            if criteria.project_id is not None:
+                query = query.where(VisitRow.project_id == criteria.project_id)
+            if criteria.overlapping_from is not None:
+                query = query.where(VisitRow.departure_date >= criteria.overlapping_from)
+            if criteria.overlapping_to is not None:
+                query = query.where(VisitRow.arrival_date <= criteria.overlapping_to)
+        query = query.order_by(VisitRow.arrival_date, VisitRow.code)
+        with self.db.read() as session:
+            return [_summary(tuple(r)) for r in session.execute(query)]
+
+    def count(self) -> int:
+        """How many visits the database holds."""
+        with self.db.read() as session:
+            return int(session.scalar(select(func.count(VisitRow.id))) or 0)
+
+    def history(self, visit_id: int) -> list[AuditEntry]:
+        """The audit entries of one visit, oldest first."""
+        with self.db.read() as session:
+            return audit.history(session, "visit", [visit_id])

@@ -1,0 +1,44 @@
+"""Shared fixtures: every test gets its own database and never touches the user's data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Before any Qt import: no display in CI, and tests must not depend on one.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point every per-user folder at a temporary one, so no test sees real data or settings."""
+    home = tmp_path_factory.mktemp("home")
+    for var, sub in (
+        ("HOME", ""),
+        ("XDG_DATA_HOME", "data"),
+        ("XDG_CONFIG_HOME", "config"),
+        ("XDG_CACHE_HOME", "cache"),
+        ("XDG_STATE_HOME", "state"),
+    ):
+        monkeypatch.setenv(var, str(home / sub))
+    monkeypatch.delenv("PLANNER_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    """Path for a fresh database file (not yet created)."""
+    return tmp_path / "planner.sqlite3"
+
+
+@pytest.fixture
+def services(db_path: Path) -> Iterator["Services"]:  # noqa: F821 - imported lazily below
+    """Services over a new, empty, migrated database."""
+    from planner.db.location import sqlite_target
+    from planner.services.app import Services
+
+    svc = Services.open(sqlite_target(db_path), create=True)
+    yield svc
+    svc.close()
