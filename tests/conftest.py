@@ -13,7 +13,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Point every per-user folder at a temporary one, so no test sees real data or settings."""
     home = tmp_path_factory.mktemp("home")
     for var, sub in (
@@ -34,7 +36,7 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def services(db_path: Path) -> Iterator["Services"]:  # noqa: F821 - imported lazily below
+def services(db_path: Path) -> Iterator[Services]:  # noqa: F821 - imported lazily below
     """Services over a new, empty, migrated database."""
     from planner.db.location import sqlite_target
     from planner.services.app import Services
