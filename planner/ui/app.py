@@ -1,0 +1,155 @@
+"""Entry point of the desktop interface, called by the command line once the database is open."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+import planner
+from planner.services.app import Services
+from planner.ui.errors import ErrorReporter, error_message, install_excepthook
+from planner.ui.fonts import install_japanese_fallback
+from planner.ui.main_window import MainWindow
+from planner.ui.resources import resource_path
+from planner.ui.screenshots import save_screenshots
+from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
+
+LANGUAGES = ("en", "ja")
+#: Screenshots use a fixed size (and ignore the remembered layout), so they are reproducible.
+SCREENSHOT_SIZE = QSize(1200, 720)
+
+
+def _application() -> QApplication:
+    """The process's QApplication: the existing one (tests) or a new one."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if existing is not None:
+        raise RuntimeError("a non-GUI Qt application already exists in this process")
+    app = QApplication([sys.argv[0] if sys.argv else "planner"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(planner.__version__)
+    return app
+
+
+def _install_language(app: QApplication, lang: str) -> list[QTranslator]:
+    """Translators for *lang* (ours and Qt's own dialogs); none are needed for English."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
+    if lang == "en":
+        return []
+    QLocale.setDefault(QLocale("ja_JP"))
+    installed: list[QTranslator] = []
+    sources = (
+        ("planner", str(resource_path("translations"))),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    )
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{lang}", folder) and app.installTranslator(translator):
+            installed.append(translator)
+    return installed
+
+
+@contextmanager
+def _close_on_interrupt(window: QWidget) -> Iterator[None]:
+    """Ctrl+C in the terminal closes the window (saving its layout) instead of being ignored.
+
+    Python runs signal handlers only between bytecodes, so a timer wakes it now and then while
+    Qt's event loop has control.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: window.close())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    try:
+        yield
+    finally:
+        wake.stop()
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_gui(
+    services: Services,
+    *,
+    lang: str = "en",
+    exit_when_ready: bool = False,
+    screenshot_dir: Path | None = None,
+    settings_path: Path | None = None,
+    started_at: float | None = None,
+) -> int:
+    """Create the QApplication, show the main window, run the event loop; returns the exit code.
+
+    *exit_when_ready*: once the window is shown with its table loaded, print
+    ``ready visits=N seconds=S`` (seconds since *started_at*, a ``time.perf_counter()`` value)
+    and quit. *screenshot_dir*: once ready, save one PNG per main view there, then quit.
+    *settings_path*: an INI file for the remembered layout instead of the per-user settings.
+    Never calls ``sys.exit``; an existing QApplication (tests) is reused.
+    """
+    start = time.perf_counter() if started_at is None else started_at
+    app = _application()
+    install_japanese_fallback(app)
+    previous_locale = QLocale()
+    translators = _install_language(app, lang)
+    interactive = not exit_when_ready and screenshot_dir is None
+    window: MainWindow | None = None
+
+    def parent() -> QWidget | None:
+        return window
+
+    reporter = ErrorReporter(interactive=interactive, parent=parent)
+    restore_hook = install_excepthook(reporter)
+    try:
+        try:
+            # Screenshots show the default layout, not whatever this user last left.
+            settings = None if screenshot_dir is not None else open_settings(settings_path)
+            window = MainWindow(services, settings)
+            if screenshot_dir is not None:
+                window.resize(SCREENSHOT_SIZE)
+        except Exception as exc:  # the window could not even be built: say so, exit 1
+            traceback.print_exception(exc, file=sys.stderr)
+            if interactive:
+                QMessageBox.critical(None, planner.APP_NAME, error_message(exc))
+            else:
+                print(f"error: {error_message(exc)}", file=sys.stderr, flush=True)
+            return 1
+
+        def on_ready() -> None:
+            assert window is not None
+            if exit_when_ready:
+                elapsed = time.perf_counter() - start
+                print(f"ready visits={window.visit_count} seconds={elapsed:.2f}", flush=True)
+            if screenshot_dir is not None:
+                try:
+                    save_screenshots(window, window.main_views(), window.show_view, screenshot_dir)
+                except OSError as exc:
+                    print(f"error: {exc}", file=sys.stderr, flush=True)
+                    app.exit(1)
+                    return
+            app.exit(0)
+
+        if not interactive:
+            window.ready.connect(on_ready)
+        window.show()
+        with _close_on_interrupt(window):
+            return app.exec()
+    finally:
+        if window is not None and window.isVisible():
+            window.close()
+        for translator in translators:
+            app.removeTranslator(translator)
+        QLocale.setDefault(previous_locale)
+        restore_hook()

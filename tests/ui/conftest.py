@@ -1,0 +1,35 @@
+"""Fixtures for GUI tests: sample data and a shown main window with its own settings file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from planner.services.app import Services
+from planner.ui.main_window import MainWindow
+from planner.ui.settings import open_settings
+from tests.fixtures.sample import Sample, make_sample
+
+
+@pytest.fixture
+def sample(services: Services) -> Sample:
+    """Two institutions, two people, two visits."""
+    return make_sample(services)
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    """An INI file for QSettings, so no test reads or writes the user's settings."""
+    return tmp_path / "settings" / "planner.ini"
+
+
+@pytest.fixture
+def window(qtbot: QtBot, services: Services, sample: Sample, settings_path: Path) -> MainWindow:
+    """The main window over the sample data, shown and exposed."""
+    main = MainWindow(services, open_settings(settings_path))
+    qtbot.addWidget(main)
+    main.show()
+    qtbot.waitExposed(main)
+    return main
