@@ -13,6 +13,7 @@ import shutil
 import sys
 import tempfile
 import time
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from pathlib import Path
@@ -41,12 +42,18 @@ def _print_json(rows: list[dict[str, Any]]) -> None:
     sys.stdout.write("\n")
 
 
+def display_width(text: str) -> int:
+    """Terminal columns *text* takes: kanji and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
 def _print_table(headers: Sequence[str], rows: list[Sequence[str]]) -> None:
-    widths = [len(h) for h in headers]
+    widths = [display_width(h) for h in headers]
     for row in rows:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
     for row in [headers, *rows]:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip())
+        cells = (c + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
 
 
 # Commands ---------------------------------------------------------------------------------
@@ -312,6 +319,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler: Callable[[argparse.Namespace], int] = args.handler
     try:
         return handler(args)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped reading: not an error of ours.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_OK
     except PlannerError as exc:
         print(f"planner: error: {exc}", file=sys.stderr)
         return EXIT_ERROR

@@ -18,3 +18,9 @@ def parse_visit_code(code: str) -> tuple[int, int] | None:
     if not match:
         return None
     return int(match.group(1)), int(match.group(2))
+
+
+def code_sort_key(code: str) -> str:
+    """Text that sorts ``V-2027-9999`` before ``V-2027-10000`` (the codes themselves do not)."""
+    parsed = parse_visit_code(code)
+    return f"{parsed[0]:04d}-{parsed[1]:012d}" if parsed else code

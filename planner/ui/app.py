@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import sys
 import threading
@@ -11,10 +12,20 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSize, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QSize,
+    QTimer,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import planner
+from planner.domain.errors import PlannerError
 from planner.services.app import Services
 from planner.ui.errors import ErrorReporter, error_message, install_excepthook
 from planner.ui.fonts import install_japanese_fallback
@@ -26,6 +37,49 @@ from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
 LANGUAGES = ("en", "ja")
 #: Screenshots use a fixed size (and ignore the remembered layout), so they are reproducible.
 SCREENSHOT_SIZE = QSize(1200, 720)
+
+
+def choose_platform(interactive: bool, environ: dict[str, str] | None = None) -> None:
+    """Pick Qt's offscreen platform for unattended runs on a machine without a display.
+
+    Qt aborts the whole process when it cannot open a display; an interactive start without
+    one gets a clear one-line error instead.
+    """
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return
+    if interactive:
+        raise PlannerError(
+            "no display to show the window on (DISPLAY is not set); start the app from a "
+            "desktop session, or use --screenshot DIR or --exit-when-ready, which need none"
+        )
+    env["QT_QPA_PLATFORM"] = "offscreen"
+
+
+#: Qt messages that say nothing to a user: the offscreen platform's notice about size hints.
+_SILENCED_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+
+
+@contextmanager
+def _silence_platform_noise() -> Iterator[None]:
+    """Drop Qt's known harmless platform notices; pass every other message on unchanged."""
+    previous = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message in _SILENCED_MESSAGES:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
 
 
 def _application() -> QApplication:
@@ -100,11 +154,13 @@ def run_gui(
     Never calls ``sys.exit``; an existing QApplication (tests) is reused.
     """
     start = time.perf_counter() if started_at is None else started_at
+    interactive = not exit_when_ready and screenshot_dir is None
+    if QApplication.instance() is None:
+        choose_platform(interactive)
     app = _application()
     install_japanese_fallback(app)
     previous_locale = QLocale()
     translators = _install_language(app, lang)
-    interactive = not exit_when_ready and screenshot_dir is None
     window: MainWindow | None = None
 
     def parent() -> QWidget | None:
@@ -143,7 +199,8 @@ def run_gui(
 
         if not interactive:
             window.ready.connect(on_ready)
-        window.show()
+        with _silence_platform_noise():
+            window.show()
         with _close_on_interrupt(window):
             return app.exec()
     finally:

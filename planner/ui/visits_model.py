@@ -21,6 +21,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
+from planner.domain.codes import code_sort_key
 from planner.domain.entities import VisitSummary
 from planner.ui.labels import STATUS_ORDER, status_colour, status_label
 
@@ -106,7 +107,7 @@ def sort_value(visit: VisitSummary, column: Column) -> str | date | int:
         case Column.STATUS:
             return STATUS_ORDER.get(visit.status, len(STATUS_ORDER))
         case Column.CODE:
-            return visit.code
+            return code_sort_key(visit.code)
         case _:
             return display_text(visit, column).casefold()
 
@@ -128,7 +129,7 @@ def search_text(visit: VisitSummary, status_text: str | None = None) -> str:
 def _sort_key(column: Column) -> Callable[[VisitSummary], tuple[Any, ...]]:
     # Ties break by arrival date and code, so the order is the same on every load.
     def key(visit: VisitSummary) -> tuple[Any, ...]:
-        return (sort_value(visit, column), visit.arrival_date, visit.code)
+        return (sort_value(visit, column), visit.arrival_date, code_sort_key(visit.code))
 
     return key
 

@@ -150,6 +150,19 @@ def test_sorts_dates_as_dates_and_status_in_life_cycle_order() -> None:
     assert column_texts(model, Column.STATUS) == ["Draft", "Approved", "Cancelled"]
 
 
+def test_codes_sort_by_year_then_number_past_four_digits() -> None:
+    model = VisitTableModel()
+    model.set_visits(
+        [
+            summary(10000, date(2027, 5, 1)),
+            summary(9999, date(2027, 6, 1)),
+            summary(7, date(2026, 1, 5)),
+        ]
+    )
+    model.sort(Column.CODE, ASC)
+    assert column_texts(model, Column.CODE) == ["V-2026-0007", "V-2027-9999", "V-2027-10000"]
+
+
 def test_sort_keeps_persistent_indexes_on_their_rows() -> None:
     model = VisitTableModel()
     model.set_visits([summary(1, date(2027, 1, 1)), summary(2, date(2027, 2, 1))])

@@ -1,0 +1,271 @@
+"""Demo data: a curated Argonne–RIKEN data set, plus any number of synthetic visits.
+
+The curated part goes through the ordinary audited services, so its audit log, codes and status
+history look like a coordinator's. The synthetic part (:mod:`planner.services.demo_synthetic`)
+is bulk-inserted in one transaction, for trying the application with years of data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import func, select
+
+from planner.db.models import EventRow, InstitutionRow, PersonRow, ProgramRow, ProjectRow, VisitRow
+from planner.domain.entities import (
+    Event,
+    Institution,
+    Person,
+    Program,
+    Project,
+    Visit,
+)
+from planner.domain.enums import ParticipantRole, VisitStatus
+from planner.domain.errors import PlannerError
+from planner.services.app import Services
+from planner.services.demo_data import (
+    EVENTS,
+    INSTITUTIONS,
+    PEOPLE,
+    PROGRAM_DESCRIPTION,
+    PROGRAM_NAME,
+    PROGRAM_NAME_JA,
+    PROJECTS,
+    STATUS_REASONS,
+    VISITS,
+    DemoSummary,
+    EventSpec,
+    VisitSpec,
+)
+from planner.services.demo_itinerary import Stay, curated_itinerary, local_instant
+from planner.services.demo_synthetic import add_synthetic_visits
+
+__all__ = ["CURATED_STEPS", "DemoSummary", "populate_demo", "status_path"]
+
+Progress = Callable[[int, int], None]
+
+#: Progress units of the curated part: the directory, the events, then one per visit.
+CURATED_STEPS = len(VISITS) + 2
+
+_LIFE_CYCLE = (
+    VisitStatus.PROPOSED,
+    VisitStatus.APPROVED,
+    VisitStatus.CONFIRMED,
+    VisitStatus.IN_PROGRESS,
+    VisitStatus.COMPLETED,
+)
+_NO_ITINERARY = frozenset({VisitStatus.DRAFT, VisitStatus.CANCELLED})
+
+
+def populate_demo(
+    services: Services,
+    *,
+    synthetic_visits: int = 0,
+    seed: int = 0,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> DemoSummary:
+    """Fill an empty database with the curated demo and *synthetic_visits* generated visits.
+
+    Dates are relative to *today* (default: the local date), so the same ``(seed, today)``
+    always gives the same visits. ``progress(done, total)`` is called now and then. Raises
+    :class:`PlannerError` if the database already holds data, so running the demo twice never
+    duplicates anything.
+    """
+    if synthetic_visits < 0:
+        raise PlannerError("the number of synthetic visits cannot be negative")
+    ensure_empty(services)
+    day = today if today is not None else datetime.now(UTC).astimezone().date()
+    total = CURATED_STEPS + synthetic_visits
+
+    def report(done: int) -> None:
+        if progress is not None:
+            progress(done, total)
+
+    builder = _CuratedBuilder(services, day, report)
+    summary = builder.build()
+    if synthetic_visits:
+        summary += add_synthetic_visits(
+            services,
+            synthetic_visits,
+            seed=seed,
+            today=day,
+            hosts={key: builder.institutions[key] for key in INSTITUTIONS},
+            project_ids=sorted(builder.projects.values()),
+            progress=lambda done: report(CURATED_STEPS + done),
+        )
+    return summary
+
+
+def ensure_empty(services: Services) -> None:
+    """Raise :class:`PlannerError` unless the database holds no directory records or visits."""
+    with services.db.read() as session:
+        counts = {
+            what: int(session.scalar(select(func.count()).select_from(row)) or 0)
+            for what, row in (
+                ("visits", VisitRow),
+                ("people", PersonRow),
+                ("institutions", InstitutionRow),
+                ("events", EventRow),
+                ("programmes", ProgramRow),
+                ("projects", ProjectRow),
+            )
+        }
+    held = ", ".join(f"{what}: {n}" for what, n in counts.items() if n)
+    if held:
+        raise PlannerError(f"the database already holds data ({held}); use a new file for the demo")
+
+
+def status_path(target: VisitStatus) -> list[VisitStatus]:
+    """The allowed steps from draft to *target* (cancelled goes via proposed)."""
+    if target is VisitStatus.DRAFT:
+        return []
+    if target is VisitStatus.CANCELLED:
+        return [VisitStatus.PROPOSED, VisitStatus.CANCELLED]
+    return list(_LIFE_CYCLE[: _LIFE_CYCLE.index(target) + 1])
+
+
+class _CuratedBuilder:
+    """Creates the curated records through the audited services, one unit of work each."""
+
+    def __init__(self, services: Services, today: date, report: Callable[[int], None]) -> None:
+        self.services = services
+        self.today = today
+        self.report = report
+        self.institutions: dict[str, Institution] = {}
+        self.projects: dict[str, int] = {}
+        self.people: dict[str, Person] = {}
+        self.events: list[tuple[EventSpec, Event]] = []
+        self.visits = 0
+        self.items = 0
+
+    def build(self) -> DemoSummary:
+        self._directory()
+        self.report(1)
+        self._events()
+        self.report(2)
+        for done, spec in enumerate(VISITS, start=3):
+            self._visit(spec)
+            self.report(done)
+        return DemoSummary(
+            len(self.institutions), len(self.people), self.visits, len(self.events), self.items
+        )
+
+    def _directory(self) -> None:
+        s, year = self.services, self.today.year
+        for key, institution in INSTITUTIONS.items():
+            self.institutions[key] = s.institutions.create(institution)
+        program = s.programs.create(
+            Program(
+                name=PROGRAM_NAME,
+                name_ja=PROGRAM_NAME_JA,
+                start_date=date(year - 5, 4, 1),
+                end_date=date(year + 5, 3, 31),
+                description=PROGRAM_DESCRIPTION,
+            )
+        )
+        for key, (name, name_ja, description) in PROJECTS.items():
+            project = s.projects.create(Project(name, name_ja, program.id, description))
+            self.projects[key] = _id(project.id)
+        for key, p in PEOPLE.items():
+            expiry = None
+            if p.passport_valid_days is not None:
+                expiry = self.today + timedelta(days=p.passport_valid_days)
+            self.people[key] = s.people.create(
+                Person(
+                    family_name=p.family_name,
+                    given_name=p.given_name,
+                    category=p.category,
+                    home_institution_id=_id(self.institutions[p.home].id),
+                    family_name_native=p.family_name_native,
+                    given_name_native=p.given_name_native,
+                    preferred_name=p.preferred_name,
+                    email=p.email,
+                    phone=p.phone,
+                    nationality=p.nationality,
+                    date_of_birth=p.date_of_birth,
+                    passport_number=p.passport_number,
+                    passport_expiry=expiry,
+                    internal_notes=p.internal_notes,
+                )
+            )
+
+    def _events(self) -> None:
+        s = self.services
+        for spec in EVENTS.values():
+            host = self.institutions[spec.institution]
+            first, last = spec.dates(self.today)
+            event = s.events.create(
+                Event(
+                    kind=spec.kind,
+                    title=spec.title,
+                    title_ja=spec.title_ja,
+                    institution_id=_id(host.id),
+                    start_utc=local_instant(first, spec.starts, host.timezone),
+                    start_zone=host.timezone,
+                    end_utc=local_instant(last, spec.ends, host.timezone),
+                    end_zone=host.timezone,
+                    venue=spec.venue,
+                    series=spec.series,
+                    description=spec.description,
+                )
+            )
+            for person, role in spec.participants:
+                s.events.set_participant(_id(event.id), _id(self.people[person].id), role)
+            self.events.append((spec, event))
+
+    def _visit(self, spec: VisitSpec) -> None:
+        s = self.services
+        visitor, host = self.people[spec.visitor], self.institutions[spec.host]
+        host_person = self.people[spec.host_person] if spec.host_person else None
+        arrival, departure = spec.dates(self.today)
+        visit = s.visits.create(
+            Visit(
+                visitor_id=_id(visitor.id),
+                host_institution_id=_id(host.id),
+                arrival_date=arrival,
+                departure_date=departure,
+                purpose=spec.purpose,
+                paid=spec.paid,
+                host_person_id=host_person.id if host_person else None,
+                project_id=self.projects[spec.project] if spec.project else None,
+                visitor_notes=spec.visitor_notes,
+                internal_notes=spec.internal_notes,
+            )
+        )
+        for step in status_path(spec.status):
+            reason = spec.cancel_reason if step is VisitStatus.CANCELLED else STATUS_REASONS[step]
+            visit = s.visits.set_status(_id(visit.id), step, reason=reason)
+        self.visits += 1
+        if spec.status in _NO_ITINERARY:
+            return
+        stay = Stay(
+            visit=visit,
+            spec=spec,
+            home=PEOPLE[spec.visitor].home,
+            host=host,
+            host_name=host_person.latin_name if host_person else host.label,
+            events=self._events_attended(spec, arrival, departure),
+        )
+        for item in sorted(curated_itinerary(stay), key=lambda i: (i.start_utc, i.end_utc)):
+            s.itinerary.create(item)
+            self.items += 1
+
+    def _events_attended(
+        self, spec: VisitSpec, arrival: date, departure: date
+    ) -> list[tuple[Event, ParticipantRole]]:
+        """Events at the host the visitor takes part in, on whole days of the stay."""
+        attended: list[tuple[Event, ParticipantRole]] = []
+        for event_spec, event in self.events:
+            role = dict(event_spec.participants).get(spec.visitor)
+            first, last = event_spec.dates(self.today)
+            if event_spec.institution == spec.host and role and arrival < first <= last < departure:
+                attended.append((event, role))
+        return attended
+
+
+def _id(value: int | None) -> int:
+    if value is None:
+        raise ValueError("a stored record has no id")
+    return value
