@@ -14,7 +14,8 @@ import sys
 import tempfile
 import time
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -61,6 +62,16 @@ def _open(args: argparse.Namespace, *, create: bool) -> Services:
     return Services.open(resolve_target(args.db), create=create)
 
 
+@contextmanager
+def _session(args: argparse.Namespace, *, create: bool = False) -> Iterator[Services]:
+    """The services of the chosen database for the length of one command."""
+    services = _open(args, create=create)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill a database with the curated demo exchange plus N synthetic visits."""
     from planner.services.demo import populate_demo
@@ -68,11 +79,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     if args.visits < 0:
         raise CommandError("--visits must be zero or more")
     started = time.perf_counter()
-    services = _open(args, create=True)
-    try:
+    with _session(args, create=True) as services:
         summary = populate_demo(services, synthetic_visits=args.visits, seed=args.seed)
-    finally:
-        services.close()
     seconds = time.perf_counter() - started
     print(
         f"demo data written to {services.db.target.display}: {summary.visits} visits, "
@@ -109,11 +117,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def cmd_visits_list(args: argparse.Namespace) -> int:
     """List visits by arrival date."""
-    services = _open(args, create=False)
-    try:
+    with _session(args) as services:
         visits = services.visits.summaries()
-    finally:
-        services.close()
     if args.json:
         _print_json(
             [
@@ -158,24 +163,18 @@ def cmd_visits_set_status(args: argparse.Namespace) -> int:
     except ValueError:
         choices = ", ".join(s.value for s in VisitStatus)
         raise CommandError(f"unknown status {args.status!r}; choose one of {choices}") from None
-    services = _open(args, create=False)
-    try:
+    with _session(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
         updated = services.visits.set_status(visit.id, target, reason=args.reason or "")
-    finally:
-        services.close()
     print(f"{updated.code}: {visit.status.value} -> {updated.status.value}")
     return EXIT_OK
 
 
 def cmd_people_list(args: argparse.Namespace) -> int:
     """List people (never their sensitive fields)."""
-    services = _open(args, create=False)
-    try:
+    with _session(args) as services:
         people = services.people.summaries()
-    finally:
-        services.close()
     if args.json:
         _print_json(
             [
