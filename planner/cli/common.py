@@ -1,0 +1,76 @@
+"""Helpers every command shares: errors, output, the database session of one command."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any
+
+from planner.db.location import resolve_target
+from planner.domain.errors import PlannerError
+from planner.services.app import Services
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+class CommandError(PlannerError):
+    """A command cannot do what was asked; the message is shown as is."""
+
+
+def print_json(rows: list[dict[str, Any]]) -> None:
+    """Print *rows* as a JSON array, non-ASCII text kept readable."""
+    json.dump(rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def display_width(text: str) -> int:
+    """Terminal columns *text* takes: kanji and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def print_table(headers: Sequence[str], rows: list[Sequence[str]]) -> None:
+    """Print aligned columns (wide characters counted as two columns)."""
+    widths = [display_width(h) for h in headers]
+    for row in rows:
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
+    for row in [headers, *rows]:
+        cells = (c + " " * (w - display_width(c)) for c, w in zip(row, widths, strict=True))
+        print("  ".join(cells).rstrip())
+
+
+@contextmanager
+def open_services(args: argparse.Namespace, *, create: bool = False) -> Iterator[Services]:
+    """The services of the chosen database (``--db``, environment, default) for one command."""
+    services = Services.open(resolve_target(args.db), create=create)
+    try:
+        yield services
+    finally:
+        services.close()
+
+
+def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """``--db PATH``; on sub-commands its default is SUPPRESS so ``planner --db X cmd`` keeps X."""
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        default=None if top else argparse.SUPPRESS,
+        help="database file (default: $PLANNER_DATABASE_URL, else the per-user database)",
+    )
+
+
+def add_command(
+    subparsers: Any, name: str, handler: Handler, help_text: str
+) -> argparse.ArgumentParser:
+    """A sub-command with ``--db`` that runs *handler*."""
+    parser: argparse.ArgumentParser = subparsers.add_parser(
+        name, help=help_text, description=help_text
+    )
+    add_db_option(parser)
+    parser.set_defaults(handler=handler)
+    return parser
