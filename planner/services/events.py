@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from planner.db.models import EventRow, InstitutionRow, ParticipantRow, PersonRow
+from planner.db.models import (
+    EventRow,
+    InstitutionRow,
+    ItineraryItemRow,
+    ParticipantRow,
+    PersonRow,
+    VisitRow,
+)
 from planner.domain.entities import Event, Participant
-from planner.domain.enums import AuditAction, ParticipantRole
+from planner.domain.enums import AuditAction, EventKind, ItineraryKind, ParticipantRole, VisitStatus
+from planner.domain.timezones import utc_to_local
 from planner.domain.validation import validate_event
 from planner.services import audit
 from planner.services.changes import Change
 from planner.services.directory import require
+from planner.services.itinerary import new_uid
 from planner.services.records import RecordService
 
 
@@ -43,29 +52,120 @@ class EventService(RecordService[Event, EventRow]):
     def set_participant(
         self, event_id: int, person_id: int, role: ParticipantRole = ParticipantRole.ATTENDEE
     ) -> Participant:
-        """Add a person to an event, or change their role."""
+        """Add a person to an event, or change their role.
+
+        A newly added participant whose visit (not cancelled) covers the event's local date
+        gets the event in that visit's itinerary.
+        """
+        added_items: list[int] = []
         with self.db.write() as session:
-            self._row(session, event_id)
+            event = self._row(session, event_id)
             require(session, PersonRow, person_id, "person_id", "person")
             row = session.get(ParticipantRow, (event_id, person_id))
             if row is None:
                 session.add(ParticipantRow(event_id=event_id, person_id=person_id, role=role))
                 changes = {"participant": [None, person_id], "role": [None, role.value]}
+                added_items = _add_to_itineraries(session, event, person_id)
             else:
                 changes = {"role": [row.role.value, role.value]}
                 row.role = role
             audit.record(session, "event", event_id, AuditAction.UPDATE, changes)
         self.bus.publish(Change("event", (event_id,), AuditAction.UPDATE))
+        if added_items:
+            self.bus.publish(Change("itinerary_item", tuple(added_items), AuditAction.CREATE))
         return Participant(event_id, person_id, role)
 
     def remove_participant(self, event_id: int, person_id: int) -> None:
-        """Take a person off an event."""
+        """Take a person off an event, and the event off their visits' itineraries."""
         with self.db.write() as session:
             row = session.get(ParticipantRow, (event_id, person_id))
             if row is None:
                 return
             session.delete(row)
+            removed = _remove_from_itineraries(session, event_id, person_id)
             audit.record(
                 session, "event", event_id, AuditAction.UPDATE, {"participant": [person_id, None]}
             )
         self.bus.publish(Change("event", (event_id,), AuditAction.UPDATE))
+        if removed:
+            self.bus.publish(Change("itinerary_item", tuple(removed), AuditAction.DELETE))
+
+    def visits_covering(self, event_id: int, person_id: int) -> list[int]:
+        """Ids of the person's visits (not cancelled) during which the event takes place."""
+        with self.db.read() as session:
+            return [
+                v.id for v in _covering_visits(session, self._row(session, event_id), person_id)
+            ]
+
+
+_ITEM_KIND = {
+    EventKind.LECTURE: ItineraryKind.LECTURE,
+    EventKind.SEMINAR: ItineraryKind.SEMINAR,
+    EventKind.SYMPOSIUM: ItineraryKind.SYMPOSIUM,
+}
+
+
+def _covering_visits(session: Session, event: EventRow, person_id: int) -> list[VisitRow]:
+    day = utc_to_local(event.start_utc, event.start_zone).date()
+    return list(
+        session.scalars(
+            select(VisitRow).where(
+                VisitRow.visitor_id == person_id,
+                VisitRow.status != VisitStatus.CANCELLED,
+                VisitRow.arrival_date <= day,
+                VisitRow.departure_date >= day,
+            )
+        )
+    )
+
+
+def _add_to_itineraries(session: Session, event: EventRow, person_id: int) -> list[int]:
+    added: list[int] = []
+    for visit in _covering_visits(session, event, person_id):
+        already = session.scalar(
+            select(ItineraryItemRow.id).where(
+                ItineraryItemRow.visit_id == visit.id, ItineraryItemRow.event_id == event.id
+            )
+        )
+        if already is not None:
+            continue
+        last = session.scalar(
+            select(func.max(ItineraryItemRow.position)).where(ItineraryItemRow.visit_id == visit.id)
+        )
+        item = ItineraryItemRow(
+            visit_id=visit.id,
+            kind=_ITEM_KIND.get(event.kind, ItineraryKind.OTHER),
+            title=event.title,
+            title_ja=event.title_ja,
+            start_utc=event.start_utc,
+            start_zone=event.start_zone,
+            end_utc=event.end_utc,
+            end_zone=event.end_zone,
+            location_name=event.venue,
+            event_id=event.id,
+            position=(last if last is not None else -1) + 1,
+            uid=new_uid(),
+            sequence=0,
+        )
+        session.add(item)
+        session.flush()
+        audit.record(
+            session, "itinerary_item", item.id, AuditAction.CREATE,
+            {"visit_id": visit.id, "event_id": event.id, "title": event.title},
+        )  # fmt: skip
+        added.append(item.id)
+    return added
+
+
+def _remove_from_itineraries(session: Session, event_id: int, person_id: int) -> list[int]:
+    rows = list(
+        session.scalars(
+            select(ItineraryItemRow)
+            .join(VisitRow, ItineraryItemRow.visit_id == VisitRow.id)
+            .where(ItineraryItemRow.event_id == event_id, VisitRow.visitor_id == person_id)
+        )
+    )
+    for row in rows:
+        audit.record(session, "itinerary_item", row.id, AuditAction.DELETE, {"event_id": event_id})
+        session.delete(row)
+    return [row.id for row in rows]

@@ -134,6 +134,13 @@ class VisitService(RecordService[Visit, VisitRow]):
         # The code is the visit's public identity (itineraries, e-mails): never renumbered.
         return dataclasses.replace(incoming, code=stored.code)
 
+    def duplicate(self, visit_id: int) -> Visit:
+        """A new draft copying *visit_id*'s visitor, host, project, purpose, dates and notes."""
+        original = self.get(visit_id)
+        return self.create(
+            dataclasses.replace(original, id=None, code="", status=VisitStatus.DRAFT, version=0)
+        )
+
     def get_by_code(self, code: str) -> Visit:
         """The visit with *code*; NotFoundError if there is none."""
         with self.db.read() as session:

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 
 from planner.domain.entities import Event, ItineraryItem
-from planner.domain.enums import EventKind, ItineraryKind, ParticipantRole
+from planner.domain.enums import EventKind, ItineraryKind, ParticipantRole, VisitStatus
 from planner.domain.errors import ValidationError
 from planner.domain.timezones import local_to_utc
 from planner.services.app import Services
@@ -101,3 +101,54 @@ def test_event_participants_and_roles(services: Services) -> None:
     assert roles == {s.tanaka.id: ParticipantRole.SPEAKER, s.miller.id: ParticipantRole.ORGANIZER}
     services.events.remove_participant(event.id, s.tanaka.id)
     assert [p.person_id for p in services.events.participants(event.id)] == [s.miller.id]
+
+
+def _seminar(services: Services, institution_id: int, day: int) -> Event:
+    return services.events.create(
+        Event(
+            EventKind.SEMINAR,
+            "Joint AI for Science Seminar",
+            institution_id,
+            local_to_utc(datetime(2027, 3, day, 15, 0), "America/Chicago"),
+            "America/Chicago",
+            local_to_utc(datetime(2027, 3, day, 16, 30), "America/Chicago"),
+            "America/Chicago",
+            venue="Building 240, Room 1501",
+        )
+    )
+
+
+def test_participant_whose_visit_covers_the_event_gets_it_in_the_itinerary(
+    services: Services,
+) -> None:
+    s = make_sample(services)  # Tanaka visits Argonne 2027-03-08 .. 03-19
+    assert s.argonne.id is not None and s.tanaka.id is not None and s.visit_in.id is not None
+    event = _seminar(services, s.argonne.id, 10)
+    assert event.id is not None
+    services.events.set_participant(event.id, s.tanaka.id, ParticipantRole.SPEAKER)
+    (item,) = services.itinerary.for_visit(s.visit_in.id)
+    assert item.event_id == event.id and item.kind is ItineraryKind.SEMINAR
+    assert (item.start_utc, item.start_zone) == (event.start_utc, "America/Chicago")
+    assert item.location_name == "Building 240, Room 1501"
+    # Changing the role does not add it twice; removing the participant removes the item.
+    services.events.set_participant(event.id, s.tanaka.id, ParticipantRole.ATTENDEE)
+    assert len(services.itinerary.for_visit(s.visit_in.id)) == 1
+    services.events.remove_participant(event.id, s.tanaka.id)
+    assert services.itinerary.for_visit(s.visit_in.id) == []
+
+
+def test_event_outside_the_visit_or_for_a_cancelled_visit_is_not_added(
+    services: Services,
+) -> None:
+    s = make_sample(services)
+    assert s.argonne.id is not None and s.tanaka.id is not None and s.visit_in.id is not None
+    late = _seminar(services, s.argonne.id, 25)
+    assert late.id is not None
+    services.events.set_participant(late.id, s.tanaka.id)
+    assert services.itinerary.for_visit(s.visit_in.id) == []
+    services.visits.set_status(s.visit_in.id, VisitStatus.CANCELLED)
+    inside = _seminar(services, s.argonne.id, 10)
+    assert inside.id is not None
+    assert services.events.visits_covering(inside.id, s.tanaka.id) == []
+    services.events.set_participant(inside.id, s.tanaka.id)
+    assert services.itinerary.for_visit(s.visit_in.id) == []

@@ -144,3 +144,15 @@ def test_delete_is_audited(services: Services) -> None:
     with pytest.raises(NotFoundError):
         services.visits.get(visit.id)
     assert services.visits.history(visit.id)[-1].action is AuditAction.DELETE
+
+
+def test_duplicate_makes_a_new_draft_with_a_new_code(services: Services) -> None:
+    visit = make_sample(services).visit_in
+    assert visit.id is not None
+    services.visits.set_status(visit.id, VisitStatus.PROPOSED)
+    copy = services.visits.duplicate(visit.id)
+    assert copy.id != visit.id and copy.code == "V-2027-0003"
+    assert copy.status is VisitStatus.DRAFT and copy.version == 1
+    assert (copy.visitor_id, copy.arrival_date, copy.purpose) == (
+        visit.visitor_id, visit.arrival_date, visit.purpose,
+    )  # fmt: skip
