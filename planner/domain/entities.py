@@ -202,6 +202,9 @@ class VisitSummary:
     purpose: Purpose
     project: str
     version: int
+    host_institution_id: int | None = None
+    home_institution_id: int | None = None
+    project_id: int | None = None
 
     @property
     def direction(self) -> str:

@@ -66,6 +66,9 @@ def summary_query() -> Select[*tuple[Any, ...]]:
             VisitRow.purpose,
             func.coalesce(ProjectRow.name, ""),
             VisitRow.version,
+            VisitRow.host_institution_id,
+            visitor.home_institution_id,
+            VisitRow.project_id,
         )
         .join(visitor, VisitRow.visitor_id == visitor.id)
         .join(home, visitor.home_institution_id == home.id)
@@ -76,7 +79,7 @@ def summary_query() -> Select[*tuple[Any, ...]]:
 
 def _summary(row: tuple[object, ...]) -> VisitSummary:
     (vid, code, visitor_id, given, family, family_n, given_n, home, host, arr, dep, status,
-     purpose, project, version) = row  # fmt: skip
+     purpose, project, version, host_id, home_id, project_id) = row  # fmt: skip
     return VisitSummary(
         id=int(vid),  # type: ignore[call-overload]
         code=str(code),
@@ -91,6 +94,9 @@ def _summary(row: tuple[object, ...]) -> VisitSummary:
         purpose=purpose,  # type: ignore[arg-type]
         project=str(project),
         version=int(version),  # type: ignore[call-overload]
+        host_institution_id=host_id,  # type: ignore[arg-type]
+        home_institution_id=home_id,  # type: ignore[arg-type]
+        project_id=project_id,  # type: ignore[arg-type]
     )
 
 
@@ -171,6 +177,31 @@ class VisitService(RecordService[Visit, VisitRow]):
             audit.record(
                 session, "visit", visit_id, AuditAction.STATUS,
                 {"status": [current.value, target.value]}, reason=reason.strip(),
+            )  # fmt: skip
+            updated = to_entity(row, Visit)
+        self._announce(updated, AuditAction.STATUS)
+        return updated
+
+    def undo_status(self, visit_id: int, expected: VisitStatus, previous: VisitStatus,
+                    expected_version: int) -> Visit:  # fmt: skip
+        """Put back the status a visit had before the change being undone.
+
+        The reverse move may not be a life-cycle transition (in progress back to confirmed),
+        so it is allowed only as the exact reverse of the visit's current state and version,
+        and audited as an undo.
+        """
+        with self.db.write() as session:
+            row = self._row(session, visit_id)
+            if row.version != expected_version or row.status != expected:
+                raise ConflictError(
+                    f"visit {row.code} changed since its status became {expected.value}",
+                    current_version=row.version,
+                )
+            row.status = previous
+            session.flush()
+            audit.record(
+                session, "visit", visit_id, AuditAction.STATUS,
+                {"status": [expected.value, previous.value]}, reason="undo",
             )  # fmt: skip
             updated = to_entity(row, Visit)
         self._announce(updated, AuditAction.STATUS)

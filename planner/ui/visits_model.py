@@ -23,6 +23,7 @@ from PySide6.QtGui import QBrush, QGuiApplication, QPalette
 
 from planner.domain.codes import code_sort_key
 from planner.domain.entities import VisitSummary
+from planner.domain.visit_criteria import VisitCriteria, matches
 from planner.ui.labels import STATUS_ORDER, status_colour, status_label
 
 #: Raw value of a cell for sorting: dates as dates, status in life-cycle order.
@@ -149,6 +150,7 @@ class VisitTableModel(QAbstractTableModel):
         self._sort_column: Column | None = None
         self._sort_order = Qt.SortOrder.AscendingOrder
         self._status_brushes: dict[Any, QBrush] = {}
+        self._date_text: Callable[[date], str] = date.isoformat
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -178,6 +180,16 @@ class VisitTableModel(QAbstractTableModel):
         base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
         dark = base.lightness() < 128
         return {s: QBrush(status_colour(s, dark_background=dark)) for s in STATUS_ORDER}
+
+    def set_date_format(self, render: Callable[[date], str]) -> None:
+        """Write dates with *render* (the coordinator's chosen format); ISO by default."""
+        self._date_text = render
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, Column.ARRIVAL),
+                self.index(len(self._rows) - 1, Column.DEPARTURE),
+                [Qt.ItemDataRole.DisplayRole],
+            )
 
     # -- access for views and the proxy --------------------------------------------------------
 
@@ -216,6 +228,10 @@ class VisitTableModel(QAbstractTableModel):
         visit = self._rows[row]
         column = Column(col)
         if role == Qt.ItemDataRole.DisplayRole:
+            if column == Column.ARRIVAL:
+                return self._date_text(visit.arrival_date)
+            if column == Column.DEPARTURE:
+                return self._date_text(visit.departure_date)
             return display_text(visit, column)
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == Column.STATUS:
@@ -286,6 +302,7 @@ class VisitFilterProxyModel(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: tuple[str, ...] = ()
+        self._criteria = VisitCriteria()
         self._row_text: Callable[[int, AnyIndex], str] = self._text_by_role
         self.setSortRole(SORT_ROLE)
         self.setFilterRole(SEARCH_ROLE)
@@ -320,8 +337,26 @@ class VisitFilterProxyModel(QSortFilterProxyModel):
         # which takes seconds with 100,000 rows.
         self.invalidate()
 
+    @property
+    def criteria(self) -> VisitCriteria:
+        """The structured filters (status, direction, host, project, dates) in force."""
+        return self._criteria
+
+    def set_criteria(self, criteria: VisitCriteria) -> None:
+        """Show only visits matching *criteria* (and the filter words)."""
+        if criteria == self._criteria:
+            return
+        self._criteria = criteria
+        self.invalidate()
+
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
-        """Whether the row's search text contains every filter word."""
+        """Whether the row matches the criteria and contains every filter word."""
+        if not self._criteria.is_empty:
+            model = self.sourceModel()
+            if isinstance(model, VisitTableModel) and not matches(
+                model.visit_at(source_row), self._criteria
+            ):
+                return False
         terms = self._terms
         if not terms:
             return True

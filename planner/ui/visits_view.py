@@ -12,8 +12,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.visit_criteria import VisitCriteria
 from planner.services.app import Services
 from planner.services.changes import Change
+from planner.ui.preferences import Preferences
+from planner.ui.visit_filter_bar import VisitFilterBar
 from planner.ui.visits_model import ID_ROLE, Column, VisitFilterProxyModel, VisitTableModel
 
 #: Changes after which the list reloads: visits, and the names it shows of people and places.
@@ -40,6 +43,8 @@ class VisitsView(QWidget):
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("visitsView")
+        self._services = services
+        self._home_institution_id: int | None = None
         self.model = VisitTableModel(services.visits, self)
         self.proxy = VisitFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -50,6 +55,8 @@ class VisitsView(QWidget):
             self.tr("Filter visits (code, name, 漢字, institution, status…)")
         )
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_bar = VisitFilterBar(self)
+        self.filter_bar.criteria_changed.connect(self._apply_criteria)
 
         self.table = QTableView(self)
         self.table.setObjectName("visitTable")
@@ -71,6 +78,7 @@ class VisitsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.filter_edit)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table)
         self.setFocusProxy(self.table)
 
@@ -102,6 +110,7 @@ class VisitsView(QWidget):
         """Read the visits again from the service, keeping the current visit selected."""
         self._reload_timer.stop()
         current = self.current_visit_id()
+        self._refresh_choices()
         self.model.refresh()
         if not self._columns_fitted and self.model.rowCount() > 0:
             self.fit_columns()
@@ -112,6 +121,24 @@ class VisitsView(QWidget):
         """React to a committed change: reload soon if it touches what the list shows."""
         if change.entity in RELOAD_ENTITIES:
             self._reload_timer.start()
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        """Apply the coordinator's home institution (direction filter) and date format."""
+        self._home_institution_id = prefs.home_institution_id
+        self.model.set_date_format(prefs.date_format.render)
+        self._refresh_choices()
+
+    def _refresh_choices(self) -> None:
+        self.filter_bar.set_choices(
+            self._services.institutions.list(),
+            self._services.projects.list(),
+            self._home_institution_id,
+        )
+        self._apply_criteria(self.filter_bar.criteria())
+
+    def _apply_criteria(self, criteria: VisitCriteria) -> None:
+        self.proxy.set_criteria(criteria)
+        self._emit_counts()
 
     @property
     def total_count(self) -> int:

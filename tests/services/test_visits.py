@@ -156,3 +156,22 @@ def test_duplicate_makes_a_new_draft_with_a_new_code(services: Services) -> None
     assert (copy.visitor_id, copy.arrival_date, copy.purpose) == (
         visit.visitor_id, visit.arrival_date, visit.purpose,
     )  # fmt: skip
+
+
+def test_undo_status_puts_back_the_previous_status_only_from_the_exact_state(
+    services: Services,
+) -> None:
+    visit = make_sample(services).visit_in
+    assert visit.id is not None
+    for step in (VisitStatus.PROPOSED, VisitStatus.APPROVED, VisitStatus.CONFIRMED):
+        current = services.visits.set_status(visit.id, step)
+    started = services.visits.set_status(visit.id, VisitStatus.IN_PROGRESS)
+    with pytest.raises(ConflictError):
+        services.visits.undo_status(visit.id, VisitStatus.IN_PROGRESS, VisitStatus.CONFIRMED,
+                                    current.version)  # fmt: skip
+    back = services.visits.undo_status(
+        visit.id, VisitStatus.IN_PROGRESS, VisitStatus.CONFIRMED, started.version
+    )
+    assert back.status is VisitStatus.CONFIRMED
+    last = services.visits.history(visit.id)[-1]
+    assert last.reason == "undo" and last.changes == {"status": ["in_progress", "confirmed"]}
