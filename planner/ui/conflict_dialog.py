@@ -1,0 +1,103 @@
+"""When a visit changed since it was opened: show what changed; reload or overwrite on purpose."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from enum import Enum
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.entities import Visit
+
+_IGNORED = frozenset({"id", "version", "code"})
+
+
+def conflicting_fields(
+    opened: Visit, stored: Visit, mine: Visit
+) -> list[tuple[str, str, str, str]]:
+    """``(field, when opened, now stored, yours)`` for every field someone else changed."""
+    rows: list[tuple[str, str, str, str]] = []
+    for f in fields(Visit):
+        if f.name in _IGNORED:
+            continue
+        before, now, yours = (getattr(v, f.name) for v in (opened, stored, mine))
+        if before != now:
+            rows.append((f.name, _text(before), _text(now), _text(yours)))
+    return rows
+
+
+def _text(value: object) -> str:
+    if isinstance(value, Enum):
+        return str(value.value)
+    if value is None or value == "":
+        return "—"
+    return str(value)
+
+
+class ConflictDialog(QDialog):
+    """Lists the other person's changes; the result says what the coordinator chose."""
+
+    RELOAD = 1
+    OVERWRITE = 2
+
+    def __init__(self, opened: Visit, stored: Visit, mine: Visit, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("conflictDialog")
+        self.setWindowTitle(self.tr("Visit {code} was changed").format(code=stored.code))
+        intro = QLabel(
+            self.tr(
+                "Someone else saved this visit after you opened it. Their changes are below. "
+                "Reload to see their version (your unsaved edits are discarded), or overwrite "
+                "to save yours over theirs."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        # A handful of field differences, not database rows: a table widget is the right size.
+        rows = conflicting_fields(opened, stored, mine)
+        self.table = QTableWidget(len(rows), 4, self)
+        self.table.setObjectName("conflictTable")
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("Field"),
+                self.tr("When you opened it"),
+                self.tr("Now saved"),
+                self.tr("Yours"),
+            ]
+        )
+        for r, values in enumerate(rows):
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+
+        reload_button = QPushButton(self.tr("&Reload their version"), self)
+        reload_button.setObjectName("reloadButton")
+        overwrite_button = QPushButton(self.tr("&Overwrite with mine"), self)
+        overwrite_button.setObjectName("overwriteButton")
+        cancel_button = QPushButton(self.tr("Cancel"), self)
+        cancel_button.setDefault(True)
+        reload_button.clicked.connect(lambda: self.done(self.RELOAD))
+        overwrite_button.clicked.connect(lambda: self.done(self.OVERWRITE))
+        cancel_button.clicked.connect(self.reject)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(reload_button)
+        buttons.addWidget(overwrite_button)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(640, 300)

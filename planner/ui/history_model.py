@@ -1,0 +1,100 @@
+"""The audit entries of one record as a read-only table (the editor's History tab)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from planner.domain.entities import AuditEntry
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class HistoryColumn(IntEnum):
+    """Columns of the history table."""
+
+    WHEN = 0
+    WHO = 1
+    ACTION = 2
+    REASON = 3
+    CHANGES = 4
+
+
+_HEADERS = {
+    HistoryColumn.WHEN: "When",
+    HistoryColumn.WHO: "Who",
+    HistoryColumn.ACTION: "Action",
+    HistoryColumn.REASON: "Reason",
+    HistoryColumn.CHANGES: "Changes",
+}
+
+
+def describe_changes(entry: AuditEntry) -> str:
+    """``field: old → new`` for updates; the field names alone for a created record."""
+    parts: list[str] = []
+    for field, value in entry.changes.items():
+        if isinstance(value, list) and len(value) == 2:
+            old, new = value
+            parts.append(f"{field}: {_show(old)} → {_show(new)}")
+        else:
+            parts.append(f"{field}: {_show(value)}")
+    return "; ".join(parts)
+
+
+def _show(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    return str(value)
+
+
+class HistoryModel(QAbstractTableModel):
+    """Audit entries, newest first, times in the computer's local zone with its name."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[AuditEntry] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        """Show *entries* (any order; shown newest first)."""
+        self.beginResetModel()
+        self._entries = sorted(entries, key=lambda e: (e.at_utc, e.id or 0), reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of entries."""
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of columns."""
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text (and the full change text as tooltip)."""
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        entry = self._entries[index.row()]
+        match HistoryColumn(index.column()):
+            case HistoryColumn.WHEN:
+                local = entry.at_utc.astimezone()
+                return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+            case HistoryColumn.WHO:
+                return entry.actor
+            case HistoryColumn.ACTION:
+                return entry.action.value
+            case HistoryColumn.CHANGES:
+                return describe_changes(entry)
+            case HistoryColumn.REASON:
+                return entry.reason
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.tr(_HEADERS[HistoryColumn(section)])
+        return None

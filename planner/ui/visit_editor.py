@@ -1,0 +1,471 @@
+"""The visit editor: overview, itinerary, paperwork, notes and history of one visit.
+
+Field edits are saved together (Save); status changes apply at once, each as its own undoable
+step. A save that meets someone else's newer version shows what they changed and lets the
+coordinator reload or overwrite deliberately — never silently.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialogButtonBox,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPlainTextEdit,
+    QTableView,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.entities import Institution, Visit
+from planner.domain.enums import Purpose, VisitStatus
+from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
+from planner.domain.status import allowed_next
+from planner.services.app import Services
+from planner.services.changes import Change
+from planner.ui.conflict_dialog import ConflictDialog
+from planner.ui.form_widgets import (
+    RecordEditorDialog,
+    ValidatedFormLayout,
+    select_data,
+    show_undo_error,
+)
+from planner.ui.history_model import HistoryColumn, HistoryModel
+from planner.ui.labels import status_colour, status_label
+from planner.ui.undo import run_undoable, undoable_create, undoable_update
+
+#: A tab the window adds to every editor: (title, factory(editor) -> widget).
+TabFactory = tuple[str, Callable[["VisitEditor"], QWidget]]
+
+#: The verb on the status menu for moving to each status.
+_STATUS_VERBS = {
+    VisitStatus.DRAFT: "Back to draft",
+    VisitStatus.PROPOSED: "Propose",
+    VisitStatus.APPROVED: "Approve",
+    VisitStatus.CONFIRMED: "Confirm",
+    VisitStatus.IN_PROGRESS: "Start (visitor arrived)",
+    VisitStatus.COMPLETED: "Complete",
+    VisitStatus.CANCELLED: "Cancel visit…",
+}
+
+_PURPOSE_LABELS = {
+    Purpose.RESEARCH_COLLABORATION: "Research collaboration",
+    Purpose.LECTURE: "Lecture",
+    Purpose.SEMINAR: "Seminar",
+    Purpose.SYMPOSIUM: "Symposium",
+    Purpose.TRAINING: "Training",
+    Purpose.DATA_EXCHANGE: "Data exchange",
+    Purpose.OTHER: "Other",
+}
+
+
+def _qdate(value: date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+def _date_edit(parent: QWidget) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    return edit
+
+
+class VisitEditor(RecordEditorDialog):
+    """Edits one visit (or a new one when *visit_id* is None).
+
+    ``visit_saved(id)`` fires after a save or status change, so the window can select the visit.
+    """
+
+    visit_saved = Signal(int)
+
+    def __init__(
+        self,
+        services: Services,
+        undo_stack: QUndoStack,
+        visit_id: int | None,
+        parent: QWidget | None = None,
+        extra_tabs: list[TabFactory] | None = None,
+    ) -> None:
+        super().__init__(undo_stack, parent)
+        self.setObjectName("visitEditor")
+        self.services = services
+        self._visit: Visit | None = services.visits.get(visit_id) if visit_id else None
+        self._institutions: dict[int | None, Institution] = {}
+        self._homes: dict[int, str] = {}
+        self.setWindowFlag(Qt.WindowType.Window, True)
+        self.setMinimumSize(720, 520)
+
+        close_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        close_button.setText(self.tr("Close"))  # the editor stays open after saving
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("visitTabs")
+        self.body_layout.addWidget(self.tabs)
+        self.tabs.addTab(self._build_overview(), self.tr("&Overview"))
+        for title, factory in extra_tabs or []:
+            self.tabs.addTab(factory(self), title)
+        self.tabs.addTab(self._build_notes(), self.tr("&Notes"))
+        self.tabs.addTab(self._build_history(), self.tr("&History"))
+
+        self._fill_choices()
+        self._load(self._visit)
+        self.mark_clean()
+
+    # -- building ------------------------------------------------------------------------------
+
+    def _build_overview(self) -> QWidget:
+        page = QWidget(self)
+        form = self.add_form(ValidatedFormLayout())
+        self.code_label = QLabel(page)
+        self.code_label.setObjectName("visitCode")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Code:"), self.code_label)
+
+        self.status_label = QLabel(page)
+        self.status_label.setObjectName("visitStatus")
+        self.status_button = QToolButton(page)
+        self.status_button.setObjectName("changeStatus")
+        self.status_button.setText(self.tr("Change &status"))
+        self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.status_menu = QMenu(self.status_button)
+        self.status_button.setMenu(self.status_menu)
+        status_row = QWidget(page)
+        row_layout = QVBoxLayout(status_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.status_label)
+        row_layout.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignLeft)
+        form.addRow(self.tr("Status:"), status_row)
+
+        self.visitor = QComboBox(page)
+        self.visitor.setObjectName("visitor")
+        form.add_field(self.tr("&Visitor:"), self.visitor, "visitor_id")
+        self.host = QComboBox(page)
+        self.host.setObjectName("hostInstitution")
+        form.add_field(self.tr("&Host institution:"), self.host, "host_institution_id")
+        self.host_person = QComboBox(page)
+        self.host_person.setObjectName("hostPerson")
+        form.add_field(self.tr("Host &person:"), self.host_person, "host_person_id")
+        self.direction_label = QLabel(page)
+        self.direction_label.setObjectName("direction")
+        form.addRow(self.tr("Direction:"), self.direction_label)
+        self.project = QComboBox(page)
+        self.project.setObjectName("project")
+        form.add_field(self.tr("Pro&ject:"), self.project, "project_id")
+        self.purpose = QComboBox(page)
+        self.purpose.setObjectName("purpose")
+        for purpose, label in _PURPOSE_LABELS.items():
+            self.purpose.addItem(self.tr(label), purpose.value)
+        form.add_field(self.tr("P&urpose:"), self.purpose, "purpose")
+        self.paid = QCheckBox(self.tr("Paid (the host pays salary or stipend)"), page)
+        self.paid.setObjectName("paid")
+        form.add_field(self.tr("Funding:"), self.paid, "paid")
+        self.arrival = _date_edit(page)
+        self.arrival.setObjectName("arrivalDate")
+        form.add_field(self.tr("&Arrival (host date):"), self.arrival, "arrival_date")
+        self.departure = _date_edit(page)
+        self.departure.setObjectName("departureDate")
+        form.add_field(self.tr("&Departure (host date):"), self.departure, "departure_date")
+        page.setLayout(form)
+
+        self.visitor.currentIndexChanged.connect(self._show_direction)
+        self.host.currentIndexChanged.connect(self._show_direction)
+        self.arrival.dateChanged.connect(self._keep_departure_after_arrival)
+        return page
+
+    def _build_notes(self) -> QWidget:
+        page = QWidget(self)
+        form = self.add_form(ValidatedFormLayout())
+        self.visitor_notes = QPlainTextEdit(page)
+        self.visitor_notes.setObjectName("visitorNotes")
+        self.visitor_notes.setTabChangesFocus(True)
+        form.add_field(self.tr("Notes for the &visitor:"), self.visitor_notes, "visitor_notes")
+        self.internal_notes = QPlainTextEdit(page)
+        self.internal_notes.setObjectName("internalNotes")
+        self.internal_notes.setTabChangesFocus(True)
+        form.add_field(self.tr("&Internal notes:"), self.internal_notes, "internal_notes")
+        hint = QLabel(self.tr("Internal notes never leave the app: exports leave them out."), page)
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        page.setLayout(form)
+        return page
+
+    def _build_history(self) -> QWidget:
+        page = QWidget(self)
+        self.history_model = HistoryModel(page)
+        self.history_view = QTableView(page)
+        self.history_view.setObjectName("historyTable")
+        self.history_view.setModel(self.history_model)
+        self.history_view.verticalHeader().setVisible(False)
+        self.history_view.setWordWrap(False)
+        header = self.history_view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # The change list can be long: it takes the rest of the width, its tooltip the detail.
+        header.setSectionResizeMode(HistoryColumn.CHANGES, QHeaderView.ResizeMode.Stretch)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self.history_view)
+        return page
+
+    # -- loading -------------------------------------------------------------------------------
+
+    def _fill_choices(self) -> None:
+        people = self.services.people.summaries()
+        self.visitor.clear()
+        self.host_person.clear()
+        self.host_person.addItem(self.tr("(none)"), None)
+        for p in people:
+            name = f"{p.latin_name} ({p.native_name})" if p.native_name else p.latin_name
+            self.visitor.addItem(f"{name} — {p.home_institution}", p.id)
+            self.host_person.addItem(f"{name} — {p.home_institution}", p.id)
+        self._institutions = {i.id: i for i in self.services.institutions.list()}
+        self._homes = {p.id: p.home_institution for p in people}
+        self.host.clear()
+        for inst in self._institutions.values():
+            self.host.addItem(inst.name, inst.id)
+        self.project.clear()
+        self.project.addItem(self.tr("(none)"), None)
+        for project in self.services.projects.list():
+            self.project.addItem(project.name, project.id)
+
+    def _load(self, visit: Visit | None) -> None:
+        if visit is None:
+            # The local calendar date of the coordinator's computer.
+            start = datetime.now(UTC).astimezone().date() + timedelta(days=60)
+            visit = Visit(
+                visitor_id=self.visitor.currentData() or 0,
+                host_institution_id=self.host.currentData() or 0,
+                arrival_date=start,
+                departure_date=start + timedelta(days=7),
+            )
+            self.setWindowTitle(self.tr("New visit"))
+        else:
+            self.setWindowTitle(self.tr("Visit {code}").format(code=visit.code))
+        self._shown = visit
+        self.code_label.setText(visit.code or self.tr("(assigned when saved)"))
+        select_data(self.visitor, visit.visitor_id)
+        if self.visitor.currentIndex() < 0 and self.visitor.count():
+            self.visitor.setCurrentIndex(0)
+        select_data(self.host, visit.host_institution_id)
+        if self.host.currentIndex() < 0 and self.host.count():
+            self.host.setCurrentIndex(0)
+        select_data(self.host_person, visit.host_person_id)
+        select_data(self.project, visit.project_id)
+        select_data(self.purpose, visit.purpose.value)
+        self.paid.setChecked(visit.paid)
+        self.arrival.blockSignals(True)
+        self.arrival.setDate(_qdate(visit.arrival_date))
+        self.arrival.blockSignals(False)
+        self.departure.setDate(_qdate(visit.departure_date))
+        self.visitor_notes.setPlainText(visit.visitor_notes)
+        self.internal_notes.setPlainText(visit.internal_notes)
+        self._show_status(visit.status)
+        self._show_direction()
+        self._load_history()
+
+    def _load_history(self) -> None:
+        if self._visit is not None and self._visit.id is not None:
+            self.history_model.set_entries(self.services.visits.history(self._visit.id))
+
+    def _show_status(self, status: VisitStatus) -> None:
+        colour = status_colour(status).name()
+        self.status_label.setText(f'<b style="color:{colour}">{status_label(status)}</b>')
+        self.status_menu.clear()
+        for target in allowed_next(status):
+            action = QAction(self.tr(_STATUS_VERBS[target]), self.status_menu)
+            action.setObjectName(f"status_{target.value}")
+            action.triggered.connect(lambda _=False, t=target: self.change_status(t))
+            self.status_menu.addAction(action)
+        self.status_button.setEnabled(self._visit is not None and bool(allowed_next(status)))
+
+    def _show_direction(self) -> None:
+        host = self._institutions.get(self.host.currentData())
+        home = self._homes.get(self.visitor.currentData(), "")
+        self.direction_label.setText(f"{home} → {host.label}" if host and home else "")
+
+    def _keep_departure_after_arrival(self, arrival: QDate) -> None:
+        # Moving the arrival keeps the length of the stay, the way a coordinator reschedules.
+        shown = self._shown
+        length = (shown.departure_date - shown.arrival_date).days
+        self.departure.setDate(arrival.addDays(max(length, 0)))
+
+    # -- RecordEditorDialog --------------------------------------------------------------------
+
+    def collect(self) -> Visit:
+        """The visit as the widgets show it (on top of the stored one, keeping its version)."""
+        base = self._visit or self._shown
+        return dataclasses.replace(
+            base,
+            visitor_id=self.visitor.currentData() or 0,
+            host_institution_id=self.host.currentData() or 0,
+            host_person_id=self.host_person.currentData(),
+            project_id=self.project.currentData(),
+            purpose=Purpose(self.purpose.currentData()),
+            paid=self.paid.isChecked(),
+            arrival_date=_pydate(self.arrival.date()),
+            departure_date=_pydate(self.departure.date()),
+            visitor_notes=self.visitor_notes.toPlainText(),
+            internal_notes=self.internal_notes.toPlainText(),
+        )
+
+    def check(self, record: Visit) -> None:
+        """A visitor and a host are required; the services check the rest."""
+        problems = []
+        if not record.visitor_id:
+            problems.append(FieldProblem("visitor_id", self.tr("Choose the visitor")))
+        if not record.host_institution_id:
+            problems.append(FieldProblem("host_institution_id", self.tr("Choose the host")))
+        if problems:
+            raise ValidationError(problems)
+
+    def store(self, record: Visit) -> Visit:
+        """Create or update through the undo stack."""
+        if self._visit is None:
+            return undoable_create(
+                self.undo_stack,
+                self.tr("New visit"),
+                self.services.visits.create,
+                self.services.visits.delete,
+                record,
+                show_undo_error,
+            )
+        return undoable_update(
+            self.undo_stack,
+            self.tr("Edit visit {code}").format(code=record.code),
+            self.services.visits.update,
+            self._visit,
+            record,
+            show_undo_error,
+        )
+
+    def has_record(self) -> bool:
+        """False for a visit not saved yet."""
+        return self._visit is not None
+
+    def save(self) -> bool:
+        """Save; on a version conflict let the coordinator reload or overwrite. Stays open."""
+        record = self.collect()
+        if self._visit is not None and not self.is_dirty():
+            return True
+        self.clear_errors()
+        try:
+            self.check(record)
+            stored = self.store(record)
+        except ValidationError as exc:
+            self.show_validation(exc)
+            return False
+        except ConflictError:
+            return self._resolve_conflict(record)
+        except PlannerError as exc:
+            self.show_banner(str(exc))
+            return False
+        self._after_store(stored)
+        return True
+
+    def _after_store(self, stored: Visit) -> None:
+        self._visit = stored
+        self._load(stored)
+        self.mark_clean()
+        self.saved.emit(stored)
+        assert stored.id is not None
+        self.visit_saved.emit(stored.id)
+
+    def _resolve_conflict(self, mine: Visit) -> bool:
+        assert self._visit is not None and self._visit.id is not None
+        current = self.services.visits.get(self._visit.id)
+        choice = self.ask_conflict(self._visit, current, mine)
+        if choice == ConflictDialog.RELOAD:
+            self._visit = current
+            self._load(current)
+            self.mark_clean()
+            return False
+        if choice == ConflictDialog.OVERWRITE:
+            # Deliberate: the coordinator saw their changes and chose to replace them.
+            self._visit = current
+            deliberate = dataclasses.replace(mine, version=current.version, status=current.status)
+            return self._save_record(deliberate)
+        return False
+
+    def _save_record(self, record: Visit) -> bool:
+        try:
+            stored = self.store(record)
+        except PlannerError as exc:
+            self.show_banner(str(exc))
+            return False
+        self._after_store(stored)
+        return True
+
+    def ask_conflict(self, opened: Visit, stored: Visit, mine: Visit) -> int:
+        """Show the conflict dialog; returns RELOAD, OVERWRITE or 0 (tests replace this)."""
+        return ConflictDialog(opened, stored, mine, self).exec()
+
+    # -- status --------------------------------------------------------------------------------
+
+    def change_status(self, target: VisitStatus) -> bool:
+        """Move the visit to *target* as one undoable step (asks for a reason to cancel)."""
+        if self._visit is None or self._visit.id is None:
+            return False
+        if self.is_dirty() and not self.save():
+            return False
+        reason = ""
+        if target is VisitStatus.CANCELLED:
+            answer = self.ask_cancel_reason()
+            if answer is None:
+                return False
+            reason = answer
+        visit_id, previous = self._visit.id, self._visit.status
+        visits = self.services.visits
+        try:
+            updated = run_undoable(
+                self.undo_stack,
+                self.tr("{verb} visit {code}").format(
+                    verb=status_label(target), code=self._visit.code
+                ),
+                lambda: visits.set_status(visit_id, target, reason=reason),
+                lambda done: visits.undo_status(visit_id, target, previous, done.version),
+                show_undo_error,
+            )
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot change the status"), str(exc))
+            return False
+        self._visit = updated
+        self._load(updated)
+        self.mark_clean()
+        self.visit_saved.emit(visit_id)
+        return True
+
+    def ask_cancel_reason(self) -> str | None:
+        """Confirm a cancellation and ask why; None if the coordinator backs out."""
+        text, ok = QInputDialog.getText(
+            self,
+            self.tr("Cancel visit"),
+            self.tr("Cancel visit {code}? Why (kept in the history):").format(
+                code=self._visit.code if self._visit else ""
+            ),
+        )
+        return text.strip() if ok else None
+
+    # -- live updates --------------------------------------------------------------------------
+
+    def on_change(self, change: Change) -> None:
+        """Refresh the history and status when this visit changed elsewhere (not the fields)."""
+        if self._visit is None or change.entity != "visit":
+            return
+        if change.ids and self._visit.id not in change.ids:
+            return
+        self._load_history()
