@@ -90,6 +90,14 @@ class EventService(RecordService[Event, EventRow]):
         if removed:
             self.bus.publish(Change("itinerary_item", tuple(removed), AuditAction.DELETE))
 
+    def participant_counts(self) -> dict[int, int]:
+        """Number of participants of every event that has any."""
+        with self.db.read() as session:
+            rows = session.execute(
+                select(ParticipantRow.event_id, func.count()).group_by(ParticipantRow.event_id)
+            )
+            return {int(event_id): int(count) for event_id, count in rows}
+
     def visits_covering(self, event_id: int, person_id: int) -> list[int]:
         """Ids of the person's visits (not cancelled) during which the event takes place."""
         with self.db.read() as session:

@@ -1,0 +1,256 @@
+"""Events (lectures, seminars, symposia) with their participants and roles."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.enums import ParticipantRole
+from planner.domain.errors import PlannerError
+from planner.services.app import Services
+from planner.services.changes import Change
+from planner.ui.event_editor import EventEditor
+from planner.ui.events_model import EventColumn, EventRow, EventTableModel, ParticipantTableModel
+from planner.ui.form_widgets import show_undo_error
+from planner.ui.undo import run_undoable
+
+RELOAD_ENTITIES = frozenset({"event", "person", "institution"})
+
+
+def _table(parent: QWidget, name: str) -> QTableView:
+    table = QTableView(parent)
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().setVisible(False)
+    table.setWordWrap(False)
+    table.horizontalHeader().setStretchLastSection(True)
+    return table
+
+
+class EventsView(QWidget):
+    """Events on top; the selected event's participants below, with add and remove."""
+
+    event_opened = Signal(int)
+
+    def __init__(
+        self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("eventsView")
+        self.services = services
+        self.undo_stack = undo_stack
+
+        self.model = EventTableModel(self)
+        self.table = _table(self, "eventTable")
+        self.table.setModel(self.model)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Bilingual titles are long: the title takes what is left and elides, so the
+        # place and participant count stay visible.
+        header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EventColumn.SERIES, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(EventColumn.SERIES, 200)
+        self.new_button = QPushButton(self.tr("&New event…"), self)
+        self.edit_button = QPushButton(self.tr("&Edit event…"), self)
+        top_buttons = QHBoxLayout()
+        top_buttons.addWidget(self.new_button)
+        top_buttons.addWidget(self.edit_button)
+        top_buttons.addStretch(1)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(top_buttons)
+        top_layout.addWidget(self.table)
+
+        self.participants = ParticipantTableModel(self)
+        self.participant_table = _table(self, "participantTable")
+        self.participant_table.setModel(self.participants)
+        self.person = QComboBox(self)
+        self.person.setObjectName("participantPerson")
+        self.person.setAccessibleName(self.tr("Person to add"))
+        self.role = QComboBox(self)
+        self.role.setObjectName("participantRole")
+        self.role.setAccessibleName(self.tr("Role"))
+        for role in ParticipantRole:
+            self.role.addItem(role.value.capitalize(), role.value)
+        self.add_button = QPushButton(self.tr("&Add participant"), self)
+        self.add_button.setObjectName("addParticipant")
+        self.remove_button = QPushButton(self.tr("&Remove participant"), self)
+        self.remove_button.setObjectName("removeParticipant")
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.person, 1)
+        add_row.addWidget(self.role)
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.remove_button)
+        self.participant_box = QGroupBox(self.tr("Participants"), self)
+        box_layout = QVBoxLayout(self.participant_box)
+        box_layout.addWidget(self.participant_table)
+        box_layout.addLayout(add_row)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(top)
+        splitter.addWidget(self.participant_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.table)
+
+        self._names: dict[int, str] = {}
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.participant_table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_buttons()
+        )
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.new_button.clicked.connect(self.new_event)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.add_button.clicked.connect(self.add_participant)
+        self.remove_button.clicked.connect(self.remove_participant)
+        self._update_buttons()
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read events, participant counts and people again, keeping the selection."""
+        self._reload_timer.stop()
+        current = self.current_event_id()
+        institutions = {i.id: i.label for i in self.services.institutions.list()}
+        counts = self.services.events.participant_counts()
+        rows = [
+            EventRow(e, institutions.get(e.institution_id, ""), counts.get(e.id or 0, 0))
+            for e in self.services.events.list()
+        ]
+        self.model.set_rows(rows)
+        people = self.services.people.summaries()
+        self._names = {
+            p.id: f"{p.latin_name} ({p.native_name})" if p.native_name else p.latin_name
+            for p in people
+        }
+        self.person.clear()
+        for person_id, name in self._names.items():
+            self.person.addItem(name, person_id)
+        if current is not None:
+            self.select_event(current)
+        self._show_participants()
+
+    def on_change(self, change: Change) -> None:
+        """Reload soon when events or the names they show change."""
+        if change.entity in RELOAD_ENTITIES:
+            self._reload_timer.start()
+
+    def current_event_id(self) -> int | None:
+        """Id of the selected event."""
+        index = self.table.currentIndex()
+        return self.model.event_at(index.row()).id if index.isValid() else None
+
+    def select_event(self, event_id: int) -> None:
+        """Select the event with *event_id*."""
+        row = self.model.row_of(event_id)
+        if row is not None:
+            self.table.selectRow(row)
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._show_participants()
+
+    def _show_participants(self) -> None:
+        event_id = self.current_event_id()
+        rows = []
+        if event_id is not None:
+            rows = [
+                (p, self._names.get(p.person_id, str(p.person_id)))
+                for p in self.services.events.participants(event_id)
+            ]
+        self.participants.set_rows(rows)
+        self.participant_table.resizeColumnToContents(0)
+        title = self.tr("Participants")
+        if event_id is not None:
+            title = self.tr("Participants of {title}").format(
+                title=self.model.event_at(self.table.currentIndex().row()).title
+            )
+        self.participant_box.setTitle(title)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        has_event = self.current_event_id() is not None
+        for widget in (self.edit_button, self.add_button, self.person, self.role):
+            widget.setEnabled(has_event)
+        self.remove_button.setEnabled(has_event and self.participant_table.currentIndex().isValid())
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def new_event(self) -> None:
+        """Open the editor for a new event."""
+        self._open_editor(None)
+
+    def edit_selected(self) -> None:
+        """Open the editor for the selected event."""
+        event_id = self.current_event_id()
+        if event_id is not None:
+            self._open_editor(event_id)
+
+    def _open_editor(self, event_id: int | None) -> None:
+        editor = self.make_editor(event_id)
+        editor.saved.connect(lambda event: self.select_event(event.id))
+        editor.open()
+
+    def make_editor(self, event_id: int | None) -> EventEditor:
+        """The editor dialog (tests drive it directly)."""
+        return EventEditor(self.services, self.undo_stack, event_id, self)
+
+    def add_participant(self) -> bool:
+        """Add the chosen person with the chosen role (undoable)."""
+        event_id, person_id = self.current_event_id(), self.person.currentData()
+        if event_id is None or person_id is None:
+            return False
+        role = ParticipantRole(self.role.currentData())
+        events = self.services.events
+        name = self._names.get(person_id, "")
+        try:
+            run_undoable(
+                self.undo_stack,
+                self.tr("Add {name} to event").format(name=name),
+                lambda: events.set_participant(event_id, person_id, role),
+                lambda _p: events.remove_participant(event_id, person_id),
+                show_undo_error,
+            )
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Cannot add participant"), str(exc))
+            return False
+        return True
+
+    def remove_participant(self) -> bool:
+        """Remove the selected participant (undoable)."""
+        event_id, index = self.current_event_id(), self.participant_table.currentIndex()
+        if event_id is None or not index.isValid():
+            return False
+        participant = self.participants.participant_at(index.row())
+        events = self.services.events
+        name = self._names.get(participant.person_id, "")
+        run_undoable(
+            self.undo_stack,
+            self.tr("Remove {name} from event").format(name=name),
+            lambda: events.remove_participant(event_id, participant.person_id),
+            lambda _r: events.set_participant(event_id, participant.person_id, participant.role),
+            show_undo_error,
+        )
+        return True
