@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
@@ -89,3 +90,84 @@ class MainActions:
         self.help_menu = menus.addMenu(_tr("&Help"))
         self.help_menu.addAction(self.about)
         self.help_menu.addAction(self.about_qt)
+
+
+def make_action(
+    window: QMainWindow,
+    text: str,
+    name: str,
+    slot: Callable[[], object],
+    shortcuts: list[QKeySequence] | None = None,
+) -> QAction:
+    """An action of the window with an object name (tests find it) and shortcuts."""
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if shortcuts:
+        action.setShortcuts(shortcuts)
+    action.triggered.connect(lambda _checked=False: slot())
+    window.addAction(action)
+    return action
+
+
+class WorkspaceActions:
+    """The coordinator's everyday commands: new, open, duplicate and cancel visits, views.
+
+    Every one has a keyboard shortcut; the menus list them so they can be discovered.
+    """
+
+    def __init__(
+        self,
+        window: QMainWindow,
+        main: MainActions,
+        pages: list[tuple[str, str]],
+        *,
+        on_show_page: Callable[[str], object],
+        on_new_visit: Callable[[], object],
+        on_open_visit: Callable[[], object],
+        on_duplicate_visit: Callable[[], object],
+        on_cancel_visit: Callable[[], object],
+        on_settings: Callable[[], object],
+    ) -> None:
+        self.new_visit = make_action(
+            window, _tr("&New Visit…"), "actionNewVisit", on_new_visit,
+            standard_shortcuts(QKeySequence.StandardKey.New, "Ctrl+N"),
+        )  # fmt: skip
+        self.open_visit = make_action(
+            window, _tr("&Open Visit"), "actionOpenVisit", on_open_visit,
+            [QKeySequence("Ctrl+O")],
+        )  # fmt: skip
+        self.duplicate_visit = make_action(
+            window, _tr("&Duplicate Visit"), "actionDuplicateVisit", on_duplicate_visit,
+            [QKeySequence("Ctrl+D")],
+        )  # fmt: skip
+        self.cancel_visit = make_action(
+            window, _tr("&Cancel Visit…"), "actionCancelVisit", on_cancel_visit,
+            [QKeySequence("Ctrl+Shift+Del")],
+        )  # fmt: skip
+        self.settings = make_action(
+            window, _tr("&Settings…"), "actionSettings", on_settings,
+            standard_shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
+        )  # fmt: skip
+        self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+
+        file_menu, edit_menu, view_menu = main.file_menu, main.edit_menu, main.view_menu
+        first = file_menu.actions()[0]  # Quit: new entries go above it
+        file_menu.insertAction(first, self.new_visit)
+        file_menu.insertAction(first, self.open_visit)
+        file_menu.insertSeparator(first)
+        file_menu.insertAction(first, self.settings)
+        file_menu.insertSeparator(first)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.duplicate_visit)
+        edit_menu.addAction(self.cancel_visit)
+
+        self.pages: dict[str, QAction] = {}
+        refresh = view_menu.actions()[0]  # Refresh: the views go above it
+        for number, (name, title) in enumerate(pages, start=1):
+            action = make_action(
+                window, title, f"actionShow_{name}", functools.partial(on_show_page, name),
+                [QKeySequence(f"Ctrl+{number}")] if number < 10 else None,
+            )  # fmt: skip
+            view_menu.insertAction(refresh, action)
+            self.pages[name] = action
+        view_menu.insertSeparator(refresh)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import planner
 from planner.domain.errors import PlannerError
 from planner.services.app import Services
+from planner.ui.backup_dialogs import show_location_warning
 from planner.ui.errors import ErrorReporter, error_message, install_excepthook
 from planner.ui.fonts import install_japanese_fallback
 from planner.ui.main_window import MainWindow
@@ -59,7 +60,10 @@ def choose_platform(interactive: bool, environ: dict[str, str] | None = None) ->
 
 
 #: Qt messages that say nothing to a user: the offscreen platform's notice about size hints.
-_SILENCED_MESSAGES = ("This plugin does not support propagateSizeHints()",)
+_SILENCED_MESSAGES = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
 
 
 @contextmanager
@@ -173,6 +177,7 @@ def run_gui(
             # Screenshots show the default layout, not whatever this user last left.
             settings = None if screenshot_dir is not None else open_settings(settings_path)
             window = MainWindow(services, settings)
+            show_location_warning(window, services)
             if screenshot_dir is not None:
                 window.resize(SCREENSHOT_SIZE)
         except Exception as exc:  # the window could not even be built: say so, exit 1
@@ -190,7 +195,7 @@ def run_gui(
                 print(f"ready visits={window.visit_count} seconds={elapsed:.2f}", flush=True)
             if screenshot_dir is not None:
                 try:
-                    save_screenshots(window, window.main_views(), window.show_view, screenshot_dir)
+                    save_screenshots(window.screenshot_shots(), screenshot_dir)
                 except OSError as exc:
                     print(f"error: {exc}", file=sys.stderr, flush=True)
                     app.exit(1)
@@ -201,8 +206,8 @@ def run_gui(
             window.ready.connect(on_ready)
         with _silence_platform_noise():
             window.show()
-        with _close_on_interrupt(window):
-            return app.exec()
+            with _close_on_interrupt(window):
+                return app.exec()
     finally:
         if window is not None and window.isVisible():
             window.close()

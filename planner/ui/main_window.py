@@ -2,22 +2,34 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, QTimer, Signal
+import functools
+
+from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QWidget,
 )
 
 import planner
+from planner.domain.enums import VisitStatus
+from planner.domain.status import allowed_next
 from planner.services.app import Services
-from planner.ui.actions import MainActions
+from planner.ui.actions import MainActions, WorkspaceActions
 from planner.ui.bridge import ChangeBridge
+from planner.ui.events_view import EventsView
+from planner.ui.form_widgets import show_undo_error
+from planner.ui.preferences import Preferences, load_preferences, save_preferences
+from planner.ui.screenshots import Shot
+from planner.ui.settings_dialog import SettingsDialog
+from planner.ui.undo import undoable_create
+from planner.ui.visit_editor import TabFactory, VisitEditor
 from planner.ui.visits_view import VisitsView
+from planner.ui.workspace import Page, Sidebar, Workspace
 
 DEFAULT_SIZE = QSize(1200, 720)
 _GEOMETRY_KEY = "MainWindow/geometry"
@@ -63,19 +75,51 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{planner.APP_NAME} — {self.database_display}")
 
         self.undo_stack = QUndoStack(self)
+        self.preferences = load_preferences(settings)
+        #: Extra tabs of every visit editor (itinerary, paperwork), added by the features.
+        self.visit_editor_tabs: list[TabFactory] = []
+        self._editors: dict[int, VisitEditor] = {}
+
         self.visits_view = VisitsView(services, self)
-        self._views = QStackedWidget(self)
-        self._views.addWidget(self.visits_view)
-        self.setCentralWidget(self._views)
+        self.visits_view.visit_activated.connect(self.open_visit)
+        self.events_view = EventsView(services, self.undo_stack, self)
+        self.workspace = Workspace(self)
+        self.workspace.add_page(
+            Page("visits", self.tr("Visits"), self.visits_view, self.visits_view.on_change,
+                 self.visits_view.reload, self.visits_view.focus_filter)
+        )  # fmt: skip
+        self.workspace.add_page(
+            Page("events", self.tr("Events"), self.events_view, self.events_view.on_change,
+                 self.events_view.reload)
+        )  # fmt: skip
+        self.sidebar = Sidebar(self.workspace, self)
+        central = QWidget(self)
+        central_layout = QHBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(self.sidebar)
+        central_layout.addWidget(self.workspace, 1)
+        self.setCentralWidget(central)
 
         self.main_actions = MainActions(
             self,
             self.undo_stack,
             on_quit=self.quit,
-            on_find=self.visits_view.focus_filter,
+            on_find=self.find_in_view,
             on_refresh=self.refresh,
             on_about=self.show_about,
             on_about_qt=QApplication.aboutQt,
+        )
+        self.workspace_actions = WorkspaceActions(
+            self,
+            self.main_actions,
+            [(p.name, p.title) for p in self.workspace.pages],
+            on_show_page=self.workspace.show_page,
+            on_new_visit=self.new_visit,
+            on_open_visit=self.open_current_visit,
+            on_duplicate_visit=self.duplicate_visit,
+            on_cancel_visit=self.cancel_visit,
+            on_settings=self.show_settings,
         )
 
         self.count_label = QLabel(self)
@@ -87,22 +131,44 @@ class MainWindow(QMainWindow):
         self.visits_view.counts_changed.connect(self._show_counts)
 
         self.change_bridge = ChangeBridge(services.bus, self)
-        self.change_bridge.changed.connect(self.visits_view.on_change)
+        self.change_bridge.changed.connect(self.workspace.broadcast)
+        self.change_bridge.changed.connect(self._tell_editors)
 
         self._ready_polls = -1
         self._restore_state()
-        self.visits_view.reload()
+        self.visits_view.set_preferences(self.preferences)
+        self.workspace.reload_all()
         self._show_counts(self.visits_view.shown_count, self.visits_view.total_count)
 
     # -- views ---------------------------------------------------------------------------------
 
     def main_views(self) -> list[tuple[str, QWidget]]:
         """The main views with their names (the screenshot file names), in menu order."""
-        return [("visits", self.visits_view)]
+        return [(p.name, p.widget) for p in self.workspace.pages]
 
     def show_view(self, view: QWidget) -> None:
         """Bring *view* (one of :meth:`main_views`) to the front."""
-        self._views.setCurrentWidget(view)
+        self.workspace.setCurrentWidget(view)
+
+    def screenshot_shots(self) -> list[Shot]:
+        """Every main view (the whole window), then the editor of the first visit."""
+
+        def view_shot(widget: QWidget) -> QWidget:
+            self.show_view(widget)
+            return self
+
+        shots: list[Shot] = [
+            (name, functools.partial(view_shot, widget)) for name, widget in self.main_views()
+        ]
+        first = self.visits_view.model.visit_at(0).id if self.visit_count else None
+        if first is not None:
+            shots.append(("visit-editor", lambda: self._editor_shot(first)))
+        return shots
+
+    def _editor_shot(self, visit_id: int) -> QWidget:
+        editor = self.open_visit(visit_id)
+        editor.resize(900, 640)
+        return editor
 
     @property
     def visit_count(self) -> int:
@@ -113,7 +179,108 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         """Reload the data of every view."""
+        self.workspace.reload_all()
+
+    def find_in_view(self) -> None:
+        """Focus the filter of the current view (the visits list if it has none)."""
+        page = self.workspace.current_page()
+        if page is None or page.focus_filter is None:
+            self.workspace.show_page("visits")
+            self.visits_view.focus_filter()
+            return
+        page.focus_filter()
+
+    # -- visits --------------------------------------------------------------------------------
+
+    def open_visit(self, visit_id: int) -> VisitEditor:
+        """Show the editor of *visit_id* (one window per visit)."""
+        editor = self._editors.get(visit_id)
+        if editor is None:
+            editor = VisitEditor(
+                self._services, self.undo_stack, visit_id, self, self.visit_editor_tabs
+            )
+            editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.visit_saved.connect(self.visits_view.select_visit)
+            editor.destroyed.connect(lambda _=None, vid=visit_id: self._editors.pop(vid, None))
+            self._editors[visit_id] = editor
+        editor.show()
+        editor.raise_()
+        editor.activateWindow()
+        return editor
+
+    def new_visit(self) -> VisitEditor:
+        """An editor for a new visit; once saved it becomes that visit's editor."""
+        editor = VisitEditor(self._services, self.undo_stack, None, self, self.visit_editor_tabs)
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def registered(visit_id: int) -> None:
+            self._editors.setdefault(visit_id, editor)
+            self.workspace.show_page("visits")
+            self.visits_view.select_visit(visit_id)
+
+        editor.visit_saved.connect(registered)
+        editor.show()
+        return editor
+
+    def open_current_visit(self) -> None:
+        """Open the visit selected in the visits list."""
+        visit_id = self.visits_view.current_visit_id()
+        if visit_id is not None:
+            self.open_visit(visit_id)
+
+    def duplicate_visit(self) -> int | None:
+        """Copy the selected visit as a new draft (undoable) and open it."""
+        visit_id = self.visits_view.current_visit_id()
+        if visit_id is None:
+            return None
+        visits = self._services.visits
+        original = visits.get(visit_id)
+        try:
+            copy = undoable_create(
+                self.undo_stack, self.tr("Duplicate visit {code}").format(code=original.code),
+                lambda _v: visits.duplicate(visit_id), visits.delete, original, show_undo_error,
+            )  # fmt: skip
+        except Exception as exc:  # a PlannerError: say why, keep going
+            QMessageBox.warning(self, self.tr("Cannot duplicate"), str(exc))
+            return None
+        assert copy.id is not None
         self.visits_view.reload()
+        self.visits_view.select_visit(copy.id)
+        return copy.id
+
+    def cancel_visit(self) -> bool:
+        """Cancel the selected visit after confirmation (undoable)."""
+        visit_id = self.visits_view.current_visit_id()
+        if visit_id is None:
+            return False
+        visit = self._services.visits.get(visit_id)
+        if VisitStatus.CANCELLED not in allowed_next(visit.status):
+            QMessageBox.information(
+                self, self.tr("Cancel visit"),
+                self.tr("Visit {code} is {status} and can no longer be cancelled.").format(
+                    code=visit.code, status=visit.status.value),
+            )  # fmt: skip
+            return False
+        editor = self.open_visit(visit_id)
+        return editor.change_status(VisitStatus.CANCELLED)
+
+    def _tell_editors(self, change: object) -> None:
+        for editor in list(self._editors.values()):
+            editor.on_change(change)  # type: ignore[arg-type]
+
+    # -- settings ------------------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        """The settings dialog; applies and stores what the coordinator chose."""
+        dialog = SettingsDialog(self.preferences, self._services.institutions.list(), self)
+        if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+            self.apply_preferences(dialog.preferences())
+
+    def apply_preferences(self, prefs: Preferences) -> None:
+        """Use *prefs* from now on and remember them."""
+        self.preferences = prefs
+        save_preferences(self._settings, prefs)
+        self.visits_view.set_preferences(prefs)
 
     def show_about(self) -> None:
         """The About box: name, version, database."""
@@ -170,6 +337,10 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         """Save the layout and stop listening for changes."""
+        for editor in list(self._editors.values()):
+            if not editor.close():
+                event.ignore()
+                return
         self.save_state()
         self.change_bridge.close()
         super().closeEvent(event)

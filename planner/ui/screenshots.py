@@ -1,4 +1,4 @@
-"""Saving one PNG per main view (``--screenshot DIR``)."""
+"""Saving one PNG per main view and editor (``--screenshot DIR``)."""
 
 from __future__ import annotations
 
@@ -7,14 +7,13 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
 
+#: A picture to take: its file name (without .png) and a function that shows the widget
+#: to photograph and returns it.
+Shot = tuple[str, Callable[[], QWidget]]
 
-def save_screenshots(
-    window: QWidget,
-    views: Sequence[tuple[str, QWidget]],
-    show_view: Callable[[QWidget], object],
-    folder: Path,
-) -> list[Path]:
-    """Show each view of *views* in turn and save the whole *window* as ``<name>.png``.
+
+def save_screenshots(shots: Sequence[Shot], folder: Path) -> list[Path]:
+    """Take every shot of *shots* and save it as ``<name>.png`` in *folder*.
 
     The folder is created (mode 0700) if missing; images are 0600. Raises OSError if an
     image cannot be saved.
@@ -23,11 +22,11 @@ def save_screenshots(
         folder.mkdir(parents=True, mode=0o700)
         folder.chmod(0o700)
     saved: list[Path] = []
-    for name, view in views:
-        show_view(view)
+    for name, prepare in shots:
+        widget = prepare()
         QApplication.processEvents()
         target = folder / f"{name}.png"
-        if not window.grab().save(str(target), "PNG"):
+        if not widget.grab().save(str(target), "PNG"):
             raise OSError(f"could not write the screenshot {target}")
         target.chmod(0o600)  # it shows visitors' names: private, like the database
         saved.append(target)

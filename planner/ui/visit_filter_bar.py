@@ -5,7 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QToolButton, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QWidget,
+)
 
 from planner.domain.entities import Institution, Project
 from planner.domain.enums import VisitStatus
@@ -16,6 +25,8 @@ from planner.ui.labels import status_label
 #: QDateEdit shows its special "any" text at this date, which therefore means "no limit".
 _NO_DATE = QDate(1900, 1, 1)
 _ACTIVE = "active"
+#: Below this width the dates go onto a second line.
+_ONE_LINE_WIDTH = 860
 
 
 def _date_edit(parent: QWidget, name: str, any_text: str) -> QDateEdit:
@@ -72,20 +83,23 @@ class VisitFilterBar(QWidget):
         self.reset_button.setText(self.tr("Reset"))
         self.reset_button.setToolTip(self.tr("Show every visit again"))
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.status)
-        layout.addWidget(self.direction)
-        layout.addWidget(self.host)
-        layout.addWidget(self.project)
-        between = QLabel(self.tr("Between"), self)
+        # Two groups that wrap onto two lines in a narrow window instead of widening it.
+        choices = QHBoxLayout()
+        for combo in (self.status, self.direction, self.host, self.project):
+            choices.addWidget(combo, 1)
+        dates = QHBoxLayout()
+        between = QLabel(self.tr("&Between"), self)
         between.setBuddy(self.date_from)
-        layout.addWidget(between)
-        layout.addWidget(self.date_from)
-        layout.addWidget(QLabel(self.tr("and"), self))
-        layout.addWidget(self.date_to)
-        layout.addWidget(self.reset_button)
-        layout.addStretch(1)
+        dates.addWidget(between)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(self.tr("and"), self))
+        dates.addWidget(self.date_to)
+        dates.addWidget(self.reset_button)
+        # Start stacked: the minimum width is then the narrower one; wide windows go flat.
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(choices, 1)
+        self._layout.addLayout(dates)
 
         self.set_choices([], [], None)
         for combo in (self.status, self.direction, self.host, self.project):
@@ -98,6 +112,14 @@ class VisitFilterBar(QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._emit)
         self.reset_button.clicked.connect(self.reset)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Stack the date range under the choices when the bar gets narrow."""
+        wide = event.size().width() >= _ONE_LINE_WIDTH
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     def set_choices(
         self,
