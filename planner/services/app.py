@@ -6,6 +6,7 @@ from planner.db.engine import Database
 from planner.db.location import DatabaseTarget
 from planner.db.opening import open_database
 from planner.services.changes import ChangeBus
+from planner.services.dashboard import DashboardService
 from planner.services.directory import (
     InstitutionService,
     PersonService,
@@ -30,6 +31,7 @@ class Services:
         self.visits = VisitService(db, self.bus)
         self.itinerary = ItineraryService(db, self.bus)
         self.events = EventService(db, self.bus)
+        self.dashboard = DashboardService(db)
 
     @classmethod
     def open(cls, target: DatabaseTarget, *, create: bool = False) -> Services:

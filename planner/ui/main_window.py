@@ -21,11 +21,15 @@ from planner.domain.status import allowed_next
 from planner.services.app import Services
 from planner.ui.actions import MainActions, WorkspaceActions
 from planner.ui.bridge import ChangeBridge
+from planner.ui.dashboard_view import DashboardView
+from planner.ui.directory_view import DirectoryView
 from planner.ui.events_view import EventsView
 from planner.ui.form_widgets import show_undo_error
+from planner.ui.people_view import PeopleView
 from planner.ui.preferences import Preferences, load_preferences, save_preferences
 from planner.ui.screenshots import Shot
 from planner.ui.settings_dialog import SettingsDialog
+from planner.ui.timeline_view import TimelineView
 from planner.ui.undo import undoable_create
 from planner.ui.visit_editor import TabFactory, VisitEditor
 from planner.ui.visits_view import VisitsView
@@ -80,17 +84,38 @@ class MainWindow(QMainWindow):
         self.visit_editor_tabs: list[TabFactory] = []
         self._editors: dict[int, VisitEditor] = {}
 
+        self.dashboard_view = DashboardView(services, self)
         self.visits_view = VisitsView(services, self)
-        self.visits_view.visit_activated.connect(self.open_visit)
+        self.people_view = PeopleView(services, self.undo_stack, self)
+        self.directory_view = DirectoryView(services, self.undo_stack, self)
         self.events_view = EventsView(services, self.undo_stack, self)
+        self.timeline_view = TimelineView(services, self)
+        for opener in (self.dashboard_view, self.visits_view, self.timeline_view):
+            opener.visit_activated.connect(self.open_visit)
         self.workspace = Workspace(self)
+        self.workspace.add_page(
+            Page("dashboard", self.tr("Dashboard"), self.dashboard_view,
+                 self.dashboard_view.on_change, self.dashboard_view.reload)
+        )  # fmt: skip
         self.workspace.add_page(
             Page("visits", self.tr("Visits"), self.visits_view, self.visits_view.on_change,
                  self.visits_view.reload, self.visits_view.focus_filter)
         )  # fmt: skip
         self.workspace.add_page(
+            Page("people", self.tr("People"), self.people_view, self.people_view.on_change,
+                 self.people_view.reload, self.people_view.focus_filter)
+        )  # fmt: skip
+        self.workspace.add_page(
             Page("events", self.tr("Events"), self.events_view, self.events_view.on_change,
                  self.events_view.reload)
+        )  # fmt: skip
+        self.workspace.add_page(
+            Page("timeline", self.tr("Timeline"), self.timeline_view,
+                 self.timeline_view.on_change, self.timeline_view.reload)
+        )  # fmt: skip
+        self.workspace.add_page(
+            Page("institutions", self.tr("Institutions"), self.directory_view,
+                 self.directory_view.on_change, self.directory_view.reload)
         )  # fmt: skip
         self.sidebar = Sidebar(self.workspace, self)
         central = QWidget(self)
@@ -216,6 +241,7 @@ class MainWindow(QMainWindow):
         def registered(visit_id: int) -> None:
             self._editors.setdefault(visit_id, editor)
             self.workspace.show_page("visits")
+            self.visits_view.reload()  # now, so the new row exists to be selected
             self.visits_view.select_visit(visit_id)
 
         editor.visit_saved.connect(registered)
@@ -318,6 +344,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray | bytes):
             self.restoreState(QByteArray(state))
         self.visits_view.restore_state(self._settings)
+        self.people_view.restore_state(self._settings)
 
     def _apply_default_size(self) -> None:
         screen = QGuiApplication.primaryScreen()
@@ -333,6 +360,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(_STATE_KEY, self.saveState())
         self.visits_view.save_state(self._settings)
+        self.people_view.save_state(self._settings)
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -32,4 +32,20 @@ def window(qtbot: QtBot, services: Services, sample: Sample, settings_path: Path
     qtbot.addWidget(main)
     main.show()
     qtbot.waitExposed(main)
+    main.workspace.show_page("visits")  # these tests drive the visits list
     return main
+
+
+@pytest.fixture(autouse=True)
+def _never_block_on_unsaved_changes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Editors left dirty by a test discard at teardown instead of opening a modal question.
+
+    Tests about the question replace ``ask_save_changes`` themselves.
+    """
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.ui.form_widgets import RecordEditorDialog
+
+    monkeypatch.setattr(
+        RecordEditorDialog, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
+    )

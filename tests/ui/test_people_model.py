@@ -1,0 +1,90 @@
+"""The people table model and its filter proxy, without a view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+
+from planner.domain.entities import PersonSummary
+from planner.domain.enums import PersonCategory
+from planner.ui.people_model import (
+    ID_ROLE,
+    SEARCH_ROLE,
+    PeopleFilterProxyModel,
+    PeopleTableModel,
+    PersonColumn,
+)
+
+
+def person(pid: int, latin: str, native: str = "", nationality: str = "JP") -> PersonSummary:
+    """A summary without a database."""
+    return PersonSummary(
+        id=pid,
+        latin_name=latin,
+        native_name=native,
+        category=PersonCategory.RESEARCHER,
+        home_institution="RIKEN Wako",
+        email=f"{latin.split()[-1].lower()}@example.jp",
+        nationality=nationality,
+    )
+
+
+PEOPLE = [
+    person(1, "Hiroshi Tanaka", "田中 博"),
+    person(2, "Dana Miller", nationality="US"),
+    person(3, "Ｋｅｎｔａ Morikawa", "森川 健太"),
+    person(4, "Cher"),
+]
+
+
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = PeopleTableModel()
+    model.set_people(PEOPLE)
+    qtmodeltester.check(model)
+    proxy = PeopleFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.sort(PersonColumn.LATIN_NAME)
+    proxy.set_filter_text("example")
+    qtmodeltester.check(proxy)
+
+
+def test_cells_roles_and_ids() -> None:
+    model = PeopleTableModel()
+    model.set_people(PEOPLE)
+    index = model.index(0, PersonColumn.NATIONALITY)
+    assert index.data() == "Japan (JP)"
+    assert index.data(ID_ROLE) == 1
+    assert "田中 博" in index.data(SEARCH_ROLE)
+    assert model.index(3, PersonColumn.NATIVE_NAME).data() == ""
+    assert model.row_of(3) == 2 and model.row_of(99) is None
+    assert model.data(model.index(0, 99)) is None
+
+
+def test_sorting_by_name_uses_the_family_name() -> None:
+    model = PeopleTableModel()
+    model.set_people(PEOPLE)
+    proxy = PeopleFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.sort(PersonColumn.LATIN_NAME, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+    assert shown == ["Cher", "Dana Miller", "Ｋｅｎｔａ Morikawa", "Hiroshi Tanaka"]
+
+
+def test_filter_every_word_any_column_kanji_and_full_width() -> None:
+    model = PeopleTableModel()
+    model.set_people(PEOPLE)
+    proxy = PeopleFilterProxyModel()
+    proxy.setSourceModel(model)
+
+    def shown(text: str) -> list[int]:
+        proxy.set_filter_text(text)
+        return sorted(proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount()))
+
+    assert shown("森川") == [3]
+    assert shown("森川健太") == [3]  # typed without the space between the names
+    assert shown("kenta") == [3]  # full-width letters fold to ASCII
+    assert shown("田中 researcher") == [1]
+    assert shown("united states") == [2]
+    assert shown("us") == [2]
+    assert shown("") == [1, 2, 3, 4]
+    assert proxy.filter_terms == ()
