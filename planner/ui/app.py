@@ -27,7 +27,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import planner
 from planner.domain.errors import PlannerError
 from planner.services.app import Services
-from planner.ui.backup_dialogs import show_location_warning
 from planner.ui.errors import ErrorReporter, error_message, install_excepthook
 from planner.ui.fonts import install_japanese_fallback
 from planner.ui.main_window import MainWindow
@@ -177,7 +176,6 @@ def run_gui(
             # Screenshots show the default layout, not whatever this user last left.
             settings = None if screenshot_dir is not None else open_settings(settings_path)
             window = MainWindow(services, settings)
-            show_location_warning(window, services)
             if screenshot_dir is not None:
                 window.resize(SCREENSHOT_SIZE)
         except Exception as exc:  # the window could not even be built: say so, exit 1
