@@ -123,6 +123,8 @@ class WorkspaceActions:
         *,
         on_show_page: Callable[[str], object],
         on_new_visit: Callable[[], object],
+        on_new_person: Callable[[], object],
+        on_new_event: Callable[[], object],
         on_open_visit: Callable[[], object],
         on_duplicate_visit: Callable[[], object],
         on_cancel_visit: Callable[[], object],
@@ -131,6 +133,14 @@ class WorkspaceActions:
         self.new_visit = make_action(
             window, _tr("&New Visit…"), "actionNewVisit", on_new_visit,
             standard_shortcuts(QKeySequence.StandardKey.New, "Ctrl+N"),
+        )  # fmt: skip
+        self.new_person = make_action(
+            window, _tr("New &Person…"), "actionNewPerson", on_new_person,
+            [QKeySequence("Ctrl+Shift+N")],
+        )  # fmt: skip
+        self.new_event = make_action(
+            window, _tr("New &Event…"), "actionNewEvent", on_new_event,
+            [QKeySequence("Ctrl+Shift+E")],
         )  # fmt: skip
         self.open_visit = make_action(
             window, _tr("&Open Visit"), "actionOpenVisit", on_open_visit,
@@ -153,6 +163,8 @@ class WorkspaceActions:
         file_menu, edit_menu, view_menu = main.file_menu, main.edit_menu, main.view_menu
         first = file_menu.actions()[0]  # Quit: new entries go above it
         file_menu.insertAction(first, self.new_visit)
+        file_menu.insertAction(first, self.new_person)
+        file_menu.insertAction(first, self.new_event)
         file_menu.insertAction(first, self.open_visit)
         file_menu.insertSeparator(first)
         file_menu.insertAction(first, self.settings)

@@ -141,6 +141,8 @@ class MainWindow(QMainWindow):
             [(p.name, p.title) for p in self.workspace.pages],
             on_show_page=self.workspace.show_page,
             on_new_visit=self.new_visit,
+            on_new_person=self.new_person,
+            on_new_event=self.new_event,
             on_open_visit=self.open_current_visit,
             on_duplicate_visit=self.duplicate_visit,
             on_cancel_visit=self.cancel_visit,
@@ -247,6 +249,16 @@ class MainWindow(QMainWindow):
         editor.visit_saved.connect(registered)
         editor.show()
         return editor
+
+    def new_person(self) -> None:
+        """Show the people directory and open the editor for a new person."""
+        self.workspace.show_page("people")
+        self.people_view.new_person()
+
+    def new_event(self) -> None:
+        """Show the events and open the editor for a new event."""
+        self.workspace.show_page("events")
+        self.events_view.new_event()
 
     def open_current_visit(self) -> None:
         """Open the visit selected in the visits list."""
