@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import dataclasses
 import uuid
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.db.models import EventRow, ItineraryItemRow, VisitRow
 from planner.domain.entities import ItineraryItem
+from planner.domain.enums import AuditAction
+from planner.domain.errors import ValidationError
 from planner.domain.validation import validate_itinerary_item
+from planner.services import audit
+from planner.services.changes import Change
 from planner.services.directory import require
-from planner.services.records import RecordService, to_entity
+from planner.services.records import RecordService, copy_to_row, to_entity, translate_integrity
 
 UID_DOMAIN = "exchange-visit-planner"
 
@@ -66,3 +71,77 @@ class ItineraryService(RecordService[ItineraryItem, ItineraryItemRow]):
                 )
             )
             return [to_entity(r, ItineraryItem) for r in rows]
+
+    def create_many(self, entities: Sequence[ItineraryItem]) -> list[ItineraryItem]:
+        """Store several new items in one transaction: all of them, or none (imports).
+
+        Every item is validated before anything is written; each gets a UID, the next
+        position of its visit and an ``import`` audit entry.
+        """
+        for entity in entities:
+            self.validate(entity)
+        created: list[ItineraryItem] = []
+        with self.db.write() as session, translate_integrity(self.entity_name):
+            for entity in entities:
+                self.check_references(session, entity)
+                prepared = self.before_create(session, entity)
+                row = ItineraryItemRow()
+                copy_to_row(prepared, row)
+                session.add(row)
+                # Flush per row: the next item's position is computed from the stored ones.
+                session.flush()
+                item = to_entity(row, ItineraryItem)
+                # The same derived-record hook a single create runs, when the base class has it.
+                after_write = getattr(self, "after_write", None)
+                if after_write is not None:
+                    after_write(session, None, item)
+                audit.record(
+                    session, self.entity_name, row.id, AuditAction.IMPORT, audit.snapshot(item)
+                )
+                created.append(item)
+        if created:
+            self.bus.publish(
+                Change(self.entity_name, tuple(i.id for i in created if i.id), AuditAction.CREATE)
+            )
+        return created
+
+    def set_order(self, visit_id: int, ordered_ids: Sequence[int]) -> None:
+        """Give the visit's items the manual order *ordered_ids* (all of its items, once each).
+
+        The manual order breaks ties between items at the same time; it is not a calendar
+        change, so SEQUENCE stays as it is.
+        """
+        with self.db.write() as session:
+            rows = {
+                r.id: r
+                for r in session.scalars(
+                    select(ItineraryItemRow).where(ItineraryItemRow.visit_id == visit_id)
+                )
+            }
+            if sorted(rows) != sorted(ordered_ids) or len(set(ordered_ids)) != len(ordered_ids):
+                raise ValidationError.single(
+                    "position", "the new order must list every item of the visit exactly once"
+                )
+            changed: list[int] = []
+            for position, item_id in enumerate(ordered_ids):
+                row = rows[item_id]
+                if row.position != position:
+                    audit.record(
+                        session, self.entity_name, item_id, AuditAction.UPDATE,
+                        {"position": [row.position, position]},
+                    )  # fmt: skip
+                    row.position = position
+                    changed.append(item_id)
+        if changed:
+            self.bus.publish(Change(self.entity_name, tuple(changed), AuditAction.UPDATE))
+
+    def manual_order(self, visit_id: int) -> list[int]:
+        """Ids of the visit's items in their manual order (position, then id)."""
+        with self.db.read() as session:
+            return list(
+                session.scalars(
+                    select(ItineraryItemRow.id)
+                    .where(ItineraryItemRow.visit_id == visit_id)
+                    .order_by(ItineraryItemRow.position, ItineraryItemRow.id)
+                )
+            )

@@ -125,6 +125,8 @@ class WorkspaceActions:
         on_new_visit: Callable[[], object],
         on_new_person: Callable[[], object],
         on_new_event: Callable[[], object],
+        on_export_itinerary: Callable[[], object],
+        on_export_event: Callable[[], object],
         on_open_visit: Callable[[], object],
         on_duplicate_visit: Callable[[], object],
         on_cancel_visit: Callable[[], object],
@@ -141,6 +143,14 @@ class WorkspaceActions:
         self.new_event = make_action(
             window, _tr("New &Event…"), "actionNewEvent", on_new_event,
             [QKeySequence("Ctrl+Shift+E")],
+        )  # fmt: skip
+        self.export_itinerary = make_action(
+            window, _tr("&Export Itinerary…"), "actionExportItinerary", on_export_itinerary,
+            [QKeySequence("Ctrl+E")],
+        )  # fmt: skip
+        self.export_event = make_action(
+            window, _tr("Export Event &Participants' Itineraries…"), "actionExportEvent",
+            on_export_event,
         )  # fmt: skip
         self.open_visit = make_action(
             window, _tr("&Open Visit"), "actionOpenVisit", on_open_visit,
@@ -166,6 +176,9 @@ class WorkspaceActions:
         file_menu.insertAction(first, self.new_person)
         file_menu.insertAction(first, self.new_event)
         file_menu.insertAction(first, self.open_visit)
+        file_menu.insertSeparator(first)
+        file_menu.insertAction(first, self.export_itinerary)
+        file_menu.insertAction(first, self.export_event)
         file_menu.insertSeparator(first)
         file_menu.insertAction(first, self.settings)
         file_menu.insertSeparator(first)

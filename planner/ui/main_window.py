@@ -24,7 +24,9 @@ from planner.ui.bridge import ChangeBridge
 from planner.ui.dashboard_view import DashboardView
 from planner.ui.directory_view import DirectoryView
 from planner.ui.events_view import EventsView
+from planner.ui.export_dialogs import batch_export_event_dialog, export_itinerary_dialog
 from planner.ui.form_widgets import show_undo_error
+from planner.ui.itinerary_editor import ItineraryEditor
 from planner.ui.people_view import PeopleView
 from planner.ui.preferences import Preferences, load_preferences, save_preferences
 from planner.ui.screenshots import Shot
@@ -80,8 +82,8 @@ class MainWindow(QMainWindow):
 
         self.undo_stack = QUndoStack(self)
         self.preferences = load_preferences(settings)
-        #: Extra tabs of every visit editor (itinerary, paperwork), added by the features.
-        self.visit_editor_tabs: list[TabFactory] = []
+        #: Extra tabs of every visit editor (itinerary, paperwork), in tab order.
+        self.visit_editor_tabs: list[TabFactory] = [(self.tr("&Itinerary"), self._itinerary_tab)]
         self._editors: dict[int, VisitEditor] = {}
 
         self.dashboard_view = DashboardView(services, self)
@@ -143,6 +145,8 @@ class MainWindow(QMainWindow):
             on_new_visit=self.new_visit,
             on_new_person=self.new_person,
             on_new_event=self.new_event,
+            on_export_itinerary=self.export_itinerary,
+            on_export_event=self.export_event_itineraries,
             on_open_visit=self.open_current_visit,
             on_duplicate_visit=self.duplicate_visit,
             on_cancel_visit=self.cancel_visit,
@@ -249,6 +253,32 @@ class MainWindow(QMainWindow):
         editor.visit_saved.connect(registered)
         editor.show()
         return editor
+
+    def _itinerary_tab(self, editor: VisitEditor) -> QWidget:
+        tab = ItineraryEditor(self._services, self.undo_stack, editor)
+        tab.set_visit(editor.visit_id)
+        editor.visit_saved.connect(tab.set_visit)  # a new visit gets its itinerary once saved
+        return tab
+
+    def export_itinerary(self) -> None:
+        """Export the selected visit's itinerary (PDF, iCalendar or HTML; en, ja, both)."""
+        visit_id = self.visits_view.current_visit_id()
+        if visit_id is None:
+            QMessageBox.information(
+                self, self.tr("Export itinerary"), self.tr("Select a visit in the list first.")
+            )
+            return
+        export_itinerary_dialog(self, self._services, visit_id)
+
+    def export_event_itineraries(self) -> None:
+        """Export the itineraries of every participant of the selected event into a folder."""
+        event_id = self.events_view.current_event_id()
+        if event_id is None:
+            QMessageBox.information(
+                self, self.tr("Export itineraries"), self.tr("Select an event first.")
+            )
+            return
+        batch_export_event_dialog(self, self._services, event_id)
 
     def new_person(self) -> None:
         """Show the people directory and open the editor for a new person."""

@@ -357,6 +357,11 @@ class VisitEditor(RecordEditorDialog):
         """False for a visit not saved yet."""
         return self._visit is not None
 
+    @property
+    def visit_id(self) -> int | None:
+        """Id of the visit edited (None until a new visit is saved)."""
+        return self._visit.id if self._visit is not None else None
+
     def save(self) -> bool:
         """Save; on a version conflict let the coordinator reload or overwrite. Stays open."""
         record = self.collect()

@@ -1,0 +1,76 @@
+"""``planner export itinerary ...``: itineraries for visitors as PDF, iCalendar or HTML."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
+from planner.export.i18n import Lang
+from planner.export.itinerary import ExportFormat, export_event_itineraries, export_itinerary
+
+
+def cmd_export_itinerary(args: argparse.Namespace) -> int:
+    """Write one visit's itinerary to the file given by ``-o``."""
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name with -o")
+    with open_services(args) as services:
+        visit = services.visits.get_by_code(args.code)
+        assert visit.id is not None
+        written = export_itinerary(
+            services, visit.id, ExportFormat(args.format), out, Lang(args.lang)
+        )
+    print(f"{visit.code}: itinerary written to {written}")
+    return EXIT_OK
+
+
+def cmd_export_event(args: argparse.Namespace) -> int:
+    """Write the itineraries of every participant of an event into a folder."""
+    folder = Path(args.output)
+    if not folder.is_dir():
+        raise CommandError(f"{folder} is not a folder; create it first")
+    with open_services(args) as services:
+        result = export_event_itineraries(
+            services, int(args.event_id), folder, ExportFormat(args.format), Lang(args.lang)
+        )
+    for path in result.written:
+        print(path)
+    if result.failed:
+        name, reason = result.failed[0]
+        raise CommandError(f"{len(result.failed)} itineraries not written; {name}: {reason}")
+    return EXIT_OK
+
+
+def _format_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--format", required=True, choices=[f.value for f in ExportFormat], help="file format"
+    )
+    parser.add_argument(
+        "--lang",
+        default=Lang.EN.value,
+        choices=[lang.value for lang in Lang],
+        help="language of labels, dates and names (default: en)",
+    )
+
+
+def register(sub: Any) -> None:
+    """Add ``export itinerary`` and ``export event-itineraries``."""
+    export = sub.add_parser("export", help="write itineraries and other files for others")
+    actions = export.add_subparsers(title="export commands", metavar="WHAT", required=True)
+    one = add_command(
+        actions, "itinerary", cmd_export_itinerary, "a visit's itinerary (pdf, ics or html)"
+    )
+    one.add_argument("code", help="visit code, e.g. V-2027-0007")
+    _format_options(one)
+    one.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    batch = add_command(
+        actions,
+        "event-itineraries",
+        cmd_export_event,
+        "the itineraries of every participant of an event, one file each, into a folder",
+    )
+    batch.add_argument("event_id", help="event id")
+    _format_options(batch)
+    batch.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder")

@@ -1,0 +1,160 @@
+"""A self-contained HTML itinerary: one file, inline CSS, readable on a phone, prints cleanly.
+
+Nothing is fetched from the network (no stylesheets, fonts, scripts or images); the only links
+are ``mailto:`` and ``tel:``. Every piece of user text goes through :func:`html.escape`.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from planner.export.document import Entry, ItineraryDocument
+from planner.export.i18n import Lang
+
+_CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: system-ui, -apple-system, "Segoe UI", "Hiragino Sans", "Noto Sans JP",
+       "IPAexGothic", "Yu Gothic", Meiryo, sans-serif; margin: 0 auto; max-width: 52rem;
+       padding: 1rem; line-height: 1.45; color: #1b1b1b; background: #fff; }
+h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
+h2 { font-size: 1.15rem; border-bottom: 2px solid #1f5fbf; padding-bottom: .2rem;
+     margin-top: 1.6rem; }
+h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; color: #1f5fbf; }
+.cancelled { background: #fdecea; color: #8a1c14; border: 1px solid #c62828; padding: .6rem;
+             font-weight: bold; }
+dl.cover { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin: 0; }
+dl.cover dt { font-weight: 600; color: #444; }
+dl.cover dd { margin: 0; }
+.entry { display: grid; grid-template-columns: 11rem 1fr; gap: .2rem 1rem; padding: .5rem 0;
+         border-top: 1px solid #ddd; break-inside: avoid; }
+.when { font-variant-numeric: tabular-nums; white-space: nowrap; }
+.zone { color: #555; font-size: .85em; }
+.marker { display: inline-block; background: #fff3cd; color: #6b4e00; border-radius: .3rem;
+          padding: 0 .3rem; font-size: .8em; font-weight: 600; }
+.kind { color: #555; font-size: .85em; text-transform: none; }
+.title { font-weight: 600; }
+.meta { color: #333; font-size: .92em; }
+.note { white-space: pre-wrap; }
+ul { padding-left: 1.2rem; }
+footer { margin-top: 2rem; color: #666; font-size: .8rem; }
+a { color: #1f5fbf; }
+@media (max-width: 40rem) {
+  body { padding: .6rem; }
+  .entry { grid-template-columns: 1fr; }
+  dl.cover { grid-template-columns: 1fr; }
+  dl.cover dd { margin-bottom: .4rem; }
+}
+@media print {
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  a { color: inherit; text-decoration: none; }
+  h2 { break-after: avoid; }
+  h3 { break-after: avoid; }
+  .entry { break-inside: avoid; }
+  @page { margin: 15mm; }
+}
+"""
+
+
+def _e(text: str) -> str:
+    return escape(text, quote=True)
+
+
+def _when(entry: Entry) -> str:
+    end = entry.end
+    marker = f' <span class="marker">{_e(end.marker)}</span>' if end.marker else ""
+    start_date = f"{_e(entry.start.date_text)} " if entry.start.date_text else ""
+    end_date = f"{_e(end.date_text)} " if end.date_text else ""
+    return (
+        f'<div class="when">{start_date}{_e(entry.start.clock)} '
+        f'<span class="zone">{_e(entry.start.zone)}</span><br>'
+        f'→ {end_date}{_e(end.clock)} <span class="zone">{_e(end.zone)}</span>{marker}</div>'
+    )
+
+
+def _entry(entry: Entry, doc: ItineraryDocument) -> str:
+    meta = []
+    if entry.location:
+        place = _e(entry.location)
+        if entry.address:
+            place += f", {_e(entry.address)}"
+        meta.append(f'<div class="meta">{_e(doc.t("place"))}: {place}</div>')
+    if entry.confirmation:
+        meta.append(
+            f'<div class="meta">{_e(doc.t("confirmation"))}: '
+            f"<strong>{_e(entry.confirmation)}</strong></div>"
+        )
+    if entry.details:
+        meta.append(f'<div class="meta note">{_e(entry.details)}</div>')
+    return (
+        f'<div class="entry">{_when(entry)}<div><span class="kind">{_e(entry.kind)}</span><br>'
+        f'<span class="title">{_e(entry.title)}</span>{"".join(meta)}</div></div>'
+    )
+
+
+def _link(scheme: str, value: str) -> str:
+    target = value.replace(" ", "") if scheme == "tel" else value
+    return f'<a href="{scheme}:{_e(target)}">{_e(value)}</a>'
+
+
+def render_html(doc: ItineraryDocument) -> str:
+    """The whole HTML page of *doc*."""
+    lang_attr = "ja" if doc.lang is Lang.JA else "en"
+    cover = [
+        ("visitor", doc.visitor),
+        ("home_institution", doc.home_institution),
+        ("host_institution", doc.host_institution),
+        ("address", doc.host_address),
+        ("dates", doc.dates),
+    ]
+    rows = [f"<dt>{_e(doc.t(k))}</dt><dd>{_e(v)}</dd>" for k, v in cover if v]
+    contacts = []
+    if doc.host_person:
+        contact = [_e(doc.host_person)]
+        if doc.host_email:
+            contact.append(_link("mailto", doc.host_email))
+        if doc.host_phone:
+            contact.append(_link("tel", doc.host_phone))
+        contacts.append(f"<dt>{_e(doc.t('host'))}</dt><dd>{' · '.join(contact)}</dd>")
+    if doc.emergency:
+        lines = "<br>".join(_e(line) for line in doc.emergency)
+        contacts.append(f"<dt>{_e(doc.t('emergency'))}</dt><dd>{lines}</dd>")
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{lang_attr}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_e(doc.title)}</title>",
+        f"<style>{_CSS}</style>",
+        "</head>",
+        "<body>",
+        f"<h1>{_e(doc.title)}</h1>",
+    ]
+    if doc.cancelled:
+        parts.append(f'<p class="cancelled">{_e(doc.t("cancelled"))}</p>')
+    parts.append(f'<dl class="cover">{"".join(rows)}</dl>')
+    if contacts:
+        parts += [
+            f"<h2>{_e(doc.t('contacts'))}</h2>",
+            f'<dl class="cover">{"".join(contacts)}</dl>',
+        ]
+    if doc.visitor_notes:
+        parts += [f"<h2>{_e(doc.t('notes'))}</h2>", f'<p class="note">{_e(doc.visitor_notes)}</p>']
+    parts += [f"<h2>{_e(doc.t('schedule'))}</h2>", f"<p><em>{_e(doc.t('times_note'))}</em></p>"]
+    if not doc.days:
+        parts.append(f"<p>{_e(doc.t('no_items'))}</p>")
+    for day in doc.days:
+        parts.append(f"<section><h3>{_e(day.heading)}</h3>")
+        parts += [_entry(entry, doc) for entry in day.entries]
+        parts.append("</section>")
+    if doc.venues:
+        parts.append(f"<h2>{_e(doc.t('venues'))}</h2><ul>")
+        parts += [f"<li><strong>{_e(n)}</strong><br>{_e(a)}</li>" for n, a in doc.venues]
+        parts.append("</ul>")
+    if doc.bring:
+        parts.append(f"<h2>{_e(doc.t('what_to_bring'))}</h2><ul>")
+        parts += [f"<li>{_e(b)}</li>" for b in doc.bring]
+        parts.append("</ul>")
+    parts += [f"<footer>{_e(doc.visit_code)} · {_e(doc.generated)}</footer>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"

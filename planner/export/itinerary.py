@@ -1,0 +1,136 @@
+"""Export one visit's itinerary, or those of every participant of an event, to files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from planner.domain.errors import PlannerError
+from planner.domain.timezones import utc_now
+from planner.export.atomic import ExportError, atomic_write
+from planner.export.document import build_document
+from planner.export.i18n import Lang
+from planner.export.ics import itinerary_ics
+from planner.services.app import Services
+
+
+class ExportFormat(StrEnum):
+    """File formats of an exported itinerary."""
+
+    PDF = "pdf"
+    ICS = "ics"
+    HTML = "html"
+
+
+def render_itinerary(
+    services: Services,
+    visit_id: int,
+    fmt: ExportFormat,
+    lang: Lang = Lang.EN,
+    *,
+    bring: Sequence[str] | None = None,
+    now: datetime | None = None,
+) -> bytes:
+    """The bytes of *visit_id*'s itinerary in *fmt* and *lang* (nothing written)."""
+    stamp = now or utc_now()
+    if fmt is ExportFormat.ICS:
+        visit = services.visits.get(visit_id)
+        host = services.institutions.get(visit.host_institution_id)
+        return itinerary_ics(visit, services.itinerary.for_visit(visit_id), host, lang, now=stamp)
+    doc = build_document(services, visit_id, lang, bring=bring, now=stamp)
+    if fmt is ExportFormat.HTML:
+        from planner.export.html import render_html
+
+        return render_html(doc).encode("utf-8")
+    # Imported here so ICS and HTML exports never start Qt.
+    from planner.export.pdf import render_pdf
+
+    return render_pdf(doc)
+
+
+def export_itinerary(
+    services: Services,
+    visit_id: int,
+    fmt: ExportFormat,
+    out: Path,
+    lang: Lang = Lang.EN,
+    *,
+    bring: Sequence[str] | None = None,
+) -> Path:
+    """Write the itinerary to *out* atomically (mode 0600); ExportError says why it failed."""
+    try:
+        data = render_itinerary(services, visit_id, fmt, lang, bring=bring)
+    except ExportError:
+        raise
+    except PlannerError:
+        raise
+    except (OSError, ValueError) as exc:
+        raise ExportError(f"the itinerary could not be rendered: {exc}") from exc
+    return atomic_write(out, data)
+
+
+_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+def safe_file_stem(*parts: str) -> str:
+    """A file name stem from *parts* that every file system accepts (``V-2027-0001-Tanaka``)."""
+    stem = "-".join(_UNSAFE.sub("_", p).strip("_") for p in parts if p)
+    return stem[:120] or "itinerary"
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch export wrote, and what it could not."""
+
+    written: tuple[Path, ...]
+    failed: tuple[tuple[str, str], ...]
+
+
+Progress = Callable[[int, int, str], bool]
+
+
+def event_visits(services: Services, event_id: int) -> list[tuple[int, str]]:
+    """(visit id, file stem) of every participant visit covering the event, by code."""
+    found: dict[int, str] = {}
+    for participant in services.events.participants(event_id):
+        person = services.people.get(participant.person_id)
+        for visit_id in services.events.visits_covering(event_id, participant.person_id):
+            code = services.visits.get(visit_id).code
+            found[visit_id] = safe_file_stem(code, person.family_name or person.given_name)
+    return sorted(found.items(), key=lambda pair: pair[1])
+
+
+def export_event_itineraries(
+    services: Services,
+    event_id: int,
+    folder: Path,
+    fmt: ExportFormat,
+    lang: Lang = Lang.EN,
+    *,
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Write the itinerary of every participant's visit covering *event_id* into *folder*.
+
+    ``progress(done, total, name)`` is called before each file; returning False stops the
+    batch (files already written stay). A file that fails is reported, the others go on.
+    """
+    if not folder.is_dir():
+        raise ExportError(f"the folder {folder} does not exist")
+    targets = event_visits(services, event_id)
+    written: list[Path] = []
+    failed: list[tuple[str, str]] = []
+    for done, (visit_id, stem) in enumerate(targets):
+        name = f"{stem}.{fmt.value}"
+        if progress is not None and not progress(done, len(targets), name):
+            break
+        try:
+            written.append(export_itinerary(services, visit_id, fmt, folder / name, lang))
+        except PlannerError as exc:
+            failed.append((name, str(exc)))
+    if progress is not None:
+        progress(len(targets), len(targets), "")
+    return BatchResult(tuple(written), tuple(failed))

@@ -1,0 +1,1 @@
+"""Imports from spreadsheets (CSV, XLSX): validated completely before anything is written."""

@@ -1,0 +1,196 @@
+"""``planner import itinerary``: CSV and XLSX, all or nothing, problems by row and column."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from planner.cli import main
+from planner.db.location import sqlite_target
+from planner.domain.enums import ItineraryKind
+from planner.importing.itinerary import ImportRowsError, import_itinerary
+from planner.services.app import Services
+from tests.fixtures.sample import Sample, make_sample
+
+HEADER = "kind,title,start,start_zone,end,end_zone,location,address,confirmation"
+
+
+@pytest.fixture
+def sample(services: Services) -> Sample:
+    return make_sample(services)
+
+
+def _csv(tmp_path: Path, *lines: str, bom: bool = False, name: str = "items.csv") -> Path:
+    path = tmp_path / name
+    text = "\n".join([HEADER, *lines]) + "\n"
+    path.write_bytes((b"\xef\xbb\xbf" if bom else b"") + text.encode("utf-8"))
+    return path
+
+
+@pytest.mark.parametrize("bom", [False, True])
+def test_csv_rows_become_items_in_their_zones(
+    services: Services, sample: Sample, tmp_path: Path, bom: bool
+) -> None:
+    path = _csv(
+        tmp_path,
+        "flight,NH 111 Chicago → Tokyo,2027-03-19 12:40,America/Chicago,2027-03-20 16:25,"
+        "Asia/Tokyo,O'Hare T5,,K2P9QX",
+        'meeting,"Kick-off, room 1501",2027-03-09 10:00,,2027-03-09 11:00,,Bldg 240,'
+        '"9700 S. Cass Avenue, Lemont",',
+        bom=bom,
+    )
+    created = import_itinerary(services, path, sample.visit_in.code)
+    assert [i.kind for i in created] == [ItineraryKind.FLIGHT, ItineraryKind.MEETING]
+    flight, meeting = created
+    assert flight.start_utc == datetime(2027, 3, 19, 17, 40, tzinfo=UTC)  # CDT, after 14 March
+    assert flight.end_utc == datetime(2027, 3, 20, 7, 25, tzinfo=UTC)
+    assert (flight.start_zone, flight.end_zone) == ("America/Chicago", "Asia/Tokyo")
+    assert flight.confirmation_code == "K2P9QX" and flight.uid
+    # Empty zones mean the host institution's zone (Argonne: Chicago, CST on 9 March).
+    assert meeting.start_zone == "America/Chicago"
+    assert meeting.start_utc == datetime(2027, 3, 9, 16, 0, tzinfo=UTC)
+    assert meeting.title == "Kick-off, room 1501"
+    assert meeting.location_address == "9700 S. Cass Avenue, Lemont"
+    history = services.itinerary.for_visit(sample.visit_in.id or 0)
+    assert len(history) == 2
+
+
+def test_any_bad_row_means_nothing_written_and_every_problem_listed(
+    services: Services, sample: Sample, tmp_path: Path
+) -> None:
+    path = _csv(
+        tmp_path,
+        "meeting,Fine,2027-03-09 10:00,,2027-03-09 11:00,,,,",
+        "flight,,2027-03-14 02:30,America/Chicago,2027-03-14 05:00,Mars/Olympus,,,",
+        "",
+        "teleport,Dinner,yesterday,,2027-11-07 01:30,,,,",
+        "meal,Backwards,2027-03-10 12:00,,2027-03-10 11:00,,,,",
+    )
+    with pytest.raises(ImportRowsError) as info:
+        import_itinerary(services, path, sample.visit_in.code)
+    found = [(p.row, p.column) for p in info.value.problems]
+    assert found == [
+        (3, "title"),
+        (3, "start"),
+        (3, "end_zone"),
+        (5, "kind"),
+        (5, "start"),
+        (5, "end"),
+        (6, "end"),
+    ]
+    messages = {(p.row, p.column): p.message for p in info.value.problems}
+    assert "does not exist" in messages[(3, "start")] and "UTC−05:00" in messages[(3, "start")]
+    assert "happens twice" in messages[(5, "end")]
+    assert "ends before it starts" in messages[(6, "end")]
+    assert "row 3, column start" in str(info.value)
+    assert services.itinerary.for_visit(sample.visit_in.id or 0) == []
+
+
+def test_header_problems_are_row_1(services: Services, sample: Sample, tmp_path: Path) -> None:
+    path = tmp_path / "h.csv"
+    path.write_text("kind,title,begin,end\nmeeting,x,2027-03-09 10:00,2027-03-09 11:00\n")
+    with pytest.raises(ImportRowsError) as info:
+        import_itinerary(services, path, sample.visit_in.code)
+    assert [(p.row, p.column) for p in info.value.problems] == [(1, "start"), (1, "begin")]
+
+
+def test_not_utf8_is_refused(services: Services, sample: Sample, tmp_path: Path) -> None:
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(
+        (HEADER + "\nmeeting,Caf\xe9,2027-03-09 10:00,,2027-03-09 11:00,,,,\n").encode("latin-1")
+    )
+    with pytest.raises(ImportRowsError, match="UTF-8"):
+        import_itinerary(services, path, sample.visit_in.code)
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER.split(","))
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_xlsx_with_real_datetimes(services: Services, sample: Sample, tmp_path: Path) -> None:
+    path = _xlsx(
+        tmp_path / "items.xlsx",
+        [
+            ["train", "Nozomi", datetime(2027, 4, 5, 11, 10), "Asia/Tokyo",
+             datetime(2027, 4, 5, 13, 57), "Asia/Tokyo", "Shin-Kobe", None, "S858A5"],
+            ["meal", "Welcome dinner", "2027-04-05 18:30", None, "2027-04-05 20:00", None,
+             None, None, None],
+        ],
+    )  # fmt: skip
+    created = import_itinerary(services, path, sample.visit_out.code)
+    assert [i.title for i in created] == ["Nozomi", "Welcome dinner"]
+    assert created[0].start_utc == datetime(2027, 4, 5, 2, 10, tzinfo=UTC)
+    assert created[1].start_zone == "Asia/Tokyo"  # RIKEN's zone
+
+
+def test_xlsx_formulas_are_not_evaluated(
+    services: Services, sample: Sample, tmp_path: Path
+) -> None:
+    path = _xlsx(
+        tmp_path / "formula.xlsx",
+        [["meeting", "=HYPERLINK(\"http://x\")", "=NOW()", None, "2027-04-06 11:00", None,
+          None, None, None]],
+    )  # fmt: skip
+    with pytest.raises(ImportRowsError) as info:
+        import_itinerary(services, path, sample.visit_out.code)
+    # openpyxl never computes formulas; a file saved without cached values has empty cells.
+    assert [(p.row, p.column) for p in info.value.problems] == [(2, "title"), (2, "start")]
+    assert services.itinerary.for_visit(sample.visit_out.id or 0) == []
+
+
+def test_import_is_audited(services: Services, sample: Sample, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from planner.db.models import AuditRow
+
+    path = _csv(tmp_path, "meeting,Fine,2027-03-09 10:00,,2027-03-09 11:00,,,,")
+    (item,) = import_itinerary(services, path, sample.visit_in.code)
+    with services.db.read() as session:
+        actions = session.scalars(
+            select(AuditRow.action).where(
+                AuditRow.entity == "itinerary_item", AuditRow.entity_id == item.id
+            )
+        ).all()
+    assert [a.value for a in actions] == ["import"]
+
+
+def test_cli_import(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    services = Services.open(sqlite_target(db_path), create=True)
+    sample = make_sample(services)
+    services.close()
+    good = _csv(tmp_path, "meeting,Fine,2027-03-09 10:00,,2027-03-09 11:00,,,,", name="g.csv")
+    bad = _csv(tmp_path, "meeting,Fine,2027-03-09 10:00,,nonsense,,,,", name="b.csv")
+    code = sample.visit_in.code
+    assert main(["import", "itinerary", str(bad), "--visit", code, "--db", str(db_path)]) == 1
+    err = capsys.readouterr().err
+    assert "nothing imported" in err and "row 2, column end" in err
+    assert main(["import", "itinerary", str(good), "--visit", code, "--db", str(db_path)]) == 0
+    assert "1 itinerary items imported" in capsys.readouterr().out
+    assert (
+        main(
+            [
+                "import",
+                "itinerary",
+                str(tmp_path / "none.csv"),
+                "--visit",
+                code,
+                "--db",
+                str(db_path),
+            ]
+        )
+        == 1
+    )
+    assert (
+        main(["import", "itinerary", str(good), "--visit", "V-1900-0001", "--db", str(db_path)])
+        == 1
+    )
