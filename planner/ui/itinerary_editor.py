@@ -189,6 +189,8 @@ class ItineraryEditor(QWidget):
         self.tree.expandAll()
         self.findings_model.setStringList([f.message for f in self.findings])
         count = len(self.findings)
+        # An empty list box under "No problems found." is an empty pane: hide it.
+        self.findings_view.setVisible(count > 0)
         self.summary_label.setText(
             _tr("No problems found.")
             if not count

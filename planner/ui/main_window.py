@@ -193,12 +193,14 @@ class MainWindow(QMainWindow):
         ]
         first = self.visits_view.model.visit_at(0).id if self.visit_count else None
         if first is not None:
-            shots.append(("visit-editor", lambda: self._editor_shot(first)))
+            shots.append(("visit-editor", functools.partial(self._editor_shot, first, 0)))
+            shots.append(("itinerary", functools.partial(self._editor_shot, first, 1)))
         return shots
 
-    def _editor_shot(self, visit_id: int) -> QWidget:
+    def _editor_shot(self, visit_id: int, tab: int) -> QWidget:
         editor = self.open_visit(visit_id)
-        editor.resize(900, 640)
+        editor.resize(1000, 680)
+        editor.tabs.setCurrentIndex(tab)
         return editor
 
     @property
