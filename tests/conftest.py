@@ -37,10 +37,22 @@ def db_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def services(db_path: Path) -> Iterator[Services]:  # noqa: F821 - imported lazily below
-    """Services over a new, empty, migrated database."""
-    from planner.db.location import sqlite_target
-    from planner.services.app import Services
+    """Services over a new, empty, migrated database.
 
-    svc = Services.open(sqlite_target(db_path), create=True)
-    yield svc
-    svc.close()
+    SQLite by default; with ``PLANNER_TEST_DATABASE_URL`` set (CI does it for the service and
+    migration suites), a fresh database on that PostgreSQL server instead.
+    """
+    from planner.db.location import DatabaseTarget, sqlite_target
+    from planner.services.app import Services
+    from tests.pg import fresh_database, server_url
+
+    base = server_url()
+    if base is None:
+        svc = Services.open(sqlite_target(db_path), create=True)
+        yield svc
+        svc.close()
+        return
+    with fresh_database(base) as url:
+        svc = Services.open(DatabaseTarget(url=url, path=None), create=True)
+        yield svc
+        svc.close()

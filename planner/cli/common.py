@@ -49,6 +49,10 @@ def open_services(args: argparse.Namespace, *, create: bool = False) -> Iterator
     """The services of the chosen database (``--db``, environment, default) for one command."""
     services = Services.open(resolve_target(args.db), create=create)
     try:
+        # A database in a synced folder or on a share is at risk: say so, without failing.
+        warning = services.backups.location_warning()
+        if warning:
+            print(f"planner: {warning}", file=sys.stderr)
         yield services
     finally:
         services.close()

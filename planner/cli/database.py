@@ -9,8 +9,10 @@ from typing import Any
 from planner import APP_NAME, __version__
 from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
 from planner.db.backup import integrity_problems
+from planner.db.errors import CorruptDatabaseError
 from planner.db.location import resolve_target
-from planner.db.opening import inspect_file
+from planner.db.opening import check_sqlite_file, inspect_file
+from planner.db.rotation import newest_good_backup
 from planner.services.app import Services
 
 
@@ -42,10 +44,12 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_OK
     if not target.path.exists():
         raise CommandError(f"there is no database at {target.path}")
-    state = inspect_file(target)
+    check_sqlite_file(target.path)
+    # Integrity first: a damaged file may not even let its schema version be read.
     problems = integrity_problems(target.path, quick=False)
     if problems:
-        raise CommandError(f"{target.path} is damaged: {problems[0]}")
+        raise CorruptDatabaseError(target.path, problems[0], newest_good_backup(target.path))
+    state = inspect_file(target)
     schema = state.revision or "none (empty file)"
     if state.needs_upgrade:
         schema += f", will be upgraded to {state.head} when opened"

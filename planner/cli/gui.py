@@ -7,7 +7,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from planner.cli.common import CommandError, open_services
+from planner.cli.common import CommandError
+from planner.db.location import resolve_target
 
 
 def add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +28,7 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
 def cmd_gui(args: argparse.Namespace) -> int:
     """Start the desktop application."""
     from planner.ui.app import run_gui
+    from planner.ui.safe_start import open_for_gui
 
     if args.demo and args.db:
         raise CommandError("--demo opens its own fresh database; leave out --db")
@@ -38,7 +40,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
             # A fresh private copy each time: the demo can be edited without consequences.
             demo_dir = Path(tempfile.mkdtemp(prefix="planner-demo-"))
             args.db = str(demo_dir / "demo.sqlite3")
-        with open_services(args, create=True) as services:
+        interactive = not args.exit_when_ready and not args.screenshot
+        with open_for_gui(
+            resolve_target(args.db), interactive=interactive, auto_backup=demo_dir is None
+        ) as services:
             if demo_dir is not None:
                 populate_demo(services)
             code: int = run_gui(

@@ -15,6 +15,7 @@ from planner.cli.common import (
 )
 from planner.domain.entities import VisitSummary
 from planner.domain.enums import VisitStatus
+from planner.domain.status import ADMISSION_STATUSES
 
 
 def visit_json(v: VisitSummary) -> dict[str, Any]:
@@ -65,11 +66,24 @@ def cmd_set_status(args: argparse.Namespace) -> int:
     except ValueError:
         choices = ", ".join(s.value for s in VisitStatus)
         raise CommandError(f"unknown status {args.status!r}; choose one of {choices}") from None
+    reason = (args.reason or "").strip()
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
-        updated = services.visits.set_status(visit.id, target, reason=args.reason or "")
+        # A written reason is what lets a coordinator override the admission guard; without
+        # one, blocking paperwork refuses the move (AdmissionBlockedError, exit 1).
+        blockers = (
+            [i.title for i in services.paperwork.blocking(visit.id)]
+            if target in ADMISSION_STATUSES
+            else []
+        )
+        updated = services.visits.set_status(visit.id, target, reason=reason, override=bool(reason))
     print(f"{updated.code}: {visit.status.value} -> {updated.status.value}")
+    if blockers:
+        print(
+            f"admission guard overridden (reason: {reason}); blocking items still open: "
+            + "; ".join(blockers)
+        )
     return EXIT_OK
 
 
@@ -82,4 +96,8 @@ def register(sub: Any) -> None:
     status = add_command(actions, "set-status", cmd_set_status, "change a visit's status")
     status.add_argument("code", help="visit code, e.g. V-2027-0007")
     status.add_argument("status", help=", ".join(s.value for s in VisitStatus))
-    status.add_argument("--reason", help="why (kept in the audit log)")
+    status.add_argument(
+        "--reason",
+        help="why (kept in the audit log); to confirm or start a visit whose blocking "
+        "paperwork is not cleared, this written reason overrides the guard and is audited",
+    )

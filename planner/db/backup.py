@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from contextlib import closing
 from pathlib import Path
@@ -22,23 +23,51 @@ def integrity_problems(path: Path, *, quick: bool = True) -> list[str]:
     return [] if messages == ["ok"] else messages
 
 
+def _fsync(path: Path) -> None:
+    # The rename that publishes a backup must not reach the disk before its contents.
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def backup_database(source: Path, destination: Path) -> Path:
-    """Copy the live database *source* to *destination* (mode 0600) and verify the copy."""
-    destination.parent.mkdir(parents=True, exist_ok=True)
+    """Copy the live database *source* to *destination* (mode 0600) and verify the copy.
+
+    The copy is written beside *destination* under a temporary name and renamed into place
+    only once SQLite's full integrity check passed, so *destination* is never half-written.
+    """
+    if destination.resolve() == source.resolve():
+        raise StorageError(f"cannot back up {source} onto itself; choose another file")
+    if destination.is_dir():
+        raise StorageError(f"{destination} is a folder; give the backup a file name")
     tmp = destination.with_name(destination.name + ".partial")
-    create_private_file(tmp)
+    try:
+        create_private_file(tmp)
+    except OSError as exc:
+        raise StorageError(
+            f"cannot write the backup to {destination.parent}: {exc.strerror or exc}"
+        ) from exc
     try:
         with (
             closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
             closing(sqlite3.connect(tmp)) as dst,
         ):
             src.backup(dst)
+            # A backup is a standalone file: rollback-journal mode, so reading it later
+            # (verification, listing) leaves no -wal/-shm files behind in the backups folder.
+            dst.execute("PRAGMA journal_mode = DELETE")
         problems = integrity_problems(tmp, quick=False)
         if problems:
             raise StorageError(f"the backup failed its integrity check: {problems[0]}")
+        _fsync(tmp)
         tmp.replace(destination)
     except sqlite3.Error as exc:
-        raise StorageError(f"could not back up {source}: {exc}") from exc
+        reason = "the disk is full" if "full" in str(exc) else str(exc)
+        raise StorageError(f"could not back up {source}: {reason}") from exc
+    except OSError as exc:
+        raise StorageError(f"could not write the backup {destination}: {exc.strerror}") from exc
     finally:
         tmp.unlink(missing_ok=True)
     make_private(destination)

@@ -13,9 +13,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from planner.db.errors import DiskFullError, ReadOnlyError, StorageError
 from planner.db.location import DatabaseTarget
 
 BUSY_TIMEOUT_MS = 10_000
@@ -82,10 +84,39 @@ class Database:
 
     @contextmanager
     def write(self) -> Iterator[Session]:
-        """A session whose work commits as one transaction, or not at all."""
-        with self._writers() as session, session.begin():
-            yield session
+        """A session whose work commits as one transaction, or not at all.
+
+        A write the disk refuses (full, read-only, busy) is rolled back and reported as a
+        :class:`StorageError` the user can act on, instead of a driver error.
+        """
+        try:
+            with self._writers() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            translated = storage_failure(exc, self.target)
+            if translated is None:
+                raise
+            raise translated from exc
 
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+
+
+def storage_failure(exc: OperationalError, target: DatabaseTarget) -> StorageError | None:
+    """The user's view of a failed write, or None when it is not the environment's fault."""
+    text = str(exc.orig).lower()
+    where = target.display
+    if "full" in text:
+        return DiskFullError(
+            f"the disk is full or the database reached its size limit ({where}); "
+            "the change was not saved and nothing was half-written: free some space and retry"
+        )
+    if "readonly" in text or "read-only" in text:
+        return ReadOnlyError(f"the database cannot be written ({where}); the change was not saved")
+    if "locked" in text or "busy" in text:
+        return StorageError(
+            f"the database is busy in another program ({where}); the change was not saved, "
+            "try again in a moment"
+        )
+    return None

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import UTC, datetime
+import os
+import re
 from pathlib import Path
 
+from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from planner.db.backup import backup_database
+from planner.db.backup import integrity_problems
 from planner.db.engine import Database, create_planner_engine
-from planner.db.errors import NotADatabaseError, StorageError
+from planner.db.errors import (
+    CorruptDatabaseError,
+    NotADatabaseError,
+    ReadOnlyError,
+    StorageError,
+)
 from planner.db.files import (
     create_private_file,
     ensure_private_dir,
@@ -19,6 +25,7 @@ from planner.db.files import (
 )
 from planner.db.location import DatabaseTarget, default_data_dir
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
+from planner.db.rotation import BackupInfo, make_backup, newest_good_backup
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -34,6 +41,29 @@ def check_sqlite_file(path: Path) -> None:
         raise StorageError(f"cannot read {path}: {exc.strerror}") from exc
     if header and header != _SQLITE_MAGIC:
         raise NotADatabaseError(f"{path} is not an Exchange Visit Planner database")
+
+
+def check_writable(path: Path) -> None:
+    """Refuse a file SQLite could read but not change, before any command half-runs."""
+    # WAL mode keeps two journals beside the file: the folder must be writable, even to read.
+    if not os.access(path.parent, os.W_OK | os.X_OK):
+        raise ReadOnlyError(
+            f"the folder {path.parent} is read-only, so {path.name} cannot be opened there; "
+            "copy the database to a folder you can write to, or use --db"
+        )
+    if path.exists() and not os.access(path, os.W_OK):
+        raise ReadOnlyError(f"{path} is read-only; make it writable or copy it elsewhere")
+
+
+def check_integrity(path: Path) -> None:
+    """Raise :class:`CorruptDatabaseError` (naming the newest good backup) if *path* is damaged.
+
+    SQLite's ``quick_check`` reads every page, so it finds damage a simple query would only
+    hit later, half-way through someone's edit.
+    """
+    problems = integrity_problems(path, quick=True)
+    if problems:
+        raise CorruptDatabaseError(path, problems[0], newest_good_backup(path))
 
 
 def inspect_file(target: DatabaseTarget) -> SchemaState:
@@ -54,32 +84,62 @@ def _prepare_new_file(path: Path) -> None:
         ensure_private_dir(path.parent)
     elif not path.parent.is_dir():
         raise StorageError(f"the folder {path.parent} does not exist")
-    create_private_file(path)
+    check_writable(path)
+    try:
+        create_private_file(path)
+    except OSError as exc:
+        raise ReadOnlyError(f"cannot create {path}: {exc.strerror}") from exc
 
 
-def _backup_before_upgrade(path: Path, state: SchemaState) -> None:
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    backup_database(path, path.with_name(f"{path.name}.before-{state.head}-{stamp}.bak"))
+def _backup_before_upgrade(path: Path, state: SchemaState) -> BackupInfo:
+    revision = re.sub(r"[^a-z0-9]+", "-", (state.revision or "none").lower())
+    return make_backup(path, f"before-upgrade-{revision}")
+
+
+def _upgrade(engine: Engine, where: str, backup: BackupInfo | None) -> None:
+    try:
+        upgrade_to_head(engine)
+    except Exception as exc:
+        # Any failure, from SQL or from the migration's Python code: the upgrade runs in one
+        # transaction, so the file is as it was; say so instead of showing a traceback.
+        engine.dispose()
+        kept = f"; a backup from before the attempt is {backup.path}" if backup else ""
+        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise StorageError(
+            f"could not upgrade {where} to the current schema ({detail}); "
+            f"the database was left unchanged{kept}"
+        ) from exc
 
 
 def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
     """Open *target* for use, creating it if *create*, migrating it to the current schema.
 
-    A file that is not ours, or was written by a newer version, is refused untouched. An
-    existing file is backed up (and the backup verified) before any migration runs.
+    A file that is not ours, is damaged, or was written by a newer version is refused
+    untouched. An existing file is backed up (and the backup verified) before any migration.
     """
     if target.path is None:
         engine = create_planner_engine(target)
-        if schema_state(engine).needs_upgrade:
-            upgrade_to_head(engine)
+        try:
+            needs_upgrade = schema_state(engine).needs_upgrade
+        except DBAPIError as exc:
+            engine.dispose()
+            # Drivers explain over several lines; the first says what went wrong.
+            reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
+            raise StorageError(f"cannot reach {target.display}: {reason}") from exc
+        if needs_upgrade:
+            _upgrade(engine, target.display, None)
         return Database(engine, target)
 
     path = target.path
     state: SchemaState | None = None
+    backup: BackupInfo | None = None
     if path.exists():
+        check_sqlite_file(path)
+        check_writable(path)
+        check_integrity(path)
         state = inspect_file(target)
         if state.needs_upgrade and not state.is_empty:
-            _backup_before_upgrade(path, state)
+            backup = _backup_before_upgrade(path, state)
     elif create:
         _prepare_new_file(path)
     else:
@@ -87,12 +147,8 @@ def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
             f"there is no database at {path}; create one with 'planner demo --db {path}'"
         )
     engine = create_planner_engine(target)
-    try:
-        if state is None or state.needs_upgrade:
-            upgrade_to_head(engine)
-    except (DBAPIError, sqlite3.Error) as exc:
-        engine.dispose()
-        raise StorageError(f"could not prepare {path}: {exc}") from exc
+    if state is None or state.needs_upgrade:
+        _upgrade(engine, str(path), backup)
     for companion in sqlite_companions(path):
         make_private(companion)
     return Database(engine, target)

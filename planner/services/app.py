@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from planner.db.engine import Database
 from planner.db.location import DatabaseTarget
 from planner.db.opening import open_database
+from planner.services.agreements import AgreementService, MaterialTransferService
+from planner.services.backups import BackupService
 from planner.services.changes import ChangeBus
 from planner.services.dashboard import DashboardService
 from planner.services.directory import (
@@ -15,13 +19,14 @@ from planner.services.directory import (
 )
 from planner.services.events import EventService
 from planner.services.itinerary import ItineraryService
+from planner.services.paperwork import PaperworkService
 from planner.services.visits import VisitService
 
 
 class Services:
     """Every use case over one database, sharing one change bus."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, rules_path: Path | None = None) -> None:
         self.db = db
         self.bus = ChangeBus()
         self.institutions = InstitutionService(db, self.bus)
@@ -31,6 +36,15 @@ class Services:
         self.visits = VisitService(db, self.bus)
         self.itinerary = ItineraryService(db, self.bus)
         self.events = EventService(db, self.bus)
+        # Paperwork checklists follow visits (same transaction) and agreements; a changed
+        # nationality or institution regenerates them through the bus.
+        self.paperwork = PaperworkService(db, self.bus, rules_path)
+        self.visits.paperwork = self.paperwork
+        self.agreements = AgreementService(db, self.bus)
+        self.agreements.paperwork = self.paperwork
+        self.transfers = MaterialTransferService(db, self.bus)
+        self.bus.subscribe(self.paperwork.on_change)
+        self.backups = BackupService(db, self.bus)
         self.dashboard = DashboardService(db)
 
     @classmethod

@@ -7,6 +7,7 @@ is bulk-inserted in one transaction, for trying the application with years of da
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
@@ -21,18 +22,23 @@ from planner.domain.entities import (
     Project,
     Visit,
 )
-from planner.domain.enums import ParticipantRole, VisitStatus
+from planner.domain.enums import PaperworkStatus, ParticipantRole, VisitStatus
 from planner.domain.errors import PlannerError
+from planner.domain.paperwork import Agreement, MaterialTransfer, PaperworkItem
 from planner.services.app import Services
 from planner.services.demo_data import (
+    AGREEMENTS,
     EVENTS,
     INSTITUTIONS,
+    PAPERWORK_NOTES,
+    PAPERWORK_STATUSES,
     PEOPLE,
     PROGRAM_DESCRIPTION,
     PROGRAM_NAME,
     PROGRAM_NAME_JA,
     PROJECTS,
     STATUS_REASONS,
+    TRANSFERS,
     VISITS,
     DemoSummary,
     EventSpec,
@@ -137,6 +143,8 @@ class _CuratedBuilder:
         self.projects: dict[str, int] = {}
         self.people: dict[str, Person] = {}
         self.events: list[tuple[EventSpec, Event]] = []
+        self.agreements: list[int] = []
+        self.visit_ids: dict[tuple[str, VisitStatus], int] = {}
         self.visits = 0
         self.items = 0
 
@@ -148,6 +156,7 @@ class _CuratedBuilder:
         for done, spec in enumerate(VISITS, start=3):
             self._visit(spec)
             self.report(done)
+        self._transfers()
         return DemoSummary(
             len(self.institutions), len(self.people), self.visits, len(self.events), self.items
         )
@@ -168,6 +177,23 @@ class _CuratedBuilder:
         for key, (name, name_ja, description) in PROJECTS.items():
             project = s.projects.create(Project(name, name_ja, program.id, description))
             self.projects[key] = _id(project.id)
+        for spec in AGREEMENTS:
+            start = date(year + spec.start_years, 4, 1)
+            agreement = s.agreements.create(
+                Agreement(
+                    kind=spec.kind,
+                    title=spec.title,
+                    title_ja=spec.title_ja,
+                    program_id=program.id,
+                    partner_institution_id=self.institutions[spec.partner].id,
+                    reference=spec.reference,
+                    signed_date=start - timedelta(days=30) if spec.signed else None,
+                    start_date=start,
+                    end_date=date(year + spec.end_years, 3, 31),
+                    notes=spec.notes,
+                )
+            )
+            self.agreements.append(_id(agreement.id))
         for key, p in PEOPLE.items():
             expiry = None
             if p.passport_valid_days is not None:
@@ -227,13 +253,18 @@ class _CuratedBuilder:
                 arrival_date=arrival,
                 departure_date=departure,
                 purpose=spec.purpose,
-                paid=spec.paid,
+                paid=spec.paid or spec.first_planned_paid,
                 host_person_id=host_person.id if host_person else None,
                 project_id=self.projects[spec.project] if spec.project else None,
                 visitor_notes=spec.visitor_notes,
                 internal_notes=spec.internal_notes,
             )
         )
+        if spec.first_planned_paid and not spec.paid:
+            visit = s.visits.update(dataclasses.replace(visit, paid=False))
+        self.visit_ids[(spec.visitor, spec.status)] = _id(visit.id)
+        # Paperwork first: the admission guard refuses confirmed/in progress otherwise.
+        self._paperwork(visit, spec)
         for step in status_path(spec.status):
             reason = spec.cancel_reason if step is VisitStatus.CANCELLED else STATUS_REASONS[step]
             visit = s.visits.set_status(_id(visit.id), step, reason=reason)
@@ -252,6 +283,33 @@ class _CuratedBuilder:
             s.itinerary.create(item)
             self.items += 1
 
+    def _paperwork(self, visit: Visit, spec: VisitSpec) -> None:
+        """Give the visit's checklist statuses that fit how far the visit got."""
+        overrides = PAPERWORK_STATUSES.get((spec.visitor, spec.status), {})
+        items: list[PaperworkItem] = []
+        for item in self.services.paperwork.for_visit(_id(visit.id)):
+            status = overrides.get(item.code, _default_paperwork_status(spec.status, item))
+            note = PAPERWORK_NOTES.get((spec.visitor, spec.status, item.code), "")
+            items.append(_paperwork_dates(item, status, self.today, visit.code, note))
+        if items:
+            self.services.paperwork.update_many(items, today=self.today)
+
+    def _transfers(self) -> None:
+        for spec in TRANSFERS:
+            self.services.transfers.create(
+                MaterialTransfer(
+                    agreement_id=self.agreements[spec.agreement],
+                    kind=spec.kind,
+                    title=spec.title,
+                    from_institution_id=_id(self.institutions[spec.from_key].id),
+                    to_institution_id=_id(self.institutions[spec.to_key].id),
+                    status=spec.status,
+                    visit_id=self.visit_ids.get((spec.visitor, spec.visit_status)),
+                    description=spec.description,
+                    export_control_classification=spec.classification,
+                )
+            )
+
     def _events_attended(
         self, spec: VisitSpec, arrival: date, departure: date
     ) -> list[tuple[Event, ParticipantRole]]:
@@ -263,6 +321,37 @@ class _CuratedBuilder:
             if event_spec.institution == spec.host and role and arrival < first <= last < departure:
                 attended.append((event, role))
         return attended
+
+
+_ADMITTED = frozenset({VisitStatus.CONFIRMED, VisitStatus.IN_PROGRESS, VisitStatus.COMPLETED})
+
+
+def _default_paperwork_status(visit_status: VisitStatus, item: PaperworkItem) -> PaperworkStatus:
+    """Admitted visits have everything approved; earlier ones are still working on it."""
+    if visit_status in _ADMITTED:
+        return PaperworkStatus.APPROVED
+    if visit_status is VisitStatus.APPROVED:
+        return PaperworkStatus.APPROVED if not item.blocking else PaperworkStatus.SUBMITTED
+    if visit_status is VisitStatus.PROPOSED and item.responsible.value == "coordinator":
+        return PaperworkStatus.IN_PROGRESS
+    return PaperworkStatus.NOT_STARTED
+
+
+def _paperwork_dates(
+    item: PaperworkItem, status: PaperworkStatus, today: date, code: str, note: str
+) -> PaperworkItem:
+    """Plausible submission/approval dates and a reference number for *status*."""
+    due = item.due_date or today
+    handed_in = min(due, today) - timedelta(days=6)
+    reference = f"{item.code.upper().replace('_', '-')}-{code[-4:]}"
+    fields: dict[str, object] = {"status": status, "notes": note}
+    if status in (PaperworkStatus.SUBMITTED, PaperworkStatus.APPROVED, PaperworkStatus.REJECTED):
+        fields.update(submitted_date=handed_in, reference_number=reference)
+    if status is PaperworkStatus.APPROVED:
+        fields["approved_date"] = min(handed_in + timedelta(days=12), today)
+    if status is PaperworkStatus.EXPIRED:
+        fields.update(submitted_date=handed_in, expiry_date=today - timedelta(days=3))
+    return dataclasses.replace(item, **fields)  # type: ignore[arg-type]
 
 
 def _id(value: int | None) -> int:

@@ -13,12 +13,16 @@ from enum import Enum
 
 from planner.domain.entities import Institution
 from planner.domain.enums import (
+    AgreementKind,
     EventKind,
     InstitutionKind,
     ItineraryKind,
+    PaperworkStatus,
     ParticipantRole,
     PersonCategory,
     Purpose,
+    TransferKind,
+    TransferStatus,
     VisitStatus,
 )
 
@@ -477,6 +481,9 @@ class VisitSpec:
     paid: bool = False
     anchor: Anchor | str = Anchor.TODAY
     late_flight: bool = False
+    #: First planned as a paid stay, then changed: its paid-stay paperwork stays, flagged as
+    #: no longer required (the checklist never deletes an item).
+    first_planned_paid: bool = False
     visitor_notes: str = ""
     internal_notes: str = ""
     cancel_reason: str = ""
@@ -556,7 +563,7 @@ VISITS: tuple[VisitSpec, ...] = (
     ),
     VisitSpec(
         "okafor", WAKO, -5, 14, _VS.PROPOSED, _P.RESEARCH_COLLABORATION, "komatsu", AURORA,
-        anchor="seminar-5",
+        anchor="seminar-5", first_planned_paid=True,
         visitor_notes="Joint work on evaluation data sets; seminar talk at Wako.",
     ),
     VisitSpec(
@@ -578,3 +585,112 @@ STATUS_REASONS: dict[VisitStatus, str] = {
     VisitStatus.IN_PROGRESS: "Visitor arrived and picked up the badge.",
     VisitStatus.COMPLETED: "Visit ended; visitor departed.",
 }
+
+# --- Paperwork and agreements -----------------------------------------------------------------
+
+_PS = PaperworkStatus
+
+#: Item statuses that differ from the default for the visit's status, keyed by (visitor, visit
+#: status). Together they show every paperwork status, an *approved* visit of a Japanese
+#: researcher to Argonne whose blocking items are not all approved, and overdue items.
+PAPERWORK_STATUSES: dict[tuple[str, VisitStatus], dict[str, PaperworkStatus]] = {
+    ("saeki", _VS.APPROVED): {
+        "us_host_approval": _PS.APPROVED,
+        "esta": _PS.APPROVED,
+        "fn_access_request": _PS.SUBMITTED,
+        "us_export_control": _PS.IN_PROGRESS,
+        "travel_authorisation": _PS.APPROVED,
+    },
+    ("hojo", _VS.APPROVED): {
+        "fn_access_request": _PS.APPROVED,
+        "us_host_approval": _PS.APPROVED,
+        "us_export_control": _PS.APPROVED,
+        "ds2019": _PS.APPROVED,
+        "sevis_fee": _PS.APPROVED,
+        "j1_visa": _PS.SUBMITTED,
+        "j1_insurance": _PS.IN_PROGRESS,
+    },
+    ("weber", _VS.APPROVED): {
+        "jp_export_control": _PS.APPROVED,
+        "jp_visiting_researcher": _PS.SUBMITTED,
+        "travel_insurance": _PS.EXPIRED,
+    },
+    ("brennan", _VS.IN_PROGRESS): {"housing": _PS.WAIVED},
+    ("chen", _VS.CANCELLED): {
+        "jp_export_control": _PS.REJECTED,
+        "jp_short_term_visa": _PS.IN_PROGRESS,
+    },
+}
+
+#: Notes shown with some items (same keys as :data:`PAPERWORK_STATUSES`, then the item code).
+PAPERWORK_NOTES: dict[tuple[str, VisitStatus, str], str] = {
+    ("brennan", _VS.IN_PROGRESS, "housing"): "Waived: stays in the RIKEN Wako guest house, "
+    "booked by the host office.",
+    ("weber", _VS.APPROVED, "travel_insurance"): "Policy expired; the visitor is renewing it.",
+    ("chen", _VS.CANCELLED, "jp_export_control"): "Screening not completed before the seminar; "
+    "to be resubmitted with the new dates.",
+    ("saeki", _VS.APPROVED, "us_export_control"): "Work scope sent to the export-control office.",
+}
+
+
+@dataclass(frozen=True)
+class AgreementSpec:
+    """An agreement with a partner institution; dates are years from today's year."""
+
+    kind: AgreementKind
+    title: str
+    title_ja: str
+    partner: str
+    reference: str
+    start_years: int
+    end_years: int
+    signed: bool = True
+    notes: str = ""
+
+
+AGREEMENTS: tuple[AgreementSpec, ...] = (
+    AgreementSpec(
+        AgreementKind.MEMORANDUM, "Argonne–RIKEN Memorandum of Cooperation",
+        "アルゴンヌ国立研究所と理化学研究所の協力覚書", WAKO, "MOC-ANL-RIKEN-01", -5, 5,
+    ),
+    AgreementSpec(
+        AgreementKind.DATA_SHARING, "Data-sharing agreement: AuroraGPT evaluation data sets",
+        "データ共有契約：AuroraGPT評価データセット", WAKO, "DSA-ANL-RIKEN-07", -1, 2,
+        notes="Covers evaluation corpora exchanged with RIKEN Wako.",
+    ),
+    AgreementSpec(
+        AgreementKind.MATERIAL_TRANSFER, "Material transfer: benchmark model checkpoints (draft)",
+        "研究試料提供契約：ベンチマーク用モデルチェックポイント（案）", KOBE, "MTA-DRAFT-12", 0, 3,
+        signed=False, notes="Draft under legal review at R-CCS; not signed yet.",
+    ),
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class TransferSpec:
+    """A data set or material moving under an agreement, during a curated visit."""
+
+    agreement: int  # index into AGREEMENTS
+    kind: TransferKind
+    title: str
+    from_key: str
+    to_key: str
+    visitor: str  # the visit (by visitor and status) it belongs to
+    visit_status: VisitStatus
+    status: TransferStatus
+    classification: str = ""
+    description: str = ""
+
+
+TRANSFERS: tuple[TransferSpec, ...] = (
+    TransferSpec(
+        1, TransferKind.DATA_SET, "Materials-science QA evaluation set v3", WAKO, ARGONNE,
+        "brennan", _VS.IN_PROGRESS, TransferStatus.APPROVED, "EAR99",
+        "Question–answer pairs curated at RIKEN for evaluating AuroraGPT.",
+    ),
+    TransferSpec(
+        2, TransferKind.MATERIAL, "Benchmark model checkpoints", KOBE, ARGONNE,
+        "dunmore", _VS.DRAFT, TransferStatus.PLANNED, "under review",
+        "Waiting for the material-transfer agreement to be signed.",
+    ),
+)  # fmt: skip

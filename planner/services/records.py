@@ -111,6 +111,7 @@ class RecordService(Generic[E, R]):
             session.add(row)
             session.flush()
             created = to_entity(row, self.entity_type)
+            self.after_write(session, None, created)
             audit.record(
                 session,
                 self.entity_name,
@@ -136,6 +137,7 @@ class RecordService(Generic[E, R]):
             copy_to_row(entity, row)
             session.flush()
             after = to_entity(row, self.entity_type)
+            self.after_write(session, before, after)
             audit.record(session, self.entity_name, record_id, AuditAction.UPDATE, changes)
         self._announce(after, AuditAction.UPDATE)
         return after
@@ -147,6 +149,10 @@ class RecordService(Generic[E, R]):
     def before_update(self, session: Session, stored: E, incoming: E) -> E:
         """Hook: refuse an update (optimistic locking) or adjust it; returns what to store."""
         return incoming
+
+    def after_write(self, session: Session, before: E | None, after: E) -> None:
+        """Hook: derived records to keep in step, in the same transaction (*before* is None
+        on create)."""
 
     def delete(self, record_id: int) -> None:
         """Remove a record; InUseError if other records still refer to it."""

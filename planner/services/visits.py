@@ -14,11 +14,13 @@ from planner.db.models import InstitutionRow, PersonRow, ProjectRow, VisitRow
 from planner.domain.codes import format_visit_code
 from planner.domain.entities import AuditEntry, Visit, VisitSummary
 from planner.domain.enums import AuditAction, VisitStatus
-from planner.domain.errors import ConflictError, NotFoundError
-from planner.domain.status import check_transition
+from planner.domain.errors import ConflictError, NotFoundError, ValidationError
+from planner.domain.paperwork import AdmissionBlockedError
+from planner.domain.status import ADMISSION_STATUSES, check_transition
 from planner.domain.validation import validate_visit
 from planner.services import audit
 from planner.services.directory import require
+from planner.services.paperwork import RULE_INPUTS, PaperworkService, admission_blockers
 from planner.services.records import RecordService, to_entity
 
 
@@ -106,6 +108,8 @@ class VisitService(RecordService[Visit, VisitRow]):
     entity_name = "visit"
     row_type = VisitRow
     entity_type = Visit
+    #: Set by :class:`~planner.services.app.Services`: keeps checklists in step with visits.
+    paperwork: PaperworkService | None = None
 
     def validate(self, entity: Visit) -> None:
         """Dates must be in order."""
@@ -140,6 +144,37 @@ class VisitService(RecordService[Visit, VisitRow]):
         # The code is the visit's public identity (itineraries, e-mails): never renumbered.
         return dataclasses.replace(incoming, code=stored.code)
 
+    def after_write(self, session: Session, before: Visit | None, after: Visit) -> None:
+        """Regenerate the checklist when the rules' inputs changed, then guard admission.
+
+        Listeners learn of regenerated checklists through the visit's own change (paperwork
+        views reload on ``visit`` changes too), so a save announces exactly one change.
+
+        The guard runs after regeneration, so a save that changes the dates *and* confirms
+        the visit is judged against the checklist the new dates need.
+        """
+        if self.paperwork is None or after.id is None:
+            return
+        if before is None or any(getattr(before, f) != getattr(after, f) for f in RULE_INPUTS):
+            self.paperwork.regenerate_in_session(session, after.id)
+        entering = before is None or before.status != after.status
+        if entering and after.status in ADMISSION_STATUSES:
+            # Only set_status may override, with a written reason: an ordinary save cannot.
+            blockers = admission_blockers(session, after.id)
+            if blockers:
+                raise AdmissionBlockedError(after.code, after.status.value, blockers)
+
+    def _current_blockers(self, session: Session, visit_id: int) -> list[str]:
+        """Open blocking items, judged on an up-to-date checklist.
+
+        Regenerating first covers visits written without the services (bulk-generated demo
+        visits, older data) and a rules file edited since: admission is never decided on a
+        missing or stale checklist.
+        """
+        if self.paperwork is not None:
+            self.paperwork.regenerate_in_session(session, visit_id)
+        return admission_blockers(session, visit_id)
+
     def duplicate(self, visit_id: int) -> Visit:
         """A new draft copying *visit_id*'s visitor, host, project, purpose, dates and notes."""
         original = self.get(visit_id)
@@ -161,8 +196,18 @@ class VisitService(RecordService[Visit, VisitRow]):
         target: VisitStatus,
         reason: str = "",
         expected_version: int | None = None,
+        *,
+        override: bool = False,
     ) -> Visit:
-        """Move a visit along its life cycle; the reason goes into the audit log."""
+        """Move a visit along its life cycle; the reason goes into the audit log.
+
+        Confirmed and in progress are refused with :class:`AdmissionBlockedError` while a
+        blocking paperwork item is neither approved nor waived, unless *override* is set with
+        a written *reason*; the audit entry then records the override and the open items.
+        """
+        reason = reason.strip()
+        if override and not reason:
+            raise ValidationError.single("reason", "an override needs a written reason")
         with self.db.write() as session:
             row = self._row(session, visit_id)
             if expected_version is not None and row.version != expected_version:
@@ -172,11 +217,17 @@ class VisitService(RecordService[Visit, VisitRow]):
                 )
             current = row.status
             check_transition(current, target)
+            changes: dict[str, Any] = {"status": [current.value, target.value]}
+            if target in ADMISSION_STATUSES:
+                blockers = self._current_blockers(session, visit_id)
+                if blockers and not override:
+                    raise AdmissionBlockedError(row.code, target.value, blockers)
+                if blockers:
+                    changes["override"] = {"blocking_items": blockers}
             row.status = target
             session.flush()
             audit.record(
-                session, "visit", visit_id, AuditAction.STATUS,
-                {"status": [current.value, target.value]}, reason=reason.strip(),
+                session, "visit", visit_id, AuditAction.STATUS, changes, reason=reason,
             )  # fmt: skip
             updated = to_entity(row, Visit)
         self._announce(updated, AuditAction.STATUS)
@@ -197,6 +248,11 @@ class VisitService(RecordService[Visit, VisitRow]):
                     f"visit {row.code} changed since its status became {expected.value}",
                     current_version=row.version,
                 )
+            if previous in ADMISSION_STATUSES:
+                # Undoing a cancel must not re-admit a visit whose paperwork fell back since.
+                blockers = self._current_blockers(session, visit_id)
+                if blockers:
+                    raise AdmissionBlockedError(row.code, previous.value, blockers)
             row.status = previous
             session.flush()
             audit.record(

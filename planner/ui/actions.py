@@ -127,6 +127,8 @@ class WorkspaceActions:
         on_new_event: Callable[[], object],
         on_export_itinerary: Callable[[], object],
         on_export_event: Callable[[], object],
+        on_backup: Callable[[], object],
+        on_restore: Callable[[], object],
         on_open_visit: Callable[[], object],
         on_duplicate_visit: Callable[[], object],
         on_cancel_visit: Callable[[], object],
@@ -152,6 +154,8 @@ class WorkspaceActions:
             window, _tr("Export Event &Participants' Itineraries…"), "actionExportEvent",
             on_export_event,
         )  # fmt: skip
+        self.backup = make_action(window, _tr("&Back Up Now"), "actionBackup", on_backup)
+        self.restore = make_action(window, _tr("&Restore…"), "actionRestore", on_restore)
         self.open_visit = make_action(
             window, _tr("&Open Visit"), "actionOpenVisit", on_open_visit,
             [QKeySequence("Ctrl+O")],
@@ -179,6 +183,9 @@ class WorkspaceActions:
         file_menu.insertSeparator(first)
         file_menu.insertAction(first, self.export_itinerary)
         file_menu.insertAction(first, self.export_event)
+        file_menu.insertSeparator(first)
+        file_menu.insertAction(first, self.backup)
+        file_menu.insertAction(first, self.restore)
         file_menu.insertSeparator(first)
         file_menu.insertAction(first, self.settings)
         file_menu.insertSeparator(first)

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 import planner
 from planner.domain.errors import PlannerError
 from planner.services.app import Services
+from planner.ui.backup_dialogs import show_location_warning
 from planner.ui.errors import ErrorReporter, error_message, install_excepthook
 from planner.ui.fonts import install_japanese_fallback
 from planner.ui.main_window import MainWindow
+from planner.ui.reminders import notify_overdue
 from planner.ui.resources import resource_path
 from planner.ui.screenshots import save_screenshots
 from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
@@ -176,6 +178,10 @@ def run_gui(
             # Screenshots show the default layout, not whatever this user last left.
             settings = None if screenshot_dir is not None else open_settings(settings_path)
             window = MainWindow(services, settings)
+            show_location_warning(window, services)
+            if interactive and settings is not None:
+                # Tray reminders for paperwork that became overdue since the last start.
+                notify_overdue(app, services, settings)
             if screenshot_dir is not None:
                 window.resize(SCREENSHOT_SIZE)
         except Exception as exc:  # the window could not even be built: say so, exit 1

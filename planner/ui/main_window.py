@@ -17,9 +17,14 @@ from PySide6.QtWidgets import (
 
 import planner
 from planner.domain.enums import VisitStatus
+from planner.domain.errors import PlannerError
 from planner.domain.status import allowed_next
 from planner.services.app import Services
+from planner.services.backups import DATABASE_REPLACED
+from planner.services.changes import Change
 from planner.ui.actions import MainActions, WorkspaceActions
+from planner.ui.agreements_view import AgreementsView
+from planner.ui.backup_dialogs import backup_now, show_restore_dialog
 from planner.ui.bridge import ChangeBridge
 from planner.ui.dashboard_view import DashboardView
 from planner.ui.directory_view import DirectoryView
@@ -27,8 +32,11 @@ from planner.ui.events_view import EventsView
 from planner.ui.export_dialogs import batch_export_event_dialog, export_itinerary_dialog
 from planner.ui.form_widgets import show_undo_error
 from planner.ui.itinerary_editor import ItineraryEditor
+from planner.ui.paperwork_tab import PaperworkTab
+from planner.ui.paperwork_view import PaperworkView
 from planner.ui.people_view import PeopleView
 from planner.ui.preferences import Preferences, load_preferences, save_preferences
+from planner.ui.rules_view import RulesView
 from planner.ui.screenshots import Shot
 from planner.ui.settings_dialog import SettingsDialog
 from planner.ui.timeline_view import TimelineView
@@ -83,7 +91,10 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.preferences = load_preferences(settings)
         #: Extra tabs of every visit editor (itinerary, paperwork), in tab order.
-        self.visit_editor_tabs: list[TabFactory] = [(self.tr("&Itinerary"), self._itinerary_tab)]
+        self.visit_editor_tabs: list[TabFactory] = [
+            (self.tr("&Itinerary"), self._itinerary_tab),
+            (self.tr("&Paperwork"), self._paperwork_tab),
+        ]
         self._editors: dict[int, VisitEditor] = {}
 
         self.dashboard_view = DashboardView(services, self)
@@ -92,8 +103,14 @@ class MainWindow(QMainWindow):
         self.directory_view = DirectoryView(services, self.undo_stack, self)
         self.events_view = EventsView(services, self.undo_stack, self)
         self.timeline_view = TimelineView(services, self)
-        for opener in (self.dashboard_view, self.visits_view, self.timeline_view):
+        self.paperwork_view = PaperworkView(services, self.undo_stack, self)
+        self.rules_view = RulesView(services, self)
+        self.agreements_view = AgreementsView(services, self)
+        for opener in (
+            self.dashboard_view, self.visits_view, self.timeline_view, self.paperwork_view,
+        ):  # fmt: skip
             opener.visit_activated.connect(self.open_visit)
+        self.agreements_view.visit_activated.connect(self.open_visit_by_code)
         self.workspace = Workspace(self)
         self.workspace.add_page(
             Page("dashboard", self.tr("Dashboard"), self.dashboard_view,
@@ -116,8 +133,20 @@ class MainWindow(QMainWindow):
                  self.timeline_view.on_change, self.timeline_view.reload)
         )  # fmt: skip
         self.workspace.add_page(
+            Page("paperwork", self.tr("Paperwork"), self.paperwork_view, None,
+                 self.paperwork_view.reload)
+        )  # fmt: skip
+        self.workspace.add_page(
             Page("institutions", self.tr("Institutions"), self.directory_view,
                  self.directory_view.on_change, self.directory_view.reload)
+        )  # fmt: skip
+        self.workspace.add_page(
+            Page("agreements", self.tr("Agreements"), self.agreements_view, None,
+                 self.agreements_view.reload)
+        )  # fmt: skip
+        self.workspace.add_page(
+            Page("rules", self.tr("Paperwork rules"), self.rules_view, None,
+                 self.rules_view.reload)
         )  # fmt: skip
         self.sidebar = Sidebar(self.workspace, self)
         central = QWidget(self)
@@ -147,6 +176,8 @@ class MainWindow(QMainWindow):
             on_new_event=self.new_event,
             on_export_itinerary=self.export_itinerary,
             on_export_event=self.export_event_itineraries,
+            on_backup=lambda: backup_now(self, self._services),
+            on_restore=lambda: show_restore_dialog(self, self._services),
             on_open_visit=self.open_current_visit,
             on_duplicate_visit=self.duplicate_visit,
             on_cancel_visit=self.cancel_visit,
@@ -164,6 +195,10 @@ class MainWindow(QMainWindow):
         self.change_bridge = ChangeBridge(services.bus, self)
         self.change_bridge.changed.connect(self.workspace.broadcast)
         self.change_bridge.changed.connect(self._tell_editors)
+        self.change_bridge.changed.connect(self._after_restore)
+        backups_supported = services.backups.supported
+        self.workspace_actions.backup.setEnabled(backups_supported)
+        self.workspace_actions.restore.setEnabled(backups_supported)
 
         self._ready_polls = -1
         self._restore_state()
@@ -247,7 +282,9 @@ class MainWindow(QMainWindow):
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
         def registered(visit_id: int) -> None:
-            self._editors.setdefault(visit_id, editor)
+            if visit_id not in self._editors:
+                self._editors[visit_id] = editor
+                editor.destroyed.connect(lambda _=None: self._editors.pop(visit_id, None))
             self.workspace.show_page("visits")
             self.visits_view.reload()  # now, so the new row exists to be selected
             self.visits_view.select_visit(visit_id)
@@ -261,6 +298,22 @@ class MainWindow(QMainWindow):
         tab.set_visit(editor.visit_id)
         editor.visit_saved.connect(tab.set_visit)  # a new visit gets its itinerary once saved
         return tab
+
+    def _paperwork_tab(self, editor: VisitEditor) -> QWidget:
+        tab = PaperworkTab(self._services, self.undo_stack, editor)
+        tab.set_visit(editor.visit_id)
+        editor.visit_saved.connect(tab.set_visit)
+        return tab
+
+    def open_visit_by_code(self, code: str) -> None:
+        """Open the visit with *code* (links from the agreements register)."""
+        try:
+            visit = self._services.visits.get_by_code(code)
+        except PlannerError as exc:
+            QMessageBox.warning(self, self.tr("Open visit"), str(exc))
+            return
+        if visit.id is not None:
+            self.open_visit(visit.id)
 
     def export_itinerary(self) -> None:
         """Export the selected visit's itinerary (PDF, iCalendar or HTML; en, ja, both)."""
@@ -333,6 +386,12 @@ class MainWindow(QMainWindow):
             return False
         editor = self.open_visit(visit_id)
         return editor.change_status(VisitStatus.CANCELLED)
+
+    def _after_restore(self, change: Change) -> None:
+        # A restored backup replaced every record: reload everything, drop stale undo steps.
+        if change == DATABASE_REPLACED:
+            self.undo_stack.clear()
+            self.refresh()
 
     def _tell_editors(self, change: object) -> None:
         for editor in list(self._editors.values()):

@@ -8,7 +8,7 @@ coordinator reload or overwrite deliberately — never silently.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import Institution, Visit
-from planner.domain.enums import Purpose, VisitStatus
+from planner.domain.enums import AuditAction, Purpose, VisitStatus
 from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
+from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import allowed_next
 from planner.services.app import Services
 from planner.services.changes import Change
@@ -433,26 +434,58 @@ class VisitEditor(RecordEditorDialog):
             if answer is None:
                 return False
             reason = answer
-        visit_id, previous = self._visit.id, self._visit.status
-        visits = self.services.visits
         try:
-            updated = run_undoable(
-                self.undo_stack,
-                self.tr("{verb} visit {code}").format(
-                    verb=status_label(target), code=self._visit.code
-                ),
-                lambda: visits.set_status(visit_id, target, reason=reason),
-                lambda done: visits.undo_status(visit_id, target, previous, done.version),
-                show_undo_error,
-            )
+            updated = self._set_status(target, reason, override=False)
+        except AdmissionBlockedError as blocked:
+            override_reason = self.ask_override_reason(target, blocked.blocking)
+            if not override_reason:
+                return False
+            try:
+                updated = self._set_status(target, override_reason, override=True)
+            except PlannerError as exc:
+                QMessageBox.warning(self, self.tr("Cannot change the status"), str(exc))
+                return False
         except PlannerError as exc:
             QMessageBox.warning(self, self.tr("Cannot change the status"), str(exc))
             return False
+        visit_id = updated.id
+        assert visit_id is not None
         self._visit = updated
         self._load(updated)
         self.mark_clean()
         self.visit_saved.emit(visit_id)
         return True
+
+    def _set_status(self, target: VisitStatus, reason: str, *, override: bool) -> Visit:
+        assert self._visit is not None and self._visit.id is not None
+        visit_id, previous = self._visit.id, self._visit.status
+        visits = self.services.visits
+        label = self.tr("{verb} visit {code}").format(
+            verb=status_label(target), code=self._visit.code
+        )
+        if override:
+            label = self.tr("{label} (override)").format(label=label)
+        return run_undoable(
+            self.undo_stack,
+            label,
+            lambda: visits.set_status(visit_id, target, reason=reason, override=override),
+            lambda done: visits.undo_status(visit_id, target, previous, done.version),
+            show_undo_error,
+        )
+
+    def ask_override_reason(self, target: VisitStatus, blocking: Sequence[str]) -> str | None:
+        """Name the blocking paperwork; an override needs a written reason (None: don't)."""
+        items = "\n".join(f"• {title}" for title in blocking)
+        text, ok = QInputDialog.getMultiLineText(
+            self,
+            self.tr("Blocking paperwork"),
+            self.tr(
+                "The visit cannot become {status} while these items are neither approved nor "
+                "waived:\n{items}\n\nTo override anyway, write the reason (kept in the audit "
+                "log):"
+            ).format(status=status_label(target), items=items),
+        )
+        return text.strip() if ok and text.strip() else None
 
     def ask_cancel_reason(self) -> str | None:
         """Confirm a cancellation and ask why; None if the coordinator backs out."""
@@ -468,9 +501,15 @@ class VisitEditor(RecordEditorDialog):
     # -- live updates --------------------------------------------------------------------------
 
     def on_change(self, change: Change) -> None:
-        """Refresh the history and status when this visit changed elsewhere (not the fields)."""
+        """Refresh the history when this visit changed elsewhere; close when it was deleted."""
         if self._visit is None or change.entity != "visit":
             return
         if change.ids and self._visit.id not in change.ids:
+            return
+        if change.action is AuditAction.DELETE:
+            # Nothing left to edit (e.g. "New visit" was undone): close without asking.
+            self._visit = None
+            self.mark_clean()
+            self.close()
             return
         self._load_history()

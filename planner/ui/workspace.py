@@ -19,7 +19,7 @@ class Page:
     title: str
     widget: QWidget
     on_change: Callable[[Change], None] | None = None
-    reload: Callable[[], None] | None = None
+    reload: Callable[[], object] | None = None
     focus_filter: Callable[[], None] | None = None
 
 

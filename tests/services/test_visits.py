@@ -13,6 +13,7 @@ from planner.domain.errors import ConflictError, NotFoundError, TransitionError,
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.services.visits import VisitFilter
+from tests.fixtures.paperwork import approve_blocking
 from tests.fixtures.sample import make_sample
 
 
@@ -163,6 +164,7 @@ def test_undo_status_puts_back_the_previous_status_only_from_the_exact_state(
 ) -> None:
     visit = make_sample(services).visit_in
     assert visit.id is not None
+    approve_blocking(services, visit.id)  # admission needs cleared paperwork
     for step in (VisitStatus.PROPOSED, VisitStatus.APPROVED, VisitStatus.CONFIRMED):
         current = services.visits.set_status(visit.id, step)
     started = services.visits.set_status(visit.id, VisitStatus.IN_PROGRESS)

@@ -69,8 +69,7 @@ def test_person_visit_seminar_dashboard_timeline_undo_redo(
     new_visit.trigger()
     editors = [e for e in window.findChildren(VisitEditor) if not e.has_record()]
     assert len(editors) == 1
-    editor = editors[0]
-    qtbot.addWidget(editor)
+    editor = editors[0]  # a child of the window, which closes it (undo deletes it)
     editor.visitor.setCurrentIndex(editor.visitor.findData(aiko.id))
     editor.host.setCurrentIndex(editor.host.findData(sample.argonne.id))
     editor.project.setCurrentIndex(editor.project.findData(project.id))

@@ -1,0 +1,104 @@
+"""Upgrades: a verified backup first, in backups/; a failing migration leaves the file intact."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+import planner.db.migrate as migrate
+from planner.db.errors import StorageError
+from planner.db.location import sqlite_target
+from planner.db.opening import inspect_file, open_database
+from planner.db.rotation import list_backups
+from tests.db.helpers import digest, make_database
+
+GOOD_0002 = '''
+"""Add a column."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade() -> None:
+    op.create_table("scratch", sa.Column("id", sa.Integer, primary_key=True))
+'''
+
+BROKEN_0002 = '''
+"""Half-way through, a statement fails."""
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0002"
+down_revision = "0001"
+
+
+def upgrade() -> None:
+    op.create_table("scratch", sa.Column("id", sa.Integer, primary_key=True))
+    op.execute("UPDATE visits SET internal_notes = 'migrated'")
+    op.execute("DELETE FROM people")
+    op.execute("INSERT INTO table_that_does_not_exist VALUES (1)")
+'''
+
+
+def _migrations_with(tmp_path: Path, second: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point the application at a copy of its migrations plus a revision 0002."""
+    folder = tmp_path / "migrations"
+    shutil.copytree(migrate._MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
+    (folder / "versions" / "0002_test.py").write_text(second, encoding="utf-8")
+    monkeypatch.setattr(migrate, "_MIGRATIONS", folder)
+
+
+def _revision(path: Path) -> str:
+    with sqlite3.connect(path) as conn:
+        revision = str(conn.execute("SELECT version_num FROM alembic_version").fetchone()[0])
+    conn.close()
+    return revision
+
+
+def test_upgrade_backs_up_first_into_the_backups_folder(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    before = digest(db_path)
+    _migrations_with(tmp_path, GOOD_0002, monkeypatch)
+    open_database(sqlite_target(db_path)).close()
+    assert _revision(db_path) == "0002"
+    [backup] = list_backups(db_path)
+    assert backup.reason == "before-upgrade-0001"
+    assert backup.path.parent == db_path.parent / "backups"
+    assert _revision(backup.path) == "0001"
+    with sqlite3.connect(backup.path) as conn:
+        assert conn.execute("SELECT count(*) FROM visits").fetchone()[0] == 2
+    conn.close()
+    assert before != digest(db_path)
+
+
+def test_a_failing_migration_leaves_the_file_byte_identical(
+    db_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_database(db_path)
+    before = digest(db_path)
+    _migrations_with(tmp_path, BROKEN_0002, monkeypatch)
+    with pytest.raises(StorageError) as info:
+        open_database(sqlite_target(db_path))
+    message = str(info.value)
+    assert "could not upgrade" in message and "left unchanged" in message
+    assert "\n" not in message
+    assert digest(db_path) == before
+    assert _revision(db_path) == "0001"
+    with sqlite3.connect(db_path) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+        assert "scratch" not in tables
+        assert conn.execute("SELECT count(*) FROM people").fetchone()[0] == 2
+        notes = {r[0] for r in conn.execute("SELECT internal_notes FROM visits")}
+    conn.close()
+    assert "migrated" not in notes
+    # The backup taken before the attempt is there, and the file still opens as 0001.
+    assert [b.reason for b in list_backups(db_path)] == ["before-upgrade-0001"]
+    monkeypatch.undo()
+    assert inspect_file(sqlite_target(db_path)).revision == "0001"
