@@ -273,7 +273,7 @@ def test_layout_is_saved_on_close_and_restored(
     qtbot.addWidget(first)
     first.show()
     qtbot.waitExposed(first)
-    first.resize(700, 500)
+    first.resize(780, 560)
     header = first.visits_view.table.horizontalHeader()
     header.resizeSection(Column.HOME, 222)
     first.visits_view.table.sortByColumn(Column.STATUS, Qt.SortOrder.DescendingOrder)
@@ -287,7 +287,7 @@ def test_layout_is_saved_on_close_and_restored(
     qtbot.addWidget(second)
     second.show()
     qtbot.waitExposed(second)
-    assert (second.width(), second.height()) == (700, 500)
+    assert (second.width(), second.height()) == (780, 560)
     header2 = second.visits_view.table.horizontalHeader()
     assert header2.sectionSize(Column.HOME) == 222
     assert header2.sortIndicatorSection() == Column.STATUS
