@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,22 +17,30 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
+    QPushButton,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from planner.domain.enums import AgreementKind, TransferKind, TransferStatus
+from planner.domain.errors import PlannerError
+from planner.domain.paperwork import Agreement, MaterialTransfer
 from planner.services.agreements import AgreementSummary, TransferSummary
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.services.paperwork import today_local
+from planner.ui.agreement_editor import AgreementEditor, agreement_kind_label
 from planner.ui.bridge import ChangeBridge
+from planner.ui.form_widgets import RecordEditorDialog
+from planner.ui.transfer_editor import TransferEditor, transfer_kind_label, transfer_status_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RELOAD_ENTITIES = frozenset({"agreement", "material_transfer", "visit", "institution"})
@@ -39,22 +48,6 @@ RELOAD_ENTITIES = frozenset({"agreement", "material_transfer", "visit", "institu
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("AgreementsView", text)
-
-
-_KIND = {
-    AgreementKind.MEMORANDUM: "Memorandum",
-    AgreementKind.DATA_SHARING: "Data sharing",
-    AgreementKind.MATERIAL_TRANSFER: "Material transfer",
-    AgreementKind.NDA: "NDA",
-}
-_TRANSFER_KIND = {TransferKind.DATA_SET: "Data set", TransferKind.MATERIAL: "Material"}
-_TRANSFER_STATUS = {
-    TransferStatus.PLANNED: "Planned",
-    TransferStatus.UNDER_REVIEW: "Under review",
-    TransferStatus.APPROVED: "Approved",
-    TransferStatus.TRANSFERRED: "Transferred",
-    TransferStatus.CANCELLED: "Cancelled",
-}
 
 
 def _day(value: date | None) -> str:
@@ -84,6 +77,13 @@ class _RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
+
+    def row_of(self, record_id: int) -> int | None:
+        """The row of the record with *record_id*."""
+        for row, (rid, _cells) in enumerate(self._rows):
+            if rid == record_id:
+                return row
+        return None
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         return 0 if parent.isValid() else len(self._rows)
@@ -115,21 +115,54 @@ TRANSFER_HEADERS = ["Title", "Kind", "Agreement", "From", "To", "Visit", "Export
 
 
 class AgreementsView(QWidget):
-    """Agreements above, transfers below; ``visit_activated(code)`` on a transfer's visit."""
+    """Agreements above, transfers below, each with New… and Edit…; every edit undoable.
+
+    Enter or a double-click on an agreement edits it. On a transfer, Enter (or Edit
+    transfer…) edits it, and a double-click opens its visit (``visit_activated(code)``) or,
+    for a transfer tied to no visit, edits it.
+    """
 
     visit_activated = Signal(str)
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("agreementsView")
         self.services = services
+        #: Where the edits go: the window's stack, or one of the view's own.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        #: The editor opened last; None once it is closed.
+        self.editor: RecordEditorDialog | None = None
         #: What "today" is for the agreements' state (tests replace it).
         self.today: Callable[[], date] = today_local
         self.agreements_model = _RowsModel(AGREEMENT_HEADERS, self)
         self.transfers_model = _RowsModel(TRANSFER_HEADERS, self)
         self.agreements_table = self._table(self.agreements_model, 1, "agreementsTable")
-        self.transfers_table = self._table(self.transfers_model, 0, "transfersTable")
+        self.transfers_table = self._table(self.transfers_model, 2, "transfersTable")
+        self.agreements_table.doubleClicked.connect(self._agreement_activated)
         self.transfers_table.doubleClicked.connect(self._transfer_activated)
+        self.agreements_table.installEventFilter(self)
+        self.transfers_table.installEventFilter(self)
+
+        # Mnemonics avoid the menu bar's F, E, V and H.
+        self.new_agreement_button = self._button(_tr("&New agreement…"), self.new_agreement)
+        self.new_agreement_button.setObjectName("newAgreementButton")
+        self.edit_agreement_button = self._button(
+            _tr("E&dit agreement…"), self.edit_selected_agreement
+        )
+        self.edit_agreement_button.setObjectName("editAgreementButton")
+        self.new_transfer_button = self._button(_tr("New &transfer…"), self.new_transfer)
+        self.new_transfer_button.setObjectName("newTransferButton")
+        self.edit_transfer_button = self._button(
+            _tr("Edit t&ransfer…"), self.edit_selected_transfer
+        )
+        self.edit_transfer_button.setObjectName("editTransferButton")
+
         note = QLabel(
             self.tr(
                 "A data-exchange visit needs a signed data-sharing or material-transfer "
@@ -140,13 +173,30 @@ class AgreementsView(QWidget):
         )
         note.setWordWrap(True)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self._titled(self.tr("Agreements"), self.agreements_table))
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(
-            self._titled(self.tr("Data and material transfers"), self.transfers_table)
+            self._titled(
+                self.tr("Agreements"),
+                self.agreements_table,
+                [self.new_agreement_button, self.edit_agreement_button],
+                self.tr("Enter or double-click: edit the agreement"),
+            )
         )
+        splitter.addWidget(
+            self._titled(
+                self.tr("Data and material transfers"),
+                self.transfers_table,
+                [self.new_transfer_button, self.edit_transfer_button],
+                self.tr("Enter: edit the transfer · double-click: open its visit"),
+            )
+        )
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(splitter, 1)
+        for table in (self.agreements_table, self.transfers_table):
+            table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.bridge = ChangeBridge(services.bus, self)
         self.bridge.changed.connect(self._on_change)
         self.destroyed.connect(self.bridge.close)
@@ -155,11 +205,14 @@ class AgreementsView(QWidget):
     def _table(self, model: _RowsModel, stretch: int, name: str) -> QTableView:
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
+        proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         table = QTableView(self)
         table.setObjectName(name)
         table.setModel(proxy)
         table.setSortingEnabled(True)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
@@ -169,16 +222,34 @@ class AgreementsView(QWidget):
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
         return table
 
-    def _titled(self, title: str, table: QTableView) -> QWidget:
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _titled(
+        self, title: str, table: QTableView, buttons: list[QPushButton], hint: str
+    ) -> QWidget:
         box = QWidget(self)
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(QLabel(f"<b>{title}</b>", box))
-        layout.addWidget(table)
+        layout.addWidget(table, 1)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        hint_label = QLabel(hint, box)
+        hint_label.setEnabled(False)  # greyed: a reminder, not a control
+        row.addWidget(hint_label)
+        layout.addLayout(row)
         return box
 
+    # -- data ----------------------------------------------------------------------------------
+
     def reload(self) -> None:
-        """Read the register again."""
+        """Read the register again, keeping the current agreement and transfer selected."""
+        agreement_id, transfer_id = self.current_agreement_id(), self.current_transfer_id()
         today = self.today()
         self.agreements_model.set_rows(
             [(a.id, self._agreement_cells(a, today)) for a in self.services.agreements.summaries()]
@@ -186,27 +257,171 @@ class AgreementsView(QWidget):
         self.transfers_model.set_rows(
             [(t.id, self._transfer_cells(t)) for t in self.services.transfers.summaries()]
         )
+        if agreement_id is not None:
+            self.select_agreement(agreement_id)
+        if transfer_id is not None:
+            self.select_transfer(transfer_id)
+        self._update_buttons()
 
     @staticmethod
     def _agreement_cells(a: AgreementSummary, today: date) -> list[str]:
         return [
-            _tr(_KIND[a.kind]), a.title, a.partner, a.reference, _day(a.signed_date),
+            agreement_kind_label(a.kind), a.title, a.partner, a.reference, _day(a.signed_date),
             _day(a.start_date), _day(a.end_date), agreement_state(a, today),
         ]  # fmt: skip
 
     @staticmethod
     def _transfer_cells(t: TransferSummary) -> list[str]:
         return [
-            t.title, _tr(_TRANSFER_KIND[t.kind]), t.agreement, t.from_institution,
+            t.title, transfer_kind_label(t.kind), t.agreement, t.from_institution,
             t.to_institution, t.visit_code, t.export_control_classification,
-            _tr(_TRANSFER_STATUS[t.status]), _day(t.transfer_date),
+            transfer_status_label(t.status), _day(t.transfer_date),
         ]  # fmt: skip
 
     def _on_change(self, change: Change) -> None:
         if change.entity in RELOAD_ENTITIES:
             self.reload()
 
+    # -- selection -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _current_id(table: QTableView) -> int | None:
+        index = table.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    @staticmethod
+    def _select(table: QTableView, model: _RowsModel, record_id: int) -> bool:
+        row = model.row_of(record_id)
+        if row is None:
+            return False
+        proxy = table.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        index = proxy.mapFromSource(model.index(row, 0))
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+        return index.isValid()
+
+    def current_agreement_id(self) -> int | None:
+        """Id of the current agreement row, if any."""
+        return self._current_id(self.agreements_table)
+
+    def current_transfer_id(self) -> int | None:
+        """Id of the current transfer row, if any."""
+        return self._current_id(self.transfers_table)
+
+    def select_agreement(self, agreement_id: int) -> bool:
+        """Make the agreement with *agreement_id* current."""
+        return self._select(self.agreements_table, self.agreements_model, agreement_id)
+
+    def select_transfer(self, transfer_id: int) -> bool:
+        """Make the transfer with *transfer_id* current."""
+        return self._select(self.transfers_table, self.transfers_model, transfer_id)
+
+    def _update_buttons(self) -> None:
+        self.edit_agreement_button.setEnabled(self.current_agreement_id() is not None)
+        self.edit_transfer_button.setEnabled(self.current_transfer_id() is not None)
+        has_agreements = self.agreements_model.rowCount() > 0
+        self.new_transfer_button.setEnabled(has_agreements)
+        self.new_transfer_button.setToolTip(
+            "" if has_agreements else _tr("A transfer moves under an agreement: add one first")
+        )
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def new_agreement(self) -> RecordEditorDialog | None:
+        """Open the editor for a new agreement; returns it."""
+        return self._open(lambda: AgreementEditor(self.services, self.undo_stack, None, self))
+
+    def edit_agreement(self, agreement_id: int) -> RecordEditorDialog | None:
+        """Open the editor for an agreement; None if it no longer exists."""
+        return self._open(
+            lambda: AgreementEditor(self.services, self.undo_stack, agreement_id, self)
+        )
+
+    def edit_selected_agreement(self) -> RecordEditorDialog | None:
+        """Open the editor for the current agreement (None without one)."""
+        current = self.current_agreement_id()
+        return None if current is None else self.edit_agreement(current)
+
+    def new_transfer(self) -> RecordEditorDialog | None:
+        """Open the editor for a new transfer under the current agreement; returns it."""
+        agreement_id = self.current_agreement_id()
+        return self._open(
+            lambda: TransferEditor(
+                self.services, self.undo_stack, None, self, agreement_id=agreement_id
+            )
+        )
+
+    def edit_transfer(self, transfer_id: int) -> RecordEditorDialog | None:
+        """Open the editor for a transfer; None if it no longer exists."""
+        return self._open(lambda: TransferEditor(self.services, self.undo_stack, transfer_id, self))
+
+    def edit_selected_transfer(self) -> RecordEditorDialog | None:
+        """Open the editor for the current transfer (None without one)."""
+        current = self.current_transfer_id()
+        return None if current is None else self.edit_transfer(current)
+
+    def _open(self, make: Callable[[], RecordEditorDialog]) -> RecordEditorDialog | None:
+        try:
+            editor = make()
+        except PlannerError as exc:  # deleted meanwhile
+            QMessageBox.warning(self, _tr("Agreements"), str(exc))
+            self.reload()
+            return None
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.saved.connect(self._on_saved)
+        editor.destroyed.connect(self._forget_editor)
+        self.editor = editor
+        editor.open()
+        return editor
+
+    def _forget_editor(self) -> None:
+        self.editor = None
+
+    def _on_saved(self, record: object) -> None:
+        self.reload()
+        record_id = getattr(record, "id", None)
+        if record_id is None:
+            return
+        if isinstance(record, Agreement):
+            self.select_agreement(record_id)
+            self.agreements_table.setFocus()
+        elif isinstance(record, MaterialTransfer):
+            self.select_transfer(record_id)
+            self.transfers_table.setFocus()
+
+    # -- activation ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter on a table row edits its record."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            if watched is self.agreements_table and self.current_agreement_id() is not None:
+                self.edit_selected_agreement()
+                return True
+            if watched is self.transfers_table and self.current_transfer_id() is not None:
+                self.edit_selected_transfer()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _agreement_activated(self, index: QModelIndex) -> None:
+        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if value is not None:
+            self.edit_agreement(int(value))
+
     def _transfer_activated(self, index: QModelIndex) -> None:
         code = index.siblingAtColumn(TRANSFER_HEADERS.index("Visit")).data()
         if code:
             self.visit_activated.emit(str(code))
+            return
+        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if value is not None:
+            self.edit_transfer(int(value))

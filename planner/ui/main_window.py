@@ -105,7 +105,7 @@ class MainWindow(QMainWindow):
         self.timeline_view = TimelineView(services, self)
         self.paperwork_view = PaperworkView(services, self.undo_stack, self)
         self.rules_view = RulesView(services, self)
-        self.agreements_view = AgreementsView(services, self)
+        self.agreements_view = AgreementsView(services, self, undo_stack=self.undo_stack)
         for opener in (
             self.dashboard_view, self.visits_view, self.timeline_view, self.paperwork_view,
         ):  # fmt: skip
