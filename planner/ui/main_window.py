@@ -268,6 +268,7 @@ class MainWindow(QMainWindow):
                 self._services, self.undo_stack, visit_id, self, self.visit_editor_tabs
             )
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            editor.set_date_pattern(self.preferences.date_format.qt_pattern)
             editor.visit_saved.connect(self.visits_view.select_visit)
             editor.destroyed.connect(lambda _=None, vid=visit_id: self._editors.pop(vid, None))
             self._editors[visit_id] = editor
@@ -280,6 +281,7 @@ class MainWindow(QMainWindow):
         """An editor for a new visit; once saved it becomes that visit's editor."""
         editor = VisitEditor(self._services, self.undo_stack, None, self, self.visit_editor_tabs)
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.set_date_pattern(self.preferences.date_format.qt_pattern)
 
         def registered(visit_id: int) -> None:
             if visit_id not in self._editors:

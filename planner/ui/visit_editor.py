@@ -358,6 +358,11 @@ class VisitEditor(RecordEditorDialog):
         """False for a visit not saved yet."""
         return self._visit is not None
 
+    def set_date_pattern(self, pattern: str) -> None:
+        """Show the arrival and departure in the coordinator's date format (a Qt pattern)."""
+        for edit in (self.arrival, self.departure):
+            edit.setDisplayFormat(pattern)
+
     @property
     def visit_id(self) -> int | None:
         """Id of the visit edited (None until a new visit is saved)."""

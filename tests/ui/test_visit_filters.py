@@ -63,6 +63,9 @@ def test_settings_set_home_institution_and_date_format(
     bar.direction.setCurrentIndex(bar.direction.findData(Direction.OUTGOING.value))
     assert _codes(window) == ["V-2027-0002"]
     assert window.visits_view.proxy.index(0, Column.ARRIVAL).data() == "04/05/2027"
+    assert sample.visit_out.id is not None
+    editor = window.open_visit(sample.visit_out.id)
+    assert editor.arrival.text() == "04/05/2027"
     stored = window._settings
     assert isinstance(stored, QSettings)
     assert load_preferences(stored) == Preferences(sample.argonne.id, DateFormat.US)
