@@ -16,13 +16,23 @@ from collections.abc import Sequence
 from sqlalchemy.exc import SQLAlchemyError
 
 from planner import APP_NAME, __version__
-from planner.cli import backup, database, exporting, gui, importing, paperwork, people, visits
+from planner.cli import (
+    backup,
+    database,
+    exporting,
+    gui,
+    importing,
+    paperwork,
+    people,
+    report,
+    visits,
+)
 from planner.cli.common import EXIT_ERROR, EXIT_OK, Handler, add_db_option
 from planner.db.location import DatabaseTarget, resolve_target
 from planner.domain.errors import PlannerError
 
 #: Modules whose ``register`` adds their sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (database, visits, people, paperwork, backup, importing, exporting)
+COMMAND_MODULES = (database, visits, people, paperwork, backup, importing, exporting, report)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -9,6 +9,7 @@ from typing import Any
 from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, export_event_itineraries, export_itinerary
+from planner.export.tabular import visits_table, write_table
 
 
 def cmd_export_itinerary(args: argparse.Namespace) -> int:
@@ -43,6 +44,37 @@ def cmd_export_event(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_visit(args: argparse.Namespace) -> int:
+    """Write one visit's exchange package (JSON) to the file given by ``-o``."""
+    from planner.export.package import export_visit_package
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name with -o")
+    with open_services(args) as services:
+        visit = services.visits.get_by_code(args.code)
+        assert visit.id is not None
+        written = export_visit_package(
+            services, visit.id, out, include_sensitive=args.include_sensitive
+        )
+    extra = " (with sensitive fields)" if args.include_sensitive else ""
+    print(f"{visit.code}: exchange package written to {written}{extra}")
+    return EXIT_OK
+
+
+def cmd_export_visits(args: argparse.Namespace) -> int:
+    """Write every visit as a CSV or XLSX table (sensitive columns only on request)."""
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(f"{out} is a folder; give a file name with -o")
+    with open_services(args) as services:
+        rows = services.reports.visit_rows(include_sensitive=args.include_sensitive)
+    table = visits_table(rows, include_sensitive=args.include_sensitive)
+    written = write_table(out, args.format, table)
+    print(f"{len(rows)} visits written to {written}")
+    return EXIT_OK
+
+
 def _format_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--format", required=True, choices=[f.value for f in ExportFormat], help="file format"
@@ -74,3 +106,24 @@ def register(sub: Any) -> None:
     batch.add_argument("event_id", help="event id")
     _format_options(batch)
     batch.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder")
+    table = add_command(
+        actions, "visits", cmd_export_visits, "every visit as a spreadsheet (csv or xlsx)"
+    )
+    table.add_argument("--format", required=True, choices=["csv", "xlsx"], help="file format")
+    table.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    table.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="add date of birth, passport number and passport expiry (personal data!)",
+    )
+    package = add_command(
+        actions, "visit", cmd_export_visit, "a visit's exchange package for a partner (json)"
+    )
+    package.add_argument("code", help="visit code, e.g. V-2027-0007")
+    package.add_argument("--format", required=True, choices=["json"], help="file format")
+    package.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    package.add_argument(
+        "--include-sensitive",
+        action="store_true",
+        help="include dates of birth, passport numbers and expiry (left out by default)",
+    )

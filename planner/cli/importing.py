@@ -33,6 +33,57 @@ def cmd_import_itinerary(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_import_visit(args: argparse.Namespace) -> int:
+    """Import a partner's exchange package: create or update the visit, all or nothing."""
+    from planner.importing.package import read_package
+
+    path = Path(args.file)
+    if not path.is_file():
+        raise CommandError(f"{path} does not exist or is not a file")
+    package = read_package(path)  # checked before the database is even opened
+    with open_services(args, create=True) as services:
+        result = services.exchange.import_package(package)
+    what = "created" if result.created else "updated"
+    print(
+        f"{result.visit.code}: visit {what} from {path.name} "
+        f"(itinerary: {result.items_created} added, {result.items_updated} changed, "
+        f"{result.items_removed} removed)"
+    )
+    for note in result.notes:
+        print(f"  note: {note}")
+    return EXIT_OK
+
+
+def _records_handler(kind: str) -> Any:
+    def handler(args: argparse.Namespace) -> int:
+        """Import people or visits from FILE, all or nothing."""
+        from planner.importing.run import import_file
+
+        path = Path(args.file)
+        if not path.is_file():
+            raise CommandError(f"{path} does not exist or is not a file")
+        with open_services(args, create=not args.dry_run) as services:
+            try:
+                report = import_file(
+                    services, kind, path, dry_run=args.dry_run,  # type: ignore[arg-type]
+                    create_institutions=args.create_institutions,
+                )  # fmt: skip
+            except ImportRowsError as exc:
+                count = len(exc.problems)
+                print(
+                    f"planner: error: {path.name}: {count} problem{'s' if count != 1 else ''}, "
+                    "nothing imported",
+                    file=sys.stderr,
+                )
+                for problem in exc.problems:
+                    print(f"  {problem}", file=sys.stderr)
+                return EXIT_ERROR
+        print(f"{path.name}: {report}")
+        return EXIT_OK
+
+    return handler
+
+
 def register(sub: Any) -> None:
     """Add ``import itinerary``."""
     imports = sub.add_parser("import", help="read records from CSV or XLSX files")
@@ -42,3 +93,20 @@ def register(sub: Any) -> None:
     )
     itinerary.add_argument("file", metavar="FILE", help=".csv (UTF-8) or .xlsx file")
     itinerary.add_argument("--visit", required=True, metavar="CODE", help="visit code")
+    for kind in ("people", "visits"):
+        records = add_command(
+            actions, kind, _records_handler(kind), f"{kind} from a .csv or .xlsx file"
+        )
+        records.add_argument("file", metavar="FILE", help=".csv (UTF-8 or Shift_JIS) or .xlsx")
+        records.add_argument(
+            "--dry-run", action="store_true", help="check and report, write nothing"
+        )
+        records.add_argument(
+            "--create-institutions",
+            action="store_true",
+            help="create unknown institutions (their country and time zone columns are needed)",
+        )
+    package = add_command(
+        actions, "visit", cmd_import_visit, "a partner's visit exchange package (.json)"
+    )
+    package.add_argument("file", metavar="FILE.json", help="exchange package")

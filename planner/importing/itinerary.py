@@ -22,10 +22,12 @@ from pathlib import Path
 
 from planner.domain.entities import ItineraryItem
 from planner.domain.enums import ItineraryKind
-from planner.domain.errors import PlannerError
 from planner.domain.itinerary_checks import local_time_question
 from planner.domain.timezones import is_valid_zone, local_to_utc
+from planner.importing.table import Cell, ImportRowsError, RowProblem
 from planner.services.app import Services
+
+__all__ = ["Cell", "ImportRowsError", "RowProblem", "import_itinerary", "read_sheet"]
 
 REQUIRED = ("kind", "title", "start", "end")
 COLUMNS = (
@@ -33,33 +35,6 @@ COLUMNS = (
     "confirmation", "title_ja", "details",
 )  # fmt: skip
 _FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
-#: A spreadsheet cell: text from CSV, or what openpyxl reads (numbers, real datetimes).
-Cell = str | int | float | datetime | date | None
-
-
-@dataclass(frozen=True)
-class RowProblem:
-    """One invalid cell: spreadsheet row number, column name, reason."""
-
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"row {self.row}, column {self.column}: {self.message}"
-
-
-class ImportRowsError(PlannerError):
-    """The file has problems; nothing was imported. ``problems`` lists every one."""
-
-    def __init__(self, problems: Sequence[RowProblem], source: str = "") -> None:
-        self.problems = list(problems)
-        where = f"{source}: " if source else ""
-        count = len(self.problems)
-        super().__init__(
-            f"{where}{count} problem{'s' if count != 1 else ''}, nothing imported: "
-            + "; ".join(str(p) for p in self.problems)
-        )
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ from planner.db.location import DatabaseTarget
 from planner.db.opening import open_database
 from planner.services.agreements import AgreementService, MaterialTransferService
 from planner.services.backups import BackupService
+from planner.services.bulk import BulkImportService
 from planner.services.changes import ChangeBus
 from planner.services.dashboard import DashboardService
 from planner.services.directory import (
@@ -18,8 +19,10 @@ from planner.services.directory import (
     ProjectService,
 )
 from planner.services.events import EventService
+from planner.services.exchange import ExchangeService
 from planner.services.itinerary import ItineraryService
 from planner.services.paperwork import PaperworkService
+from planner.services.reports import ReportService
 from planner.services.visits import VisitService
 
 
@@ -46,6 +49,9 @@ class Services:
         self.bus.subscribe(self.paperwork.on_change)
         self.backups = BackupService(db, self.bus)
         self.dashboard = DashboardService(db)
+        self.bulk = BulkImportService(db, self.bus, self.visits)
+        self.exchange = ExchangeService(db, self.bus, self.paperwork)
+        self.reports = ReportService(db)
 
     @classmethod
     def open(cls, target: DatabaseTarget, *, create: bool = False) -> Services:

@@ -127,6 +127,11 @@ class WorkspaceActions:
         on_new_event: Callable[[], object],
         on_export_itinerary: Callable[[], object],
         on_export_event: Callable[[], object],
+        on_export_table: Callable[[], object],
+        on_export_package: Callable[[], object],
+        on_import_package: Callable[[], object],
+        on_import_people: Callable[[], object],
+        on_import_visits: Callable[[], object],
         on_backup: Callable[[], object],
         on_restore: Callable[[], object],
         on_open_visit: Callable[[], object],
@@ -154,6 +159,22 @@ class WorkspaceActions:
             window, _tr("Export Event &Participants' Itineraries…"), "actionExportEvent",
             on_export_event,
         )  # fmt: skip
+        self.export_table = make_action(
+            window, _tr("Export &Table…"), "actionExportTable", on_export_table,
+            [QKeySequence("Ctrl+Shift+S")],
+        )  # fmt: skip
+        self.export_package = make_action(
+            window, _tr("Export E&xchange Package…"), "actionExportPackage", on_export_package
+        )
+        self.import_package = make_action(
+            window, _tr("&Import Exchange Package…"), "actionImportPackage", on_import_package
+        )
+        self.import_people = make_action(
+            window, _tr("Import &People…"), "actionImportPeople", on_import_people
+        )
+        self.import_visits = make_action(
+            window, _tr("Import &Visits…"), "actionImportVisits", on_import_visits
+        )
         self.backup = make_action(window, _tr("&Back Up Now"), "actionBackup", on_backup)
         self.restore = make_action(window, _tr("&Restore…"), "actionRestore", on_restore)
         self.open_visit = make_action(
@@ -183,6 +204,12 @@ class WorkspaceActions:
         file_menu.insertSeparator(first)
         file_menu.insertAction(first, self.export_itinerary)
         file_menu.insertAction(first, self.export_event)
+        file_menu.insertAction(first, self.export_table)
+        file_menu.insertSeparator(first)
+        file_menu.insertAction(first, self.export_package)
+        file_menu.insertAction(first, self.import_package)
+        file_menu.insertAction(first, self.import_people)
+        file_menu.insertAction(first, self.import_visits)
         file_menu.insertSeparator(first)
         file_menu.insertAction(first, self.backup)
         file_menu.insertAction(first, self.restore)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+from typing import Literal
 
 from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QHBoxLayout,
     QLabel,
@@ -31,14 +33,18 @@ from planner.ui.directory_view import DirectoryView
 from planner.ui.events_view import EventsView
 from planner.ui.export_dialogs import batch_export_event_dialog, export_itinerary_dialog
 from planner.ui.form_widgets import show_undo_error
+from planner.ui.import_wizard import run_import_wizard
 from planner.ui.itinerary_editor import ItineraryEditor
+from planner.ui.package_dialogs import export_visit_package_dialog, import_visit_package_dialog
 from planner.ui.paperwork_tab import PaperworkTab
 from planner.ui.paperwork_view import PaperworkView
 from planner.ui.people_view import PeopleView
 from planner.ui.preferences import Preferences, load_preferences, save_preferences
+from planner.ui.reports_view import ReportsView
 from planner.ui.rules_view import RulesView
 from planner.ui.screenshots import Shot
 from planner.ui.settings_dialog import SettingsDialog
+from planner.ui.table_export import export_table_dialog
 from planner.ui.timeline_view import TimelineView
 from planner.ui.undo import undoable_create
 from planner.ui.visit_editor import TabFactory, VisitEditor
@@ -106,6 +112,7 @@ class MainWindow(QMainWindow):
         self.paperwork_view = PaperworkView(services, self.undo_stack, self)
         self.rules_view = RulesView(services, self)
         self.agreements_view = AgreementsView(services, self, undo_stack=self.undo_stack)
+        self.reports_view = ReportsView(services, self)
         for opener in (
             self.dashboard_view, self.visits_view, self.timeline_view, self.paperwork_view,
         ):  # fmt: skip
@@ -145,6 +152,10 @@ class MainWindow(QMainWindow):
                  self.agreements_view.reload)
         )  # fmt: skip
         self.workspace.add_page(
+            Page("reports", self.tr("Reports"), self.reports_view, self.reports_view.on_change,
+                 self.reports_view.reload)
+        )  # fmt: skip
+        self.workspace.add_page(
             Page("rules", self.tr("Paperwork rules"), self.rules_view, None,
                  self.rules_view.reload)
         )  # fmt: skip
@@ -176,6 +187,11 @@ class MainWindow(QMainWindow):
             on_new_event=self.new_event,
             on_export_itinerary=self.export_itinerary,
             on_export_event=self.export_event_itineraries,
+            on_export_table=self.export_table,
+            on_export_package=self.export_package,
+            on_import_package=self.import_package,
+            on_import_people=lambda: self.import_records("people"),
+            on_import_visits=lambda: self.import_records("visits"),
             on_backup=lambda: backup_now(self, self._services),
             on_restore=lambda: show_restore_dialog(self, self._services),
             on_open_visit=self.open_current_visit,
@@ -316,6 +332,41 @@ class MainWindow(QMainWindow):
             return
         if visit.id is not None:
             self.open_visit(visit.id)
+
+    def export_table(self) -> None:
+        """Write the current view's table, as shown (filter, sort, columns), to CSV or XLSX."""
+        page = self.workspace.current_page()
+        if page is None:
+            return
+        focused = QApplication.focusWidget()
+        tables = page.widget.findChildren(QAbstractItemView)
+        view = next((t for t in tables if t is focused), None)
+        view = view or next((t for t in tables if t.isVisible() and t.model() is not None), None)
+        if view is None:
+            QMessageBox.information(
+                self, self.tr("Export table"), self.tr("This view has no table to export.")
+            )
+            return
+        export_table_dialog(self, view, page.name)
+
+    def export_package(self) -> None:
+        """Write the selected visit as an exchange package for the partner's coordinator."""
+        visit_id = self.visits_view.current_visit_id()
+        if visit_id is None:
+            QMessageBox.information(
+                self, self.tr("Export exchange package"),
+                self.tr("Select a visit in the list first."),
+            )  # fmt: skip
+            return
+        export_visit_package_dialog(self, self._services, visit_id)
+
+    def import_records(self, kind: Literal["people", "visits"]) -> None:
+        """The import wizard for a spreadsheet of people or visits."""
+        run_import_wizard(self, self._services, kind)
+
+    def import_package(self) -> None:
+        """Read a partner's exchange package (creates or updates that visit)."""
+        import_visit_package_dialog(self, self._services)
 
     def export_itinerary(self) -> None:
         """Export the selected visit's itinerary (PDF, iCalendar or HTML; en, ja, both)."""

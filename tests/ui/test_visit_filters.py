@@ -81,7 +81,10 @@ def test_date_formats_render() -> None:
 def test_every_view_is_reachable_from_the_keyboard(window: MainWindow) -> None:
     for number, (name, widget) in enumerate(window.main_views(), start=1):
         action = window.workspace_actions.pages[name]
-        assert action.shortcut().toString() == f"Ctrl+{number}"
+        # Ctrl+1 … Ctrl+9; later views are reached through the View menu (Alt+V).
+        expected = f"Ctrl+{number}" if number < 10 else ""
+        assert action.shortcut().toString() == expected
+        assert action in window.main_actions.view_menu.actions()
         action.trigger()
         assert window.workspace.currentWidget() is widget
         assert window.sidebar.currentRow() == number - 1

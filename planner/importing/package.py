@@ -1,0 +1,245 @@
+"""Reading and checking a visit exchange package (JSON); no Qt, nothing written here."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from datetime import UTC, date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Any, TypeVar
+
+from planner.domain.enums import (
+    InstitutionKind,
+    ItineraryKind,
+    PaperworkStatus,
+    PersonCategory,
+    Purpose,
+    VisitStatus,
+)
+from planner.services.app import Services
+from planner.services.exchange import (
+    PACKAGE_FORMAT,
+    SCHEMA_VERSION,
+    ImportResult,
+    PackageError,
+    PackageInstitution,
+    PackageItem,
+    PackagePaperwork,
+    PackagePerson,
+    VisitPackage,
+)
+
+N = TypeVar("N", bound=Enum)
+
+
+class _Reader:
+    """Typed access to one JSON object; every problem names its path in the package."""
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise PackageError(f"{where} must be a JSON object")
+        self.data: dict[str, Any] = data
+        self.where = where
+
+    def at(self, key: str) -> str:
+        """The path of *key* in the package, as messages name it (``visit.code``)."""
+        return key if self.where == "package" else f"{self.where}.{key}"
+
+    def _get(self, key: str, required: bool) -> Any:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                raise PackageError(f"missing field {self.at(key)}")
+            return None
+        return self.data[key]
+
+    def text(self, key: str, required: bool = False) -> str:
+        value = self._get(key, required)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise PackageError(f"{self.at(key)} must be text")
+        if required and not value.strip():
+            raise PackageError(f"missing field {self.at(key)} (it is empty)")
+        return value
+
+    def optional_text(self, key: str) -> str | None:
+        return self.text(key) if self._get(key, False) is not None else None
+
+    def integer(self, key: str) -> int:
+        value = self._get(key, True)
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise PackageError(f"{self.at(key)} must be a whole number")
+        return value
+
+    def boolean(self, key: str) -> bool:
+        value = self._get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            raise PackageError(f"{self.at(key)} must be true or false")
+        return value
+
+    def choice(self, key: str, enum: type[N]) -> N:
+        value = self.text(key, True)
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = ", ".join(str(m.value) for m in enum)
+            raise PackageError(f"{self.at(key)}: {value!r} is not one of {allowed}") from None
+
+    def day(self, key: str, required: bool = False) -> date | None:
+        value = self.text(key, required)
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise PackageError(f"{self.at(key)}: {value!r} is not an ISO date") from None
+
+    def instant(self, key: str) -> datetime:
+        value = self.text(key, True)
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            raise PackageError(
+                f"{self.at(key)}: {value!r} is not an ISO instant (2027-03-08T06:30:00Z)"
+            ) from None
+        if parsed.tzinfo is None:
+            raise PackageError(f"{self.at(key)}: {value!r} has no UTC offset")
+        return parsed.astimezone(UTC)
+
+    def child(self, key: str) -> _Reader:
+        return _Reader(self._get(key, True), self.at(key))
+
+    def items(self, key: str) -> list[Any]:
+        value = self._get(key, False)
+        if value is None:
+            return []
+        if not isinstance(value, list):
+            raise PackageError(f"{self.at(key)} must be a list")
+        return value
+
+
+def _institution(r: _Reader) -> PackageInstitution:
+    return PackageInstitution(
+        name=r.text("name", True), kind=r.choice("kind", InstitutionKind),
+        country=r.text("country", True), timezone=r.text("timezone", True),
+        name_ja=r.text("name_ja"), short_name=r.text("short_name"), city=r.text("city"),
+        address=r.text("address"),
+    )  # fmt: skip
+
+
+def _person(r: _Reader, institutions: dict[str, PackageInstitution]) -> PackagePerson:
+    key = r.text("institution", True)
+    if key not in institutions:
+        raise PackageError(f"{r.at('institution')}: {key!r} is not in the package's institutions")
+    return PackagePerson(
+        family_name=r.text("family_name"), given_name=r.text("given_name"),
+        category=r.choice("category", PersonCategory), institution=key,
+        family_name_native=r.text("family_name_native"),
+        given_name_native=r.text("given_name_native"), preferred_name=r.text("preferred_name"),
+        email=r.text("email"), phone=r.text("phone"), nationality=r.text("nationality"),
+        date_of_birth=r.day("date_of_birth"), passport_number=r.optional_text("passport_number"),
+        passport_expiry=r.day("passport_expiry"),
+    )  # fmt: skip
+
+
+def _item(r: _Reader) -> PackageItem:
+    return PackageItem(
+        uid=r.text("uid", True), sequence=r.integer("sequence"),
+        kind=r.choice("kind", ItineraryKind), title=r.text("title", True),
+        start_utc=r.instant("start_utc"), start_zone=r.text("start_zone", True),
+        end_utc=r.instant("end_utc"), end_zone=r.text("end_zone", True),
+        title_ja=r.text("title_ja"), location_name=r.text("location_name"),
+        location_address=r.text("location_address"),
+        confirmation_code=r.text("confirmation_code"), visitor_details=r.text("visitor_details"),
+    )  # fmt: skip
+
+
+def _paperwork(r: _Reader) -> PackagePaperwork:
+    return PackagePaperwork(
+        document_type=r.text("document_type", True), title=r.text("title"),
+        status=r.choice("status", PaperworkStatus), due_date=r.day("due_date"),
+        submitted_date=r.day("submitted_date"), approved_date=r.day("approved_date"),
+        expiry_date=r.day("expiry_date"), reference_number=r.text("reference_number"),
+    )  # fmt: skip
+
+
+def parse_package(raw: bytes | str) -> VisitPackage:
+    """The package in *raw* JSON; :class:`PackageError` with one clear message otherwise."""
+    try:
+        data = json.loads(raw)
+    except UnicodeDecodeError:
+        raise PackageError("the file is not UTF-8 text, so not an exchange package") from None
+    except json.JSONDecodeError as exc:
+        raise PackageError(
+            f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+        ) from None
+    top = _Reader(data, "package")
+    if data.get("format") != PACKAGE_FORMAT:
+        raise PackageError(f"not a visit exchange package (its format is not {PACKAGE_FORMAT!r})")
+    version = top.integer("schema_version")
+    if version > SCHEMA_VERSION:
+        raise PackageError(
+            f"this package uses schema version {version}; this version of the planner reads "
+            f"versions up to {SCHEMA_VERSION}: update the planner to import it"
+        )
+    if version < 1:
+        raise PackageError(f"package.schema_version {version} is not a valid version")
+    inst_reader = top.child("institutions")
+    institutions = {
+        str(key): _institution(_Reader(value, f"institutions.{key}"))
+        for key, value in inst_reader.data.items()
+    }
+    visit = top.child("visit")
+    host = visit.text("host_institution", True)
+    if host not in institutions:
+        raise PackageError(f"visit.host_institution: {host!r} is not in the package's institutions")
+    people = top.child("people")
+    visitor = _person(people.child("visitor"), institutions)
+    host_raw = people.data.get("host_person")
+    host_person = (
+        None if host_raw is None else _person(_Reader(host_raw, "people.host_person"), institutions)
+    )
+    items = tuple(
+        _item(_Reader(v, f"itinerary[{n}]")) for n, v in enumerate(top.items("itinerary"))
+    )
+    uids = [i.uid for i in items]
+    if len(set(uids)) != len(uids):
+        raise PackageError("itinerary: two items carry the same uid")
+    papers = tuple(
+        _paperwork(_Reader(v, f"paperwork[{n}]")) for n, v in enumerate(top.items("paperwork"))
+    )
+    exchange_id = visit.text("exchange_id", True)
+    try:
+        exchange_id = str(uuid.UUID(exchange_id))
+    except ValueError:
+        raise PackageError(f"visit.exchange_id: {exchange_id!r} is not a UUID") from None
+    exported = top.optional_text("exported_at")
+    return VisitPackage(
+        exchange_id=exchange_id, code=visit.text("code", True),
+        status=visit.choice("status", VisitStatus), purpose=visit.choice("purpose", Purpose),
+        paid=visit.boolean("paid"), arrival_date=visit.day("arrival_date", True) or date.min,
+        departure_date=visit.day("departure_date", True) or date.min,
+        institutions=institutions, visitor=visitor, host_institution=host,
+        host_person=host_person, project=visit.text("project"),
+        visitor_notes=visit.text("visitor_notes"), itinerary=items, paperwork=papers,
+        includes_sensitive=top.boolean("includes_sensitive"),
+        exported_at=top.instant("exported_at") if exported else None,
+        schema_version=version,
+    )  # fmt: skip
+
+
+def read_package(path: Path) -> VisitPackage:
+    """The package in the file at *path*."""
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise PackageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    return parse_package(raw)
+
+
+def import_visit_package(services: Services, path: Path) -> ImportResult:
+    """Read, check and import the package at *path* in one transaction."""
+    return services.exchange.import_package(read_package(path))
