@@ -158,3 +158,16 @@ def test_console_script_prints_no_traceback(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.startswith("planner: error: ")
+
+
+def test_cli_choices_match_the_exporters() -> None:
+    """The CLI lists formats as plain strings (to stay fast); they must match the enums."""
+    from planner.cli.exporting import ITINERARY_FORMATS, LANGUAGES
+    from planner.cli.report import REPORT_FORMATS
+    from planner.export.i18n import Lang
+    from planner.export.itinerary import ExportFormat
+    from planner.export.report import ReportFormat
+
+    assert set(ITINERARY_FORMATS) == {f.value for f in ExportFormat}
+    assert set(LANGUAGES) == {lang.value for lang in Lang}
+    assert set(REPORT_FORMATS) == {f.value for f in ReportFormat}

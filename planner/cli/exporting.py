@@ -7,13 +7,18 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
-from planner.export.i18n import Lang
-from planner.export.itinerary import ExportFormat, export_event_itineraries, export_itinerary
-from planner.export.tabular import visits_table, write_table
+
+#: Kept as plain strings so ``planner --help`` and every other command do not pay for importing
+#: Qt's PDF writer and openpyxl; a test checks they match the exporters' enums.
+ITINERARY_FORMATS = ("pdf", "ics", "html")
+LANGUAGES = ("en", "ja", "bilingual")
 
 
 def cmd_export_itinerary(args: argparse.Namespace) -> int:
     """Write one visit's itinerary to the file given by ``-o``."""
+    from planner.export.i18n import Lang
+    from planner.export.itinerary import ExportFormat, export_itinerary
+
     out = Path(args.output)
     if out.is_dir():
         raise CommandError(f"{out} is a folder; give a file name with -o")
@@ -29,6 +34,9 @@ def cmd_export_itinerary(args: argparse.Namespace) -> int:
 
 def cmd_export_event(args: argparse.Namespace) -> int:
     """Write the itineraries of every participant of an event into a folder."""
+    from planner.export.i18n import Lang
+    from planner.export.itinerary import ExportFormat, export_event_itineraries
+
     folder = Path(args.output)
     if not folder.is_dir():
         raise CommandError(f"{folder} is not a folder; create it first")
@@ -64,6 +72,8 @@ def cmd_export_visit(args: argparse.Namespace) -> int:
 
 def cmd_export_visits(args: argparse.Namespace) -> int:
     """Write every visit as a CSV or XLSX table (sensitive columns only on request)."""
+    from planner.export.tabular import visits_table, write_table
+
     out = Path(args.output)
     if out.is_dir():
         raise CommandError(f"{out} is a folder; give a file name with -o")
@@ -76,13 +86,11 @@ def cmd_export_visits(args: argparse.Namespace) -> int:
 
 
 def _format_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--format", required=True, choices=[f.value for f in ExportFormat], help="file format"
-    )
+    parser.add_argument("--format", required=True, choices=ITINERARY_FORMATS, help="file format")
     parser.add_argument(
         "--lang",
-        default=Lang.EN.value,
-        choices=[lang.value for lang in Lang],
+        default="en",
+        choices=LANGUAGES,
         help="language of labels, dates and names (default: en)",
     )
 

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import EXIT_ERROR, EXIT_OK, CommandError, add_command, open_services
-from planner.importing.itinerary import ImportRowsError, import_itinerary
 
 
 def cmd_import_itinerary(args: argparse.Namespace) -> int:
     """Import every row of FILE into the visit's itinerary, or nothing if any row is bad."""
+    from planner.importing.itinerary import ImportRowsError, import_itinerary
+
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(f"{path} does not exist or is not a file")
@@ -57,6 +58,7 @@ def cmd_import_visit(args: argparse.Namespace) -> int:
 def _records_handler(kind: str) -> Any:
     def handler(args: argparse.Namespace) -> int:
         """Import people or visits from FILE, all or nothing."""
+        from planner.importing.itinerary import ImportRowsError
         from planner.importing.run import import_file
 
         path = Path(args.file)

@@ -219,7 +219,9 @@ class MainWindow(QMainWindow):
         self._ready_polls = -1
         self._restore_state()
         self.visits_view.set_preferences(self.preferences)
-        self.workspace.reload_all()
+        # The visits list feeds the status bar and the ready line: load it now with the
+        # page shown; the other views load when first shown.
+        self.workspace.reload_all(eager=frozenset({"visits"}))
         self._show_counts(self.visits_view.shown_count, self.visits_view.total_count)
 
     # -- views ---------------------------------------------------------------------------------
@@ -262,8 +264,8 @@ class MainWindow(QMainWindow):
     # -- commands ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Reload the data of every view."""
-        self.workspace.reload_all()
+        """Reload the view shown and the visits list now; every other view when next shown."""
+        self.workspace.reload_all(eager=frozenset({"visits"}))
 
     def find_in_view(self) -> None:
         """Focus the filter of the current view (the visits list if it has none)."""

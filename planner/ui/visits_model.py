@@ -303,6 +303,7 @@ class VisitFilterProxyModel(QSortFilterProxyModel):
         super().__init__(parent)
         self._terms: tuple[str, ...] = ()
         self._criteria = VisitCriteria()
+        self._criteria_active = False  # computed once per change, not once per row
         self._row_text: Callable[[int, AnyIndex], str] = self._text_by_role
         self.setSortRole(SORT_ROLE)
         self.setFilterRole(SEARCH_ROLE)
@@ -347,11 +348,12 @@ class VisitFilterProxyModel(QSortFilterProxyModel):
         if criteria == self._criteria:
             return
         self._criteria = criteria
+        self._criteria_active = not criteria.is_empty
         self.invalidate()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         """Whether the row matches the criteria and contains every filter word."""
-        if not self._criteria.is_empty:
+        if self._criteria_active:
             model = self.sourceModel()
             if isinstance(model, VisitTableModel) and not matches(
                 model.visit_at(source_row), self._criteria

@@ -31,7 +31,9 @@ class Workspace(QStackedWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages: list[Page] = []
+        self._stale: set[str] = set()
         self.currentChanged.connect(self.page_changed)
+        self.currentChanged.connect(self._reload_if_stale)
 
     def add_page(self, page: Page) -> None:
         """Add *page* at the end."""
@@ -60,10 +62,27 @@ class Workspace(QStackedWidget):
             if page.on_change is not None:
                 page.on_change(change)
 
-    def reload_all(self) -> None:
-        """Reload every page's data."""
+    def reload_all(self, *, eager: frozenset[str] = frozenset()) -> None:
+        """Reload the page shown and the *eager* ones now; the others when they are shown.
+
+        Reading every view's data at start would make the window wait for views nobody
+        has looked at yet.
+        """
+        current = self.current_page()
         for page in self.pages:
-            if page.reload is not None:
+            if page.reload is None:
+                continue
+            if page is current or page.name in eager:
+                page.reload()
+                self._stale.discard(page.name)
+            else:
+                self._stale.add(page.name)
+
+    def _reload_if_stale(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            page = self.pages[index]
+            if page.name in self._stale and page.reload is not None:
+                self._stale.discard(page.name)
                 page.reload()
 
 

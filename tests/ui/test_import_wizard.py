@@ -89,7 +89,9 @@ def test_import_runs_in_worker_and_window_reloads(
     assert plan is not None and plan.ok and plan.added == 1201
     commit = wizard.button(ImportWizard.WizardButton.CommitButton)
     assert commit.isEnabled() and commit.text() == "Import"
+    window.workspace.show_page("people")  # views load when shown, then follow changes
     rows_before = window.people_view.model.rowCount()
+    assert rows_before > 0
     progress.clear()
     with qtbot.waitSignal(wizard.imported, timeout=30000) as blocker:
         commit.click()
