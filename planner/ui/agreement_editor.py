@@ -18,7 +18,7 @@ from planner.ui.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
-from planner.ui.undo import undoable_create, undoable_update
+from planner.ui.undo import undoable_save
 
 _KIND_TEXT: dict[AgreementKind, str] = {
     AgreementKind.MEMORANDUM: "Memorandum",
@@ -190,24 +190,13 @@ class AgreementEditor(RecordEditorDialog):
     def store(self, record: Agreement) -> Agreement:
         """Create or update through the undo stack."""
         service = self._services.agreements
-        if self._original is None:
-            stored = undoable_create(
-                self.undo_stack,
-                _tr("Add agreement {title}").format(title=record.title),
-                service.create,
-                service.delete,
-                record,
-                show_undo_error,
-            )
-        else:
-            stored = undoable_update(
-                self.undo_stack,
-                _tr("Edit agreement {title}").format(title=record.title),
-                service.update,
-                self._original,
-                record,
-                show_undo_error,
-            )
+        labels = (
+            _tr("Add agreement {title}").format(title=record.title),
+            _tr("Edit agreement {title}").format(title=record.title),
+        )
+        stored = undoable_save(
+            self.undo_stack, service, self._original, record, labels, show_undo_error
+        )
         self._original = stored
         return stored
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QDate, QDateTime, QTime
@@ -22,7 +21,7 @@ from planner.ui.form_widgets import (
     select_data,
     show_undo_error,
 )
-from planner.ui.undo import undoable_create, undoable_update
+from planner.ui.undo import undoable_save
 
 
 def _wall(edit: QDateTimeEdit) -> datetime:
@@ -178,17 +177,13 @@ class EventEditor(RecordEditorDialog):
 
     def store(self, record: Event) -> Event:
         """Create or update undoably."""
-        events = self.services.events
-        if self._event is None:
-            return undoable_create(
-                self.undo_stack, self.tr("New event {title}").format(title=record.title),
-                events.create, events.delete, record, show_undo_error,
-            )  # fmt: skip
-        return undoable_update(
-            self.undo_stack, self.tr("Edit event {title}").format(title=record.title),
-            events.update, self._event, dataclasses.replace(record, id=self._event.id),
-            show_undo_error,
-        )  # fmt: skip
+        labels = (
+            self.tr("New event {title}").format(title=record.title),
+            self.tr("Edit event {title}").format(title=record.title),
+        )
+        return undoable_save(
+            self.undo_stack, self.services.events, self._event, record, labels, show_undo_error
+        )
 
     def has_record(self) -> bool:
         """False for a new event."""

@@ -19,7 +19,7 @@ from planner.ui.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
-from planner.ui.undo import undoable_create, undoable_update
+from planner.ui.undo import undoable_save
 
 _KIND_TEXT: dict[InstitutionKind, str] = {
     InstitutionKind.NATIONAL_LAB: "National laboratory",
@@ -149,23 +149,12 @@ class InstitutionEditor(RecordEditorDialog):
     def store(self, record: Institution) -> Institution:
         """Create or update through the undo stack."""
         service = self._services.institutions
-        if self._original is None:
-            stored = undoable_create(
-                self.undo_stack,
-                _tr("Add institution {name}").format(name=record.name),
-                service.create,
-                service.delete,
-                record,
-                show_undo_error,
-            )
-        else:
-            stored = undoable_update(
-                self.undo_stack,
-                _tr("Edit institution {name}").format(name=record.name),
-                service.update,
-                self._original,
-                record,
-                show_undo_error,
-            )
+        labels = (
+            _tr("Add institution {name}").format(name=record.name),
+            _tr("Edit institution {name}").format(name=record.name),
+        )
+        stored = undoable_save(
+            self.undo_stack, service, self._original, record, labels, show_undo_error
+        )
         self._original = stored
         return stored

@@ -33,7 +33,7 @@ from planner.ui.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
-from planner.ui.undo import undoable_create, undoable_update
+from planner.ui.undo import undoable_save
 
 _CATEGORY_TEXT: dict[PersonCategory, str] = {
     PersonCategory.RESEARCHER: "Researcher",
@@ -329,23 +329,12 @@ class PersonEditor(RecordEditorDialog):
         """Create or update through the undo stack, with a readable undo label."""
         name = person_display_name(record)
         people = self._services.people
-        if self._original is None:
-            stored = undoable_create(
-                self.undo_stack,
-                _tr("Add person {name}").format(name=name),
-                people.create,
-                people.delete,
-                record,
-                show_undo_error,
-            )
-        else:
-            stored = undoable_update(
-                self.undo_stack,
-                _tr("Edit person {name}").format(name=name),
-                people.update,
-                self._original,
-                record,
-                show_undo_error,
-            )
+        labels = (
+            _tr("Add person {name}").format(name=name),
+            _tr("Edit person {name}").format(name=name),
+        )
+        stored = undoable_save(
+            self.undo_stack, people, self._original, record, labels, show_undo_error
+        )
         self._original = stored
         return stored

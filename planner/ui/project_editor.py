@@ -16,7 +16,7 @@ from planner.ui.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
-from planner.ui.undo import undoable_create, undoable_update
+from planner.ui.undo import undoable_save
 
 
 def _tr(text: str) -> str:
@@ -107,23 +107,12 @@ class ProjectEditor(RecordEditorDialog):
     def store(self, record: Project) -> Project:
         """Create or update through the undo stack."""
         service = self._services.projects
-        if self._original is None:
-            stored = undoable_create(
-                self.undo_stack,
-                _tr("Add project {name}").format(name=record.name),
-                service.create,
-                service.delete,
-                record,
-                show_undo_error,
-            )
-        else:
-            stored = undoable_update(
-                self.undo_stack,
-                _tr("Edit project {name}").format(name=record.name),
-                service.update,
-                self._original,
-                record,
-                show_undo_error,
-            )
+        labels = (
+            _tr("Add project {name}").format(name=record.name),
+            _tr("Edit project {name}").format(name=record.name),
+        )
+        stored = undoable_save(
+            self.undo_stack, service, self._original, record, labels, show_undo_error
+        )
         self._original = stored
         return stored

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -126,3 +126,29 @@ def undoable_create(
             delete(record_id)
 
     return run_undoable(stack, text, lambda: create(entity), remove, on_error)
+
+
+class RecordStore(Protocol[E]):
+    """What :func:`undoable_save` needs of a record service."""
+
+    def create(self, entity: E, /) -> E: ...
+    def update(self, entity: E, /) -> E: ...
+    def delete(self, record_id: int, /) -> None: ...
+
+
+def undoable_save(
+    stack: QUndoStack,
+    service: RecordStore[E],
+    original: E | None,
+    record: E,
+    labels: tuple[str, str],
+    on_error: ErrorSink,
+) -> E:
+    """Create *record* (when *original* is None) or update *original* to it, undoably.
+
+    *labels* are the undo texts for adding and for editing; every record editor saves this way.
+    """
+    add_label, edit_label = labels
+    if original is None:
+        return undoable_create(stack, add_label, service.create, service.delete, record, on_error)
+    return undoable_update(stack, edit_label, service.update, original, record, on_error)
