@@ -10,10 +10,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 def standard_shortcuts(key: QKeySequence.StandardKey, *fallbacks: str) -> list[QKeySequence]:
     """The platform's bindings for *key*, plus *fallbacks* it lacks.
 
@@ -45,49 +41,55 @@ class MainActions:
         on_about: Callable[[], object],
         on_about_qt: Callable[[], object],
     ) -> None:
-        self.quit = QAction(_tr("&Quit"), window)
+        self.quit = QAction(QCoreApplication.translate("MainWindow", "&Quit"), window)
         self.quit.setObjectName("actionQuit")
         self.quit.setShortcuts(standard_shortcuts(QKeySequence.StandardKey.Quit, "Ctrl+Q"))
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
         self.quit.triggered.connect(on_quit)
 
-        self.undo = undo_stack.createUndoAction(window, _tr("&Undo"))
+        self.undo = undo_stack.createUndoAction(
+            window, QCoreApplication.translate("MainWindow", "&Undo")
+        )
         self.undo.setObjectName("actionUndo")
         self.undo.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.redo = undo_stack.createRedoAction(window, _tr("&Redo"))
+        self.redo = undo_stack.createRedoAction(
+            window, QCoreApplication.translate("MainWindow", "&Redo")
+        )
         self.redo.setObjectName("actionRedo")
         self.redo.setShortcuts(QKeySequence.StandardKey.Redo)
 
-        self.find = QAction(_tr("&Find…"), window)
+        self.find = QAction(QCoreApplication.translate("MainWindow", "&Find…"), window)
         self.find.setObjectName("actionFind")
         self.find.setShortcuts(standard_shortcuts(QKeySequence.StandardKey.Find, "Ctrl+F"))
         self.find.triggered.connect(on_find)
 
-        self.refresh = QAction(_tr("&Refresh"), window)
+        self.refresh = QAction(QCoreApplication.translate("MainWindow", "&Refresh"), window)
         self.refresh.setObjectName("actionRefresh")
         self.refresh.setShortcuts(standard_shortcuts(QKeySequence.StandardKey.Refresh, "F5"))
         self.refresh.triggered.connect(on_refresh)
 
-        self.about = QAction(_tr("&About Exchange Visit Planner"), window)
+        self.about = QAction(
+            QCoreApplication.translate("MainWindow", "&About Exchange Visit Planner"), window
+        )
         self.about.setObjectName("actionAbout")
         self.about.setMenuRole(QAction.MenuRole.AboutRole)
         self.about.triggered.connect(on_about)
-        self.about_qt = QAction(_tr("About &Qt"), window)
+        self.about_qt = QAction(QCoreApplication.translate("MainWindow", "About &Qt"), window)
         self.about_qt.setObjectName("actionAboutQt")
         self.about_qt.setMenuRole(QAction.MenuRole.AboutQtRole)
         self.about_qt.triggered.connect(on_about_qt)
 
         menus = window.menuBar()
-        self.file_menu = menus.addMenu(_tr("&File"))
+        self.file_menu = menus.addMenu(QCoreApplication.translate("MainWindow", "&File"))
         self.file_menu.addAction(self.quit)
-        self.edit_menu = menus.addMenu(_tr("&Edit"))
+        self.edit_menu = menus.addMenu(QCoreApplication.translate("MainWindow", "&Edit"))
         self.edit_menu.addAction(self.undo)
         self.edit_menu.addAction(self.redo)
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.find)
-        self.view_menu = menus.addMenu(_tr("&View"))
+        self.view_menu = menus.addMenu(QCoreApplication.translate("MainWindow", "&View"))
         self.view_menu.addAction(self.refresh)
-        self.help_menu = menus.addMenu(_tr("&Help"))
+        self.help_menu = menus.addMenu(QCoreApplication.translate("MainWindow", "&Help"))
         self.help_menu.addAction(self.about)
         self.help_menu.addAction(self.about_qt)
 
@@ -140,59 +142,110 @@ class WorkspaceActions:
         on_settings: Callable[[], object],
     ) -> None:
         self.new_visit = make_action(
-            window, _tr("&New Visit…"), "actionNewVisit", on_new_visit,
+            window,
+            QCoreApplication.translate("MainWindow", "&New Visit…"),
+            "actionNewVisit",
+            on_new_visit,
             standard_shortcuts(QKeySequence.StandardKey.New, "Ctrl+N"),
-        )  # fmt: skip
+        )
         self.new_person = make_action(
-            window, _tr("New &Person…"), "actionNewPerson", on_new_person,
+            window,
+            QCoreApplication.translate("MainWindow", "New &Person…"),
+            "actionNewPerson",
+            on_new_person,
             [QKeySequence("Ctrl+Shift+N")],
-        )  # fmt: skip
+        )
         self.new_event = make_action(
-            window, _tr("New &Event…"), "actionNewEvent", on_new_event,
+            window,
+            QCoreApplication.translate("MainWindow", "New &Event…"),
+            "actionNewEvent",
+            on_new_event,
             [QKeySequence("Ctrl+Shift+E")],
-        )  # fmt: skip
+        )
         self.export_itinerary = make_action(
-            window, _tr("&Export Itinerary…"), "actionExportItinerary", on_export_itinerary,
+            window,
+            QCoreApplication.translate("MainWindow", "&Export Itinerary…"),
+            "actionExportItinerary",
+            on_export_itinerary,
             [QKeySequence("Ctrl+E")],
-        )  # fmt: skip
+        )
         self.export_event = make_action(
-            window, _tr("Export Event &Participants' Itineraries…"), "actionExportEvent",
+            window,
+            QCoreApplication.translate("MainWindow", "Export Event &Participants' Itineraries…"),
+            "actionExportEvent",
             on_export_event,
-        )  # fmt: skip
+        )
         self.export_table = make_action(
-            window, _tr("Export &Table…"), "actionExportTable", on_export_table,
+            window,
+            QCoreApplication.translate("MainWindow", "Export &Table…"),
+            "actionExportTable",
+            on_export_table,
             [QKeySequence("Ctrl+Shift+S")],
-        )  # fmt: skip
+        )
         self.export_package = make_action(
-            window, _tr("Export E&xchange Package…"), "actionExportPackage", on_export_package
+            window,
+            QCoreApplication.translate("MainWindow", "Export E&xchange Package…"),
+            "actionExportPackage",
+            on_export_package,
         )
         self.import_package = make_action(
-            window, _tr("&Import Exchange Package…"), "actionImportPackage", on_import_package
+            window,
+            QCoreApplication.translate("MainWindow", "&Import Exchange Package…"),
+            "actionImportPackage",
+            on_import_package,
         )
         self.import_people = make_action(
-            window, _tr("Import &People…"), "actionImportPeople", on_import_people
+            window,
+            QCoreApplication.translate("MainWindow", "Import &People…"),
+            "actionImportPeople",
+            on_import_people,
         )
         self.import_visits = make_action(
-            window, _tr("Import &Visits…"), "actionImportVisits", on_import_visits
+            window,
+            QCoreApplication.translate("MainWindow", "Import &Visits…"),
+            "actionImportVisits",
+            on_import_visits,
         )
-        self.backup = make_action(window, _tr("&Back Up Now"), "actionBackup", on_backup)
-        self.restore = make_action(window, _tr("&Restore…"), "actionRestore", on_restore)
+        self.backup = make_action(
+            window,
+            QCoreApplication.translate("MainWindow", "&Back Up Now"),
+            "actionBackup",
+            on_backup,
+        )
+        self.restore = make_action(
+            window,
+            QCoreApplication.translate("MainWindow", "&Restore…"),
+            "actionRestore",
+            on_restore,
+        )
         self.open_visit = make_action(
-            window, _tr("&Open Visit"), "actionOpenVisit", on_open_visit,
+            window,
+            QCoreApplication.translate("MainWindow", "&Open Visit"),
+            "actionOpenVisit",
+            on_open_visit,
             [QKeySequence("Ctrl+O")],
-        )  # fmt: skip
+        )
         self.duplicate_visit = make_action(
-            window, _tr("&Duplicate Visit"), "actionDuplicateVisit", on_duplicate_visit,
+            window,
+            QCoreApplication.translate("MainWindow", "&Duplicate Visit"),
+            "actionDuplicateVisit",
+            on_duplicate_visit,
             [QKeySequence("Ctrl+D")],
-        )  # fmt: skip
+        )
         self.cancel_visit = make_action(
-            window, _tr("&Cancel Visit…"), "actionCancelVisit", on_cancel_visit,
+            window,
+            QCoreApplication.translate("MainWindow", "&Cancel Visit…"),
+            "actionCancelVisit",
+            on_cancel_visit,
             [QKeySequence("Ctrl+Shift+Del")],
-        )  # fmt: skip
+        )
         self.settings = make_action(
-            window, _tr("&Settings…"), "actionSettings", on_settings,
+            window,
+            QCoreApplication.translate("MainWindow", "&Settings…"),
+            "actionSettings",
+            on_settings,
             standard_shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
-        )  # fmt: skip
+        )
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         file_menu, edit_menu, view_menu = main.file_menu, main.edit_menu, main.view_menu
@@ -224,9 +277,12 @@ class WorkspaceActions:
         refresh = view_menu.actions()[0]  # Refresh: the views go above it
         for number, (name, title) in enumerate(pages, start=1):
             action = make_action(
-                window, title, f"actionShow_{name}", functools.partial(on_show_page, name),
+                window,
+                title,
+                f"actionShow_{name}",
+                functools.partial(on_show_page, name),
                 [QKeySequence(f"Ctrl+{number}")] if number < 10 else None,
-            )  # fmt: skip
+            )
             view_menu.insertAction(refresh, action)
             self.pages[name] = action
         view_menu.insertSeparator(refresh)

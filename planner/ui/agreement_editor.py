@@ -28,10 +28,6 @@ _KIND_TEXT: dict[AgreementKind, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgreementEditor", text)
-
-
 def agreement_kind_label(kind: AgreementKind) -> str:
     """An agreement kind as users read it (``Data sharing``), translated."""
     return QCoreApplication.translate("AgreementKind", _KIND_TEXT.get(kind, str(kind)))
@@ -62,46 +58,95 @@ class AgreementEditor(RecordEditorDialog):
         self.kind_combo = QComboBox(self)
         for kind in AgreementKind:
             self.kind_combo.addItem(agreement_kind_label(kind), kind)
-        form.add_field(_tr("&Kind"), self.kind_combo, "kind")
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "&Kind"), self.kind_combo, "kind"
+        )
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(_tr("e.g. Evaluation data sharing"))
-        form.add_field(_tr("&Title"), self.title_edit, "title")
+        self.title_edit.setPlaceholderText(
+            QCoreApplication.translate("AgreementEditor", "e.g. Evaluation data sharing")
+        )
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "&Title"), self.title_edit, "title"
+        )
         self.title_ja_edit = QLineEdit(self)
         self.title_ja_edit.setPlaceholderText("評価データ共有契約")
-        form.add_field(_tr("Title in &Japanese"), self.title_ja_edit, "title_ja")
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "Title in &Japanese"),
+            self.title_ja_edit,
+            "title_ja",
+        )
         self.partner_combo = QComboBox(self)
-        self.partner_combo.addItem(_tr("(no partner)"), None)
+        self.partner_combo.addItem(
+            QCoreApplication.translate("AgreementEditor", "(no partner)"), None
+        )
         for inst in sorted(services.institutions.list(), key=lambda i: i.name.casefold()):
             name = f"{inst.name} ({inst.short_name})" if inst.short_name else inst.name
             self.partner_combo.addItem(name, inst.id)
         self.partner_combo.setToolTip(
-            _tr(
+            QCoreApplication.translate(
+                "AgreementEditor",
                 "A data-sharing or material-transfer agreement covers the data-exchange visits "
-                "of this institution's people and the visits it hosts"
+                "of this institution's people and the visits it hosts",
             )
         )
-        form.add_field(_tr("&Partner"), self.partner_combo, "partner_institution_id")
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "&Partner"),
+            self.partner_combo,
+            "partner_institution_id",
+        )
         self.program_combo = QComboBox(self)
-        self.program_combo.addItem(_tr("(no programme)"), None)
+        self.program_combo.addItem(
+            QCoreApplication.translate("AgreementEditor", "(no programme)"), None
+        )
         for program in services.programs.list():
             self.program_combo.addItem(program.name, program.id)
-        form.add_field(_tr("Pro&gramme"), self.program_combo, "program_id")
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "Pro&gramme"),
+            self.program_combo,
+            "program_id",
+        )
         self.reference_edit = QLineEdit(self)
-        self.reference_edit.setPlaceholderText(_tr("e.g. DSA-2027-004"))
-        form.add_field(_tr("&Reference"), self.reference_edit, "reference")
+        self.reference_edit.setPlaceholderText(
+            QCoreApplication.translate("AgreementEditor", "e.g. DSA-2027-004")
+        )
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "&Reference"),
+            self.reference_edit,
+            "reference",
+        )
         self.signed_edit = OptionalDateEdit(self)
-        self.signed_edit.setToolTip(_tr("An agreement counts only once it is signed"))
-        form.add_field(_tr("&Signed"), self.signed_edit, "signed_date")
+        self.signed_edit.setToolTip(
+            QCoreApplication.translate(
+                "AgreementEditor", "An agreement counts only once it is signed"
+            )
+        )
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "&Signed"),
+            self.signed_edit,
+            "signed_date",
+        )
         self.start_edit = OptionalDateEdit(self)
-        self.start_edit.setToolTip(_tr("First day in force (none: from signature)"))
-        form.add_field(_tr("St&art"), self.start_edit, "start_date")
+        self.start_edit.setToolTip(
+            QCoreApplication.translate(
+                "AgreementEditor", "First day in force (none: from signature)"
+            )
+        )
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "St&art"), self.start_edit, "start_date"
+        )
         self.end_edit = OptionalDateEdit(self)
-        self.end_edit.setToolTip(_tr("Last day in force (none: open-ended)"))
-        form.add_field(_tr("&End"), self.end_edit, "end_date")
+        self.end_edit.setToolTip(
+            QCoreApplication.translate("AgreementEditor", "Last day in force (none: open-ended)")
+        )
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "&End"), self.end_edit, "end_date"
+        )
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 4 + 12)
-        form.add_field(_tr("&Notes"), self.notes_edit, "notes")
+        form.add_field(
+            QCoreApplication.translate("AgreementEditor", "&Notes"), self.notes_edit, "notes"
+        )
         self.body_layout.addLayout(form)
         # A date picked in one field is a good starting point for the next one.
         self.signed_edit.value_changed.connect(self._follow_dates)
@@ -124,9 +169,11 @@ class AgreementEditor(RecordEditorDialog):
         self._load(self._original)
         self.mark_clean()
         self.setWindowTitle(
-            _tr("New agreement")
+            QCoreApplication.translate("AgreementEditor", "New agreement")
             if self._original is None
-            else _tr("Edit agreement — {title}").format(title=self._original.title)
+            else QCoreApplication.translate("AgreementEditor", "Edit agreement — {title}").format(
+                title=self._original.title
+            )
         )
         self.setMinimumWidth(540)
         self.title_edit.setFocus()
@@ -191,8 +238,12 @@ class AgreementEditor(RecordEditorDialog):
         """Create or update through the undo stack."""
         service = self._services.agreements
         labels = (
-            _tr("Add agreement {title}").format(title=record.title),
-            _tr("Edit agreement {title}").format(title=record.title),
+            QCoreApplication.translate("AgreementEditor", "Add agreement {title}").format(
+                title=record.title
+            ),
+            QCoreApplication.translate("AgreementEditor", "Edit agreement {title}").format(
+                title=record.title
+            ),
         )
         stored = undoable_save(
             self.undo_stack, service, self._original, record, labels, show_undo_error

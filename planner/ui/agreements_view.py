@@ -57,12 +57,12 @@ def _day(value: date | None) -> str:
 def agreement_state(a: AgreementSummary, today: date) -> str:
     """``Active``, ``Not signed``, ``Not yet in force`` or ``Ended`` on *today*."""
     if a.signed_date is None:
-        return _tr("Not signed")
+        return QCoreApplication.translate("AgreementsView", "Not signed")
     if a.start_date and a.start_date > today:
-        return _tr("Not yet in force")
+        return QCoreApplication.translate("AgreementsView", "Not yet in force")
     if a.end_date and a.end_date < today:
-        return _tr("Ended")
-    return _tr("Active")
+        return QCoreApplication.translate("AgreementsView", "Ended")
+    return QCoreApplication.translate("AgreementsView", "Active")
 
 
 class _RowsModel(QAbstractTableModel):
@@ -110,8 +110,17 @@ class _RowsModel(QAbstractTableModel):
 
 
 AGREEMENT_HEADERS = ["Kind", "Title", "Partner", "Reference", "Signed", "Start", "End", "State"]
-TRANSFER_HEADERS = ["Title", "Kind", "Agreement", "From", "To", "Visit", "Export control",
-                    "Status", "Date"]  # fmt: skip
+TRANSFER_HEADERS = [
+    "Title",
+    "Kind",
+    "Agreement",
+    "From",
+    "To",
+    "Visit",
+    "Export control",
+    "Status",
+    "Date",
+]
 
 
 class AgreementsView(QWidget):
@@ -150,24 +159,31 @@ class AgreementsView(QWidget):
         self.transfers_table.installEventFilter(self)
 
         # Mnemonics avoid the menu bar's F, E, V and H.
-        self.new_agreement_button = self._button(_tr("&New agreement…"), self.new_agreement)
+        self.new_agreement_button = self._button(
+            QCoreApplication.translate("AgreementsView", "&New agreement…"), self.new_agreement
+        )
         self.new_agreement_button.setObjectName("newAgreementButton")
         self.edit_agreement_button = self._button(
-            _tr("E&dit agreement…"), self.edit_selected_agreement
+            QCoreApplication.translate("AgreementsView", "E&dit agreement…"),
+            self.edit_selected_agreement,
         )
         self.edit_agreement_button.setObjectName("editAgreementButton")
-        self.new_transfer_button = self._button(_tr("New &transfer…"), self.new_transfer)
+        self.new_transfer_button = self._button(
+            QCoreApplication.translate("AgreementsView", "New &transfer…"), self.new_transfer
+        )
         self.new_transfer_button.setObjectName("newTransferButton")
         self.edit_transfer_button = self._button(
-            _tr("Edit t&ransfer…"), self.edit_selected_transfer
+            QCoreApplication.translate("AgreementsView", "Edit t&ransfer…"),
+            self.edit_selected_transfer,
         )
         self.edit_transfer_button.setObjectName("editTransferButton")
 
         note = QLabel(
-            self.tr(
+            QCoreApplication.translate(
+                "AgreementsView",
                 "A data-exchange visit needs a signed data-sharing or material-transfer "
                 "agreement with the visitor's home institution or the host, in force for the "
-                "whole stay; until there is one, its checklist carries a blocking item."
+                "whole stay; until there is one, its checklist carries a blocking item.",
             ),
             self,
         )
@@ -176,18 +192,22 @@ class AgreementsView(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(
             self._titled(
-                self.tr("Agreements"),
+                QCoreApplication.translate("AgreementsView", "Agreements"),
                 self.agreements_table,
                 [self.new_agreement_button, self.edit_agreement_button],
-                self.tr("Enter or double-click: edit the agreement"),
+                QCoreApplication.translate(
+                    "AgreementsView", "Enter or double-click: edit the agreement"
+                ),
             )
         )
         splitter.addWidget(
             self._titled(
-                self.tr("Data and material transfers"),
+                QCoreApplication.translate("AgreementsView", "Data and material transfers"),
                 self.transfers_table,
                 [self.new_transfer_button, self.edit_transfer_button],
-                self.tr("Enter: edit the transfer · double-click: open its visit"),
+                QCoreApplication.translate(
+                    "AgreementsView", "Enter: edit the transfer · double-click: open its visit"
+                ),
             )
         )
         splitter.setStretchFactor(0, 3)
@@ -266,17 +286,29 @@ class AgreementsView(QWidget):
     @staticmethod
     def _agreement_cells(a: AgreementSummary, today: date) -> list[str]:
         return [
-            agreement_kind_label(a.kind), a.title, a.partner, a.reference, _day(a.signed_date),
-            _day(a.start_date), _day(a.end_date), agreement_state(a, today),
-        ]  # fmt: skip
+            agreement_kind_label(a.kind),
+            a.title,
+            a.partner,
+            a.reference,
+            _day(a.signed_date),
+            _day(a.start_date),
+            _day(a.end_date),
+            agreement_state(a, today),
+        ]
 
     @staticmethod
     def _transfer_cells(t: TransferSummary) -> list[str]:
         return [
-            t.title, transfer_kind_label(t.kind), t.agreement, t.from_institution,
-            t.to_institution, t.visit_code, t.export_control_classification,
-            transfer_status_label(t.status), _day(t.transfer_date),
-        ]  # fmt: skip
+            t.title,
+            transfer_kind_label(t.kind),
+            t.agreement,
+            t.from_institution,
+            t.to_institution,
+            t.visit_code,
+            t.export_control_classification,
+            transfer_status_label(t.status),
+            _day(t.transfer_date),
+        ]
 
     def _on_change(self, change: Change) -> None:
         if change.entity in RELOAD_ENTITIES:
@@ -326,7 +358,11 @@ class AgreementsView(QWidget):
         has_agreements = self.agreements_model.rowCount() > 0
         self.new_transfer_button.setEnabled(has_agreements)
         self.new_transfer_button.setToolTip(
-            "" if has_agreements else _tr("A transfer moves under an agreement: add one first")
+            ""
+            if has_agreements
+            else QCoreApplication.translate(
+                "AgreementsView", "A transfer moves under an agreement: add one first"
+            )
         )
 
     # -- commands ------------------------------------------------------------------------------
@@ -368,7 +404,9 @@ class AgreementsView(QWidget):
         try:
             editor = make()
         except PlannerError as exc:  # deleted meanwhile
-            QMessageBox.warning(self, _tr("Agreements"), str(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("AgreementsView", "Agreements"), str(exc)
+            )
             self.reload()
             return None
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -61,13 +61,17 @@ def backup_now(parent: QWidget | None, services: Services) -> BackupInfo | None:
         info = services.backups.backup_now()
     except PlannerError as exc:
         QApplication.restoreOverrideCursor()
-        QMessageBox.critical(parent, _tr(TITLE), _tr("The backup failed: {0}").format(exc))
+        QMessageBox.critical(
+            parent,
+            _tr(TITLE),
+            QCoreApplication.translate("Backups", "The backup failed: {0}").format(exc),
+        )
         return None
     QApplication.restoreOverrideCursor()
     QMessageBox.information(
         parent,
         _tr(TITLE),
-        _tr("Backup saved and verified:\n{0}").format(info.path),
+        QCoreApplication.translate("Backups", "Backup saved and verified:\n{0}").format(info.path),
     )
     return info
 
@@ -77,13 +81,14 @@ class RestoreDialog(QDialog):
 
     def __init__(self, backups: list[BackupInfo], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Restore a backup"))
+        self.setWindowTitle(QCoreApplication.translate("Backups", "Restore a backup"))
         layout = QVBoxLayout(self)
         layout.addWidget(
             QLabel(
-                _tr(
+                QCoreApplication.translate(
+                    "Backups",
                     "Choose the backup to go back to. The current database is backed up "
-                    "first, so a restore can itself be undone."
+                    "first, so a restore can itself be undone.",
                 )
             )
         )
@@ -99,7 +104,7 @@ class RestoreDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(_tr("Restore…"))
+        ok.setText(QCoreApplication.translate("Backups", "Restore…"))
         ok.setEnabled(bool(backups))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -117,9 +122,10 @@ def _confirm_restore(parent: QWidget | None, backup: BackupInfo) -> bool:
     answer = QMessageBox.question(
         parent,
         _tr(TITLE),
-        _tr(
+        QCoreApplication.translate(
+            "Backups",
             "Restore the backup of {0}?\n\nEverything changed after that time is replaced "
-            "by the backup. The current database is backed up first."
+            "by the backup. The current database is backed up first.",
         ).format(backup.label),
     )
     return answer == QMessageBox.StandardButton.Yes
@@ -140,7 +146,11 @@ def show_restore_dialog(
     """
     if not services.backups.supported:
         QMessageBox.information(
-            parent, _tr(TITLE), _tr("A shared server database is backed up on the server.")
+            parent,
+            _tr(TITLE),
+            QCoreApplication.translate(
+                "Backups", "A shared server database is backed up on the server."
+            ),
         )
         return False
     dialog = RestoreDialog(services.backups.list(), parent)
@@ -152,31 +162,43 @@ def show_restore_dialog(
     try:
         result = services.backups.restore(backup.path)
     except PlannerError as exc:
-        QMessageBox.critical(parent, _tr(TITLE), _tr("Nothing was restored: {0}").format(exc))
+        QMessageBox.critical(
+            parent,
+            _tr(TITLE),
+            QCoreApplication.translate("Backups", "Nothing was restored: {0}").format(exc),
+        )
         return False
     kept = result.previous_backup.path if result.previous_backup else ""
     QMessageBox.information(
         parent,
         _tr(TITLE),
-        _tr("Restored the backup of {0}. The database as it was is kept in {1}.").format(
-            backup.label, kept
-        ),
+        QCoreApplication.translate(
+            "Backups", "Restored the backup of {0}. The database as it was is kept in {1}."
+        ).format(backup.label, kept),
     )
     return True
 
 
 def corruption_text(error: CorruptDatabaseError) -> str:
     """What the user reads when the database is damaged: what is kept, what may be lost."""
-    lines = [_tr("The database {0} is damaged ({1}).").format(error.path, error.problem)]
+    lines = [
+        QCoreApplication.translate("Backups", "The database {0} is damaged ({1}).").format(
+            error.path, error.problem
+        )
+    ]
     if error.backup is None:
         lines.append(
-            _tr("No good backup was found. The file was not changed; copy it somewhere safe.")
+            QCoreApplication.translate(
+                "Backups",
+                "No good backup was found. The file was not changed; copy it somewhere safe.",
+            )
         )
     else:
         lines.append(
-            _tr(
+            QCoreApplication.translate(
+                "Backups",
                 "The newest good backup is from {0}. Restoring it loses the changes made after "
-                "that time. The damaged file is kept, unchanged, as {1}.corrupt-<time>."
+                "that time. The damaged file is kept, unchanged, as {1}.corrupt-<time>.",
             ).format(error.backup.label, error.path.name)
         )
     return "\n\n".join(lines)
@@ -194,8 +216,12 @@ def corruption_box(error: CorruptDatabaseError) -> QMessageBox:
         box.setStandardButtons(QMessageBox.StandardButton.Close)
     else:
         box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-        box.button(QMessageBox.StandardButton.Yes).setText(_tr("Restore the backup"))
-        box.button(QMessageBox.StandardButton.No).setText(_tr("Quit"))
+        box.button(QMessageBox.StandardButton.Yes).setText(
+            QCoreApplication.translate("Backups", "Restore the backup")
+        )
+        box.button(QMessageBox.StandardButton.No).setText(
+            QCoreApplication.translate("Backups", "Quit")
+        )
         box.setDefaultButton(QMessageBox.StandardButton.Yes)
     return box
 

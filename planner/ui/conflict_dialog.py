@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import fields
 from enum import Enum
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -52,12 +53,17 @@ class ConflictDialog(QDialog):
     def __init__(self, opened: Visit, stored: Visit, mine: Visit, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("conflictDialog")
-        self.setWindowTitle(self.tr("Visit {code} was changed").format(code=stored.code))
+        self.setWindowTitle(
+            QCoreApplication.translate("ConflictDialog", "Visit {code} was changed").format(
+                code=stored.code
+            )
+        )
         intro = QLabel(
-            self.tr(
+            QCoreApplication.translate(
+                "ConflictDialog",
                 "Someone else saved this visit after you opened it. Their changes are below. "
                 "Reload to see their version (your unsaved edits are discarded), or overwrite "
-                "to save yours over theirs."
+                "to save yours over theirs.",
             ),
             self,
         )
@@ -68,10 +74,10 @@ class ConflictDialog(QDialog):
         self.table.setObjectName("conflictTable")
         self.table.setHorizontalHeaderLabels(
             [
-                self.tr("Field"),
-                self.tr("When you opened it"),
-                self.tr("Now saved"),
-                self.tr("Yours"),
+                QCoreApplication.translate("ConflictDialog", "Field"),
+                QCoreApplication.translate("ConflictDialog", "When you opened it"),
+                QCoreApplication.translate("ConflictDialog", "Now saved"),
+                QCoreApplication.translate("ConflictDialog", "Yours"),
             ]
         )
         for r, values in enumerate(rows):
@@ -81,11 +87,15 @@ class ConflictDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
 
-        reload_button = QPushButton(self.tr("&Reload their version"), self)
+        reload_button = QPushButton(
+            QCoreApplication.translate("ConflictDialog", "&Reload their version"), self
+        )
         reload_button.setObjectName("reloadButton")
-        overwrite_button = QPushButton(self.tr("&Overwrite with mine"), self)
+        overwrite_button = QPushButton(
+            QCoreApplication.translate("ConflictDialog", "&Overwrite with mine"), self
+        )
         overwrite_button.setObjectName("overwriteButton")
-        cancel_button = QPushButton(self.tr("Cancel"), self)
+        cancel_button = QPushButton(QCoreApplication.translate("ConflictDialog", "Cancel"), self)
         cancel_button.setDefault(True)
         reload_button.clicked.connect(lambda: self.done(self.RELOAD))
         overwrite_button.clicked.connect(lambda: self.done(self.OVERWRITE))

@@ -36,14 +36,14 @@ def _tr(text: str) -> str:
 def days_text(days: int) -> str:
     """How far a day is from today, as people say it: ``today``, ``in 3 days``, ``2 days ago``."""
     if days == 0:
-        return _tr("today")
+        return QCoreApplication.translate("Dashboard", "today")
     if days == 1:
-        return _tr("tomorrow")
+        return QCoreApplication.translate("Dashboard", "tomorrow")
     if days == -1:
-        return _tr("yesterday")
+        return QCoreApplication.translate("Dashboard", "yesterday")
     if days > 1:
-        return _tr("in %n days").replace("%n", str(days))
-    return _tr("%n days ago").replace("%n", str(-days))
+        return QCoreApplication.translate("Dashboard", "in %n days", None, days)
+    return QCoreApplication.translate("Dashboard", "%n days ago", None, -days)
 
 
 def visitor_text(latin: str, native: str) -> str:
@@ -99,7 +99,7 @@ def paperwork_row(item: PaperworkDue) -> DashboardRow:
     """The display form of a paperwork item due soon or overdue."""
     status = item.status.replace("_", " ").capitalize()
     if item.blocking:
-        status = f"{status} — {_tr('blocking')}"
+        status = f"{status} — {QCoreApplication.translate('Dashboard', 'blocking')}"
     return DashboardRow(
         visit_id=item.visit_id,
         when=days_text(item.days_until),
@@ -252,7 +252,7 @@ class StatusCountModel(QAbstractListModel):
             return self._brushes.get(item.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return (
-                _tr("%1 visits %2")
+                QCoreApplication.translate("Dashboard", "%1 visits %2")
                 .replace("%1", str(item.count))
                 .replace("%2", status_label(item.status).lower())
             )

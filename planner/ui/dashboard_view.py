@@ -60,10 +60,6 @@ PaperworkProvider = Callable[[date, int], Sequence[PaperworkDue]]
 VISIBLE_ROWS = 4
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Dashboard", text)
-
-
 class DashboardSection(QGroupBox):
     """One titled section: a table of entries, or a sentence saying there are none."""
 
@@ -185,7 +181,9 @@ class DashboardView(QWidget):
         font.setBold(True)
         self.heading.setFont(font)
 
-        self.counts_box = QGroupBox(_tr("Visits by status"), self)
+        self.counts_box = QGroupBox(
+            QCoreApplication.translate("Dashboard", "Visits by status"), self
+        )
         self.counts_box.setObjectName("dashboard_counts")
         self.counts_model = StatusCountModel(self)
         self.counts_view = QListView(self.counts_box)
@@ -208,28 +206,34 @@ class DashboardView(QWidget):
         days = horizon_days
         self.arrivals = DashboardSection(
             "arrivals",
-            _tr("Arrivals — next %n days").replace("%n", str(days)),
-            _tr("No arrivals in the next %n days").replace("%n", str(days)),
+            QCoreApplication.translate("Dashboard", "Arrivals — next %n days", None, days),
+            QCoreApplication.translate("Dashboard", "No arrivals in the next %n days", None, days),
         )
         self.departures = DashboardSection(
             "departures",
-            _tr("Departures — next %n days").replace("%n", str(days)),
-            _tr("No departures in the next %n days").replace("%n", str(days)),
+            QCoreApplication.translate("Dashboard", "Departures — next %n days", None, days),
+            QCoreApplication.translate(
+                "Dashboard", "No departures in the next %n days", None, days
+            ),
         )
         self.in_progress = DashboardSection(
             "in_progress",
-            _tr("In progress (by departure date)"),
-            _tr("No visits in progress today"),
+            QCoreApplication.translate("Dashboard", "In progress (by departure date)"),
+            QCoreApplication.translate("Dashboard", "No visits in progress today"),
         )
         self.needs_update = DashboardSection(
             "needs_update",
-            _tr("Status behind the dates"),
-            _tr("Every visit's status agrees with its dates"),
+            QCoreApplication.translate("Dashboard", "Status behind the dates"),
+            QCoreApplication.translate("Dashboard", "Every visit's status agrees with its dates"),
         )
         self.paperwork = DashboardSection(
             "paperwork",
-            _tr("Paperwork overdue or due within %n days").replace("%n", str(days)),
-            _tr("No paperwork overdue or due in the next %n days").replace("%n", str(days)),
+            QCoreApplication.translate(
+                "Dashboard", "Paperwork overdue or due within %n days", None, days
+            ),
+            QCoreApplication.translate(
+                "Dashboard", "No paperwork overdue or due in the next %n days", None, days
+            ),
             PAPERWORK_HEADERS,
         )
         self.paperwork.setVisible(False)
@@ -302,11 +306,15 @@ class DashboardView(QWidget):
         snapshot = self._services.dashboard.snapshot(today, self.horizon_days)
         self.snapshot = snapshot
         self.heading.setText(
-            _tr("Today is %1").replace("%1", today.strftime("%A %d %B %Y").replace(" 0", " "))
+            QCoreApplication.translate("Dashboard", "Today is %1").replace(
+                "%1", today.strftime("%A %d %B %Y").replace(" 0", " ")
+            )
         )
         self.counts_model.set_counts(snapshot.status_counts)
         self.counts_box.setTitle(
-            _tr("Visits by status (%n in all)").replace("%n", str(self.counts_model.total()))
+            QCoreApplication.translate(
+                "Dashboard", "Visits by status (%n in all)", None, self.counts_model.total()
+            )
         )
         dark = dark_palette()
         self.arrivals.set_rows([visit_row(e, dark=dark) for e in snapshot.arrivals])

@@ -49,10 +49,6 @@ RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 RELOAD_ENTITIES = frozenset({"institution", "project", "program"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DirectoryView", text)
-
-
 @dataclass(frozen=True)
 class ColumnSpec(Generic[T]):
     """One column of a :class:`RecordTableModel`: its title and how to get a record's text."""
@@ -161,9 +157,13 @@ class RecordListPanel(QGroupBox):
         self.table.activated.connect(self._activated)
 
         # Each panel gets its own mnemonics: two "&New" buttons in one window would clash.
-        self.new_button = QPushButton(new_text or _tr("&New…"), self)
+        self.new_button = QPushButton(
+            new_text or QCoreApplication.translate("DirectoryView", "&New…"), self
+        )
         self.new_button.clicked.connect(on_new)
-        self.edit_button = QPushButton(edit_text or _tr("&Edit…"), self)
+        self.edit_button = QPushButton(
+            edit_text or QCoreApplication.translate("DirectoryView", "&Edit…"), self
+        )
         self.edit_button.clicked.connect(self.edit_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
@@ -240,40 +240,53 @@ class DirectoryView(QWidget):
         self._program_names: dict[int, str] = {}
 
         institution_columns: list[ColumnSpec[Institution]] = [
-            ColumnSpec(_tr("Name"), lambda i: i.name),
-            ColumnSpec(_tr("Japanese name"), lambda i: i.name_ja),
-            ColumnSpec(_tr("Short name"), lambda i: i.short_name),
-            ColumnSpec(_tr("Kind"), lambda i: kind_label(i.kind)),
-            ColumnSpec(_tr("Country"), lambda i: f"{country_name(i.country)} ({i.country})"),
-            ColumnSpec(_tr("City"), lambda i: i.city),
-            ColumnSpec(_tr("Time zone"), lambda i: i.timezone),
+            ColumnSpec(QCoreApplication.translate("DirectoryView", "Name"), lambda i: i.name),
+            ColumnSpec(
+                QCoreApplication.translate("DirectoryView", "Japanese name"), lambda i: i.name_ja
+            ),
+            ColumnSpec(
+                QCoreApplication.translate("DirectoryView", "Short name"), lambda i: i.short_name
+            ),
+            ColumnSpec(
+                QCoreApplication.translate("DirectoryView", "Kind"), lambda i: kind_label(i.kind)
+            ),
+            ColumnSpec(
+                QCoreApplication.translate("DirectoryView", "Country"),
+                lambda i: f"{country_name(i.country)} ({i.country})",
+            ),
+            ColumnSpec(QCoreApplication.translate("DirectoryView", "City"), lambda i: i.city),
+            ColumnSpec(
+                QCoreApplication.translate("DirectoryView", "Time zone"), lambda i: i.timezone
+            ),
         ]
         project_columns: list[ColumnSpec[Project]] = [
-            ColumnSpec(_tr("Name"), lambda p: p.name),
-            ColumnSpec(_tr("Japanese name"), lambda p: p.name_ja),
+            ColumnSpec(QCoreApplication.translate("DirectoryView", "Name"), lambda p: p.name),
             ColumnSpec(
-                _tr("Programme"),
+                QCoreApplication.translate("DirectoryView", "Japanese name"), lambda p: p.name_ja
+            ),
+            ColumnSpec(
+                QCoreApplication.translate("DirectoryView", "Programme"),
                 lambda p: self._program_names.get(p.program_id, "") if p.program_id else "",
             ),
         ]
         self.institutions = RecordListPanel(
-            _tr("Institutions"),
+            QCoreApplication.translate("DirectoryView", "Institutions"),
             RecordTableModel(institution_columns, self),
             self.new_institution,
             self.edit_institution,
             self,
-            new_text=_tr("&New Institution…"),
-            edit_text=_tr("&Edit Institution…"),
+            new_text=QCoreApplication.translate("DirectoryView", "&New Institution…"),
+            edit_text=QCoreApplication.translate("DirectoryView", "&Edit Institution…"),
         )
         self.institutions.setObjectName("institutionsPanel")
         self.projects = RecordListPanel(
-            _tr("Projects"),
+            QCoreApplication.translate("DirectoryView", "Projects"),
             RecordTableModel(project_columns, self),
             self.new_project,
             self.edit_project,
             self,
-            new_text=_tr("New &Project…"),
-            edit_text=_tr("Edit Pro&ject…"),
+            new_text=QCoreApplication.translate("DirectoryView", "New &Project…"),
+            edit_text=QCoreApplication.translate("DirectoryView", "Edit Pro&ject…"),
         )
         self.projects.setObjectName("projectsPanel")
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -340,7 +353,9 @@ class DirectoryView(QWidget):
         try:
             editor = make()
         except PlannerError as exc:  # deleted meanwhile
-            QMessageBox.warning(self, _tr("Directory"), str(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("DirectoryView", "Directory"), str(exc)
+            )
             self.reload()
             return None
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -15,19 +15,16 @@ from planner.domain.errors import PlannerError
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ErrorReporter", text)
-
-
 def error_message(exc: BaseException) -> str:
     """One paragraph for the user about *exc*, never a traceback."""
     if isinstance(exc, PlannerError):
         return str(exc)
     detail = str(exc).strip() or type(exc).__name__
-    return _tr(
+    return QCoreApplication.translate(
+        "ErrorReporter",
         "Something went wrong and the last action may not have finished ({detail}). "
         "Everything saved before it is safe. The technical details were written to the "
-        "error output; please include them if you report this problem."
+        "error output; please include them if you report this problem.",
     ).format(detail=detail)
 
 
@@ -80,7 +77,11 @@ class ErrorReporter:
         try:
             while self._pending:
                 message = self._pending.pop(0)
-                QMessageBox.critical(self._parent(), _tr("Exchange Visit Planner"), message)
+                QMessageBox.critical(
+                    self._parent(),
+                    QCoreApplication.translate("ErrorReporter", "Exchange Visit Planner"),
+                    message,
+                )
         finally:
             self._showing = False
 

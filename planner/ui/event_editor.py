@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QDate, QDateTime, QTime
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QPlainTextEdit, QWidget
 
@@ -61,40 +61,60 @@ class EventEditor(RecordEditorDialog):
         self.kind = QComboBox(self)
         for kind in EventKind:
             self.kind.addItem(kind.value.capitalize(), kind.value)
-        form.add_field(self.tr("&Kind:"), self.kind, "kind")
+        form.add_field(QCoreApplication.translate("EventEditor", "&Kind:"), self.kind, "kind")
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("eventTitle")
-        form.add_field(self.tr("&Title:"), self.title_edit, "title")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "&Title:"), self.title_edit, "title"
+        )
         self.title_ja = QLineEdit(self)
-        form.add_field(self.tr("Title (&Japanese):"), self.title_ja, "title_ja")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "Title (&Japanese):"),
+            self.title_ja,
+            "title_ja",
+        )
         self.series = QLineEdit(self)
-        form.add_field(self.tr("&Series:"), self.series, "series")
+        form.add_field(QCoreApplication.translate("EventEditor", "&Series:"), self.series, "series")
         self.institution = QComboBox(self)
         self._zones: dict[int, str] = {}
         for inst in services.institutions.list():
             assert inst.id is not None
             self.institution.addItem(inst.name, inst.id)
             self._zones[inst.id] = inst.timezone
-        form.add_field(self.tr("&Institution:"), self.institution, "institution_id")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "&Institution:"),
+            self.institution,
+            "institution_id",
+        )
         self.venue = QLineEdit(self)
-        form.add_field(self.tr("&Venue:"), self.venue, "venue")
+        form.add_field(QCoreApplication.translate("EventEditor", "&Venue:"), self.venue, "venue")
         self.start = QDateTimeEdit(self)
         self.start.setObjectName("eventStart")
         self.start.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.start.setCalendarPopup(True)
-        form.add_field(self.tr("&Starts (local):"), self.start, "start")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "&Starts (local):"), self.start, "start"
+        )
         self.start_zone = TimeZoneCombo(self)
-        form.add_field(self.tr("Start &zone:"), self.start_zone, "start_zone")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "Start &zone:"), self.start_zone, "start_zone"
+        )
         self.end = QDateTimeEdit(self)
         self.end.setObjectName("eventEnd")
         self.end.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.end.setCalendarPopup(True)
-        form.add_field(self.tr("&Ends (local):"), self.end, "end")
+        form.add_field(QCoreApplication.translate("EventEditor", "&Ends (local):"), self.end, "end")
         self.end_zone = TimeZoneCombo(self)
-        form.add_field(self.tr("End z&one:"), self.end_zone, "end_zone")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "End z&one:"), self.end_zone, "end_zone"
+        )
         self.description = QPlainTextEdit(self)
         self.description.setTabChangesFocus(True)
-        form.add_field(self.tr("&Description:"), self.description, "description")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "&Description:"),
+            self.description,
+            "description",
+        )
         self.body_layout.addLayout(form)
         self.institution.currentIndexChanged.connect(self._default_zones)
         self._load()
@@ -104,7 +124,7 @@ class EventEditor(RecordEditorDialog):
     def _load(self) -> None:
         event = self._event
         if event is None:
-            self.setWindowTitle(self.tr("New event"))
+            self.setWindowTitle(QCoreApplication.translate("EventEditor", "New event"))
             self._default_zones()
             zone = self.start_zone.zone()
             soon = datetime.now(UTC) + timedelta(days=30)
@@ -113,7 +133,9 @@ class EventEditor(RecordEditorDialog):
             _set_wall(self.start, wall)
             _set_wall(self.end, wall + timedelta(hours=1, minutes=30))
             return
-        self.setWindowTitle(self.tr("Event: {title}").format(title=event.title))
+        self.setWindowTitle(
+            QCoreApplication.translate("EventEditor", "Event: {title}").format(title=event.title)
+        )
         select_data(self.kind, event.kind.value)
         self.title_edit.setText(event.title)
         self.title_ja.setText(event.title_ja)
@@ -164,12 +186,21 @@ class EventEditor(RecordEditorDialog):
             issue, _ = resolve_local(_wall(edit), zone)
             if issue is LocalTimeIssue.NONEXISTENT:
                 problems.append(
-                    FieldProblem(field, self.tr("this time is skipped by a clock change"))
+                    FieldProblem(
+                        field,
+                        QCoreApplication.translate(
+                            "EventEditor", "this time is skipped by a clock change"
+                        ),
+                    )
                 )
             elif issue is LocalTimeIssue.AMBIGUOUS:
                 problems.append(
                     FieldProblem(
-                        field, self.tr("this time happens twice (clocks go back); choose another")
+                        field,
+                        QCoreApplication.translate(
+                            "EventEditor",
+                            "this time happens twice (clocks go back); choose another",
+                        ),
                     )
                 )
         if problems:
@@ -178,8 +209,12 @@ class EventEditor(RecordEditorDialog):
     def store(self, record: Event) -> Event:
         """Create or update undoably."""
         labels = (
-            self.tr("New event {title}").format(title=record.title),
-            self.tr("Edit event {title}").format(title=record.title),
+            QCoreApplication.translate("EventEditor", "New event {title}").format(
+                title=record.title
+            ),
+            QCoreApplication.translate("EventEditor", "Edit event {title}").format(
+                title=record.title
+            ),
         )
         return undoable_save(
             self.undo_stack, self.services.events, self._event, record, labels, show_undo_error

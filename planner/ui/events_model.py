@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from planner.domain.entities import Event, Participant
 from planner.domain.timezones import utc_to_local
@@ -148,5 +155,9 @@ class ParticipantTableModel(QAbstractTableModel):
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr("Person") if section == 0 else self.tr("Role")
+            return (
+                QCoreApplication.translate("ParticipantTableModel", "Person")
+                if section == 0
+                else QCoreApplication.translate("ParticipantTableModel", "Role")
+            )
         return None

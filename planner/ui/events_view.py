@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -65,8 +65,10 @@ class EventsView(QWidget):
         header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EventColumn.SERIES, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(EventColumn.SERIES, 200)
-        self.new_button = QPushButton(self.tr("&New event…"), self)
-        self.edit_button = QPushButton(self.tr("&Edit event…"), self)
+        self.new_button = QPushButton(QCoreApplication.translate("EventsView", "&New event…"), self)
+        self.edit_button = QPushButton(
+            QCoreApplication.translate("EventsView", "&Edit event…"), self
+        )
         top_buttons = QHBoxLayout()
         top_buttons.addWidget(self.new_button)
         top_buttons.addWidget(self.edit_button)
@@ -82,22 +84,28 @@ class EventsView(QWidget):
         self.participant_table.setModel(self.participants)
         self.person = QComboBox(self)
         self.person.setObjectName("participantPerson")
-        self.person.setAccessibleName(self.tr("Person to add"))
+        self.person.setAccessibleName(QCoreApplication.translate("EventsView", "Person to add"))
         self.role = QComboBox(self)
         self.role.setObjectName("participantRole")
-        self.role.setAccessibleName(self.tr("Role"))
+        self.role.setAccessibleName(QCoreApplication.translate("EventsView", "Role"))
         for role in ParticipantRole:
             self.role.addItem(role.value.capitalize(), role.value)
-        self.add_button = QPushButton(self.tr("&Add participant"), self)
+        self.add_button = QPushButton(
+            QCoreApplication.translate("EventsView", "&Add participant"), self
+        )
         self.add_button.setObjectName("addParticipant")
-        self.remove_button = QPushButton(self.tr("&Remove participant"), self)
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("EventsView", "&Remove participant"), self
+        )
         self.remove_button.setObjectName("removeParticipant")
         add_row = QHBoxLayout()
         add_row.addWidget(self.person, 1)
         add_row.addWidget(self.role)
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.remove_button)
-        self.participant_box = QGroupBox(self.tr("Participants"), self)
+        self.participant_box = QGroupBox(
+            QCoreApplication.translate("EventsView", "Participants"), self
+        )
         box_layout = QVBoxLayout(self.participant_box)
         box_layout.addWidget(self.participant_table)
         box_layout.addLayout(add_row)
@@ -182,9 +190,9 @@ class EventsView(QWidget):
             ]
         self.participants.set_rows(rows)
         self.participant_table.resizeColumnToContents(0)
-        title = self.tr("Participants")
+        title = QCoreApplication.translate("EventsView", "Participants")
         if event_id is not None:
-            title = self.tr("Participants of {title}").format(
+            title = QCoreApplication.translate("EventsView", "Participants of {title}").format(
                 title=self.model.event_at(self.table.currentIndex().row()).title
             )
         self.participant_box.setTitle(title)
@@ -228,13 +236,15 @@ class EventsView(QWidget):
         try:
             run_undoable(
                 self.undo_stack,
-                self.tr("Add {name} to event").format(name=name),
+                QCoreApplication.translate("EventsView", "Add {name} to event").format(name=name),
                 lambda: events.set_participant(event_id, person_id, role),
                 lambda _p: events.remove_participant(event_id, person_id),
                 show_undo_error,
             )
         except PlannerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot add participant"), str(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("EventsView", "Cannot add participant"), str(exc)
+            )
             return False
         return True
 
@@ -248,7 +258,7 @@ class EventsView(QWidget):
         name = self._names.get(participant.person_id, "")
         run_undoable(
             self.undo_stack,
-            self.tr("Remove {name} from event").format(name=name),
+            QCoreApplication.translate("EventsView", "Remove {name} from event").format(name=name),
             lambda: events.remove_participant(event_id, participant.person_id),
             lambda _r: events.set_participant(event_id, participant.person_id, participant.role),
             show_undo_error,

@@ -62,19 +62,26 @@ class _ExportForm(QDialog):
             self.lang_combo.addItem(_tr(text), lang)
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
-        browse = QPushButton(_tr("&Browse…"), self)
+        browse = QPushButton(QCoreApplication.translate("ExportDialogs", "&Browse…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow(_tr("&Format:"), self.format_combo)
-        form.addRow(_tr("&Language:"), self.lang_combo)
-        form.addRow(_tr("Folder:") if folder else _tr("File:"), row)
+        form.addRow(QCoreApplication.translate("ExportDialogs", "&Format:"), self.format_combo)
+        form.addRow(QCoreApplication.translate("ExportDialogs", "&Language:"), self.lang_combo)
+        form.addRow(
+            QCoreApplication.translate("ExportDialogs", "Folder:")
+            if folder
+            else QCoreApplication.translate("ExportDialogs", "File:"),
+            row,
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Export"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("ExportDialogs", "&Export")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -99,10 +106,15 @@ class _ExportForm(QDialog):
 
     def _browse(self) -> None:
         if self._folder:
-            chosen = QFileDialog.getExistingDirectory(self, _tr("Export into folder"))
+            chosen = QFileDialog.getExistingDirectory(
+                self, QCoreApplication.translate("ExportDialogs", "Export into folder")
+            )
         else:
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, _tr("Export itinerary"), self.path_edit.text(), _tr(_FORMAT_TEXT[self.fmt])
+                self,
+                QCoreApplication.translate("ExportDialogs", "Export itinerary"),
+                self.path_edit.text(),
+                _tr(_FORMAT_TEXT[self.fmt]),
             )
         if chosen:
             self.path_edit.setText(chosen)
@@ -112,7 +124,9 @@ class ExportItineraryDialog(_ExportForm):
     """Export one visit's itinerary; stays open with the reason if writing fails."""
 
     def __init__(self, parent: QWidget | None, services: Services, visit_id: int) -> None:
-        super().__init__(parent, _tr("Export itinerary"), folder=False)
+        super().__init__(
+            parent, QCoreApplication.translate("ExportDialogs", "Export itinerary"), folder=False
+        )
         self._services = services
         self._visit_id = visit_id
         visit = services.visits.get(visit_id)
@@ -123,7 +137,11 @@ class ExportItineraryDialog(_ExportForm):
         """Write the file; on failure say why and keep the dialog open."""
         text = self.path_edit.text().strip()
         if not text:
-            QMessageBox.warning(self, self.windowTitle(), _tr("Choose a file to write."))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate("ExportDialogs", "Choose a file to write."),
+            )
             return
         try:
             self.written = export_itinerary(
@@ -150,7 +168,11 @@ class BatchExportDialog(_ExportForm):
     def __init__(self, parent: QWidget | None, services: Services, event_id: int) -> None:
         event = services.events.get(event_id)
         super().__init__(
-            parent, _tr("Export participants' itineraries — {0}").format(event.title), folder=True
+            parent,
+            QCoreApplication.translate(
+                "ExportDialogs", "Export participants' itineraries — {0}"
+            ).format(event.title),
+            folder=True,
         )
         self._services = services
         self._event_id = event_id
@@ -160,9 +182,19 @@ class BatchExportDialog(_ExportForm):
         """Write one file per participant visit, with a cancellable progress dialog."""
         folder = Path(self.path_edit.text().strip())
         if not self.path_edit.text().strip() or not folder.is_dir():
-            QMessageBox.warning(self, self.windowTitle(), _tr("Choose an existing folder."))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate("ExportDialogs", "Choose an existing folder."),
+            )
             return
-        progress = QProgressDialog(_tr("Exporting itineraries…"), _tr("Cancel"), 0, 1, self)
+        progress = QProgressDialog(
+            QCoreApplication.translate("ExportDialogs", "Exporting itineraries…"),
+            QCoreApplication.translate("ExportDialogs", "Cancel"),
+            0,
+            1,
+            self,
+        )
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
 
@@ -185,7 +217,11 @@ class BatchExportDialog(_ExportForm):
         if self.batch_result.failed:
             lines = "\n".join(f"{name}: {reason}" for name, reason in self.batch_result.failed)
             QMessageBox.warning(
-                self, self.windowTitle(), _tr("Some files were not written:") + "\n" + lines
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate("ExportDialogs", "Some files were not written:")
+                + "\n"
+                + lines,
             )
         super().accept()
 

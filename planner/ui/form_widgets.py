@@ -34,7 +34,7 @@ from datetime import date
 from typing import Any
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QGuiApplication,
@@ -78,10 +78,6 @@ def error_colour() -> str:
     return ERROR_COLOUR_DARK if base.lightness() < 128 else ERROR_COLOUR
 
 
-def _tr(text: str) -> str:
-    return QApplication.translate("RecordEditor", text)
-
-
 # -- inline validation -------------------------------------------------------------------------
 
 
@@ -123,7 +119,7 @@ class ValidatedFormLayout(QFormLayout):
         message.setTextFormat(Qt.TextFormat.PlainText)
         message.setStyleSheet(f"color: {error_colour()};")
         # Screen readers announce it with the field it describes.
-        message.setAccessibleName(_tr("Error"))
+        message.setAccessibleName(QCoreApplication.translate("RecordEditor", "Error"))
         self.addRow("", message)
         self.setRowVisible(message, False)
         for name in (field, *aliases):
@@ -257,9 +253,11 @@ class CountryCombo(QComboBox):
         self._allow_empty = allow_empty
         if allow_empty:
             self.addItem("", "")
-            _set_placeholder(self, _tr("Not recorded"))
+            _set_placeholder(self, QCoreApplication.translate("RecordEditor", "Not recorded"))
         else:
-            _set_placeholder(self, _tr("Type a country or code"))
+            _set_placeholder(
+                self, QCoreApplication.translate("RecordEditor", "Type a country or code")
+            )
         names = country_names()
         for code in sorted(names, key=lambda c: names[c].casefold()):
             self.addItem(f"{code} — {names[code]}", code)
@@ -314,7 +312,7 @@ class TimeZoneCombo(QComboBox):
         zones.append("UTC")
         self.addItems(zones)
         self.setCurrentIndex(-1)
-        _set_placeholder(self, _tr("e.g. Asia/Tokyo"))
+        _set_placeholder(self, QCoreApplication.translate("RecordEditor", "e.g. Asia/Tokyo"))
         completer = _contains_completer(self)
         completer.setModel(self.model())
         self.setCompleter(completer)
@@ -346,7 +344,7 @@ class _NullableDateEdit(QDateEdit):
         self.setMinimumDate(self.NULL)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        self.setSpecialValueText(_tr("none"))
+        self.setSpecialValueText(QCoreApplication.translate("RecordEditor", "none"))
         self.default_date = QDate.currentDate()
         self.setDate(self.NULL)
 
@@ -400,7 +398,7 @@ class OptionalDateEdit(QWidget):
         self.edit = _NullableDateEdit(self)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("✕")
-        self.clear_button.setToolTip(_tr("Clear the date"))
+        self.clear_button.setToolTip(QCoreApplication.translate("RecordEditor", "Clear the date"))
         self.clear_button.setAutoRaise(True)
         # Keyboard users clear with Delete; the button is a mouse convenience.
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -452,7 +450,11 @@ def show_undo_error(message: str) -> None:
 
     Commands outlive the dialog that created them, so the sink must not refer to the dialog.
     """
-    QMessageBox.warning(QApplication.activeWindow(), _tr("Cannot undo or redo"), message)
+    QMessageBox.warning(
+        QApplication.activeWindow(),
+        QCoreApplication.translate("RecordEditor", "Cannot undo or redo"),
+        message,
+    )
 
 
 class RecordEditorDialog(QDialog):
@@ -490,12 +492,12 @@ class RecordEditorDialog(QDialog):
         outer.addLayout(self.body_layout, 1)
         outer.addWidget(self.buttons)
 
-        self.save_action = QAction(_tr("&Save"), self)
+        self.save_action = QAction(QCoreApplication.translate("RecordEditor", "&Save"), self)
         self.save_action.setObjectName("actionSaveRecord")
         self.save_action.setShortcuts(QKeySequence.StandardKey.Save)
         self.save_action.triggered.connect(self.save)
         self.addAction(self.save_action)
-        self.close_action = QAction(_tr("&Close"), self)
+        self.close_action = QAction(QCoreApplication.translate("RecordEditor", "&Close"), self)
         self.close_action.setObjectName("actionCloseRecord")
         self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
@@ -595,7 +597,7 @@ class RecordEditorDialog(QDialog):
         return QMessageBox.question(
             self,
             self.windowTitle(),
-            _tr("Save the changes before closing?"),
+            QCoreApplication.translate("RecordEditor", "Save the changes before closing?"),
             QMessageBox.StandardButton.Save
             | QMessageBox.StandardButton.Discard
             | QMessageBox.StandardButton.Cancel,

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -133,14 +134,17 @@ class FilePage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Choose a file"))
+        self.setTitle(QCoreApplication.translate("FilePage", "Choose a file"))
         self.setSubTitle(
-            self.tr("A .csv (UTF-8 or Shift_JIS; comma, semicolon or tab) or .xlsx file whose "
-                    "first row names the columns.")
-        )  # fmt: skip
+            QCoreApplication.translate(
+                "FilePage",
+                "A .csv (UTF-8 or Shift_JIS; comma, semicolon or tab) or .xlsx file whose "
+                "first row names the columns.",
+            )
+        )
         self.path_edit = QLineEdit(self)
         self.path_edit.textChanged.connect(self.completeChanged)
-        browse = QPushButton(self.tr("Browse…"), self)
+        browse = QPushButton(QCoreApplication.translate("FilePage", "Browse…"), self)
         browse.clicked.connect(self._browse)
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
@@ -155,9 +159,11 @@ class FilePage(QWizardPage):
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import file"), self.path_edit.text(),
-            self.tr("Spreadsheets (*.csv *.xlsx);;All files (*)"),
-        )  # fmt: skip
+            self,
+            QCoreApplication.translate("FilePage", "Import file"),
+            self.path_edit.text(),
+            QCoreApplication.translate("FilePage", "Spreadsheets (*.csv *.xlsx);;All files (*)"),
+        )
         if name:
             self.path_edit.setText(name)
 
@@ -186,11 +192,14 @@ class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Match the columns"))
+        self.setTitle(QCoreApplication.translate("MappingPage", "Match the columns"))
         self.setSubTitle(
-            self.tr("Columns were matched by their names; correct any that are wrong. "
-                    "Fields marked * are required.")
-        )  # fmt: skip
+            QCoreApplication.translate(
+                "MappingPage",
+                "Columns were matched by their names; correct any that are wrong. "
+                "Fields marked * are required.",
+            )
+        )
         self.combos: dict[str, QComboBox] = {}
         inner = QWidget(self)
         self.form = QFormLayout(inner)
@@ -213,9 +222,15 @@ class MappingPage(QWizardPage):
         for key, combo in self.combos.items():
             combo.blockSignals(True)
             combo.clear()
-            combo.addItem(self.tr("(not in the file)"), None)
+            combo.addItem(QCoreApplication.translate("MappingPage", "(not in the file)"), None)
             for index, text in enumerate(header):
-                combo.addItem(text or self.tr("(column {n})").format(n=index + 1), index)
+                combo.addItem(
+                    text
+                    or QCoreApplication.translate("MappingPage", "(column {n})").format(
+                        n=index + 1
+                    ),
+                    index,
+                )
             found = auto.get(key)
             combo.setCurrentIndex(0 if found is None else found + 1)
             combo.blockSignals(False)
@@ -237,13 +252,19 @@ class PreviewPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Check the rows"))
+        self.setTitle(QCoreApplication.translate("PreviewPage", "Check the rows"))
         self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("Import"))
+        self.setButtonText(
+            QWizard.WizardButton.CommitButton, QCoreApplication.translate("PreviewPage", "Import")
+        )
         self.plan: ImportPlan | None = None
         self.busy = False
         self.create_box = QCheckBox(
-            self.tr("Create unknown institutions (from the Country and Time zone columns)"), self
+            QCoreApplication.translate(
+                "PreviewPage",
+                "Create unknown institutions (from the Country and Time zone columns)",
+            ),
+            self,
         )
         self.create_box.toggled.connect(self.check)
         self.progress = QProgressBar(self)
@@ -275,13 +296,22 @@ class PreviewPage(QWizardPage):
         services = wizard.services
 
         def job(progress: Callable[[int, int], None]) -> object:
-            return plan_file(services, kind, path, mapping, create_institutions=create,
-                             progress=progress, create_hint=_CREATE_HINT)  # fmt: skip
+            return plan_file(
+                services,
+                kind,
+                path,
+                mapping,
+                create_institutions=create,
+                progress=progress,
+                create_hint=_CREATE_HINT,
+            )
 
         self.plan = None
         self.busy = True
         self.create_box.setEnabled(False)
-        self.summary.setText(self.tr("Checking {name}…").format(name=path.name))
+        self.summary.setText(
+            QCoreApplication.translate("PreviewPage", "Checking {name}…").format(name=path.name)
+        )
         self.progress.setRange(0, 0)
         self.completeChanged.emit()
         wizard.start(job, self._checked, self._failed, self._progress)
@@ -299,16 +329,17 @@ class PreviewPage(QWizardPage):
         self.progress.setValue(1)
         self.model.set_rows(result.rows)
         kind = self._wizard.kind
-        text = self.tr("{added} {kind} to add, {present} already present.").format(
-            added=result.added, kind=kind, present=result.present
-        )
+        text = QCoreApplication.translate(
+            "PreviewPage", "{added} {kind} to add, {present} already present."
+        ).format(added=result.added, kind=kind, present=result.present)
         if result.new_institutions:
-            text += " " + self.tr("Institutions to create: {names}.").format(
-                names=", ".join(i.name for i in result.new_institutions)
-            )
+            text += " " + QCoreApplication.translate(
+                "PreviewPage", "Institutions to create: {names}."
+            ).format(names=", ".join(i.name for i in result.new_institutions))
         if result.problems:
-            text += " " + self.tr(
-                "{n} problems: nothing can be imported until they are fixed in the file."
+            text += " " + QCoreApplication.translate(
+                "PreviewPage",
+                "{n} problems: nothing can be imported until they are fixed in the file.",
             ).format(n=len(result.problems))
             header = [str(p) for p in result.problems if p.row <= 1]
             if header:
@@ -338,7 +369,7 @@ class RunPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
         self._wizard = wizard
-        self.setTitle(self.tr("Import"))
+        self.setTitle(QCoreApplication.translate("RunPage", "Import"))
         self.progress = QProgressBar(self)
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
@@ -356,7 +387,7 @@ class RunPage(QWizardPage):
         services = self._wizard.services
         self.done = False
         self.progress.setRange(0, 0)
-        self.result_label.setText(self.tr("Importing…"))
+        self.result_label.setText(QCoreApplication.translate("RunPage", "Importing…"))
 
         def job(progress: Callable[[int, int], None]) -> object:
             return commit_plan(services, plan, progress=progress)
@@ -379,7 +410,11 @@ class RunPage(QWizardPage):
 
     def _failed(self, message: str) -> None:
         self.done = True
-        self.result_label.setText(self.tr("Nothing was imported: {reason}").format(reason=message))
+        self.result_label.setText(
+            QCoreApplication.translate("RunPage", "Nothing was imported: {reason}").format(
+                reason=message
+            )
+        )
         self.completeChanged.emit()
         self._wizard.import_failed.emit(message)
 
@@ -405,7 +440,11 @@ class ImportWizard(QWizard):
         self.fields: tuple[FieldSpec, ...] = PEOPLE_FIELDS if kind == "people" else VISIT_FIELDS
         self.header: list[str] = []
         self._threads: list[tuple[QThread, ImportWorker]] = []
-        title = self.tr("Import People") if kind == "people" else self.tr("Import Visits")
+        title = (
+            QCoreApplication.translate("ImportWizard", "Import People")
+            if kind == "people"
+            else QCoreApplication.translate("ImportWizard", "Import Visits")
+        )
         self.setWindowTitle(title)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.file_page = FilePage(self)

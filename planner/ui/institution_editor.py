@@ -30,10 +30,6 @@ _KIND_TEXT: dict[InstitutionKind, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("InstitutionEditor", text)
-
-
 def kind_label(kind: InstitutionKind) -> str:
     """An institution kind as users read it (``National laboratory``), translated."""
     return QCoreApplication.translate("InstitutionKind", _KIND_TEXT.get(kind, str(kind)))
@@ -62,28 +58,58 @@ class InstitutionEditor(RecordEditorDialog):
         form = self.add_form(ValidatedFormLayout())
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText("Argonne National Laboratory")
-        form.add_field(_tr("&Name"), self.name_edit, "name")
+        form.add_field(
+            QCoreApplication.translate("InstitutionEditor", "&Name"), self.name_edit, "name"
+        )
         self.name_ja_edit = QLineEdit(self)
         self.name_ja_edit.setPlaceholderText("理化学研究所")
-        form.add_field(_tr("Name in &Japanese"), self.name_ja_edit, "name_ja")
+        form.add_field(
+            QCoreApplication.translate("InstitutionEditor", "Name in &Japanese"),
+            self.name_ja_edit,
+            "name_ja",
+        )
         self.short_name_edit = QLineEdit(self)
         self.short_name_edit.setPlaceholderText("Argonne")
-        form.add_field(_tr("&Short name"), self.short_name_edit, "short_name")
+        form.add_field(
+            QCoreApplication.translate("InstitutionEditor", "&Short name"),
+            self.short_name_edit,
+            "short_name",
+        )
         self.kind_combo = QComboBox(self)
         for kind in InstitutionKind:
             self.kind_combo.addItem(kind_label(kind), kind)
-        form.add_field(_tr("&Kind"), self.kind_combo, "kind")
+        form.add_field(
+            QCoreApplication.translate("InstitutionEditor", "&Kind"), self.kind_combo, "kind"
+        )
         self.country_combo = CountryCombo(self)
-        form.add_field(_tr("&Country"), self.country_combo, "country")
+        form.add_field(
+            QCoreApplication.translate("InstitutionEditor", "&Country"),
+            self.country_combo,
+            "country",
+        )
         self.city_edit = QLineEdit(self)
-        form.add_field(_tr("C&ity"), self.city_edit, "city")
+        form.add_field(
+            QCoreApplication.translate("InstitutionEditor", "C&ity"), self.city_edit, "city"
+        )
         self.address_edit = QPlainTextEdit(self)
         self.address_edit.setTabChangesFocus(True)
         self.address_edit.setFixedHeight(self.address_edit.fontMetrics().lineSpacing() * 4 + 12)
-        form.add_field(_tr("&Address"), self.address_edit, "address")
+        form.add_field(
+            QCoreApplication.translate("InstitutionEditor", "&Address"),
+            self.address_edit,
+            "address",
+        )
         self.zone_combo = TimeZoneCombo(self)
-        self.zone_combo.setToolTip(_tr("The IANA time zone local times here are shown in"))
-        form.add_field(_tr("&Time zone"), self.zone_combo, "timezone")
+        self.zone_combo.setToolTip(
+            QCoreApplication.translate(
+                "InstitutionEditor", "The IANA time zone local times here are shown in"
+            )
+        )
+        form.add_field(
+            QCoreApplication.translate("InstitutionEditor", "&Time zone"),
+            self.zone_combo,
+            "timezone",
+        )
         self.body_layout.addLayout(form)
         set_tab_chain(
             [
@@ -101,9 +127,11 @@ class InstitutionEditor(RecordEditorDialog):
         self._load(self._original)
         self.mark_clean()
         self.setWindowTitle(
-            _tr("New institution")
+            QCoreApplication.translate("InstitutionEditor", "New institution")
             if self._original is None
-            else _tr("Edit institution — {name}").format(name=self._original.name)
+            else QCoreApplication.translate(
+                "InstitutionEditor", "Edit institution — {name}"
+            ).format(name=self._original.name)
         )
         self.setMinimumWidth(520)
         self.name_edit.setFocus()
@@ -150,8 +178,12 @@ class InstitutionEditor(RecordEditorDialog):
         """Create or update through the undo stack."""
         service = self._services.institutions
         labels = (
-            _tr("Add institution {name}").format(name=record.name),
-            _tr("Edit institution {name}").format(name=record.name),
+            QCoreApplication.translate("InstitutionEditor", "Add institution {name}").format(
+                name=record.name
+            ),
+            QCoreApplication.translate("InstitutionEditor", "Edit institution {name}").format(
+                name=record.name
+            ),
         )
         stored = undoable_save(
             self.undo_stack, service, self._original, record, labels, show_undo_error

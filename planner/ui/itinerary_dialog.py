@@ -38,10 +38,6 @@ from planner.ui.itinerary_model import kind_text
 InstantAsker = Callable[[QWidget, LocalTimeQuestion, str], datetime | None]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ItineraryItemDialog", text)
-
-
 def instant_question_box(
     parent: QWidget | None, question: LocalTimeQuestion, end_label: str
 ) -> tuple[QMessageBox, list[tuple[QPushButton, datetime]]]:
@@ -49,17 +45,23 @@ def instant_question_box(
     box = QMessageBox(parent)
     box.setObjectName("instantQuestion")
     box.setIcon(QMessageBox.Icon.Question)
-    box.setWindowTitle(_tr("Which time is meant?"))
+    box.setWindowTitle(QCoreApplication.translate("ItineraryItemDialog", "Which time is meant?"))
     if question.issue is LocalTimeIssue.AMBIGUOUS:
-        intro = _tr("The {end} time {wall} happens twice in {zone}: clocks go back that night.")
+        intro = QCoreApplication.translate(
+            "ItineraryItemDialog",
+            "The {end} time {wall} happens twice in {zone}: clocks go back that night.",
+        )
     else:
-        intro = _tr(
-            "The {end} time {wall} does not exist in {zone}: clocks jump forward that night."
+        intro = QCoreApplication.translate(
+            "ItineraryItemDialog",
+            "The {end} time {wall} does not exist in {zone}: clocks jump forward that night.",
         )
     box.setText(
         intro.format(end=end_label, wall=f"{question.wall:%Y-%m-%d %H:%M}", zone=question.zone)
     )
-    box.setInformativeText(_tr("Choose the instant you mean:"))
+    box.setInformativeText(
+        QCoreApplication.translate("ItineraryItemDialog", "Choose the instant you mean:")
+    )
     buttons = []
     for choice in question.choices:
         button = box.addButton(choice.label, QMessageBox.ButtonRole.AcceptRole)
@@ -128,7 +130,11 @@ class ItineraryItemDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("itineraryItemDialog")
-        self.setWindowTitle(_tr("Edit itinerary item") if item else _tr("New itinerary item"))
+        self.setWindowTitle(
+            QCoreApplication.translate("ItineraryItemDialog", "Edit itinerary item")
+            if item
+            else QCoreApplication.translate("ItineraryItemDialog", "New itinerary item")
+        )
         self._visit_id = visit_id
         self._host_zone = host_zone
         self._original = item
@@ -155,19 +161,61 @@ class ItineraryItemDialog(QDialog):
         self.internal_edit.setFixedHeight(48)
 
         self.form = ValidatedFormLayout()
-        self.form.add_field(_tr("&Kind:"), self.kind_combo, "kind")
-        self.form.add_field(_tr("&Title:"), self.title_edit, "title")
-        self.form.add_field(_tr("Title (&Japanese):"), self.title_ja_edit, "title_ja")
-        self.start_label = self.form.add_field(_tr("&Starts (local):"), self.start_edit, "start")
-        self.form.add_field(_tr("Start &zone:"), self.start_zone, "start_zone")
-        self.form.add_field(_tr("&Ends (local):"), self.end_edit, "end")
-        self.form.add_field(_tr("E&nd zone:"), self.end_zone, "end_zone")
-        self.form.add_field(_tr("&Location:"), self.location_edit, "location_name")
-        self.form.add_field(_tr("&Address:"), self.address_edit, "location_address")
-        self.form.add_field(_tr("&Confirmation code:"), self.confirmation_edit, "confirmation_code")
-        self.form.add_field(_tr("&Details for the visitor:"), self.details_edit, "visitor_details")
         self.form.add_field(
-            _tr("&Internal notes (never exported):"), self.internal_edit, "internal_notes"
+            QCoreApplication.translate("ItineraryItemDialog", "&Kind:"), self.kind_combo, "kind"
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "&Title:"), self.title_edit, "title"
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "Title (&Japanese):"),
+            self.title_ja_edit,
+            "title_ja",
+        )
+        self.start_label = self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "&Starts (local):"),
+            self.start_edit,
+            "start",
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "Start &zone:"),
+            self.start_zone,
+            "start_zone",
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "&Ends (local):"),
+            self.end_edit,
+            "end",
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "E&nd zone:"),
+            self.end_zone,
+            "end_zone",
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "&Location:"),
+            self.location_edit,
+            "location_name",
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "&Address:"),
+            self.address_edit,
+            "location_address",
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "&Confirmation code:"),
+            self.confirmation_edit,
+            "confirmation_code",
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "&Details for the visitor:"),
+            self.details_edit,
+            "visitor_details",
+        )
+        self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "&Internal notes (never exported):"),
+            self.internal_edit,
+            "internal_notes",
         )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -211,12 +259,26 @@ class ItineraryItemDialog(QDialog):
         # A journey has a departure and an arrival zone; say so where the zones are asked.
         kind = self.kind_combo.currentData()
         travel = kind in TRANSPORT_KINDS
-        hint = _tr("Departure and arrival each have their own zone.") if travel else ""
+        hint = (
+            QCoreApplication.translate(
+                "ItineraryItemDialog", "Departure and arrival each have their own zone."
+            )
+            if travel
+            else ""
+        )
         self.start_zone.setToolTip(hint)
         self.end_zone.setToolTip(hint)
         for field, travel_text, plain_text in (
-            ("start_zone", _tr("Departure zone:"), _tr("Start zone:")),
-            ("end_zone", _tr("Arrival zone:"), _tr("End zone:")),
+            (
+                "start_zone",
+                QCoreApplication.translate("ItineraryItemDialog", "Departure zone:"),
+                QCoreApplication.translate("ItineraryItemDialog", "Start zone:"),
+            ),
+            (
+                "end_zone",
+                QCoreApplication.translate("ItineraryItemDialog", "Arrival zone:"),
+                QCoreApplication.translate("ItineraryItemDialog", "End zone:"),
+            ),
         ):
             widget = self.form.field_widget(field)
             label = self.form.labelForField(widget) if widget is not None else None
@@ -231,7 +293,11 @@ class ItineraryItemDialog(QDialog):
         question = local_time_question(wall, zone)
         if question is None:
             return local_to_utc(wall, zone)
-        label = _tr("start") if end == "start" else _tr("end")
+        label = (
+            QCoreApplication.translate("ItineraryItemDialog", "start")
+            if end == "start"
+            else QCoreApplication.translate("ItineraryItemDialog", "end")
+        )
         return self.asker(self, question, label)
 
     def accept(self) -> None:

@@ -44,10 +44,6 @@ T = TypeVar("T")
 _WATCHED = frozenset({"itinerary_item", "visit", "event", "institution"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ItineraryEditor", text)
-
-
 def _apply_order(service: ItineraryService, visit_id: int, order: list[int]) -> bool:
     service.set_order(visit_id, order)
     return True
@@ -93,21 +89,37 @@ class ItineraryEditor(QWidget):
         header.resizeSection(Column.LOCATION, 220)
         self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
 
-        self.add_button = QPushButton(_tr("&Add…"), self)
-        self.edit_button = QPushButton(_tr("&Edit…"), self)
-        self.remove_button = QPushButton(_tr("&Remove"), self)
-        self.up_button = QPushButton(_tr("Move &up"), self)
-        self.down_button = QPushButton(_tr("Move &down"), self)
-        self.up_button.setToolTip(_tr("Order of items that start at the same time"))
+        self.add_button = QPushButton(QCoreApplication.translate("ItineraryEditor", "&Add…"), self)
+        self.edit_button = QPushButton(
+            QCoreApplication.translate("ItineraryEditor", "&Edit…"), self
+        )
+        self.remove_button = QPushButton(
+            QCoreApplication.translate("ItineraryEditor", "&Remove"), self
+        )
+        self.up_button = QPushButton(
+            QCoreApplication.translate("ItineraryEditor", "Move &up"), self
+        )
+        self.down_button = QPushButton(
+            QCoreApplication.translate("ItineraryEditor", "Move &down"), self
+        )
+        self.up_button.setToolTip(
+            QCoreApplication.translate(
+                "ItineraryEditor", "Order of items that start at the same time"
+            )
+        )
         self.down_button.setToolTip(self.up_button.toolTip())
         self.remove_button.setShortcut(QKeySequence.StandardKey.Delete)
         self.connection_spin = QSpinBox(self)
         self.connection_spin.setObjectName("minConnection")
         self.connection_spin.setRange(0, 24 * 60)
         self.connection_spin.setSingleStep(15)
-        self.connection_spin.setSuffix(_tr(" min"))
+        self.connection_spin.setSuffix(QCoreApplication.translate("ItineraryEditor", " min"))
         self.connection_spin.setValue(int(DEFAULT_MIN_CONNECTION.total_seconds() // 60))
-        self.connection_spin.setToolTip(_tr("Shortest acceptable connection between two legs"))
+        self.connection_spin.setToolTip(
+            QCoreApplication.translate(
+                "ItineraryEditor", "Shortest acceptable connection between two legs"
+            )
+        )
         self.add_button.clicked.connect(self.add_item)
         self.edit_button.clicked.connect(self.edit_selected)
         self.remove_button.clicked.connect(self.remove_selected)
@@ -117,12 +129,17 @@ class ItineraryEditor(QWidget):
 
         buttons = QHBoxLayout()
         for button in (
-            self.add_button, self.edit_button, self.remove_button, self.up_button,
+            self.add_button,
+            self.edit_button,
+            self.remove_button,
+            self.up_button,
             self.down_button,
-        ):  # fmt: skip
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        connection_label = QLabel(_tr("Minimum &connection:"), self)
+        connection_label = QLabel(
+            QCoreApplication.translate("ItineraryEditor", "Minimum &connection:"), self
+        )
         connection_label.setBuddy(self.connection_spin)
         buttons.addWidget(connection_label)
         buttons.addWidget(self.connection_spin)
@@ -192,7 +209,7 @@ class ItineraryEditor(QWidget):
         # An empty list box under "No problems found." is an empty pane: hide it.
         self.findings_view.setVisible(count > 0)
         self.summary_label.setText(
-            _tr("No problems found.")
+            QCoreApplication.translate("ItineraryEditor", "No problems found.")
             if not count
             else QCoreApplication.translate(
                 "ItineraryEditor", "%n check(s) need attention:", "", count
@@ -286,10 +303,14 @@ class ItineraryEditor(QWidget):
         """Store a new *item* as one undoable step."""
         created = self._guard(
             lambda: undoable_create(
-                self._undo, _tr("Add “{0}”").format(item.title), self._services.itinerary.create,
-                self._services.itinerary.delete, item, show_undo_error,
+                self._undo,
+                QCoreApplication.translate("ItineraryEditor", "Add “{0}”").format(item.title),
+                self._services.itinerary.create,
+                self._services.itinerary.delete,
+                item,
+                show_undo_error,
             )
-        )  # fmt: skip
+        )
         self.reload()
         if created is not None and created.id is not None:
             self.select_item(created.id)
@@ -310,10 +331,14 @@ class ItineraryEditor(QWidget):
         """Store *after* over *before* as one undoable step."""
         updated = self._guard(
             lambda: undoable_update(
-                self._undo, _tr("Edit “{0}”").format(after.title),
-                self._services.itinerary.update, before, after, show_undo_error,
+                self._undo,
+                QCoreApplication.translate("ItineraryEditor", "Edit “{0}”").format(after.title),
+                self._services.itinerary.update,
+                before,
+                after,
+                show_undo_error,
             )
-        )  # fmt: skip
+        )
         self.reload()
         return updated
 
@@ -342,10 +367,13 @@ class ItineraryEditor(QWidget):
 
         done = self._guard(
             lambda: run_undoable(
-                self._undo, _tr("Remove “{0}”").format(item.title), apply, revert,
+                self._undo,
+                QCoreApplication.translate("ItineraryEditor", "Remove “{0}”").format(item.title),
+                apply,
+                revert,
                 show_undo_error,
             )
-        )  # fmt: skip
+        )
         self.reload()
         return done is not None
 
@@ -368,11 +396,13 @@ class ItineraryEditor(QWidget):
             after.insert(at if step < 0 else at + 1, item.id)
         done = self._guard(
             lambda: run_undoable(
-                self._undo, _tr("Reorder “{0}”").format(item.title),
+                self._undo,
+                QCoreApplication.translate("ItineraryEditor", "Reorder “{0}”").format(item.title),
                 lambda: _apply_order(service, visit_id, after),
-                lambda _r: service.set_order(visit_id, before), show_undo_error,
+                lambda _r: service.set_order(visit_id, before),
+                show_undo_error,
             )
-        )  # fmt: skip
+        )
         self.reload()
         self.select_item(item.id)
         return done is not None
@@ -382,5 +412,7 @@ class ItineraryEditor(QWidget):
         try:
             return action()
         except PlannerError as exc:
-            QMessageBox.warning(self, _tr("Itinerary"), str(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("ItineraryEditor", "Itinerary"), str(exc)
+            )
             return None

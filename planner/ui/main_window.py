@@ -5,7 +5,16 @@ from __future__ import annotations
 import functools
 from typing import Literal
 
-from PySide6.QtCore import QByteArray, QLocale, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLocale,
+    QSettings,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -98,8 +107,8 @@ class MainWindow(QMainWindow):
         self.preferences = load_preferences(settings)
         #: Extra tabs of every visit editor (itinerary, paperwork), in tab order.
         self.visit_editor_tabs: list[TabFactory] = [
-            (self.tr("&Itinerary"), self._itinerary_tab),
-            (self.tr("&Paperwork"), self._paperwork_tab),
+            (QCoreApplication.translate("MainWindow", "&Itinerary"), self._itinerary_tab),
+            (QCoreApplication.translate("MainWindow", "&Paperwork"), self._paperwork_tab),
         ]
         self._editors: dict[int, VisitEditor] = {}
 
@@ -114,51 +123,106 @@ class MainWindow(QMainWindow):
         self.agreements_view = AgreementsView(services, self, undo_stack=self.undo_stack)
         self.reports_view = ReportsView(services, self)
         for opener in (
-            self.dashboard_view, self.visits_view, self.timeline_view, self.paperwork_view,
-        ):  # fmt: skip
+            self.dashboard_view,
+            self.visits_view,
+            self.timeline_view,
+            self.paperwork_view,
+        ):
             opener.visit_activated.connect(self.open_visit)
         self.agreements_view.visit_activated.connect(self.open_visit_by_code)
         self.workspace = Workspace(self)
         self.workspace.add_page(
-            Page("dashboard", self.tr("Dashboard"), self.dashboard_view,
-                 self.dashboard_view.on_change, self.dashboard_view.reload)
-        )  # fmt: skip
+            Page(
+                "dashboard",
+                QCoreApplication.translate("MainWindow", "Dashboard"),
+                self.dashboard_view,
+                self.dashboard_view.on_change,
+                self.dashboard_view.reload,
+            )
+        )
         self.workspace.add_page(
-            Page("visits", self.tr("Visits"), self.visits_view, self.visits_view.on_change,
-                 self.visits_view.reload, self.visits_view.focus_filter)
-        )  # fmt: skip
+            Page(
+                "visits",
+                QCoreApplication.translate("MainWindow", "Visits"),
+                self.visits_view,
+                self.visits_view.on_change,
+                self.visits_view.reload,
+                self.visits_view.focus_filter,
+            )
+        )
         self.workspace.add_page(
-            Page("people", self.tr("People"), self.people_view, self.people_view.on_change,
-                 self.people_view.reload, self.people_view.focus_filter)
-        )  # fmt: skip
+            Page(
+                "people",
+                QCoreApplication.translate("MainWindow", "People"),
+                self.people_view,
+                self.people_view.on_change,
+                self.people_view.reload,
+                self.people_view.focus_filter,
+            )
+        )
         self.workspace.add_page(
-            Page("events", self.tr("Events"), self.events_view, self.events_view.on_change,
-                 self.events_view.reload)
-        )  # fmt: skip
+            Page(
+                "events",
+                QCoreApplication.translate("MainWindow", "Events"),
+                self.events_view,
+                self.events_view.on_change,
+                self.events_view.reload,
+            )
+        )
         self.workspace.add_page(
-            Page("timeline", self.tr("Timeline"), self.timeline_view,
-                 self.timeline_view.on_change, self.timeline_view.reload)
-        )  # fmt: skip
+            Page(
+                "timeline",
+                QCoreApplication.translate("MainWindow", "Timeline"),
+                self.timeline_view,
+                self.timeline_view.on_change,
+                self.timeline_view.reload,
+            )
+        )
         self.workspace.add_page(
-            Page("paperwork", self.tr("Paperwork"), self.paperwork_view, None,
-                 self.paperwork_view.reload)
-        )  # fmt: skip
+            Page(
+                "paperwork",
+                QCoreApplication.translate("MainWindow", "Paperwork"),
+                self.paperwork_view,
+                None,
+                self.paperwork_view.reload,
+            )
+        )
         self.workspace.add_page(
-            Page("institutions", self.tr("Institutions"), self.directory_view,
-                 self.directory_view.on_change, self.directory_view.reload)
-        )  # fmt: skip
+            Page(
+                "institutions",
+                QCoreApplication.translate("MainWindow", "Institutions"),
+                self.directory_view,
+                self.directory_view.on_change,
+                self.directory_view.reload,
+            )
+        )
         self.workspace.add_page(
-            Page("agreements", self.tr("Agreements"), self.agreements_view, None,
-                 self.agreements_view.reload)
-        )  # fmt: skip
+            Page(
+                "agreements",
+                QCoreApplication.translate("MainWindow", "Agreements"),
+                self.agreements_view,
+                None,
+                self.agreements_view.reload,
+            )
+        )
         self.workspace.add_page(
-            Page("reports", self.tr("Reports"), self.reports_view, self.reports_view.on_change,
-                 self.reports_view.reload)
-        )  # fmt: skip
+            Page(
+                "reports",
+                QCoreApplication.translate("MainWindow", "Reports"),
+                self.reports_view,
+                self.reports_view.on_change,
+                self.reports_view.reload,
+            )
+        )
         self.workspace.add_page(
-            Page("rules", self.tr("Paperwork rules"), self.rules_view, None,
-                 self.rules_view.reload)
-        )  # fmt: skip
+            Page(
+                "rules",
+                QCoreApplication.translate("MainWindow", "Paperwork rules"),
+                self.rules_view,
+                None,
+                self.rules_view.reload,
+            )
+        )
         self.sidebar = Sidebar(self.workspace, self)
         central = QWidget(self)
         central_layout = QHBoxLayout(central)
@@ -330,7 +394,9 @@ class MainWindow(QMainWindow):
         try:
             visit = self._services.visits.get_by_code(code)
         except PlannerError as exc:
-            QMessageBox.warning(self, self.tr("Open visit"), str(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("MainWindow", "Open visit"), str(exc)
+            )
             return
         if visit.id is not None:
             self.open_visit(visit.id)
@@ -346,7 +412,9 @@ class MainWindow(QMainWindow):
         view = view or next((t for t in tables if t.isVisible() and t.model() is not None), None)
         if view is None:
             QMessageBox.information(
-                self, self.tr("Export table"), self.tr("This view has no table to export.")
+                self,
+                QCoreApplication.translate("MainWindow", "Export table"),
+                QCoreApplication.translate("MainWindow", "This view has no table to export."),
             )
             return
         export_table_dialog(self, view, page.name)
@@ -356,9 +424,10 @@ class MainWindow(QMainWindow):
         visit_id = self.visits_view.current_visit_id()
         if visit_id is None:
             QMessageBox.information(
-                self, self.tr("Export exchange package"),
-                self.tr("Select a visit in the list first."),
-            )  # fmt: skip
+                self,
+                QCoreApplication.translate("MainWindow", "Export exchange package"),
+                QCoreApplication.translate("MainWindow", "Select a visit in the list first."),
+            )
             return
         export_visit_package_dialog(self, self._services, visit_id)
 
@@ -375,7 +444,9 @@ class MainWindow(QMainWindow):
         visit_id = self.visits_view.current_visit_id()
         if visit_id is None:
             QMessageBox.information(
-                self, self.tr("Export itinerary"), self.tr("Select a visit in the list first.")
+                self,
+                QCoreApplication.translate("MainWindow", "Export itinerary"),
+                QCoreApplication.translate("MainWindow", "Select a visit in the list first."),
             )
             return
         export_itinerary_dialog(self, self._services, visit_id)
@@ -385,7 +456,9 @@ class MainWindow(QMainWindow):
         event_id = self.events_view.current_event_id()
         if event_id is None:
             QMessageBox.information(
-                self, self.tr("Export itineraries"), self.tr("Select an event first.")
+                self,
+                QCoreApplication.translate("MainWindow", "Export itineraries"),
+                QCoreApplication.translate("MainWindow", "Select an event first."),
             )
             return
         batch_export_event_dialog(self, self._services, event_id)
@@ -415,11 +488,19 @@ class MainWindow(QMainWindow):
         original = visits.get(visit_id)
         try:
             copy = undoable_create(
-                self.undo_stack, self.tr("Duplicate visit {code}").format(code=original.code),
-                lambda _v: visits.duplicate(visit_id), visits.delete, original, show_undo_error,
-            )  # fmt: skip
+                self.undo_stack,
+                QCoreApplication.translate("MainWindow", "Duplicate visit {code}").format(
+                    code=original.code
+                ),
+                lambda _v: visits.duplicate(visit_id),
+                visits.delete,
+                original,
+                show_undo_error,
+            )
         except Exception as exc:  # a PlannerError: say why, keep going
-            QMessageBox.warning(self, self.tr("Cannot duplicate"), str(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("MainWindow", "Cannot duplicate"), str(exc)
+            )
             return None
         assert copy.id is not None
         self.visits_view.reload()
@@ -434,10 +515,12 @@ class MainWindow(QMainWindow):
         visit = self._services.visits.get(visit_id)
         if VisitStatus.CANCELLED not in allowed_next(visit.status):
             QMessageBox.information(
-                self, self.tr("Cancel visit"),
-                self.tr("Visit {code} is {status} and can no longer be cancelled.").format(
-                    code=visit.code, status=visit.status.value),
-            )  # fmt: skip
+                self,
+                QCoreApplication.translate("MainWindow", "Cancel visit"),
+                QCoreApplication.translate(
+                    "MainWindow", "Visit {code} is {status} and can no longer be cancelled."
+                ).format(code=visit.code, status=visit.status.value),
+            )
             return False
         editor = self.open_visit(visit_id)
         return editor.change_status(VisitStatus.CANCELLED)
@@ -470,7 +553,7 @@ class MainWindow(QMainWindow):
         """The About box: name, version, database."""
         QMessageBox.about(
             self,
-            self.tr("About {name}").format(name=planner.APP_NAME),
+            QCoreApplication.translate("MainWindow", "About {name}").format(name=planner.APP_NAME),
             about_text(self.database_display),
         )
 
@@ -484,7 +567,7 @@ class MainWindow(QMainWindow):
     def _show_counts(self, shown: int, total: int) -> None:
         locale = QLocale()
         self.count_label.setText(
-            self.tr("Showing {shown} of {total} visits").format(
+            QCoreApplication.translate("MainWindow", "Showing {shown} of {total} visits").format(
                 shown=locale.toString(shown), total=locale.toString(total)
             )
         )

@@ -46,32 +46,43 @@ class ExportPackageDialog(QDialog):
         self._services = services
         self._visit_id = visit_id
         visit = services.visits.get(visit_id)
-        self.setWindowTitle(_tr("Export exchange package — {0}").format(visit.code))
+        self.setWindowTitle(
+            QCoreApplication.translate("PackageDialogs", "Export exchange package — {0}").format(
+                visit.code
+            )
+        )
         self.path_edit = QLineEdit(str(Path.home() / f"{safe_file_stem(visit.code)}.json"), self)
         self.path_edit.setObjectName("packagePath")
-        browse = QPushButton(_tr("&Browse…"), self)
+        browse = QPushButton(QCoreApplication.translate("PackageDialogs", "&Browse…"), self)
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
         row.addWidget(browse)
         self.sensitive_check = QCheckBox(
-            _tr("Include &sensitive fields (date of birth, passport number and expiry)"), self
+            QCoreApplication.translate(
+                "PackageDialogs",
+                "Include &sensitive fields (date of birth, passport number and expiry)",
+            ),
+            self,
         )
         self.sensitive_check.setChecked(False)
         note = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "PackageDialogs",
                 "The package carries the visit, the visitor and host, the itinerary and the "
-                "paperwork status. Internal notes and attached files never leave this planner."
+                "paperwork status. Internal notes and attached files never leave this planner.",
             ),
             self,
         )
         note.setWordWrap(True)
         form = QFormLayout()
-        form.addRow(_tr("File:"), row)
+        form.addRow(QCoreApplication.translate("PackageDialogs", "File:"), row)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Export"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("PackageDialogs", "&Export")
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -83,7 +94,10 @@ class ExportPackageDialog(QDialog):
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
-            self, _tr("Export exchange package"), self.path_edit.text(), _tr(_JSON_FILTER)
+            self,
+            QCoreApplication.translate("PackageDialogs", "Export exchange package"),
+            self.path_edit.text(),
+            _tr(_JSON_FILTER),
         )
         if chosen:
             self.path_edit.setText(chosen)
@@ -92,17 +106,22 @@ class ExportPackageDialog(QDialog):
         """Confirm sensitive fields explicitly, write the file; on failure say why."""
         text = self.path_edit.text().strip()
         if not text:
-            QMessageBox.warning(self, self.windowTitle(), _tr("Choose a file to write."))
+            QMessageBox.warning(
+                self,
+                self.windowTitle(),
+                QCoreApplication.translate("PackageDialogs", "Choose a file to write."),
+            )
             return
         sensitive = self.sensitive_check.isChecked()
         if sensitive:
             answer = QMessageBox.question(
                 self,
                 self.windowTitle(),
-                _tr(
+                QCoreApplication.translate(
+                    "PackageDialogs",
                     "The package will contain the visitor's date of birth, passport number "
                     "and passport expiry. Send it only through a channel approved for personal "
-                    "data. Include them?"
+                    "data. Include them?",
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No,
@@ -134,7 +153,7 @@ def import_visit_package_dialog(parent: QWidget | None, services: Services) -> I
     Returns what the import did, or None when the coordinator cancelled or the file was
     refused (the reason is shown; nothing is written then).
     """
-    title = _tr("Import exchange package")
+    title = QCoreApplication.translate("PackageDialogs", "Import exchange package")
     chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", _tr(_JSON_FILTER))
     if not chosen:
         return None
@@ -142,24 +161,35 @@ def import_visit_package_dialog(parent: QWidget | None, services: Services) -> I
         package = read_package(Path(chosen))
         existing = services.exchange.existing_visit(package.exchange_id)
     except PlannerError as exc:
-        QMessageBox.warning(parent, title, _tr("{0} cannot be imported: {1}").format(
-            Path(chosen).name, exc))  # fmt: skip
+        QMessageBox.warning(
+            parent,
+            title,
+            QCoreApplication.translate("PackageDialogs", "{0} cannot be imported: {1}").format(
+                Path(chosen).name, exc
+            ),
+        )
         return None
     visitor = f"{package.visitor.given_name} {package.visitor.family_name}".strip()
     if existing is not None:
-        action = _tr(
-            "It updates visit {0} (its itinerary is brought in line with the package's)."
+        action = QCoreApplication.translate(
+            "PackageDialogs",
+            "It updates visit {0} (its itinerary is brought in line with the package's).",
         ).format(existing.code)
     else:
-        action = _tr("It creates a new visit.")
-    question = _tr(
+        action = QCoreApplication.translate("PackageDialogs", "It creates a new visit.")
+    question = QCoreApplication.translate(
+        "PackageDialogs",
         "Partner visit {0}: {1}, {2} → {3}, {4} itinerary items, {5} paperwork items.\n{6}\n"
-        "Import it?"
+        "Import it?",
     ).format(
-        package.code, visitor, package.arrival_date.isoformat(),
-        package.departure_date.isoformat(), len(package.itinerary), len(package.paperwork),
+        package.code,
+        visitor,
+        package.arrival_date.isoformat(),
+        package.departure_date.isoformat(),
+        len(package.itinerary),
+        len(package.paperwork),
         action,
-    )  # fmt: skip
+    )
     answer = QMessageBox.question(
         parent,
         title,
@@ -172,14 +202,20 @@ def import_visit_package_dialog(parent: QWidget | None, services: Services) -> I
     try:
         result = services.exchange.import_package(package)
     except PlannerError as exc:
-        QMessageBox.warning(parent, title, _tr("Nothing was imported: {0}").format(exc))
+        QMessageBox.warning(
+            parent,
+            title,
+            QCoreApplication.translate("PackageDialogs", "Nothing was imported: {0}").format(exc),
+        )
         return None
-    done = (_tr("Visit {0} created.") if result.created else _tr("Visit {0} updated.")).format(
-        result.visit.code
-    )
-    summary = _tr("Itinerary: {0} added, {1} changed, {2} removed.").format(
-        result.items_created, result.items_updated, result.items_removed
-    )
+    done = (
+        QCoreApplication.translate("PackageDialogs", "Visit {0} created.")
+        if result.created
+        else QCoreApplication.translate("PackageDialogs", "Visit {0} updated.")
+    ).format(result.visit.code)
+    summary = QCoreApplication.translate(
+        "PackageDialogs", "Itinerary: {0} added, {1} changed, {2} removed."
+    ).format(result.items_created, result.items_updated, result.items_removed)
     lines = [done, summary, *result.notes]
     QMessageBox.information(parent, title, "\n".join(lines))
     return result

@@ -82,10 +82,8 @@ def late_text(days: int) -> str:
     """``late by 3 days`` (empty when not late)."""
     if days <= 0:
         return ""
-    return (
-        _tr("late by %n day(s)")
-        .replace("%n", str(days))
-        .replace("day(s)", "day" if days == 1 else "days")
+    return QCoreApplication.translate("Paperwork", "late by %n day(s)", None, days).replace(
+        "day(s)", "day" if days == 1 else "days"
     )
 
 
@@ -170,7 +168,10 @@ class PaperworkItemModel(QAbstractTableModel):
             if column is ItemColumn.DOCUMENT:
                 return "\n".join(t for t in (item.title, item.title_ja, item.explanation) if t)
             if not item.applies:
-                return _tr("No paperwork rule requires this item any more; kept for the record.")
+                return QCoreApplication.translate(
+                    "Paperwork",
+                    "No paperwork rule requires this item any more; kept for the record.",
+                )
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if not item.applies:
@@ -195,7 +196,7 @@ class PaperworkItemModel(QAbstractTableModel):
         if column is ItemColumn.DOCUMENT:
             if item.applies:
                 return item.title
-            return f"{item.title} — {_tr('no longer required')}"
+            return f"{item.title} — {QCoreApplication.translate('Paperwork', 'no longer required')}"
         if column is ItemColumn.RESPONSIBLE:
             return responsible_label(item.responsible)
         if column is ItemColumn.STATUS:
@@ -209,7 +210,11 @@ class PaperworkItemModel(QAbstractTableModel):
                 return "" if not sorting else 0
             if sorting:
                 return 2 if item.holds_admission else 1
-            return _tr("Blocking") if item.holds_admission else _tr("Cleared")
+            return (
+                QCoreApplication.translate("Paperwork", "Blocking")
+                if item.holds_admission
+                else QCoreApplication.translate("Paperwork", "Cleared")
+            )
         if column is ItemColumn.REFERENCE:
             return item.reference_number
         return item.attachments if sorting else (str(item.attachments) if item.attachments else "")
@@ -290,7 +295,11 @@ class PaperworkOverviewModel(QAbstractTableModel):
                 OverviewColumn.DUE: item.due_date.isoformat(),
                 OverviewColumn.LATE: item.late_by_days if sorting else late_text(item.late_by_days),
                 OverviewColumn.BLOCKING: (
-                    int(item.blocking) if sorting else (_tr("Blocking") if item.blocking else "")
+                    int(item.blocking)
+                    if sorting
+                    else (
+                        QCoreApplication.translate("Paperwork", "Blocking") if item.blocking else ""
+                    )
                 ),
             }
             return values[column]

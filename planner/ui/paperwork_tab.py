@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QItemSelection,
     QModelIndex,
@@ -209,7 +210,7 @@ class PaperworkTab(QWidget):
 
     # Building -----------------------------------------------------------------------------
     def _build_editor(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Selected item"), self)
+        box = QGroupBox(QCoreApplication.translate("PaperworkTab", "Selected item"), self)
         self.title_label = QLabel(box)
         self.title_label.setWordWrap(True)
         self.title_label.setStyleSheet("font-weight: bold")
@@ -228,7 +229,9 @@ class PaperworkTab(QWidget):
         self.notes_edit = QPlainTextEdit(box)
         self.notes_edit.setObjectName("paperworkNotes")
         self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
-        self.save_button = QPushButton(self.tr("&Save item"), box)
+        self.save_button = QPushButton(
+            QCoreApplication.translate("PaperworkTab", "&Save item"), box
+        )
         self.save_button.setObjectName("paperworkSave")
         self.save_button.clicked.connect(self.save_current)
         self.error_label = QLabel(box)
@@ -240,22 +243,24 @@ class PaperworkTab(QWidget):
         # Compact: two fields per row, so the checklist above keeps most of the height.
         status_row = QHBoxLayout()
         status_row.addWidget(self.status_combo, 1)
-        status_row.addWidget(QLabel(self.tr("Reference no."), box))
+        status_row.addWidget(
+            QLabel(QCoreApplication.translate("PaperworkTab", "Reference no."), box)
+        )
         status_row.addWidget(self.reference_edit, 2)
         dates_row = QHBoxLayout()
         for text, edit in (
-            (self.tr("Submitted"), self.submitted_edit),
-            (self.tr("Approved"), self.approved_edit),
-            (self.tr("Expires"), self.expiry_edit),
+            (QCoreApplication.translate("PaperworkTab", "Submitted"), self.submitted_edit),
+            (QCoreApplication.translate("PaperworkTab", "Approved"), self.approved_edit),
+            (QCoreApplication.translate("PaperworkTab", "Expires"), self.expiry_edit),
         ):
             label = QLabel(text, box)
             label.setBuddy(edit)
             dates_row.addWidget(label)
             dates_row.addWidget(edit, 1)
         form = QFormLayout()
-        form.addRow(self.tr("Status"), status_row)
-        form.addRow(self.tr("Dates"), dates_row)
-        form.addRow(self.tr("Notes"), self.notes_edit)
+        form.addRow(QCoreApplication.translate("PaperworkTab", "Status"), status_row)
+        form.addRow(QCoreApplication.translate("PaperworkTab", "Dates"), dates_row)
+        form.addRow(QCoreApplication.translate("PaperworkTab", "Notes"), self.notes_edit)
         buttons = QHBoxLayout()
         buttons.addWidget(self.error_label, 1)
         buttons.addWidget(self.save_button)
@@ -267,7 +272,7 @@ class PaperworkTab(QWidget):
         return box
 
     def _build_files(self) -> QGroupBox:
-        box = QGroupBox(self.tr("Attachments"), self)
+        box = QGroupBox(QCoreApplication.translate("PaperworkTab", "Attachments"), self)
         self.attachment_model = AttachmentListModel(box)
         self.attachment_list = QListView(box)
         self.attachment_list.setObjectName("attachmentList")
@@ -277,17 +282,26 @@ class PaperworkTab(QWidget):
             QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
         )
         self.attachment_list.doubleClicked.connect(lambda _i: self.open_selected_attachment())
-        self.add_file_button = QPushButton(self.tr("&Add file…"), box)
+        self.add_file_button = QPushButton(
+            QCoreApplication.translate("PaperworkTab", "&Add file…"), box
+        )
         self.add_file_button.clicked.connect(self._choose_file)
-        self.open_file_button = QPushButton(self.tr("&Open"), box)
+        self.open_file_button = QPushButton(
+            QCoreApplication.translate("PaperworkTab", "&Open"), box
+        )
         self.open_file_button.clicked.connect(self.open_selected_attachment)
-        self.remove_file_button = QPushButton(self.tr("&Remove"), box)
+        self.remove_file_button = QPushButton(
+            QCoreApplication.translate("PaperworkTab", "&Remove"), box
+        )
         self.remove_file_button.clicked.connect(lambda: self.remove_selected_attachment())
         self.no_files_label = QLabel(
-            self.tr("No files attached. Add the signed form, approval letter or a scan of "
-                    "the visa; a private copy is kept in the data folder."),
+            QCoreApplication.translate(
+                "PaperworkTab",
+                "No files attached. Add the signed form, approval letter or a scan of "
+                "the visa; a private copy is kept in the data folder.",
+            ),
             box,
-        )  # fmt: skip
+        )
         self.no_files_label.setWordWrap(True)
         self.no_files_label.setStyleSheet("color: palette(placeholder-text)")
         self.attachment_model.modelReset.connect(self._update_files_hint)
@@ -317,7 +331,11 @@ class PaperworkTab(QWidget):
         keep = self._current_id
         if self.visit_id is None:
             self.model.set_items([])
-            self.summary_label.setText(self.tr("Save the visit to generate its paperwork."))
+            self.summary_label.setText(
+                QCoreApplication.translate(
+                    "PaperworkTab", "Save the visit to generate its paperwork."
+                )
+            )
             self.warnings_label.hide()
             self._show_item(None)
             return
@@ -339,14 +357,19 @@ class PaperworkTab(QWidget):
         current = [i for i in items if i.applies]
         open_blocking = [i for i in current if i.holds_admission]
         done = sum(i.settled for i in current)
-        text = self.tr("%1 of %2 items approved or waived.").replace("%1", str(done))
+        text = QCoreApplication.translate(
+            "PaperworkTab", "%1 of %2 items approved or waived."
+        ).replace("%1", str(done))
         text = text.replace("%2", str(len(current)))
         if open_blocking:
-            text += " " + self.tr(
-                "%1 blocking item(s) must be approved or waived before the visit can be confirmed."
+            text += " " + QCoreApplication.translate(
+                "PaperworkTab",
+                "%1 blocking item(s) must be approved or waived before the visit can be confirmed.",
             ).replace("%1", str(len(open_blocking)))
         else:
-            text += " " + self.tr("No blocking paperwork is open.")
+            text += " " + QCoreApplication.translate(
+                "PaperworkTab", "No blocking paperwork is open."
+            )
         self.summary_label.setText(text)
 
     def select_item(self, item_id: int) -> bool:
@@ -386,13 +409,17 @@ class PaperworkTab(QWidget):
         for widget in (self.editor, self.files):
             widget.setEnabled(enabled)
         if item is None:
-            self.title_label.setText(self.tr("Select an item to edit it."))
+            self.title_label.setText(
+                QCoreApplication.translate("PaperworkTab", "Select an item to edit it.")
+            )
             self.explanation_label.setText("")
             self.attachment_model.set_attachments([])
             return
         title = item.title + (f"\n{item.title_ja}" if item.title_ja else "")
         self.title_label.setText(title)
-        lead = self.tr("Due %1 days before arrival.").replace("%1", str(item.lead_days))
+        lead = QCoreApplication.translate("PaperworkTab", "Due %1 days before arrival.").replace(
+            "%1", str(item.lead_days)
+        )
         self.explanation_label.setText(f"{item.explanation} {lead}".strip())
         self.status_combo.setCurrentIndex(self.status_combo.findData(item.status))
         self.reference_edit.setText(item.reference_number)
@@ -424,7 +451,13 @@ class PaperworkTab(QWidget):
         old, new = self.current_item(), self.edited_item()
         if old is None or new is None or old == new:
             return False
-        return self.apply_edit(self.tr("Edit paperwork “%1”").replace("%1", old.title), old, new)
+        return self.apply_edit(
+            QCoreApplication.translate("PaperworkTab", "Edit paperwork “%1”").replace(
+                "%1", old.title
+            ),
+            old,
+            new,
+        )
 
     def set_status(self, status: PaperworkStatus) -> bool:
         """Change only the status of the selected item (undoable)."""
@@ -432,7 +465,7 @@ class PaperworkTab(QWidget):
         if old is None or old.status is status:
             return False
         new = dataclasses.replace(old, status=status)
-        text = self.tr("Mark “%1” %2").replace("%1", old.title)
+        text = QCoreApplication.translate("PaperworkTab", "Mark “%1” %2").replace("%1", old.title)
         return self.apply_edit(text.replace("%2", paperwork_status_label(status)), old, new)
 
     def apply_edit(self, text: str, old: PaperworkItem, new: PaperworkItem) -> bool:
@@ -440,11 +473,12 @@ class PaperworkTab(QWidget):
         paperwork = self.services.paperwork
         try:
             run_undoable(
-                self.undo_stack, text,
+                self.undo_stack,
+                text,
                 apply=lambda: paperwork.update(new, self.today()),
                 revert=lambda _stored: paperwork.update(old, self.today()),
                 on_error=self._show_error,
-            )  # fmt: skip
+            )
         except PlannerError as exc:
             self._show_error(str(exc))
             return False
@@ -456,7 +490,9 @@ class PaperworkTab(QWidget):
 
     # Attachments --------------------------------------------------------------------------
     def _choose_file(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(self, self.tr("Attach a file"))
+        path, _filter = QFileDialog.getOpenFileName(
+            self, QCoreApplication.translate("PaperworkTab", "Attach a file")
+        )
         if path:
             self.add_attachment_file(Path(path))
 
@@ -474,7 +510,7 @@ class PaperworkTab(QWidget):
         try:
             return run_undoable(
                 self.undo_stack,
-                self.tr("Attach “%1”").replace("%1", path.name),
+                QCoreApplication.translate("PaperworkTab", "Attach “%1”").replace("%1", path.name),
                 apply=lambda: paperwork.add_attachment(item_id, path),
                 revert=remove,
                 on_error=self._show_error,
@@ -497,7 +533,11 @@ class PaperworkTab(QWidget):
             return False
         path = self.services.paperwork.attachment_file(attachment)
         if not path.is_file():
-            self._show_error(self.tr("The file %1 is missing.").replace("%1", str(path)))
+            self._show_error(
+                QCoreApplication.translate("PaperworkTab", "The file %1 is missing.").replace(
+                    "%1", str(path)
+                )
+            )
             return False
         return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
@@ -509,10 +549,10 @@ class PaperworkTab(QWidget):
         if confirm:
             answer = QMessageBox.question(
                 self,
-                self.tr("Remove attachment"),
-                self.tr("Remove “%1”? The copy in the data folder is deleted.").replace(
-                    "%1", attachment.filename
-                ),
+                QCoreApplication.translate("PaperworkTab", "Remove attachment"),
+                QCoreApplication.translate(
+                    "PaperworkTab", "Remove “%1”? The copy in the data folder is deleted."
+                ).replace("%1", attachment.filename),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,23 +72,32 @@ class PaperworkView(QWidget):
         self.show_combo = QComboBox(self)
         self.show_combo.setObjectName("paperworkShow")
         for show, text in (
-            (Show.OPEN, self.tr("Open items")),
-            (Show.OVERDUE, self.tr("Overdue")),
-            (Show.DUE_SOON, self.tr("Overdue or due within %1 days")),
-            (Show.ALL, self.tr("All items")),
+            (Show.OPEN, QCoreApplication.translate("PaperworkView", "Open items")),
+            (Show.OVERDUE, QCoreApplication.translate("PaperworkView", "Overdue")),
+            (
+                Show.DUE_SOON,
+                QCoreApplication.translate("PaperworkView", "Overdue or due within %1 days"),
+            ),
+            (Show.ALL, QCoreApplication.translate("PaperworkView", "All items")),
         ):
             self.show_combo.addItem(text.replace("%1", str(self.proxy.due_soon_days)), show)
         self.type_combo = QComboBox(self)
         self.type_combo.setObjectName("paperworkType")
-        self.type_combo.addItem(self.tr("Every document type"), "")
+        self.type_combo.addItem(
+            QCoreApplication.translate("PaperworkView", "Every document type"), ""
+        )
         self.responsible_combo = QComboBox(self)
         self.responsible_combo.setObjectName("paperworkResponsible")
-        self.responsible_combo.addItem(self.tr("Anyone responsible"), None)
+        self.responsible_combo.addItem(
+            QCoreApplication.translate("PaperworkView", "Anyone responsible"), None
+        )
         for party in ResponsibleParty:
             self.responsible_combo.addItem(responsible_label(party), party)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("paperworkFilter")
-        self.filter_edit.setPlaceholderText(self.tr("Filter (visit, visitor, document)"))
+        self.filter_edit.setPlaceholderText(
+            QCoreApplication.translate("PaperworkView", "Filter (visit, visitor, document)")
+        )
         self.filter_edit.setClearButtonEnabled(True)
 
         self.table = QTableView(self)
@@ -112,7 +121,9 @@ class PaperworkView(QWidget):
         self.status_combo.setObjectName("paperworkSetStatus")
         for status in PaperworkStatus:
             self.status_combo.addItem(paperwork_status_label(status), status)
-        self.status_button = QPushButton(self.tr("Set status of selected"), self)
+        self.status_button = QPushButton(
+            QCoreApplication.translate("PaperworkView", "Set status of selected"), self
+        )
         self.status_button.clicked.connect(self._set_selected_status)
         self.error_label = QLabel(self)
         self.error_label.setStyleSheet("color: #c62828")
@@ -164,7 +175,9 @@ class PaperworkView(QWidget):
         types = sorted({(r.title, r.code) for r in rows})
         self.type_combo.blockSignals(True)
         self.type_combo.clear()
-        self.type_combo.addItem(self.tr("Every document type"), "")
+        self.type_combo.addItem(
+            QCoreApplication.translate("PaperworkView", "Every document type"), ""
+        )
         for title, code in types:
             self.type_combo.addItem(title, code)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(current)))
@@ -205,8 +218,11 @@ class PaperworkView(QWidget):
 
     def _count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        self.count_label.setText(self.tr("%1 of %2 items").replace("%1", str(shown)).replace(
-            "%2", str(total)))  # fmt: skip
+        self.count_label.setText(
+            QCoreApplication.translate("PaperworkView", "%1 of %2 items")
+            .replace("%1", str(shown))
+            .replace("%2", str(total))
+        )
         self.counts_changed.emit(shown, total)
 
     def _on_change(self, change: Change) -> None:
@@ -237,12 +253,13 @@ class PaperworkView(QWidget):
             new = dataclasses.replace(old, status=status)
             run_undoable(
                 self.undo_stack,
-                self.tr("Mark “%1” %2").replace("%1", old.title).replace(
-                    "%2", paperwork_status_label(status)),
+                QCoreApplication.translate("PaperworkView", "Mark “%1” %2")
+                .replace("%1", old.title)
+                .replace("%2", paperwork_status_label(status)),
                 apply=lambda: paperwork.update(new, self.today()),
                 revert=lambda _stored: paperwork.update(old, self.today()),
                 on_error=self.error_label.setText,
-            )  # fmt: skip
+            )
         except PlannerError as exc:
             self.error_label.setText(str(exc))
             return False

@@ -34,10 +34,6 @@ _COLUMNS_KEY = "PeopleView/columns"
 RELOAD_ENTITIES = frozenset({"person", "institution"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PeopleView", text)
-
-
 class PeopleView(QWidget):
     """Everyone in the directory, narrowed by the words typed in the filter box.
 
@@ -65,20 +61,24 @@ class PeopleView(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("peopleFilter")
         self.filter_edit.setPlaceholderText(
-            _tr("Filter people (name, 漢字, institution, e-mail, nationality…)")
+            QCoreApplication.translate(
+                "PeopleView", "Filter people (name, 漢字, institution, e-mail, nationality…)"
+            )
         )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
 
-        self.new_action = QAction(_tr("&New Person…"), self)
+        self.new_action = QAction(QCoreApplication.translate("PeopleView", "&New Person…"), self)
         self.new_action.setObjectName("actionNewPerson")
         # No shortcut of its own: the window binds Ctrl+N (New Visit) window-wide, and a second
         # binding here would make the key ambiguous (neither fires). The window may rebind it.
         self.new_action.triggered.connect(self.new_person)
-        self.edit_action = QAction(_tr("&Edit Person…"), self)
+        self.edit_action = QAction(QCoreApplication.translate("PeopleView", "&Edit Person…"), self)
         self.edit_action.setObjectName("actionEditPerson")
         self.edit_action.triggered.connect(self.edit_selected)
-        self.delete_action = QAction(_tr("&Delete Person…"), self)
+        self.delete_action = QAction(
+            QCoreApplication.translate("PeopleView", "&Delete Person…"), self
+        )
         self.delete_action.setObjectName("actionDeletePerson")
         self.delete_action.setShortcuts(QKeySequence.StandardKey.Delete)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -272,16 +272,17 @@ class PeopleView(QWidget):
         try:
             run_undoable(
                 self.undo_stack,
-                _tr("Delete person {name}").format(name=name),
+                QCoreApplication.translate("PeopleView", "Delete person {name}").format(name=name),
                 apply,
                 revert,
                 show_undo_error,
             )
         except InUseError:
             self.show_message(
-                _tr(
+                QCoreApplication.translate(
+                    "PeopleView",
                     "{name} cannot be deleted: they are the visitor or host of at least one "
-                    "visit, or take part in an event. Delete or reassign those first."
+                    "visit, or take part in an event. Delete or reassign those first.",
                 ).format(name=name)
             )
             return False
@@ -294,10 +295,11 @@ class PeopleView(QWidget):
         """Ask before deleting *name* (tests replace this)."""
         answer = QMessageBox.question(
             self,
-            _tr("Delete person"),
-            _tr("Delete {name} from the directory? You can undo this with Edit → Undo.").format(
-                name=name
-            ),
+            QCoreApplication.translate("PeopleView", "Delete person"),
+            QCoreApplication.translate(
+                "PeopleView",
+                "Delete {name} from the directory? You can undo this with Edit → Undo.",
+            ).format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -305,7 +307,7 @@ class PeopleView(QWidget):
 
     def show_message(self, message: str) -> None:
         """Tell the user why something could not be done (tests replace this)."""
-        QMessageBox.warning(self, _tr("People"), message)
+        QMessageBox.warning(self, QCoreApplication.translate("PeopleView", "People"), message)
 
     # -- layout --------------------------------------------------------------------------------
 

@@ -42,10 +42,6 @@ _CATEGORY_TEXT: dict[PersonCategory, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PersonEditor", text)
-
-
 def category_label(category: PersonCategory) -> str:
     """A person category as users read it (``Researcher``), translated."""
     return QCoreApplication.translate(
@@ -55,7 +51,11 @@ def category_label(category: PersonCategory) -> str:
 
 def person_display_name(person: Person) -> str:
     """The name undo labels and titles use: Latin if recorded, else the native name."""
-    return person.latin_name or person.native_name or _tr("(no name)")
+    return (
+        person.latin_name
+        or person.native_name
+        or QCoreApplication.translate("PersonEditor", "(no name)")
+    )
 
 
 class MaskedField(QStackedWidget):
@@ -73,7 +73,11 @@ class MaskedField(QStackedWidget):
         # Read-only and out of the tab chain, but not disabled: a disabled field's text is
         # too faint to tell "hidden" from "empty", and its tooltip would not show.
         self.mask_edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.mask_edit.setToolTip(_tr("Hidden: use “Reveal sensitive fields” to see or change it"))
+        self.mask_edit.setToolTip(
+            QCoreApplication.translate(
+                "PersonEditor", "Hidden: use “Reveal sensitive fields” to see or change it"
+            )
+        )
         self.editor = editor
         self.addWidget(self.mask_edit)
         self.addWidget(editor)
@@ -124,54 +128,94 @@ class PersonEditor(RecordEditorDialog):
         self._load(self._original)
         self.mark_clean()
         self.setWindowTitle(
-            _tr("New person")
+            QCoreApplication.translate("PersonEditor", "New person")
             if self._original is None
-            else _tr("Edit person — {name}").format(name=person_display_name(self._original))
+            else QCoreApplication.translate("PersonEditor", "Edit person — {name}").format(
+                name=person_display_name(self._original)
+            )
         )
 
     # -- building --------------------------------------------------------------------------
 
     def _build(self) -> None:
         left = self.add_form(ValidatedFormLayout())
-        left.add_section(_tr("Name"))
+        left.add_section(QCoreApplication.translate("PersonEditor", "Name"))
         self.family_edit = QLineEdit(self)
         self.family_edit.setPlaceholderText("Tanaka")
-        left.add_field(_tr("&Family name"), self.family_edit, "family_name")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "&Family name"),
+            self.family_edit,
+            "family_name",
+        )
         self.given_edit = QLineEdit(self)
         self.given_edit.setPlaceholderText("Hiroshi")
-        left.add_field(_tr("&Given name"), self.given_edit, "given_name")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "&Given name"), self.given_edit, "given_name"
+        )
         self.family_native_edit = QLineEdit(self)
         self.family_native_edit.setPlaceholderText("田中")
-        left.add_field(_tr("Family name (&native)"), self.family_native_edit, "family_name_native")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "Family name (&native)"),
+            self.family_native_edit,
+            "family_name_native",
+        )
         self.given_native_edit = QLineEdit(self)
         self.given_native_edit.setPlaceholderText("博")
-        left.add_field(_tr("Given name (nat&ive)"), self.given_native_edit, "given_name_native")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "Given name (nat&ive)"),
+            self.given_native_edit,
+            "given_name_native",
+        )
         self.preferred_edit = QLineEdit(self)
-        left.add_field(_tr("&Preferred name"), self.preferred_edit, "preferred_name")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "&Preferred name"),
+            self.preferred_edit,
+            "preferred_name",
+        )
 
-        left.add_section(_tr("Affiliation and contact"))
+        left.add_section(QCoreApplication.translate("PersonEditor", "Affiliation and contact"))
         self.category_combo = QComboBox(self)
         for category in PersonCategory:
             self.category_combo.addItem(category_label(category), category)
-        left.add_field(_tr("&Category"), self.category_combo, "category")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "&Category"), self.category_combo, "category"
+        )
         self.institution_combo = QComboBox(self)
-        self.institution_combo.setPlaceholderText(_tr("Choose an institution"))
+        self.institution_combo.setPlaceholderText(
+            QCoreApplication.translate("PersonEditor", "Choose an institution")
+        )
         for inst in self._services.institutions.list():
             text = f"{inst.name} ({inst.short_name})" if inst.short_name else inst.name
             self.institution_combo.addItem(text, inst.id)
         self.institution_combo.setCurrentIndex(-1)
-        left.add_field(_tr("&Home institution"), self.institution_combo, "home_institution_id")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "&Home institution"),
+            self.institution_combo,
+            "home_institution_id",
+        )
         self.email_edit = QLineEdit(self)
         self.email_edit.setPlaceholderText("name@example.org")
-        left.add_field(_tr("&E-mail"), self.email_edit, "email")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "&E-mail"), self.email_edit, "email"
+        )
         self.phone_edit = QLineEdit(self)
-        left.add_field(_tr("P&hone"), self.phone_edit, "phone")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "P&hone"), self.phone_edit, "phone"
+        )
         self.nationality_combo = CountryCombo(self, allow_empty=True)
-        left.add_field(_tr("Nationalit&y"), self.nationality_combo, "nationality")
+        left.add_field(
+            QCoreApplication.translate("PersonEditor", "Nationalit&y"),
+            self.nationality_combo,
+            "nationality",
+        )
 
         right = self.add_form(ValidatedFormLayout())
-        right.add_section(_tr("Sensitive (passport and birth date)"))
-        self.reveal_button = QPushButton(_tr("&Reveal sensitive fields"), self)
+        right.add_section(
+            QCoreApplication.translate("PersonEditor", "Sensitive (passport and birth date)")
+        )
+        self.reveal_button = QPushButton(
+            QCoreApplication.translate("PersonEditor", "&Reveal sensitive fields"), self
+        )
         self.reveal_button.setObjectName("revealButton")
         self.reveal_button.setCheckable(True)
         self.reveal_button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
@@ -180,19 +224,35 @@ class PersonEditor(RecordEditorDialog):
         self.dob_edit = OptionalDateEdit(self)
         self.dob_edit.set_default(date(1985, 1, 1))
         self.dob_field = MaskedField(self.dob_edit, self)
-        right.add_field(_tr("&Date of birth"), self.dob_field, "date_of_birth")
+        right.add_field(
+            QCoreApplication.translate("PersonEditor", "&Date of birth"),
+            self.dob_field,
+            "date_of_birth",
+        )
         self.passport_edit = QLineEdit(self)
         self.passport_edit.setObjectName("passportNumber")
         self.passport_field = MaskedField(self.passport_edit, self)
-        right.add_field(_tr("Pass&port number"), self.passport_field, "passport_number")
+        right.add_field(
+            QCoreApplication.translate("PersonEditor", "Pass&port number"),
+            self.passport_field,
+            "passport_number",
+        )
         self.expiry_edit = OptionalDateEdit(self)
         self.expiry_field = MaskedField(self.expiry_edit, self)
-        right.add_field(_tr("Passport e&xpiry"), self.expiry_field, "passport_expiry")
+        right.add_field(
+            QCoreApplication.translate("PersonEditor", "Passport e&xpiry"),
+            self.expiry_field,
+            "passport_expiry",
+        )
 
-        right.add_section(_tr("Internal notes (never exported)"))
+        right.add_section(
+            QCoreApplication.translate("PersonEditor", "Internal notes (never exported)")
+        )
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setPlaceholderText(_tr("Only coordinators see these notes."))
+        self.notes_edit.setPlaceholderText(
+            QCoreApplication.translate("PersonEditor", "Only coordinators see these notes.")
+        )
         right.addRow(self.notes_edit)
 
         columns = QHBoxLayout()
@@ -269,7 +329,9 @@ class PersonEditor(RecordEditorDialog):
         for field in (self.dob_field, self.passport_field, self.expiry_field):
             field.set_revealed(revealed)
         self.reveal_button.setText(
-            _tr("&Hide sensitive fields") if revealed else _tr("&Reveal sensitive fields")
+            QCoreApplication.translate("PersonEditor", "&Hide sensitive fields")
+            if revealed
+            else QCoreApplication.translate("PersonEditor", "&Reveal sensitive fields")
         )
         if self.reveal_button.isChecked() != revealed:
             self.reveal_button.setChecked(revealed)
@@ -321,7 +383,12 @@ class PersonEditor(RecordEditorDialog):
         except ValidationError as exc:
             problems.extend(exc.problems)
         if self.institution_combo.currentIndex() < 0:
-            problems.append(FieldProblem("home_institution_id", _tr("Choose a home institution")))
+            problems.append(
+                FieldProblem(
+                    "home_institution_id",
+                    QCoreApplication.translate("PersonEditor", "Choose a home institution"),
+                )
+            )
         if problems:
             raise ValidationError(problems)
 
@@ -330,8 +397,8 @@ class PersonEditor(RecordEditorDialog):
         name = person_display_name(record)
         people = self._services.people
         labels = (
-            _tr("Add person {name}").format(name=name),
-            _tr("Edit person {name}").format(name=name),
+            QCoreApplication.translate("PersonEditor", "Add person {name}").format(name=name),
+            QCoreApplication.translate("PersonEditor", "Edit person {name}").format(name=name),
         )
         stored = undoable_save(
             self.undo_stack, people, self._original, record, labels, show_undo_error

@@ -19,10 +19,6 @@ from planner.ui.form_widgets import (
 from planner.ui.undo import undoable_save
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProjectEditor", text)
-
-
 class ProjectEditor(RecordEditorDialog):
     """Create (``project_id`` None) or edit a research project; each save is undoable.
 
@@ -45,17 +41,31 @@ class ProjectEditor(RecordEditorDialog):
         form = self.add_form(ValidatedFormLayout())
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText("AuroraGPT")
-        form.add_field(_tr("&Name"), self.name_edit, "name")
+        form.add_field(QCoreApplication.translate("ProjectEditor", "&Name"), self.name_edit, "name")
         self.name_ja_edit = QLineEdit(self)
-        form.add_field(_tr("Name in &Japanese"), self.name_ja_edit, "name_ja")
+        form.add_field(
+            QCoreApplication.translate("ProjectEditor", "Name in &Japanese"),
+            self.name_ja_edit,
+            "name_ja",
+        )
         self.program_combo = QComboBox(self)
-        self.program_combo.addItem(_tr("(no programme)"), None)
+        self.program_combo.addItem(
+            QCoreApplication.translate("ProjectEditor", "(no programme)"), None
+        )
         for program in services.programs.list():
             self.program_combo.addItem(program.name, program.id)
-        form.add_field(_tr("&Programme"), self.program_combo, "program_id")
+        form.add_field(
+            QCoreApplication.translate("ProjectEditor", "&Programme"),
+            self.program_combo,
+            "program_id",
+        )
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setTabChangesFocus(True)
-        form.add_field(_tr("&Description"), self.description_edit, "description")
+        form.add_field(
+            QCoreApplication.translate("ProjectEditor", "&Description"),
+            self.description_edit,
+            "description",
+        )
         self.body_layout.addLayout(form)
         set_tab_chain(
             [
@@ -69,9 +79,11 @@ class ProjectEditor(RecordEditorDialog):
         self._load(self._original)
         self.mark_clean()
         self.setWindowTitle(
-            _tr("New project")
+            QCoreApplication.translate("ProjectEditor", "New project")
             if self._original is None
-            else _tr("Edit project — {name}").format(name=self._original.name)
+            else QCoreApplication.translate("ProjectEditor", "Edit project — {name}").format(
+                name=self._original.name
+            )
         )
         self.setMinimumWidth(480)
         self.name_edit.setFocus()
@@ -102,14 +114,20 @@ class ProjectEditor(RecordEditorDialog):
     def check(self, record: Project) -> None:
         """A name is required (the service checks the rest)."""
         if not record.name:
-            raise ValidationError.single("name", _tr("Name is required"))
+            raise ValidationError.single(
+                "name", QCoreApplication.translate("ProjectEditor", "Name is required")
+            )
 
     def store(self, record: Project) -> Project:
         """Create or update through the undo stack."""
         service = self._services.projects
         labels = (
-            _tr("Add project {name}").format(name=record.name),
-            _tr("Edit project {name}").format(name=record.name),
+            QCoreApplication.translate("ProjectEditor", "Add project {name}").format(
+                name=record.name
+            ),
+            QCoreApplication.translate("ProjectEditor", "Edit project {name}").format(
+                name=record.name
+            ),
         )
         stored = undoable_save(
             self.undo_stack, service, self._original, record, labels, show_undo_error

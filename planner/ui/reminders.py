@@ -23,10 +23,6 @@ TRAY_LINGER_MS = 30_000
 MAX_LISTED = 5
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Reminders", text)
-
-
 def _key(item: DueItem) -> str:
     return f"{item.item_id}@{item.due_date.isoformat()}"
 
@@ -42,13 +38,19 @@ def _stored(settings: QSettings) -> set[str]:
 
 def reminder_text(items: list[DueItem]) -> tuple[str, str]:
     """Title and body of the notification for *items*."""
-    title = _tr("%n paperwork item(s) overdue").replace("%n", str(len(items)))
+    title = QCoreApplication.translate(
+        "Reminders", "%n paperwork item(s) overdue", None, len(items)
+    )
     lines = [
-        f"{i.visit_code} {i.visitor_name}: {i.title} ({_tr('late by')} {i.late_by_days} d)"
+        QCoreApplication.translate(
+            "Reminders", "{code} {name}: {title} (late by %n day(s))", None, i.late_by_days
+        ).format(code=i.visit_code, name=i.visitor_name, title=i.title)
         for i in items[:MAX_LISTED]
     ]
     if len(items) > MAX_LISTED:
-        lines.append(_tr("… and %n more").replace("%n", str(len(items) - MAX_LISTED)))
+        lines.append(
+            QCoreApplication.translate("Reminders", "… and %n more", None, len(items) - MAX_LISTED)
+        )
     return title, "\n".join(lines)
 
 
@@ -86,5 +88,7 @@ def _tray(app: QGuiApplication) -> QSystemTrayIcon:
         style = app.style()
         icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
     tray = QSystemTrayIcon(icon if not icon.isNull() else QIcon(), app)
-    tray.setToolTip(_tr("Exchange Visit Planner: paperwork reminders"))
+    tray.setToolTip(
+        QCoreApplication.translate("Reminders", "Exchange Visit Planner: paperwork reminders")
+    )
     return tray

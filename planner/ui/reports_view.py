@@ -97,7 +97,9 @@ class RowsModel(QAbstractTableModel):
             return self._rows[index.row()][index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._numeric:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.FontRole and self._rows[index.row()][0] == _tr("Total"):
+        if role == Qt.ItemDataRole.FontRole and self._rows[index.row()][
+            0
+        ] == QCoreApplication.translate("ReportsView", "Total"):
             font = QFont()
             font.setBold(True)
             return font
@@ -134,17 +136,23 @@ class ReportsView(QWidget):
         self.report: ActivityReport | None = None
 
         self.system_combo = QComboBox(self)
-        self.system_combo.addItem(_tr("US fiscal year (Oct–Sep)"), FiscalSystem.US.value)
-        self.system_combo.addItem(_tr("Japanese fiscal year (Apr–Mar)"), FiscalSystem.JP.value)
+        self.system_combo.addItem(
+            QCoreApplication.translate("ReportsView", "US fiscal year (Oct–Sep)"),
+            FiscalSystem.US.value,
+        )
+        self.system_combo.addItem(
+            QCoreApplication.translate("ReportsView", "Japanese fiscal year (Apr–Mar)"),
+            FiscalSystem.JP.value,
+        )
         self.year_spin = QSpinBox(self)
         self.year_spin.setRange(1990, 2100)
         self.year_spin.setPrefix("FY")
         today = local_today()
         self.year_spin.setValue(fiscal_year_of(FiscalSystem.US, today).year)
-        self.export_button = QPushButton(_tr("Export…"), self)
+        self.export_button = QPushButton(QCoreApplication.translate("ReportsView", "Export…"), self)
         self.export_button.clicked.connect(self.export_dialog)
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(_tr("Fiscal year:"), self))
+        bar.addWidget(QLabel(QCoreApplication.translate("ReportsView", "Fiscal year:"), self))
         bar.addWidget(self.system_combo)
         bar.addWidget(self.year_spin)
         bar.addStretch(1)
@@ -156,10 +164,11 @@ class ReportsView(QWidget):
         self.summary_label.setObjectName("reportSummary")
         self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
         note = QLabel(
-            _tr(
+            QCoreApplication.translate(
+                "ReportsView",
                 "Counted: approved, confirmed, in-progress and completed visits (not drafts, "
                 "proposals or cancelled). Person-days: calendar days of each stay inside the "
-                "fiscal year, arrival and departure included."
+                "fiscal year, arrival and departure included.",
             ),
             self,
         )
@@ -172,7 +181,14 @@ class ReportsView(QWidget):
         self.charts: dict[str, BarChartWidget] = {}
         for name, title in _TAB_TITLES.items():
             model = RowsModel(
-                [_tr(title), _tr("Japanese"), _tr("Visits"), _tr("Person-days")], {2, 3}, self
+                [
+                    _tr(title),
+                    QCoreApplication.translate("ReportsView", "Japanese"),
+                    QCoreApplication.translate("ReportsView", "Visits"),
+                    QCoreApplication.translate("ReportsView", "Person-days"),
+                ],
+                {2, 3},
+                self,
             )
             splitter = QSplitter(Qt.Orientation.Vertical, self.tabs)
             table = _table(model, splitter, (1,))
@@ -184,11 +200,19 @@ class ReportsView(QWidget):
             self.models[name], self.tables[name], self.charts[name] = model, table, chart
             self.tabs.addTab(splitter, _tr(title))
         self.events_model = RowsModel(
-            [_tr("Date"), _tr("Kind"), _tr("Title"), _tr("Japanese title"), _tr("Institution"),
-             _tr("Participants")], {5}, self,
-        )  # fmt: skip
+            [
+                QCoreApplication.translate("ReportsView", "Date"),
+                QCoreApplication.translate("ReportsView", "Kind"),
+                QCoreApplication.translate("ReportsView", "Title"),
+                QCoreApplication.translate("ReportsView", "Japanese title"),
+                QCoreApplication.translate("ReportsView", "Institution"),
+                QCoreApplication.translate("ReportsView", "Participants"),
+            ],
+            {5},
+            self,
+        )
         self.events_table = _table(self.events_model, self.tabs, (2, 3))
-        self.tabs.addTab(self.events_table, _tr("Events"))
+        self.tabs.addTab(self.events_table, QCoreApplication.translate("ReportsView", "Events"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
@@ -238,23 +262,47 @@ class ReportsView(QWidget):
         )
         participants = sum(e.participants for e in report.events)
         self.summary_label.setText(
-            _tr("{v} visits · {d} person-days · {e} events held · {p} event participants").format(
-                v=report.visits, d=report.person_days, e=len(report.events), p=participants
-            )
+            QCoreApplication.translate(
+                "ReportsView",
+                "{v} visits · {d} person-days · {e} events held · {p} event participants",
+            ).format(v=report.visits, d=report.person_days, e=len(report.events), p=participants)
         )
         for b in report.breakdowns:
             self._show_breakdown(b)
         self.events_model.set_rows(
             [
-                [e.date.isoformat(), e.kind, e.title, e.title_ja, e.institution,
-                 str(e.participants)]
+                [
+                    e.date.isoformat(),
+                    e.kind,
+                    e.title,
+                    e.title_ja,
+                    e.institution,
+                    str(e.participants),
+                ]
                 for e in report.events
-            ] + [[_tr("Total"), "", "", "", "", str(participants)]]
-        )  # fmt: skip
+            ]
+            + [
+                [
+                    QCoreApplication.translate("ReportsView", "Total"),
+                    "",
+                    "",
+                    "",
+                    "",
+                    str(participants),
+                ]
+            ]
+        )
 
     def _show_breakdown(self, b: Breakdown) -> None:
         rows = [[r.key, r.key_ja, str(r.visits), str(r.person_days)] for r in b.rows]
-        rows.append([_tr("Total"), "合計", str(b.total_visits), str(b.total_person_days)])
+        rows.append(
+            [
+                QCoreApplication.translate("ReportsView", "Total"),
+                "合計",
+                str(b.total_visits),
+                str(b.total_person_days),
+            ]
+        )
         if b.name in self.models:
             self.models[b.name].set_rows(rows)
             self.charts[b.name].set_rows(
@@ -288,13 +336,18 @@ class ReportsView(QWidget):
             return None
         fy = self.report.fiscal_year
         filters = {
-            ReportFormat.PDF: _tr("PDF document (*.pdf)"),
-            ReportFormat.XLSX: _tr("Excel workbook (*.xlsx)"),
-            ReportFormat.CSV: _tr("CSV, UTF-8 with BOM (*.csv)"),
+            ReportFormat.PDF: QCoreApplication.translate("ReportsView", "PDF document (*.pdf)"),
+            ReportFormat.XLSX: QCoreApplication.translate("ReportsView", "Excel workbook (*.xlsx)"),
+            ReportFormat.CSV: QCoreApplication.translate(
+                "ReportsView", "CSV, UTF-8 with BOM (*.csv)"
+            ),
         }
         suggested = Path.home() / f"activity-report-{fy.system.value}-fy{fy.year}.pdf"
         chosen, selected = QFileDialog.getSaveFileName(
-            self, _tr("Export report"), str(suggested), ";;".join(filters.values())
+            self,
+            QCoreApplication.translate("ReportsView", "Export report"),
+            str(suggested),
+            ";;".join(filters.values()),
         )
         if not chosen:
             return None
@@ -308,5 +361,7 @@ class ReportsView(QWidget):
         try:
             return self.export_to(path, fmt)
         except PlannerError as exc:
-            QMessageBox.warning(self, _tr("Export report"), str(exc))
+            QMessageBox.warning(
+                self, QCoreApplication.translate("ReportsView", "Export report"), str(exc)
+            )
             return None

@@ -62,8 +62,16 @@ class DocumentColumn(IntEnum):
 
 
 _RULE_HEADERS = ("Rule", "When", "Documents", "Description")
-_DOC_HEADERS = ("Code", "Title", "Japanese title", "Responsible", "Lead days", "Blocking",
-                "Visitor brings", "Explanation")  # fmt: skip
+_DOC_HEADERS = (
+    "Code",
+    "Title",
+    "Japanese title",
+    "Responsible",
+    "Lead days",
+    "Blocking",
+    "Visitor brings",
+    "Explanation",
+)
 
 
 class _Table(QAbstractTableModel):
@@ -112,11 +120,17 @@ def _rule_row(rule: Rule, docs: dict[str, DocumentSpec]) -> list[Any]:
 
 
 def _doc_row(doc: DocumentSpec) -> list[Any]:
-    yes = _tr("yes")
+    yes = QCoreApplication.translate("RulesView", "yes")
     return [
-        doc.code, doc.title, doc.title_ja, responsible_label(doc.responsible), doc.lead_days,
-        yes if doc.blocking else "", yes if doc.visitor_brings else "", doc.explanation,
-    ]  # fmt: skip
+        doc.code,
+        doc.title,
+        doc.title_ja,
+        responsible_label(doc.responsible),
+        doc.lead_days,
+        yes if doc.blocking else "",
+        yes if doc.visitor_brings else "",
+        doc.explanation,
+    ]
 
 
 class RulesView(QWidget):
@@ -142,7 +156,9 @@ class RulesView(QWidget):
         self.error_label.setObjectName("rulesError")
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet("color: #c62828")
-        self.reload_button = QPushButton(self.tr("&Reload rules file"), self)
+        self.reload_button = QPushButton(
+            QCoreApplication.translate("RulesView", "&Reload rules file"), self
+        )
         self.reload_button.clicked.connect(lambda: self.reload(from_disk=True))
 
         self.rules_model = _Table(_RULE_HEADERS, self)
@@ -162,8 +178,14 @@ class RulesView(QWidget):
         )
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self._titled(self.tr("Rules"), self.rules_table))
-        splitter.addWidget(self._titled(self.tr("Document types"), self.documents_table))
+        splitter.addWidget(
+            self._titled(QCoreApplication.translate("RulesView", "Rules"), self.rules_table)
+        )
+        splitter.addWidget(
+            self._titled(
+                QCoreApplication.translate("RulesView", "Document types"), self.documents_table
+            )
+        )
         top = QHBoxLayout()
         top.addWidget(self.source_label, 1)
         top.addWidget(self.reload_button)
@@ -225,9 +247,10 @@ class RulesView(QWidget):
         )
         settings = rules.settings
         self.source_label.setText(
-            self.tr(
+            QCoreApplication.translate(
+                "RulesView",
                 "Rules file: %1 — passports must be valid %2 months beyond departure; "
-                "\u201cdue soon\u201d means within %3 days."
+                "\u201cdue soon\u201d means within %3 days.",
             )
             .replace("%1", str(paperwork.rules_path))
             .replace("%2", str(settings.passport_margin_months))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from planner.domain.entities import Institution
@@ -20,10 +21,10 @@ class SettingsDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
-        self.setWindowTitle(self.tr("Settings"))
+        self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "Settings"))
         self.home = QComboBox(self)
         self.home.setObjectName("homeInstitution")
-        self.home.addItem(self.tr("(not set)"), None)
+        self.home.addItem(QCoreApplication.translate("SettingsDialog", "(not set)"), None)
         for inst in institutions:
             self.home.addItem(inst.name, inst.id)
         self.home.setCurrentIndex(max(self.home.findData(prefs.home_institution_id), 0))
@@ -34,13 +35,17 @@ class SettingsDialog(QDialog):
         self.date_format.setCurrentIndex(self.date_format.findData(prefs.date_format.value))
 
         form = QFormLayout(self)
-        form.addRow(self.tr("&Home institution:"), self.home)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "&Home institution:"), self.home)
         hint = QLabel(
-            self.tr("Visits to it count as incoming, visits by its people as outgoing."), self
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "Visits to it count as incoming, visits by its people as outgoing.",
+            ),
+            self,
         )
         hint.setWordWrap(True)
         form.addRow("", hint)
-        form.addRow(self.tr("&Date format:"), self.date_format)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "&Date format:"), self.date_format)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

@@ -108,7 +108,7 @@ def export_table_dialog(
     suggested = str(Path.home() / f"{stem}.xlsx")
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
-        _tr("Export table"),
+        QCoreApplication.translate("TableExport", "Export table"),
         suggested,
         ";;".join(_tr(f) for f in _FILTERS.values()),
         _tr(_FILTERS["xlsx"]),
@@ -122,5 +122,7 @@ def export_table_dialog(
     try:
         return export_view(view, path, fmt, stem)
     except PlannerError as exc:
-        QMessageBox.warning(parent, _tr("Export table"), str(exc))
+        QMessageBox.warning(
+            parent, QCoreApplication.translate("TableExport", "Export table"), str(exc)
+        )
         return None

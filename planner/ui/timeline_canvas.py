@@ -61,10 +61,6 @@ _TODAY_COLOUR = QColor("#d32f2f")
 _WEEKEND_ALPHA = 22
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
 def month_start(day: date) -> date:
     """The first day of *day*'s month."""
     return day.replace(day=1)
@@ -109,7 +105,7 @@ class TimelineCanvas(QAbstractScrollArea):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setViewportMargins(0, 0, 0, 0)
         self.viewport().setMouseTracking(False)
-        self.setAccessibleName(_tr("Timeline of visits"))
+        self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline of visits"))
 
         self._bar_font = QFont(self.font())
         self._bar_metrics = QFontMetrics(self._bar_font)
@@ -536,7 +532,7 @@ class TimelineCanvas(QAbstractScrollArea):
             painter.drawText(
                 body,
                 Qt.AlignmentFlag.AlignCenter,
-                _tr("No visits between %1 and %2")
+                QCoreApplication.translate("Timeline", "No visits between %1 and %2")
                 .replace("%1", data.start.isoformat())
                 .replace("%2", data.end.isoformat()),
             )
@@ -619,10 +615,12 @@ class TimelineCanvas(QAbstractScrollArea):
             painter.drawLine(QPointF(x0, BAND_HEIGHT), QPointF(x0, RULER_HEIGHT))
             week = start.isocalendar().week
             if self.scale is Scale.MONTH:
-                text = _tr("Week %1 · %2").replace("%1", str(week))
+                text = QCoreApplication.translate("Timeline", "Week %1 · %2").replace(
+                    "%1", str(week)
+                )
                 text = text.replace("%2", start.strftime("%d %b").lstrip("0"))
             else:
-                text = _tr("W%1").replace("%1", str(week))
+                text = QCoreApplication.translate("Timeline", "W%1").replace("%1", str(week))
             shown0, shown1 = max(x0, LABEL_WIDTH), min(x1, right)
             painter.setPen(self._text_pen)
             painter.drawText(
@@ -668,7 +666,11 @@ class TimelineCanvas(QAbstractScrollArea):
         painter.fillRect(column, self._header_brush)
         painter.setFont(self._month_font)
         painter.setPen(self._text_pen)
-        title = _tr("Visitor") if self.grouping is Grouping.PERSON else _tr("Host institution")
+        title = (
+            QCoreApplication.translate("Timeline", "Visitor")
+            if self.grouping is Grouping.PERSON
+            else QCoreApplication.translate("Timeline", "Host institution")
+        )
         painter.drawText(
             QRectF(8, 0, LABEL_WIDTH - 16, RULER_HEIGHT),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
@@ -704,5 +706,5 @@ def bar_tooltip(visit: VisitSummary) -> str:
         f"{visit.code} — {visitor_label(visit)}\n"
         f"{visit.home_institution} → {visit.host_institution}\n"
         f"{visit.arrival_date.isoformat()} – {visit.departure_date.isoformat()}\n"
-        f"{_tr('Status')}: {status_label(visit.status)}"
+        f"{QCoreApplication.translate('Timeline', 'Status')}: {status_label(visit.status)}"
     )

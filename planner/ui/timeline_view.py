@@ -37,10 +37,6 @@ from planner.ui.timeline_layout import SCALE_DAYS, Grouping, Scale
 RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
 class TimelineView(QWidget):
     """Visits on a time axis; ``visit_activated(id)`` when a bar is clicked or Enter pressed.
 
@@ -60,26 +56,32 @@ class TimelineView(QWidget):
 
         self.scale_combo = QComboBox(self)
         self.scale_combo.setObjectName("timelineScale")
-        self.scale_combo.addItem(_tr("Month"), Scale.MONTH.value)
-        self.scale_combo.addItem(_tr("Quarter"), Scale.QUARTER.value)
-        self.scale_combo.setAccessibleName(_tr("Scale"))
+        self.scale_combo.addItem(QCoreApplication.translate("Timeline", "Month"), Scale.MONTH.value)
+        self.scale_combo.addItem(
+            QCoreApplication.translate("Timeline", "Quarter"), Scale.QUARTER.value
+        )
+        self.scale_combo.setAccessibleName(QCoreApplication.translate("Timeline", "Scale"))
         self.group_combo = QComboBox(self)
         self.group_combo.setObjectName("timelineGrouping")
-        self.group_combo.addItem(_tr("Visitors"), Grouping.PERSON.value)
-        self.group_combo.addItem(_tr("Host institutions"), Grouping.INSTITUTION.value)
-        self.group_combo.setAccessibleName(_tr("Rows"))
+        self.group_combo.addItem(
+            QCoreApplication.translate("Timeline", "Visitors"), Grouping.PERSON.value
+        )
+        self.group_combo.addItem(
+            QCoreApplication.translate("Timeline", "Host institutions"), Grouping.INSTITUTION.value
+        )
+        self.group_combo.setAccessibleName(QCoreApplication.translate("Timeline", "Rows"))
 
         self.previous_button = QToolButton(self)
         self.previous_button.setObjectName("timelinePrevious")
         self.previous_button.setText("◀")
-        self.previous_button.setToolTip(_tr("Earlier (Page Up)"))
-        self.today_button = QPushButton(_tr("Today"), self)
+        self.previous_button.setToolTip(QCoreApplication.translate("Timeline", "Earlier (Page Up)"))
+        self.today_button = QPushButton(QCoreApplication.translate("Timeline", "Today"), self)
         self.today_button.setObjectName("timelineToday")
-        self.today_button.setToolTip(_tr("Go to today (Home)"))
+        self.today_button.setToolTip(QCoreApplication.translate("Timeline", "Go to today (Home)"))
         self.next_button = QToolButton(self)
         self.next_button.setObjectName("timelineNext")
         self.next_button.setText("▶")
-        self.next_button.setToolTip(_tr("Later (Page Down)"))
+        self.next_button.setToolTip(QCoreApplication.translate("Timeline", "Later (Page Down)"))
         self.range_label = QLabel(self)
         self.range_label.setObjectName("timelineRange")
         font = self.range_label.font()
@@ -88,9 +90,9 @@ class TimelineView(QWidget):
         # The date range is a caption: it may be cut short before it widens the window.
         self.range_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
-        scale_label = QLabel(_tr("&Scale:"), self)
+        scale_label = QLabel(QCoreApplication.translate("Timeline", "&Scale:"), self)
         scale_label.setBuddy(self.scale_combo)
-        group_label = QLabel(_tr("&Rows:"), self)
+        group_label = QLabel(QCoreApplication.translate("Timeline", "&Rows:"), self)
         group_label.setBuddy(self.group_combo)
         tools = QHBoxLayout()
         tools.setSpacing(6)
@@ -111,7 +113,7 @@ class TimelineView(QWidget):
 
         legend = QHBoxLayout()
         legend.setSpacing(14)
-        legend.addWidget(QLabel(_tr("Status:"), self))
+        legend.addWidget(QLabel(QCoreApplication.translate("Timeline", "Status:"), self))
         for status in VisitStatus:
             swatch = QLabel(self)
             swatch.setPixmap(status_swatch(status_colour(status)).pixmap(12, 12))
@@ -119,7 +121,7 @@ class TimelineView(QWidget):
             text = QLabel(status_label(status), self)
             legend.addWidget(text)
             legend.addSpacing(4)
-        today_text = QLabel(_tr("│ red line: today"), self)
+        today_text = QLabel(QCoreApplication.translate("Timeline", "│ red line: today"), self)
         today_text.setStyleSheet("color: #d32f2f")
         legend.addWidget(today_text)
         legend.addStretch(1)

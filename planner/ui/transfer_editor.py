@@ -38,10 +38,6 @@ _STATUS_TEXT: dict[TransferStatus, str] = {
 _NONE_CHOSEN = 0
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("TransferEditor", text)
-
-
 def transfer_kind_label(kind: TransferKind) -> str:
     """A transfer kind as users read it (``Data set``), translated."""
     return QCoreApplication.translate("TransferKind", _KIND_TEXT.get(kind, str(kind)))
@@ -81,7 +77,9 @@ class TransferEditor(RecordEditorDialog):
         )
         form = self.add_form(ValidatedFormLayout())
         self.agreement_combo = QComboBox(self)
-        self.agreement_combo.addItem(_tr("(choose an agreement)"), None)
+        self.agreement_combo.addItem(
+            QCoreApplication.translate("TransferEditor", "(choose an agreement)"), None
+        )
         self._partners: dict[int, int | None] = {}
         for agreement in services.agreements.list():
             if agreement.id is None:
@@ -96,50 +94,92 @@ class TransferEditor(RecordEditorDialog):
                 Qt.ItemDataRole.ToolTipRole,
             )
             self._partners[agreement.id] = agreement.partner_institution_id
-        form.add_field(_tr("&Agreement"), self.agreement_combo, "agreement_id")
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "&Agreement"),
+            self.agreement_combo,
+            "agreement_id",
+        )
         self.kind_combo = QComboBox(self)
         for kind in TransferKind:
             self.kind_combo.addItem(transfer_kind_label(kind), kind)
-        form.add_field(_tr("&Kind"), self.kind_combo, "kind")
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "&Kind"), self.kind_combo, "kind"
+        )
         self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(_tr("e.g. Evaluation corpus, v2"))
-        form.add_field(_tr("&Title"), self.title_edit, "title")
+        self.title_edit.setPlaceholderText(
+            QCoreApplication.translate("TransferEditor", "e.g. Evaluation corpus, v2")
+        )
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "&Title"), self.title_edit, "title"
+        )
         self.description_edit = QPlainTextEdit(self)
         self.description_edit.setTabChangesFocus(True)
         self.description_edit.setFixedHeight(
             self.description_edit.fontMetrics().lineSpacing() * 3 + 12
         )
-        form.add_field(_tr("&Description"), self.description_edit, "description")
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "&Description"),
+            self.description_edit,
+            "description",
+        )
         institutions = sorted(services.institutions.list(), key=lambda i: i.name.casefold())
         self.from_combo = QComboBox(self)
         self.to_combo = QComboBox(self)
         for combo in (self.from_combo, self.to_combo):
-            combo.addItem(_tr("(choose an institution)"), None)
+            combo.addItem(
+                QCoreApplication.translate("TransferEditor", "(choose an institution)"), None
+            )
             for inst in institutions:
                 name = f"{inst.name} ({inst.short_name})" if inst.short_name else inst.name
                 combo.addItem(name, inst.id)
-        form.add_field(_tr("&From"), self.from_combo, "from_institution_id")
-        form.add_field(_tr("T&o"), self.to_combo, "to_institution_id")
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "&From"),
+            self.from_combo,
+            "from_institution_id",
+        )
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "T&o"), self.to_combo, "to_institution_id"
+        )
         self.visit_combo = QComboBox(self)
-        self.visit_combo.addItem(_tr("(no visit)"), None)
+        self.visit_combo.addItem(QCoreApplication.translate("TransferEditor", "(no visit)"), None)
         for visit in services.visits.summaries():
             self.visit_combo.addItem(f"{visit.code} — {visit.visitor_name}", visit.id)
-        self.visit_combo.setToolTip(_tr("The visit the transfer belongs to, if any"))
-        form.add_field(_tr("&Visit"), self.visit_combo, "visit_id")
+        self.visit_combo.setToolTip(
+            QCoreApplication.translate(
+                "TransferEditor", "The visit the transfer belongs to, if any"
+            )
+        )
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "&Visit"), self.visit_combo, "visit_id"
+        )
         self.export_edit = QLineEdit(self)
-        self.export_edit.setPlaceholderText(_tr("e.g. EAR99, 3E001, not controlled"))
-        form.add_field(_tr("E&xport control"), self.export_edit, "export_control_classification")
+        self.export_edit.setPlaceholderText(
+            QCoreApplication.translate("TransferEditor", "e.g. EAR99, 3E001, not controlled")
+        )
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "E&xport control"),
+            self.export_edit,
+            "export_control_classification",
+        )
         self.status_combo = QComboBox(self)
         for status in TransferStatus:
             self.status_combo.addItem(transfer_status_label(status), status)
-        form.add_field(_tr("&Status"), self.status_combo, "status")
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "&Status"), self.status_combo, "status"
+        )
         self.date_edit = OptionalDateEdit(self)
-        self.date_edit.setToolTip(_tr("When it moved (or is planned to)"))
-        form.add_field(_tr("Dat&e"), self.date_edit, "transfer_date")
+        self.date_edit.setToolTip(
+            QCoreApplication.translate("TransferEditor", "When it moved (or is planned to)")
+        )
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "Dat&e"), self.date_edit, "transfer_date"
+        )
         self.notes_edit = QPlainTextEdit(self)
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setFixedHeight(self.notes_edit.fontMetrics().lineSpacing() * 3 + 12)
-        form.add_field(_tr("&Notes"), self.notes_edit, "notes")
+        form.add_field(
+            QCoreApplication.translate("TransferEditor", "&Notes"), self.notes_edit, "notes"
+        )
         self.body_layout.addLayout(form)
         for combo in (self.agreement_combo, self.from_combo, self.to_combo, self.visit_combo):
             # Long titles must not stretch the dialog; the open list shows them in full.
@@ -168,9 +208,11 @@ class TransferEditor(RecordEditorDialog):
         self._load(self._original, agreement_id)
         self.mark_clean()
         self.setWindowTitle(
-            _tr("New transfer")
+            QCoreApplication.translate("TransferEditor", "New transfer")
             if self._original is None
-            else _tr("Edit transfer — {title}").format(title=self._original.title)
+            else QCoreApplication.translate("TransferEditor", "Edit transfer — {title}").format(
+                title=self._original.title
+            )
         )
         self.setMinimumWidth(640)
         if self._original is None and agreement_id is None:
@@ -235,17 +277,36 @@ class TransferEditor(RecordEditorDialog):
         problems: list[FieldProblem] = []
         if record.agreement_id == _NONE_CHOSEN:
             problems.append(
-                FieldProblem("agreement_id", _tr("Choose the agreement it moves under"))
+                FieldProblem(
+                    "agreement_id",
+                    QCoreApplication.translate(
+                        "TransferEditor", "Choose the agreement it moves under"
+                    ),
+                )
             )
         if not record.title:
-            problems.append(FieldProblem("title", _tr("Title is required")))
+            problems.append(
+                FieldProblem(
+                    "title", QCoreApplication.translate("TransferEditor", "Title is required")
+                )
+            )
         if record.from_institution_id == _NONE_CHOSEN:
             problems.append(
-                FieldProblem("from_institution_id", _tr("Choose the institution it comes from"))
+                FieldProblem(
+                    "from_institution_id",
+                    QCoreApplication.translate(
+                        "TransferEditor", "Choose the institution it comes from"
+                    ),
+                )
             )
         if record.to_institution_id == _NONE_CHOSEN:
             problems.append(
-                FieldProblem("to_institution_id", _tr("Choose the institution it goes to"))
+                FieldProblem(
+                    "to_institution_id",
+                    QCoreApplication.translate(
+                        "TransferEditor", "Choose the institution it goes to"
+                    ),
+                )
             )
         if problems:
             raise ValidationError(problems)
@@ -255,8 +316,12 @@ class TransferEditor(RecordEditorDialog):
         """Create or update through the undo stack."""
         service = self._services.transfers
         labels = (
-            _tr("Add transfer {title}").format(title=record.title),
-            _tr("Edit transfer {title}").format(title=record.title),
+            QCoreApplication.translate("TransferEditor", "Add transfer {title}").format(
+                title=record.title
+            ),
+            QCoreApplication.translate("TransferEditor", "Edit transfer {title}").format(
+                title=record.title
+            ),
         )
         stored = undoable_save(
             self.undo_stack, service, self._original, record, labels, show_undo_error

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -115,15 +115,21 @@ class VisitEditor(RecordEditorDialog):
         self.setMinimumSize(720, 520)
 
         close_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        close_button.setText(self.tr("Close"))  # the editor stays open after saving
+        close_button.setText(
+            QCoreApplication.translate("VisitEditor", "Close")
+        )  # the editor stays open after saving
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("visitTabs")
         self.body_layout.addWidget(self.tabs)
-        self.tabs.addTab(self._build_overview(), self.tr("&Overview"))
+        self.tabs.addTab(
+            self._build_overview(), QCoreApplication.translate("VisitEditor", "&Overview")
+        )
         for title, factory in extra_tabs or []:
             self.tabs.addTab(factory(self), title)
-        self.tabs.addTab(self._build_notes(), self.tr("&Notes"))
-        self.tabs.addTab(self._build_history(), self.tr("&History"))
+        self.tabs.addTab(self._build_notes(), QCoreApplication.translate("VisitEditor", "&Notes"))
+        self.tabs.addTab(
+            self._build_history(), QCoreApplication.translate("VisitEditor", "&History")
+        )
 
         self._fill_choices()
         self._load(self._visit)
@@ -137,13 +143,13 @@ class VisitEditor(RecordEditorDialog):
         self.code_label = QLabel(page)
         self.code_label.setObjectName("visitCode")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.addRow(self.tr("Code:"), self.code_label)
+        form.addRow(QCoreApplication.translate("VisitEditor", "Code:"), self.code_label)
 
         self.status_label = QLabel(page)
         self.status_label.setObjectName("visitStatus")
         self.status_button = QToolButton(page)
         self.status_button.setObjectName("changeStatus")
-        self.status_button.setText(self.tr("Change &status"))
+        self.status_button.setText(QCoreApplication.translate("VisitEditor", "Change &status"))
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_menu = QMenu(self.status_button)
         self.status_button.setMenu(self.status_menu)
@@ -152,37 +158,62 @@ class VisitEditor(RecordEditorDialog):
         row_layout.setContentsMargins(0, 0, 0, 0)
         row_layout.addWidget(self.status_label)
         row_layout.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignLeft)
-        form.addRow(self.tr("Status:"), status_row)
+        form.addRow(QCoreApplication.translate("VisitEditor", "Status:"), status_row)
 
         self.visitor = QComboBox(page)
         self.visitor.setObjectName("visitor")
-        form.add_field(self.tr("&Visitor:"), self.visitor, "visitor_id")
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "&Visitor:"), self.visitor, "visitor_id"
+        )
         self.host = QComboBox(page)
         self.host.setObjectName("hostInstitution")
-        form.add_field(self.tr("&Host institution:"), self.host, "host_institution_id")
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "&Host institution:"),
+            self.host,
+            "host_institution_id",
+        )
         self.host_person = QComboBox(page)
         self.host_person.setObjectName("hostPerson")
-        form.add_field(self.tr("Host &person:"), self.host_person, "host_person_id")
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "Host &person:"),
+            self.host_person,
+            "host_person_id",
+        )
         self.direction_label = QLabel(page)
         self.direction_label.setObjectName("direction")
-        form.addRow(self.tr("Direction:"), self.direction_label)
+        form.addRow(QCoreApplication.translate("VisitEditor", "Direction:"), self.direction_label)
         self.project = QComboBox(page)
         self.project.setObjectName("project")
-        form.add_field(self.tr("Pro&ject:"), self.project, "project_id")
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "Pro&ject:"), self.project, "project_id"
+        )
         self.purpose = QComboBox(page)
         self.purpose.setObjectName("purpose")
         for purpose, label in _PURPOSE_LABELS.items():
             self.purpose.addItem(self.tr(label), purpose.value)
-        form.add_field(self.tr("P&urpose:"), self.purpose, "purpose")
-        self.paid = QCheckBox(self.tr("Paid (the host pays salary or stipend)"), page)
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "P&urpose:"), self.purpose, "purpose"
+        )
+        self.paid = QCheckBox(
+            QCoreApplication.translate("VisitEditor", "Paid (the host pays salary or stipend)"),
+            page,
+        )
         self.paid.setObjectName("paid")
-        form.add_field(self.tr("Funding:"), self.paid, "paid")
+        form.add_field(QCoreApplication.translate("VisitEditor", "Funding:"), self.paid, "paid")
         self.arrival = _date_edit(page)
         self.arrival.setObjectName("arrivalDate")
-        form.add_field(self.tr("&Arrival (host date):"), self.arrival, "arrival_date")
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "&Arrival (host date):"),
+            self.arrival,
+            "arrival_date",
+        )
         self.departure = _date_edit(page)
         self.departure.setObjectName("departureDate")
-        form.add_field(self.tr("&Departure (host date):"), self.departure, "departure_date")
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "&Departure (host date):"),
+            self.departure,
+            "departure_date",
+        )
         page.setLayout(form)
 
         self.visitor.currentIndexChanged.connect(self._show_direction)
@@ -196,12 +227,25 @@ class VisitEditor(RecordEditorDialog):
         self.visitor_notes = QPlainTextEdit(page)
         self.visitor_notes.setObjectName("visitorNotes")
         self.visitor_notes.setTabChangesFocus(True)
-        form.add_field(self.tr("Notes for the &visitor:"), self.visitor_notes, "visitor_notes")
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "Notes for the &visitor:"),
+            self.visitor_notes,
+            "visitor_notes",
+        )
         self.internal_notes = QPlainTextEdit(page)
         self.internal_notes.setObjectName("internalNotes")
         self.internal_notes.setTabChangesFocus(True)
-        form.add_field(self.tr("&Internal notes:"), self.internal_notes, "internal_notes")
-        hint = QLabel(self.tr("Internal notes never leave the app: exports leave them out."), page)
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "&Internal notes:"),
+            self.internal_notes,
+            "internal_notes",
+        )
+        hint = QLabel(
+            QCoreApplication.translate(
+                "VisitEditor", "Internal notes never leave the app: exports leave them out."
+            ),
+            page,
+        )
         hint.setWordWrap(True)
         form.addRow("", hint)
         page.setLayout(form)
@@ -229,7 +273,7 @@ class VisitEditor(RecordEditorDialog):
         people = self.services.people.summaries()
         self.visitor.clear()
         self.host_person.clear()
-        self.host_person.addItem(self.tr("(none)"), None)
+        self.host_person.addItem(QCoreApplication.translate("VisitEditor", "(none)"), None)
         for p in people:
             name = f"{p.latin_name} ({p.native_name})" if p.native_name else p.latin_name
             self.visitor.addItem(f"{name} — {p.home_institution}", p.id)
@@ -240,7 +284,7 @@ class VisitEditor(RecordEditorDialog):
         for inst in self._institutions.values():
             self.host.addItem(inst.name, inst.id)
         self.project.clear()
-        self.project.addItem(self.tr("(none)"), None)
+        self.project.addItem(QCoreApplication.translate("VisitEditor", "(none)"), None)
         for project in self.services.projects.list():
             self.project.addItem(project.name, project.id)
 
@@ -254,11 +298,15 @@ class VisitEditor(RecordEditorDialog):
                 arrival_date=start,
                 departure_date=start + timedelta(days=7),
             )
-            self.setWindowTitle(self.tr("New visit"))
+            self.setWindowTitle(QCoreApplication.translate("VisitEditor", "New visit"))
         else:
-            self.setWindowTitle(self.tr("Visit {code}").format(code=visit.code))
+            self.setWindowTitle(
+                QCoreApplication.translate("VisitEditor", "Visit {code}").format(code=visit.code)
+            )
         self._shown = visit
-        self.code_label.setText(visit.code or self.tr("(assigned when saved)"))
+        self.code_label.setText(
+            visit.code or QCoreApplication.translate("VisitEditor", "(assigned when saved)")
+        )
         select_data(self.visitor, visit.visitor_id)
         if self.visitor.currentIndex() < 0 and self.visitor.count():
             self.visitor.setCurrentIndex(0)
@@ -328,9 +376,18 @@ class VisitEditor(RecordEditorDialog):
         """A visitor and a host are required; the services check the rest."""
         problems = []
         if not record.visitor_id:
-            problems.append(FieldProblem("visitor_id", self.tr("Choose the visitor")))
+            problems.append(
+                FieldProblem(
+                    "visitor_id", QCoreApplication.translate("VisitEditor", "Choose the visitor")
+                )
+            )
         if not record.host_institution_id:
-            problems.append(FieldProblem("host_institution_id", self.tr("Choose the host")))
+            problems.append(
+                FieldProblem(
+                    "host_institution_id",
+                    QCoreApplication.translate("VisitEditor", "Choose the host"),
+                )
+            )
         if problems:
             raise ValidationError(problems)
 
@@ -339,7 +396,7 @@ class VisitEditor(RecordEditorDialog):
         if self._visit is None:
             return undoable_create(
                 self.undo_stack,
-                self.tr("New visit"),
+                QCoreApplication.translate("VisitEditor", "New visit"),
                 self.services.visits.create,
                 self.services.visits.delete,
                 record,
@@ -347,7 +404,7 @@ class VisitEditor(RecordEditorDialog):
             )
         return undoable_update(
             self.undo_stack,
-            self.tr("Edit visit {code}").format(code=record.code),
+            QCoreApplication.translate("VisitEditor", "Edit visit {code}").format(code=record.code),
             self.services.visits.update,
             self._visit,
             record,
@@ -448,10 +505,18 @@ class VisitEditor(RecordEditorDialog):
             try:
                 updated = self._set_status(target, override_reason, override=True)
             except PlannerError as exc:
-                QMessageBox.warning(self, self.tr("Cannot change the status"), str(exc))
+                QMessageBox.warning(
+                    self,
+                    QCoreApplication.translate("VisitEditor", "Cannot change the status"),
+                    str(exc),
+                )
                 return False
         except PlannerError as exc:
-            QMessageBox.warning(self, self.tr("Cannot change the status"), str(exc))
+            QMessageBox.warning(
+                self,
+                QCoreApplication.translate("VisitEditor", "Cannot change the status"),
+                str(exc),
+            )
             return False
         visit_id = updated.id
         assert visit_id is not None
@@ -465,11 +530,13 @@ class VisitEditor(RecordEditorDialog):
         assert self._visit is not None and self._visit.id is not None
         visit_id, previous = self._visit.id, self._visit.status
         visits = self.services.visits
-        label = self.tr("{verb} visit {code}").format(
+        label = QCoreApplication.translate("VisitEditor", "{verb} visit {code}").format(
             verb=status_label(target), code=self._visit.code
         )
         if override:
-            label = self.tr("{label} (override)").format(label=label)
+            label = QCoreApplication.translate("VisitEditor", "{label} (override)").format(
+                label=label
+            )
         return run_undoable(
             self.undo_stack,
             label,
@@ -483,11 +550,12 @@ class VisitEditor(RecordEditorDialog):
         items = "\n".join(f"• {title}" for title in blocking)
         text, ok = QInputDialog.getMultiLineText(
             self,
-            self.tr("Blocking paperwork"),
-            self.tr(
+            QCoreApplication.translate("VisitEditor", "Blocking paperwork"),
+            QCoreApplication.translate(
+                "VisitEditor",
                 "The visit cannot become {status} while these items are neither approved nor "
                 "waived:\n{items}\n\nTo override anyway, write the reason (kept in the audit "
-                "log):"
+                "log):",
             ).format(status=status_label(target), items=items),
         )
         return text.strip() if ok and text.strip() else None
@@ -496,10 +564,10 @@ class VisitEditor(RecordEditorDialog):
         """Confirm a cancellation and ask why; None if the coordinator backs out."""
         text, ok = QInputDialog.getText(
             self,
-            self.tr("Cancel visit"),
-            self.tr("Cancel visit {code}? Why (kept in the history):").format(
-                code=self._visit.code if self._visit else ""
-            ),
+            QCoreApplication.translate("VisitEditor", "Cancel visit"),
+            QCoreApplication.translate(
+                "VisitEditor", "Cancel visit {code}? Why (kept in the history):"
+            ).format(code=self._visit.code if self._visit else ""),
         )
         return text.strip() if ok else None
 

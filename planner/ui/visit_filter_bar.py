@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
@@ -59,40 +59,51 @@ class VisitFilterBar(QWidget):
 
         self.status = QComboBox(self)
         self.status.setObjectName("statusFilter")
-        self.status.setAccessibleName(self.tr("Status"))
-        self.status.addItem(self.tr("Any status"), None)
-        self.status.addItem(self.tr("Active (not completed or cancelled)"), _ACTIVE)
+        self.status.setAccessibleName(QCoreApplication.translate("VisitFilterBar", "Status"))
+        self.status.addItem(QCoreApplication.translate("VisitFilterBar", "Any status"), None)
+        self.status.addItem(
+            QCoreApplication.translate("VisitFilterBar", "Active (not completed or cancelled)"),
+            _ACTIVE,
+        )
         for status in VisitStatus:
             self.status.addItem(status_label(status), status.value)
 
         self.direction = QComboBox(self)
         self.direction.setObjectName("directionFilter")
-        self.direction.setAccessibleName(self.tr("Direction"))
+        self.direction.setAccessibleName(QCoreApplication.translate("VisitFilterBar", "Direction"))
 
         self.host = QComboBox(self)
         self.host.setObjectName("hostFilter")
-        self.host.setAccessibleName(self.tr("Host institution"))
+        self.host.setAccessibleName(
+            QCoreApplication.translate("VisitFilterBar", "Host institution")
+        )
         self.project = QComboBox(self)
         self.project.setObjectName("projectFilter")
-        self.project.setAccessibleName(self.tr("Project"))
+        self.project.setAccessibleName(QCoreApplication.translate("VisitFilterBar", "Project"))
 
-        self.date_from = _date_edit(self, "dateFromFilter", self.tr("any date"))
-        self.date_to = _date_edit(self, "dateToFilter", self.tr("any date"))
+        self.date_from = _date_edit(
+            self, "dateFromFilter", QCoreApplication.translate("VisitFilterBar", "any date")
+        )
+        self.date_to = _date_edit(
+            self, "dateToFilter", QCoreApplication.translate("VisitFilterBar", "any date")
+        )
         self.reset_button = QToolButton(self)
         self.reset_button.setObjectName("resetFilters")
-        self.reset_button.setText(self.tr("Reset"))
-        self.reset_button.setToolTip(self.tr("Show every visit again"))
+        self.reset_button.setText(QCoreApplication.translate("VisitFilterBar", "Reset"))
+        self.reset_button.setToolTip(
+            QCoreApplication.translate("VisitFilterBar", "Show every visit again")
+        )
 
         # Two groups that wrap onto two lines in a narrow window instead of widening it.
         choices = QHBoxLayout()
         for combo in (self.status, self.direction, self.host, self.project):
             choices.addWidget(combo, 1)
         dates = QHBoxLayout()
-        between = QLabel(self.tr("&Between"), self)
+        between = QLabel(QCoreApplication.translate("VisitFilterBar", "&Between"), self)
         between.setBuddy(self.date_from)
         dates.addWidget(between)
         dates.addWidget(self.date_from)
-        dates.addWidget(QLabel(self.tr("and"), self))
+        dates.addWidget(QLabel(QCoreApplication.translate("VisitFilterBar", "and"), self))
         dates.addWidget(self.date_to)
         dates.addWidget(self.reset_button)
         # Start stacked: the minimum width is then the narrower one; wide windows go flat.
@@ -132,20 +143,42 @@ class VisitFilterBar(QWidget):
         home = next((i for i in institutions if i.id == home_institution_id), None)
         self._refill(
             self.direction,
-            self.tr("Both directions"),
+            QCoreApplication.translate("VisitFilterBar", "Both directions"),
             []
             if home is None
             else [
-                (self.tr("Incoming to {home}").format(home=home.label), Direction.INCOMING.value),
-                (self.tr("Outgoing from {home}").format(home=home.label), Direction.OUTGOING.value),
+                (
+                    QCoreApplication.translate("VisitFilterBar", "Incoming to {home}").format(
+                        home=home.label
+                    ),
+                    Direction.INCOMING.value,
+                ),
+                (
+                    QCoreApplication.translate("VisitFilterBar", "Outgoing from {home}").format(
+                        home=home.label
+                    ),
+                    Direction.OUTGOING.value,
+                ),
             ],
         )
         self.direction.setEnabled(home is not None)
         self.direction.setToolTip(
-            "" if home is not None else self.tr("Choose your home institution in Settings first")
+            ""
+            if home is not None
+            else QCoreApplication.translate(
+                "VisitFilterBar", "Choose your home institution in Settings first"
+            )
         )
-        self._refill(self.host, self.tr("Any host"), [(i.label, i.id) for i in institutions])
-        self._refill(self.project, self.tr("Any project"), [(p.name, p.id) for p in projects])
+        self._refill(
+            self.host,
+            QCoreApplication.translate("VisitFilterBar", "Any host"),
+            [(i.label, i.id) for i in institutions],
+        )
+        self._refill(
+            self.project,
+            QCoreApplication.translate("VisitFilterBar", "Any project"),
+            [(p.name, p.id) for p in projects],
+        )
 
     @staticmethod
     def _refill(combo: QComboBox, any_text: str, entries: list[tuple[str, object]]) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -52,7 +52,9 @@ class VisitsView(QWidget):
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("visitFilter")
         self.filter_edit.setPlaceholderText(
-            self.tr("Filter visits (code, name, 漢字, institution, status…)")
+            QCoreApplication.translate(
+                "VisitsView", "Filter visits (code, name, 漢字, institution, status…)"
+            )
         )
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_bar = VisitFilterBar(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from planner.services.changes import Change
@@ -92,7 +92,7 @@ class Sidebar(QListWidget):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
-        self.setAccessibleName(self.tr("Views"))
+        self.setAccessibleName(QCoreApplication.translate("Sidebar", "Views"))
         self._workspace = workspace
         for page in workspace.pages:
             item = QListWidgetItem(page.title, self)
