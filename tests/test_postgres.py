@@ -182,7 +182,8 @@ def test_a_failing_migration_leaves_the_server_schema_as_it_was(
         open_database(DatabaseTarget(url=url, path=None))
     engine = create_engine(url)
     with engine.connect() as conn:
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        revision = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        assert revision == head_revision()  # the failed upgrade left it where it was
         assert conn.execute(text("SELECT count(*) FROM people")).scalar() == 2
         assert conn.execute(text("SELECT to_regclass('scratch')")).scalar() is None
     engine.dispose()

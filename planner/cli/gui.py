@@ -14,7 +14,12 @@ from planner.db.location import resolve_target
 def add_gui_options(parser: argparse.ArgumentParser) -> None:
     """Options of the bare ``planner`` command."""
     parser.add_argument("--demo", action="store_true", help="open a fresh copy of the demo data")
-    parser.add_argument("--lang", choices=["en", "ja"], default="en", help="interface language")
+    parser.add_argument(
+        "--lang",
+        choices=["en", "ja"],
+        default=None,
+        help="interface language for this run (default: the language setting)",
+    )
     parser.add_argument(
         "--exit-when-ready",
         action="store_true",

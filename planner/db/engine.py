@@ -19,6 +19,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.db.errors import DiskFullError, ReadOnlyError, StorageError
 from planner.db.location import DatabaseTarget
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 BUSY_TIMEOUT_MS = 10_000
 _BEGIN_OPTION = "planner_sqlite_begin"
@@ -107,16 +108,30 @@ def storage_failure(exc: OperationalError, target: DatabaseTarget) -> StorageErr
     """The user's view of a failed write, or None when it is not the environment's fault."""
     text = str(exc.orig).lower()
     where = target.display
+    params = {"where": where}
     if "full" in text:
         return DiskFullError(
-            f"the disk is full or the database reached its size limit ({where}); "
-            "the change was not saved and nothing was half-written: free some space and retry"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "the disk is full or the database reached its size limit ({where}); "
+                "the change was not saved and nothing was half-written: free some space and retry",
+            ),
+            params=params,
         )
     if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(f"the database cannot be written ({where}); the change was not saved")
+        return ReadOnlyError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "the database cannot be written ({where}); the change was not saved"
+            ),
+            params=params,
+        )
     if "locked" in text or "busy" in text:
         return StorageError(
-            f"the database is busy in another program ({where}); the change was not saved, "
-            "try again in a moment"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "the database is busy in another program ({where}); the change was not saved, "
+                "try again in a moment",
+            ),
+            params=params,
         )
     return None

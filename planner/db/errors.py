@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 
 if TYPE_CHECKING:
     from planner.db.rotation import BackupInfo
@@ -31,13 +32,20 @@ class CorruptDatabaseError(StorageError):
         self.problem = problem
         self.backup = backup
         if backup is None:
-            advice = "no good backup was found beside it"
+            advice = Message(QT_TRANSLATE_NOOP("Validation", "no good backup was found beside it"))
         else:
-            advice = (
-                f"the newest good backup is {backup.path} from {backup.label} (restore it with "
-                f"'planner restore {backup.path}'; changes made after that time are lost)"
+            advice = Message(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "the newest good backup is {backup} from {label} (restore it with "
+                    "'planner restore {backup}'; changes made after that time are lost)",
+                ),
+                {"backup": str(backup.path), "label": backup.label},
             )
-        super().__init__(f"{path} is damaged ({problem}); {advice}")
+        super().__init__(
+            QT_TRANSLATE_NOOP("Validation", "{path} is damaged ({problem}); {advice}"),
+            params={"path": str(path), "problem": problem, "advice": advice},
+        )
 
 
 class DiskFullError(StorageError):

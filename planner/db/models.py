@@ -121,7 +121,13 @@ class VisitRow(Base):
     __tablename__ = "visits"
     __table_args__ = (
         CheckConstraint("departure_date >= arrival_date", name="dates_in_order"),
+        # Date windows (timeline, arrivals) and the list's arrival order.
         Index("ix_visits_arrival_departure", "arrival_date", "departure_date"),
+        # The dashboard's status sections: "in progress today", "status behind the dates"
+        # (SQLite answers their OR with one index per branch). They replace a status-only
+        # index, which their leading column serves as well.
+        Index("ix_visits_status_arrival", "status", "arrival_date"),
+        Index("ix_visits_status_departure", "status", "departure_date"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -140,8 +146,9 @@ class VisitRow(Base):
     purpose: Mapped[Purpose] = mapped_column(enum_column(Purpose, "purpose"))
     paid: Mapped[bool] = mapped_column(Boolean, default=False)
     arrival_date: Mapped[date] = mapped_column(Date)
-    departure_date: Mapped[date] = mapped_column(Date)
-    status: Mapped[VisitStatus] = mapped_column(enum_column(VisitStatus, "status"), index=True)
+    # Indexed for departures in the next days and the latest departure (timeline extent).
+    departure_date: Mapped[date] = mapped_column(Date, index=True)
+    status: Mapped[VisitStatus] = mapped_column(enum_column(VisitStatus, "status"))
     visitor_notes: Mapped[str] = mapped_column(Text, default="")
     internal_notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False)

@@ -26,6 +26,7 @@ from planner.db.files import (
 from planner.db.location import DatabaseTarget, default_data_dir
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
 from planner.db.rotation import BackupInfo, make_backup, newest_good_backup
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
@@ -48,11 +49,20 @@ def check_writable(path: Path) -> None:
     # WAL mode keeps two journals beside the file: the folder must be writable, even to read.
     if not os.access(path.parent, os.W_OK | os.X_OK):
         raise ReadOnlyError(
-            f"the folder {path.parent} is read-only, so {path.name} cannot be opened there; "
-            "copy the database to a folder you can write to, or use --db"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "the folder {folder} is read-only, so {name} cannot be opened there; "
+                "copy the database to a folder you can write to, or use --db",
+            ),
+            params={"folder": str(path.parent), "name": path.name},
         )
     if path.exists() and not os.access(path, os.W_OK):
-        raise ReadOnlyError(f"{path} is read-only; make it writable or copy it elsewhere")
+        raise ReadOnlyError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{path} is read-only; make it writable or copy it elsewhere"
+            ),
+            params={"path": str(path)},
+        )
 
 
 def check_integrity(path: Path) -> None:

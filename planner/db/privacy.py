@@ -11,6 +11,8 @@ from __future__ import annotations
 import sys
 from pathlib import PurePath, PurePosixPath
 
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
+
 #: Folder names that sync clients use; compared case-insensitively against path parts.
 SYNC_FOLDERS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud drive",
                 "mobile documents", "icloudrive", "box sync", "nextcloud", "owncloud")  # fmt: skip
@@ -18,9 +20,10 @@ SYNC_FOLDERS = ("dropbox", "onedrive", "google drive", "googledrive", "icloud dr
 NETWORK_FS = frozenset({"nfs", "nfs4", "cifs", "smb3", "smbfs", "sshfs", "fuse.sshfs",
                         "afs", "9p", "ncpfs", "fuse.rclone", "davfs", "fuse.davfs2"})  # fmt: skip
 
-ADVICE = (
+ADVICE = QT_TRANSLATE_NOOP(
+    "Validation",
     "keep the database on this computer's own disk, or, to share it with colleagues, use the "
-    "shared server mode (PLANNER_DATABASE_URL=postgresql+psycopg://...)"
+    "shared server mode (PLANNER_DATABASE_URL=postgresql+psycopg://...)",
 )
 
 
@@ -47,28 +50,42 @@ def mount_fs_type(path: PurePosixPath, mounts_text: str) -> str | None:
 def location_warning(
     path: PurePath, *, platform: str | None = None, mounts_text: str | None = None
 ) -> str | None:
-    """A one-line warning if *path* is in a cloud-synced folder or on a network share."""
+    """A one-line warning if *path* is in a cloud-synced folder or on a network share.
+
+    The warning is a :class:`~planner.domain.i18n.Message` (English text; the interface shows
+    it translated with ``message_text``).
+    """
     platform = sys.platform if platform is None else platform
     text = str(path)
     lowered = [part.lower() for part in path.parts]
     for name in SYNC_FOLDERS:
         if any(part == name or part.startswith(name + " ") or part.startswith(name + "-")
                for part in lowered):  # fmt: skip
-            return (
-                f"warning: the database {text} is in a cloud-synced folder; syncing a live "
-                f"database can corrupt it and copies personal data to the cloud: {ADVICE}"
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "warning: the database {path} is in a cloud-synced folder; syncing a live "
+                    "database can corrupt it and copies personal data to the cloud: {advice}",
+                ),
+                {"path": text, "advice": ADVICE},
             )
-    network = ""
+    network: Message | None = None
     if platform.startswith("win") and (text.startswith("\\\\") or text.startswith("//")):
-        network = "a network share"
+        network = Message(QT_TRANSLATE_NOOP("Validation", "a network share"))
     elif mounts_text is not None:
         fs_type = mount_fs_type(PurePosixPath(text), mounts_text)
         if fs_type is not None and fs_type.lower() in NETWORK_FS:
-            network = f"a network share ({fs_type})"
-    if network:
-        return (
-            f"warning: the database {text} is on {network}; SQLite's locking is not reliable "
-            f"there and the file can be corrupted: {ADVICE}"
+            network = Message(
+                QT_TRANSLATE_NOOP("Validation", "a network share ({type})"), {"type": fs_type}
+            )
+    if network is not None:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "warning: the database {path} is on {network}; SQLite's locking is not reliable "
+                "there and the file can be corrupted: {advice}",
+            ),
+            {"path": text, "network": network, "advice": ADVICE},
         )
     return None
 

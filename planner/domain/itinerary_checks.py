@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from planner.domain.entities import ItineraryItem, Visit
 from planner.domain.enums import ItineraryKind
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.itinerary_days import TRANSPORT_KINDS, utc_offset_label
 from planner.domain.timezones import LocalTimeIssue, resolve_local, utc_to_local
 
@@ -44,6 +45,18 @@ class Finding:
     message: str
     item_ids: tuple[int, ...] = ()
     night: date | None = None
+
+
+#: Weekday abbreviations as ``%a`` writes them in the C locale, marked for translation.
+_WEEKDAYS = (
+    QT_TRANSLATE_NOOP("Validation", "Mon"),
+    QT_TRANSLATE_NOOP("Validation", "Tue"),
+    QT_TRANSLATE_NOOP("Validation", "Wed"),
+    QT_TRANSLATE_NOOP("Validation", "Thu"),
+    QT_TRANSLATE_NOOP("Validation", "Fri"),
+    QT_TRANSLATE_NOOP("Validation", "Sat"),
+    QT_TRANSLATE_NOOP("Validation", "Sun"),
+)
 
 
 def _label(item: ItineraryItem) -> str:
@@ -80,7 +93,10 @@ def find_overlaps(items: Sequence[ItineraryItem]) -> list[Finding]:
             findings.append(
                 Finding(
                     CheckKind.OVERLAP,
-                    f"{_label(first)} overlaps {_label(second)}",
+                    Message(
+                        QT_TRANSLATE_NOOP("Validation", "{first} overlaps {second}"),
+                        {"first": _label(first), "second": _label(second)},
+                    ),
                     _ids(first, second),
                 )
             )
@@ -110,7 +126,16 @@ def find_uncovered_nights(
             findings.append(
                 Finding(
                     CheckKind.UNCOVERED_NIGHT,
-                    f"no lodging for the night of {night:%a %Y-%m-%d} ({host_zone})",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "no lodging for the night of {weekday} {date} ({zone})"
+                        ),
+                        {
+                            "weekday": _WEEKDAYS[night.weekday()],
+                            "date": night.isoformat(),
+                            "zone": host_zone,
+                        },
+                    ),
                     night=night,
                 )
             )
@@ -135,9 +160,17 @@ def find_outside_stay(
             findings.append(
                 Finding(
                     CheckKind.OUTSIDE_STAY,
-                    f"{_label(item)} is outside the stay "
-                    f"{visit.arrival_date.isoformat()} – {visit.departure_date.isoformat()} "
-                    f"(host-local dates)",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "{item} is outside the stay {arrival} – {departure} (host-local dates)",
+                        ),
+                        {
+                            "item": _label(item),
+                            "arrival": visit.arrival_date.isoformat(),
+                            "departure": visit.departure_date.isoformat(),
+                        },
+                    ),
                     _ids(item),
                 )
             )
@@ -160,8 +193,19 @@ def find_short_connections(
             findings.append(
                 Finding(
                     CheckKind.SHORT_CONNECTION,
-                    f"only {minutes} min to connect from {_label(first)} to {_label(second)} "
-                    f"(at least {int(minimum.total_seconds() // 60)} min wanted)",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "only {minutes} min to connect from {first} to {second} "
+                            "(at least {wanted} min wanted)",
+                        ),
+                        {
+                            "minutes": minutes,
+                            "first": _label(first),
+                            "second": _label(second),
+                            "wanted": int(minimum.total_seconds() // 60),
+                        },
+                    ),
                     _ids(first, second),
                 )
             )
@@ -210,16 +254,31 @@ class LocalTimeQuestion:
     @property
     def message(self) -> str:
         """Why the time needs a decision, in plain words."""
-        shown = f"{self.wall:%Y-%m-%d %H:%M}"
-        options = " or ".join(c.label for c in self.choices)
+        first, second = self.choices
+        params = {
+            "time": f"{self.wall:%Y-%m-%d %H:%M}",
+            "zone": self.zone,
+            "options": Message(
+                QT_TRANSLATE_NOOP("Validation", "{first} or {second}"),
+                {"first": first.label, "second": second.label},
+            ),
+        }
         if self.issue is LocalTimeIssue.NONEXISTENT:
-            return (
-                f"{shown} does not exist in {self.zone} (clocks jump forward at a "
-                f"daylight-saving change); it could mean {options}"
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "{time} does not exist in {zone} (clocks jump forward at a "
+                    "daylight-saving change); it could mean {options}",
+                ),
+                params,
             )
-        return (
-            f"{shown} happens twice in {self.zone} (clocks go back at a daylight-saving "
-            f"change): {options}"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{time} happens twice in {zone} (clocks go back at a daylight-saving "
+                "change): {options}",
+            ),
+            params,
         )
 
 
@@ -237,12 +296,25 @@ def local_time_question(wall: datetime, zone_name: str) -> LocalTimeQuestion | N
     choices = []
     for instant in instants:
         local = utc_to_local(instant, zone_name)
+        params = {
+            "local": f"{local:%H:%M}",
+            "abbreviation": local.tzname() or "",
+            "utc": f"{instant:%H:%M}",
+        }
         if issue is LocalTimeIssue.AMBIGUOUS:
-            text = f"{local:%H:%M} {local.tzname()} ({utc_offset_label(local)})"
+            label = Message(
+                QT_TRANSLATE_NOOP("Validation", "{local} {abbreviation} ({offset}), {utc} UTC"),
+                {**params, "offset": utc_offset_label(local)},
+            )
         else:
             # The offset under which the typed wall time means this instant.
             meant = wall.replace(tzinfo=UTC) - instant
             reading = utc_offset_label(datetime.combine(wall.date(), wall.time(), timezone(meant)))
-            text = f"{wall:%H:%M} at {reading} = {local:%H:%M} {local.tzname()}"
-        choices.append(InstantChoice(instant, f"{text}, {instant:%H:%M} UTC"))
+            label = Message(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{wall} at {reading} = {local} {abbreviation}, {utc} UTC"
+                ),
+                {**params, "wall": f"{wall:%H:%M}", "reading": reading},
+            )
+        choices.append(InstantChoice(instant, label))
     return LocalTimeQuestion(issue, wall, zone_name, (choices[0], choices[1]))

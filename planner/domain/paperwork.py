@@ -16,6 +16,7 @@ from planner.domain.enums import (
     TransferStatus,
 )
 from planner.domain.errors import TransitionError
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 
 #: Statuses that clear an item for admission.
 SETTLED_STATUSES: frozenset[PaperworkStatus] = frozenset(
@@ -162,10 +163,16 @@ class AdmissionBlockedError(TransitionError):
     def __init__(self, visit_code: str, target: str, blocking: Sequence[str]) -> None:
         self.visit_code = visit_code
         self.blocking = tuple(blocking)
+        # *target* is a status value ("confirmed"), translated on display in "Validation"
+        # (planner.domain.status.STATUS_WORDS marks them).
         super().__init__(
-            f"visit {visit_code} cannot become {target}: blocking paperwork not approved or "
-            f"waived: {'; '.join(self.blocking)}. Approve or waive these items, or override "
-            "with a written reason."
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "visit {code} cannot become {target}: blocking paperwork not approved or "
+                "waived: {items}. Approve or waive these items, or override with a written "
+                "reason.",
+            ),
+            params={"code": visit_code, "target": target, "items": "; ".join(self.blocking)},
         )
 
 
@@ -219,11 +226,17 @@ def visit_warnings(
     for item in current:
         late = late_by_days(item.due_date, item.status, today)
         if late:
+            template = (
+                QT_TRANSLATE_NOOP("Validation", "{title}: due {due}, late by {days} day")
+                if late == 1
+                else QT_TRANSLATE_NOOP("Validation", "{title}: due {due}, late by {days} days")
+            )
             warnings.append(
                 PaperworkWarning(
                     "late",
-                    f"{item.title}: due {item.due_date}, late by {late} "
-                    f"day{'s' if late != 1 else ''}",
+                    Message(
+                        template, {"title": item.title, "due": str(item.due_date), "days": late}
+                    ),
                     item.code,
                 )
             )
@@ -231,14 +244,28 @@ def visit_warnings(
         needed = add_months(departure, passport_margin_months)
         if passport_expiry is None:
             warnings.append(
-                PaperworkWarning("passport_missing", "no passport expiry date is recorded")
+                PaperworkWarning(
+                    "passport_missing",
+                    Message(QT_TRANSLATE_NOOP("Validation", "no passport expiry date is recorded")),
+                )
             )
         elif passport_expiry < needed:
             warnings.append(
                 PaperworkWarning(
                     "passport",
-                    f"passport expires {passport_expiry}, before {needed} (departure "
-                    f"{departure} plus {passport_margin_months} months)",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "passport expires {expiry}, before {needed} (departure {departure} "
+                            "plus {months} months)",
+                        ),
+                        {
+                            "expiry": str(passport_expiry),
+                            "needed": str(needed),
+                            "departure": str(departure),
+                            "months": passport_margin_months,
+                        },
+                    ),
                 )
             )
     for item in current:
@@ -248,7 +275,16 @@ def visit_warnings(
             warnings.append(
                 PaperworkWarning(
                     "expiry",
-                    f"{item.title}: expires {item.expiry_date}, before arrival {arrival}",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "{title}: expires {expiry}, before arrival {arrival}"
+                        ),
+                        {
+                            "title": item.title,
+                            "expiry": str(item.expiry_date),
+                            "arrival": str(arrival),
+                        },
+                    ),
                     item.code,
                 )
             )
@@ -256,7 +292,16 @@ def visit_warnings(
             warnings.append(
                 PaperworkWarning(
                     "expiry",
-                    f"{item.title}: expires {item.expiry_date}, before departure {departure}",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "{title}: expires {expiry}, before departure {departure}"
+                        ),
+                        {
+                            "title": item.title,
+                            "expiry": str(item.expiry_date),
+                            "departure": str(departure),
+                        },
+                    ),
                     item.code,
                 )
             )

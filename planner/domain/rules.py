@@ -31,11 +31,13 @@ from typing import Any, TypeVar
 from planner.domain.countries import is_country_code
 from planner.domain.enums import InstitutionKind, PersonCategory, Purpose, ResponsibleParty
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message, joined
 
-NOT_LEGAL_ADVICE = (
+NOT_LEGAL_ADVICE = QT_TRANSLATE_NOOP(
+    "Validation",
     "These rules and lead times are editable defaults to help planning, not legal advice: "
     "check each requirement with the host institution's visitor office and the official "
-    "immigration sources before relying on it."
+    "immigration sources before relying on it.",
 )
 
 
@@ -348,28 +350,42 @@ def _rule(source: str, index: int, table: Any, documents: Mapping[str, DocumentS
 
 
 def describe_conditions(conditions: Conditions) -> str:
-    """The conditions in words, for the rules view (``host country US; stay ≤ 90 days``)."""
+    """The conditions in words, for the rules view (``host country US; stay ≤ 90 days``).
+
+    A :class:`~planner.domain.i18n.Message`: the interface shows it translated (the words;
+    codes and values such as ``US`` or ``national_lab`` stay as the rules file has them).
+    """
     parts: list[str] = []
 
-    def listed(label: str, values: Iterable[str]) -> None:
+    def listed(template: str, values: Iterable[str]) -> None:
         items = sorted(values)
         if items:
-            parts.append(f"{label} {', '.join(items)}")
+            parts.append(Message(template, {"values": ", ".join(items)}))
 
     c = conditions
-    listed("host country", c.host_country)
-    listed("host kind", (k.value for k in c.host_kind))
-    listed("home country", c.home_country)
-    listed("nationality", c.nationality_in)
-    listed("nationality not", c.nationality_not_in)
-    listed("category", (k.value for k in c.category))
-    listed("purpose", (k.value for k in c.purpose))
+    listed(QT_TRANSLATE_NOOP("Validation", "host country {values}"), c.host_country)
+    listed(QT_TRANSLATE_NOOP("Validation", "host kind {values}"), (k.value for k in c.host_kind))
+    listed(QT_TRANSLATE_NOOP("Validation", "home country {values}"), c.home_country)
+    listed(QT_TRANSLATE_NOOP("Validation", "nationality {values}"), c.nationality_in)
+    listed(QT_TRANSLATE_NOOP("Validation", "nationality not {values}"), c.nationality_not_in)
+    listed(QT_TRANSLATE_NOOP("Validation", "category {values}"), (k.value for k in c.category))
+    listed(QT_TRANSLATE_NOOP("Validation", "purpose {values}"), (k.value for k in c.purpose))
     if c.min_days is not None:
-        parts.append(f"stay ≥ {c.min_days} days")
+        parts.append(
+            Message(QT_TRANSLATE_NOOP("Validation", "stay ≥ {days} days"), {"days": c.min_days})
+        )
     if c.max_days is not None:
-        parts.append(f"stay ≤ {c.max_days} days")
+        parts.append(
+            Message(QT_TRANSLATE_NOOP("Validation", "stay ≤ {days} days"), {"days": c.max_days})
+        )
     if c.paid is not None:
-        parts.append("paid" if c.paid else "unpaid")
+        parts.append(
+            QT_TRANSLATE_NOOP("Validation", "paid")
+            if c.paid
+            else QT_TRANSLATE_NOOP("Validation", "unpaid")
+        )
     if c.requires_agreement:
-        parts.append("no active data/material agreement")
-    return "; ".join(parts) or "every visit"
+        parts.append(QT_TRANSLATE_NOOP("Validation", "no active data/material agreement"))
+    if not parts:
+        return Message(QT_TRANSLATE_NOOP("Validation", "every visit"))
+    return joined(parts, "; ")

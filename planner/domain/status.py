@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from planner.domain.enums import VisitStatus
 from planner.domain.errors import TransitionError
+from planner.domain.i18n import QT_TRANSLATE_NOOP, joined
 
 _S = VisitStatus
 
@@ -18,6 +19,18 @@ ALLOWED_TRANSITIONS: dict[VisitStatus, frozenset[VisitStatus]] = {
     _S.IN_PROGRESS: frozenset({_S.COMPLETED, _S.CANCELLED}),
     _S.COMPLETED: frozenset(),
     _S.CANCELLED: frozenset({_S.DRAFT}),
+}
+
+#: The status values as they appear in messages, marked so the interface can translate them
+#: (a message's text parameters are translated in the "Validation" context).
+STATUS_WORDS: dict[VisitStatus, str] = {
+    _S.DRAFT: QT_TRANSLATE_NOOP("Validation", "draft"),
+    _S.PROPOSED: QT_TRANSLATE_NOOP("Validation", "proposed"),
+    _S.APPROVED: QT_TRANSLATE_NOOP("Validation", "approved"),
+    _S.CONFIRMED: QT_TRANSLATE_NOOP("Validation", "confirmed"),
+    _S.IN_PROGRESS: QT_TRANSLATE_NOOP("Validation", "in_progress"),
+    _S.COMPLETED: QT_TRANSLATE_NOOP("Validation", "completed"),
+    _S.CANCELLED: QT_TRANSLATE_NOOP("Validation", "cancelled"),
 }
 
 #: Statuses in which the visitor is admitted or about to be; paperwork gates them.
@@ -38,9 +51,24 @@ def allowed_next(status: VisitStatus) -> list[VisitStatus]:
 def check_transition(current: VisitStatus, target: VisitStatus) -> None:
     """Raise :class:`TransitionError` unless *current* may move to *target*."""
     if target == current:
-        raise TransitionError(f"The visit is already {current.value}.")
-    if target not in ALLOWED_TRANSITIONS[current]:
-        allowed = ", ".join(s.value for s in allowed_next(current)) or "none (final status)"
         raise TransitionError(
-            f"A visit cannot go from {current.value} to {target.value}; allowed: {allowed}."
+            QT_TRANSLATE_NOOP("Validation", "The visit is already {status}."),
+            params={"status": STATUS_WORDS[current]},
+        )
+    if target not in ALLOWED_TRANSITIONS[current]:
+        following = allowed_next(current)
+        allowed = (
+            joined([STATUS_WORDS[s] for s in following])
+            if following
+            else QT_TRANSLATE_NOOP("Validation", "none (final status)")
+        )
+        raise TransitionError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "A visit cannot go from {current} to {target}; allowed: {allowed}."
+            ),
+            params={
+                "current": STATUS_WORDS[current],
+                "target": STATUS_WORDS[target],
+                "allowed": allowed,
+            },
         )

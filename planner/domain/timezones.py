@@ -13,6 +13,7 @@ from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from planner.domain.errors import ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 
 @cache
@@ -39,7 +40,11 @@ def is_valid_zone(name: str) -> bool:
 def zone(name: str, field: str = "zone") -> ZoneInfo:
     """The :class:`ZoneInfo` for *name*; a :class:`ValidationError` on *field* if unknown."""
     if not is_valid_zone(name):
-        raise ValidationError.single(field, f"unknown time zone {name!r} (use an IANA name)")
+        raise ValidationError.single(
+            field,
+            QT_TRANSLATE_NOOP("Validation", "unknown time zone {zone} (use an IANA name)"),
+            {"zone": repr(name)},
+        )
     return _zone(name)
 
 
@@ -74,16 +79,24 @@ def resolve_local(wall: datetime, zone_name: str) -> tuple[LocalTimeIssue | None
 def local_to_utc(wall: datetime, zone_name: str, field: str = "time") -> datetime:
     """UTC instant of a naive wall time; a :class:`ValidationError` if it is not exactly one."""
     issue, instants = resolve_local(wall, zone_name)
-    shown = wall.strftime("%Y-%m-%d %H:%M")
+    params = {"time": wall.strftime("%Y-%m-%d %H:%M"), "zone": zone_name}
     if issue is LocalTimeIssue.NONEXISTENT:
         raise ValidationError.single(
             field,
-            f"{shown} does not exist in {zone_name} (clocks jump forward); choose another time",
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{time} does not exist in {zone} (clocks jump forward); choose another time",
+            ),
+            params,
         )
     if issue is LocalTimeIssue.AMBIGUOUS:
         raise ValidationError.single(
             field,
-            f"{shown} happens twice in {zone_name} (clocks go back); say which one is meant",
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{time} happens twice in {zone} (clocks go back); say which one is meant",
+            ),
+            params,
         )
     return instants[0]
 

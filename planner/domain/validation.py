@@ -7,6 +7,7 @@ import re
 from planner.domain.countries import is_country_code
 from planner.domain.entities import Event, Institution, ItineraryItem, Person, Visit
 from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.timezones import is_valid_zone
 
 # Deliberately permissive: one @, no spaces, a dot in the domain. Real validation of an
@@ -14,15 +15,21 @@ from planner.domain.timezones import is_valid_zone
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
-def _required(problems: list[FieldProblem], field: str, value: str, what: str) -> None:
+def _required(problems: list[FieldProblem], field: str, value: str, message: str) -> None:
     if not value.strip():
-        problems.append(FieldProblem(field, f"{what} is required"))
+        problems.append(FieldProblem(field, message))
 
 
 def _zone(problems: list[FieldProblem], field: str, value: str) -> None:
     if not is_valid_zone(value):
         problems.append(
-            FieldProblem(field, f"unknown time zone {value!r} (use an IANA name like Asia/Tokyo)")
+            FieldProblem(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "unknown time zone {zone} (use an IANA name like Asia/Tokyo)"
+                ),
+                {"zone": repr(value)},
+            )
         )
 
 
@@ -31,7 +38,13 @@ def _country(problems: list[FieldProblem], field: str, value: str, optional: boo
         return
     if not is_country_code(value):
         problems.append(
-            FieldProblem(field, f"{value!r} is not an ISO 3166 country code (e.g. US, JP)")
+            FieldProblem(
+                field,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{code} is not an ISO 3166 country code (e.g. US, JP)"
+                ),
+                {"code": repr(value)},
+            )
         )
 
 
@@ -48,7 +61,7 @@ def is_valid_email(value: str) -> bool:
 def validate_institution(inst: Institution) -> None:
     """Raise :class:`ValidationError` listing every problem of *inst*."""
     problems: list[FieldProblem] = []
-    _required(problems, "name", inst.name, "Name")
+    _required(problems, "name", inst.name, QT_TRANSLATE_NOOP("Validation", "Name is required"))
     _country(problems, "country", inst.country, optional=False)
     _zone(problems, "timezone", inst.timezone)
     _raise(problems)
@@ -58,16 +71,29 @@ def validate_person(person: Person) -> None:
     """Raise :class:`ValidationError` listing every problem of *person*."""
     problems: list[FieldProblem] = []
     if not (person.family_name.strip() or person.family_name_native.strip()):
-        problems.append(FieldProblem("family_name", "Family name is required"))
+        problems.append(
+            FieldProblem("family_name", QT_TRANSLATE_NOOP("Validation", "Family name is required"))
+        )
     if person.email and not is_valid_email(person.email):
-        problems.append(FieldProblem("email", f"{person.email!r} is not a valid e-mail address"))
+        problems.append(
+            FieldProblem(
+                "email",
+                QT_TRANSLATE_NOOP("Validation", "{email} is not a valid e-mail address"),
+                {"email": repr(person.email)},
+            )
+        )
     _country(problems, "nationality", person.nationality, optional=True)
     if (
         person.date_of_birth
         and person.passport_expiry
         and person.passport_expiry <= person.date_of_birth
     ):
-        problems.append(FieldProblem("passport_expiry", "expiry is before the date of birth"))
+        problems.append(
+            FieldProblem(
+                "passport_expiry",
+                QT_TRANSLATE_NOOP("Validation", "expiry is before the date of birth"),
+            )
+        )
     _raise(problems)
 
 
@@ -78,8 +104,13 @@ def validate_visit(visit: Visit) -> None:
         problems.append(
             FieldProblem(
                 "departure_date",
-                f"departure {visit.departure_date.isoformat()} is before arrival "
-                f"{visit.arrival_date.isoformat()}",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "departure {departure} is before arrival {arrival}"
+                ),
+                {
+                    "departure": visit.departure_date.isoformat(),
+                    "arrival": visit.arrival_date.isoformat(),
+                },
             )
         )
     _raise(problems)
@@ -89,15 +120,19 @@ def _instants(problems: list[FieldProblem], item: ItineraryItem | Event) -> None
     _zone(problems, "start_zone", item.start_zone)
     _zone(problems, "end_zone", item.end_zone)
     naive = [name for name, t in (("start", item.start_utc), ("end", item.end_utc)) if not t.tzinfo]
-    problems.extend(FieldProblem(name, "time has no zone") for name in naive)
+    problems.extend(
+        FieldProblem(name, QT_TRANSLATE_NOOP("Validation", "time has no zone")) for name in naive
+    )
     if not naive and item.end_utc < item.start_utc:
-        problems.append(FieldProblem("end", "ends before it starts"))
+        problems.append(
+            FieldProblem("end", QT_TRANSLATE_NOOP("Validation", "ends before it starts"))
+        )
 
 
 def validate_itinerary_item(item: ItineraryItem) -> None:
     """Raise :class:`ValidationError` listing every problem of *item*."""
     problems: list[FieldProblem] = []
-    _required(problems, "title", item.title, "Title")
+    _required(problems, "title", item.title, QT_TRANSLATE_NOOP("Validation", "Title is required"))
     _instants(problems, item)
     _raise(problems)
 
@@ -105,6 +140,6 @@ def validate_itinerary_item(item: ItineraryItem) -> None:
 def validate_event(event: Event) -> None:
     """Raise :class:`ValidationError` listing every problem of *event*."""
     problems: list[FieldProblem] = []
-    _required(problems, "title", event.title, "Title")
+    _required(problems, "title", event.title, QT_TRANSLATE_NOOP("Validation", "Title is required"))
     _instants(problems, event)
     _raise(problems)

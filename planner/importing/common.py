@@ -11,6 +11,7 @@ from typing import TypeVar
 from planner.domain.countries import country_names
 from planner.domain.entities import Institution
 from planner.domain.enums import InstitutionKind, PersonCategory, Purpose
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.timezones import is_valid_zone
 from planner.importing.headers import FieldSpec, normalize_header
 from planner.importing.table import Cell, Formula, RowProblem, TableRow, cell_text
@@ -111,11 +112,11 @@ def parse_paid(text: str) -> bool | None:
 
 
 class RowStatus(StrEnum):
-    """What importing a row would do."""
+    """What importing a row would do (values marked for translation in "Validation")."""
 
-    NEW = "new"
-    PRESENT = "already present"
-    PROBLEM = "problem"
+    NEW = QT_TRANSLATE_NOOP("Validation", "new")
+    PRESENT = QT_TRANSLATE_NOOP("Validation", "already present")
+    PROBLEM = QT_TRANSLATE_NOOP("Validation", "problem")
 
 
 @dataclass
@@ -201,7 +202,12 @@ class RowReader:
         """The cell of *key* as text; a formula cell is a problem and reads as empty."""
         value = self.cell(key)
         if isinstance(value, Formula):
-            self.bad(key, "a formula; formulas are not evaluated — enter the value itself")
+            self.bad(
+                key,
+                QT_TRANSLATE_NOOP(
+                    "Validation", "a formula; formulas are not evaluated — enter the value itself"
+                ),
+            )
             return ""
         return cell_text(value)
 
@@ -232,7 +238,7 @@ class Institutions:
         """
         name = reader.text(key)
         if not name:
-            reader.bad(key, "is required")
+            reader.bad(key, QT_TRANSLATE_NOOP("Validation", "is required"))
             return None, None
         folded = name.casefold()
         if folded in self.by_name:
@@ -240,20 +246,37 @@ class Institutions:
         if folded in self.new_by_name:
             return None, self.new_by_name[folded]
         if not self.create:
-            reader.bad(key, f"unknown institution {name!r}: add it first or {hint}")
+            reader.bad(
+                key,
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "unknown institution {name}: add it first or {hint}"
+                    ),
+                    {"name": repr(name), "hint": hint},
+                ),
+            )
             return None, None
         country = parse_country(reader.text("institution_country"))
         zone = reader.text("institution_timezone")
         if country is None or not is_valid_zone(zone):
             reader.bad(
                 key,
-                f"unknown institution {name!r}: add it first or give its country and time zone",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "unknown institution {name}: add it first or give its country and "
+                        "time zone",
+                    ),
+                    {"name": repr(name)},
+                ),
             )
             return None, None
         kind_text = reader.text("institution_kind")
         kind = lookup(_KIND_WORDS, InstitutionKind, kind_text) if kind_text else None
         if kind_text and kind is None:
-            reader.bad("institution_kind", "is not an institution kind")
+            reader.bad(
+                "institution_kind", QT_TRANSLATE_NOOP("Validation", "is not an institution kind")
+            )
             return None, None
         self.new.append(
             Institution(name=name, kind=kind or InstitutionKind.OTHER, country=country,

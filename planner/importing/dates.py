@@ -12,6 +12,7 @@ import re
 import unicodedata
 from datetime import date, datetime, timedelta
 
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.importing.table import Cell, Formula, cell_text
 
 #: Day zero of Excel's 1900 date system (serial 60, the phantom 29 February 1900, is skipped
@@ -38,36 +39,57 @@ _MDY_NAME = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$")
 _JA = re.compile(r"^(\d{4})年(\d{1,2})月(\d{1,2})日$")
 _REIWA = re.compile(r"^(?:令和|r)(\d{1,2}|元)[年.\-/](\d{1,2})[月.\-/](\d{1,2})日?$")
 _REIWA_START = 2018  # 令和元年 = 2019
-_FORMAT_HINT = "is not a date (write e.g. 2027-04-01, 2027/04/01, 1 Apr 2027 or 2027年4月1日)"
+_NOT_A_DATE = QT_TRANSLATE_NOOP(
+    "Validation",
+    "{value} is not a date (write e.g. 2027-04-01, 2027/04/01, 1 Apr 2027 or 2027年4月1日)",
+)
 
 
 def _make(year: int, month: int, day: int, text: str) -> date | str:
     try:
         return date(year, month, day)
     except ValueError:
-        return f"{text!r} is not a day of the calendar"
+        return Message(
+            QT_TRANSLATE_NOOP("Validation", "{value} is not a day of the calendar"),
+            {"value": repr(text)},
+        )
 
 
 def _from_serial(serial: float) -> date | str:
     if not float(serial).is_integer():
-        return f"{serial} is a date-time serial number; give a date"
+        return Message(
+            QT_TRANSLATE_NOOP("Validation", "{serial} is a date-time serial number; give a date"),
+            {"serial": str(serial)},
+        )
     if not _SERIAL_RANGE[0] <= serial <= _SERIAL_RANGE[1]:
-        return f"{serial:g} is not a date (an Excel serial number must be 18264–109574)"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{serial} is not a date (an Excel serial number must be 18264–109574)"
+            ),
+            {"serial": f"{serial:g}"},
+        )
     return _EXCEL_EPOCH + timedelta(days=int(serial))
 
 
 def parse_date(value: Cell) -> date | str | None:
     """The date in a cell; None for an empty cell; otherwise the reason it is not a date."""
     if isinstance(value, Formula):
-        return "a formula; formulas are not evaluated — enter the date itself"
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Validation", "a formula; formulas are not evaluated — enter the date itself"
+            )
+        )
     if isinstance(value, datetime):
         if value.time() != datetime.min.time():
-            return f"{value.isoformat(sep=' ')} has a time of day; give a date"
+            return Message(
+                QT_TRANSLATE_NOOP("Validation", "{value} has a time of day; give a date"),
+                {"value": value.isoformat(sep=" ")},
+            )
         return value.date()
     if isinstance(value, date):
         return value
     if isinstance(value, bool):
-        return f"{value!r} {_FORMAT_HINT}"
+        return Message(_NOT_A_DATE, {"value": repr(value)})
     if isinstance(value, int | float):
         return _from_serial(value)
     text = cell_text(value)
@@ -89,4 +111,4 @@ def parse_date(value: Cell) -> date | str | None:
     if match := _REIWA.match(norm):
         year = 1 if match[1] == "元" else int(match[1])
         return _make(_REIWA_START + year, int(match[2]), int(match[3]), text)
-    return f"{text!r} {_FORMAT_HINT}"
+    return Message(_NOT_A_DATE, {"value": repr(text)})

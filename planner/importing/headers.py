@@ -10,10 +10,15 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from planner.domain.i18n import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class FieldSpec:
-    """A field an importer fills: key, label for people, header names that mean it."""
+    """A field an importer fills: key, label for people, header names that mean it.
+
+    The label is marked for translation in the "Validation" context.
+    """
 
     key: str
     label: str
@@ -54,62 +59,69 @@ def missing_required(mapping: dict[str, int | None], fields: Sequence[FieldSpec]
 
 # Institution columns used only when an unknown institution is to be created.
 INSTITUTION_FIELDS = (
-    FieldSpec("institution_country", "Institution country",
+    FieldSpec("institution_country", QT_TRANSLATE_NOOP("Validation", "Institution country"),
               ("country", "institution country", "country code", "国", "国名", "所在国")),
-    FieldSpec("institution_timezone", "Institution time zone",
+    FieldSpec("institution_timezone", QT_TRANSLATE_NOOP("Validation", "Institution time zone"),
               ("time zone", "timezone", "tz", "zone", "タイムゾーン", "時間帯")),
-    FieldSpec("institution_kind", "Institution kind",
+    FieldSpec("institution_kind", QT_TRANSLATE_NOOP("Validation", "Institution kind"),
               ("institution kind", "institution type", "kind", "機関種別", "種別")),
 )  # fmt: skip
 
 PEOPLE_FIELDS = (
-    FieldSpec("family_name", "Family name",
+    FieldSpec("family_name", QT_TRANSLATE_NOOP("Validation", "Family name"),
               ("last name", "surname", "family", "lastname", "姓", "苗字", "名字", "姓ローマ字",
                "姓英字", "familynamelatin"), required=False),
-    FieldSpec("given_name", "Given name",
+    FieldSpec("given_name", QT_TRANSLATE_NOOP("Validation", "Given name"),
               ("first name", "forename", "given", "firstname", "名", "名ローマ字", "名英字")),
-    FieldSpec("family_name_native", "Family name (native)",
+    FieldSpec("family_name_native", QT_TRANSLATE_NOOP("Validation", "Family name (native)"),
               ("family name native", "family name kanji", "last name native", "surname native",
                "姓漢字", "姓（漢字）", "姓(native)", "native family name")),
-    FieldSpec("given_name_native", "Given name (native)",
+    FieldSpec("given_name_native", QT_TRANSLATE_NOOP("Validation", "Given name (native)"),
               ("given name native", "given name kanji", "first name native", "名漢字",
                "名（漢字）", "native given name")),
-    FieldSpec("preferred_name", "Preferred name", ("nickname", "known as", "通称", "呼称")),
-    FieldSpec("category", "Category", ("type", "role", "区分", "分類", "身分"), required=True),
-    FieldSpec("home_institution", "Home institution",
+    FieldSpec("preferred_name", QT_TRANSLATE_NOOP("Validation", "Preferred name"),
+              ("nickname", "known as", "通称", "呼称")),
+    FieldSpec("category", QT_TRANSLATE_NOOP("Validation", "Category"),
+              ("type", "role", "区分", "分類", "身分"), required=True),
+    FieldSpec("home_institution", QT_TRANSLATE_NOOP("Validation", "Home institution"),
               ("affiliation", "institution", "organisation", "organization", "home", "所属",
                "所属機関", "所属先"), required=True),
-    FieldSpec("email", "E-mail", ("email address", "mail", "メール", "メールアドレス",
-                                  "電子メール", "eメール")),
-    FieldSpec("phone", "Phone", ("telephone", "tel", "phone number", "電話", "電話番号")),
-    FieldSpec("nationality", "Nationality", ("citizenship", "国籍")),
-    FieldSpec("date_of_birth", "Date of birth", ("dob", "birth date", "birthday", "born",
-                                                "生年月日", "誕生日")),
-    FieldSpec("passport_number", "Passport number", ("passport", "passport no", "旅券番号",
-                                                    "パスポート番号")),
-    FieldSpec("passport_expiry", "Passport expiry", ("passport expiry date",
-                                                    "passport expiration", "旅券有効期限",
-                                                    "パスポート有効期限")),
+    FieldSpec("email", QT_TRANSLATE_NOOP("Validation", "E-mail"),
+              ("email address", "mail", "メール", "メールアドレス", "電子メール", "eメール")),
+    FieldSpec("phone", QT_TRANSLATE_NOOP("Validation", "Phone"),
+              ("telephone", "tel", "phone number", "電話", "電話番号")),
+    FieldSpec("nationality", QT_TRANSLATE_NOOP("Validation", "Nationality"),
+              ("citizenship", "国籍")),
+    FieldSpec("date_of_birth", QT_TRANSLATE_NOOP("Validation", "Date of birth"),
+              ("dob", "birth date", "birthday", "born", "生年月日", "誕生日")),
+    FieldSpec("passport_number", QT_TRANSLATE_NOOP("Validation", "Passport number"),
+              ("passport", "passport no", "旅券番号", "パスポート番号")),
+    FieldSpec("passport_expiry", QT_TRANSLATE_NOOP("Validation", "Passport expiry"),
+              ("passport expiry date", "passport expiration", "旅券有効期限",
+               "パスポート有効期限")),
     *INSTITUTION_FIELDS,
 )  # fmt: skip
 
 VISIT_FIELDS = (
-    FieldSpec("visitor_email", "Visitor e-mail",
+    FieldSpec("visitor_email", QT_TRANSLATE_NOOP("Validation", "Visitor e-mail"),
               ("email", "e-mail", "visitor", "visitor email address", "mail", "メール",
                "メールアドレス", "訪問者メール", "訪問者"), required=True),
-    FieldSpec("host_institution", "Host institution",
+    FieldSpec("host_institution", QT_TRANSLATE_NOOP("Validation", "Host institution"),
               ("host", "host institute", "destination", "受入機関", "受入先", "受け入れ機関",
                "訪問先"), required=True),
-    FieldSpec("arrival_date", "Arrival",
+    FieldSpec("arrival_date", QT_TRANSLATE_NOOP("Validation", "Arrival"),
               ("arrival", "arrive", "arrival date", "from", "start", "start date", "到着日",
                "到着", "開始日", "来訪日"), required=True),
-    FieldSpec("departure_date", "Departure",
+    FieldSpec("departure_date", QT_TRANSLATE_NOOP("Validation", "Departure"),
               ("departure", "depart", "departure date", "to", "end", "end date", "出発日",
                "出発", "終了日", "離日日"), required=True),
-    FieldSpec("purpose", "Purpose", ("reason", "目的", "訪問目的")),
-    FieldSpec("paid", "Paid", ("paid visit", "funded", "有給", "支給")),
-    FieldSpec("visitor_notes", "Notes for the visitor",
+    FieldSpec("purpose", QT_TRANSLATE_NOOP("Validation", "Purpose"),
+              ("reason", "目的", "訪問目的")),
+    FieldSpec("paid", QT_TRANSLATE_NOOP("Validation", "Paid"),
+              ("paid visit", "funded", "有給", "支給")),
+    FieldSpec("visitor_notes", QT_TRANSLATE_NOOP("Validation", "Notes for the visitor"),
               ("notes", "visitor notes", "note", "備考", "訪問者への連絡")),
-    FieldSpec("internal_notes", "Internal notes", ("internal", "内部メモ", "内部備考")),
+    FieldSpec("internal_notes", QT_TRANSLATE_NOOP("Validation", "Internal notes"),
+              ("internal", "内部メモ", "内部備考")),
     *INSTITUTION_FIELDS,
 )  # fmt: skip

@@ -17,6 +17,7 @@ from planner.domain.enums import (
     Purpose,
     VisitStatus,
 )
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.app import Services
 from planner.services.exchange import (
     PACKAGE_FORMAT,
@@ -38,7 +39,10 @@ class _Reader:
 
     def __init__(self, data: Any, where: str) -> None:
         if not isinstance(data, dict):
-            raise PackageError(f"{where} must be a JSON object")
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{where} must be a JSON object"),
+                params={"where": where},
+            )
         self.data: dict[str, Any] = data
         self.where = where
 
@@ -49,7 +53,10 @@ class _Reader:
     def _get(self, key: str, required: bool) -> Any:
         if key not in self.data or self.data[key] is None:
             if required:
-                raise PackageError(f"missing field {self.at(key)}")
+                raise PackageError(
+                    QT_TRANSLATE_NOOP("Validation", "missing field {field}"),
+                    params={"field": self.at(key)},
+                )
             return None
         return self.data[key]
 
@@ -58,9 +65,15 @@ class _Reader:
         if value is None:
             return ""
         if not isinstance(value, str):
-            raise PackageError(f"{self.at(key)} must be text")
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{field} must be text"),
+                params={"field": self.at(key)},
+            )
         if required and not value.strip():
-            raise PackageError(f"missing field {self.at(key)} (it is empty)")
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "missing field {field} (it is empty)"),
+                params={"field": self.at(key)},
+            )
         return value
 
     def optional_text(self, key: str) -> str | None:
@@ -69,7 +82,10 @@ class _Reader:
     def integer(self, key: str) -> int:
         value = self._get(key, True)
         if not isinstance(value, int) or isinstance(value, bool):
-            raise PackageError(f"{self.at(key)} must be a whole number")
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{field} must be a whole number"),
+                params={"field": self.at(key)},
+            )
         return value
 
     def boolean(self, key: str) -> bool:
@@ -77,7 +93,10 @@ class _Reader:
         if value is None:
             return False
         if not isinstance(value, bool):
-            raise PackageError(f"{self.at(key)} must be true or false")
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{field} must be true or false"),
+                params={"field": self.at(key)},
+            )
         return value
 
     def choice(self, key: str, enum: type[N]) -> N:
@@ -86,7 +105,10 @@ class _Reader:
             return enum(value)
         except ValueError:
             allowed = ", ".join(str(m.value) for m in enum)
-            raise PackageError(f"{self.at(key)}: {value!r} is not one of {allowed}") from None
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{field}: {value} is not one of {allowed}"),
+                params={"field": self.at(key), "value": repr(value), "allowed": allowed},
+            ) from None
 
     def day(self, key: str, required: bool = False) -> date | None:
         value = self.text(key, required)
@@ -95,7 +117,10 @@ class _Reader:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise PackageError(f"{self.at(key)}: {value!r} is not an ISO date") from None
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{field}: {value} is not an ISO date"),
+                params={"field": self.at(key), "value": repr(value)},
+            ) from None
 
     def instant(self, key: str) -> datetime:
         value = self.text(key, True)
@@ -103,10 +128,16 @@ class _Reader:
             parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             raise PackageError(
-                f"{self.at(key)}: {value!r} is not an ISO instant (2027-03-08T06:30:00Z)"
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{field}: {value} is not an ISO instant (2027-03-08T06:30:00Z)"
+                ),
+                params={"field": self.at(key), "value": repr(value)},
             ) from None
         if parsed.tzinfo is None:
-            raise PackageError(f"{self.at(key)}: {value!r} has no UTC offset")
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{field}: {value} has no UTC offset"),
+                params={"field": self.at(key), "value": repr(value)},
+            )
         return parsed.astimezone(UTC)
 
     def child(self, key: str) -> _Reader:
@@ -117,7 +148,10 @@ class _Reader:
         if value is None:
             return []
         if not isinstance(value, list):
-            raise PackageError(f"{self.at(key)} must be a list")
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{field} must be a list"),
+                params={"field": self.at(key)},
+            )
         return value
 
 
@@ -133,7 +167,10 @@ def _institution(r: _Reader) -> PackageInstitution:
 def _person(r: _Reader, institutions: dict[str, PackageInstitution]) -> PackagePerson:
     key = r.text("institution", True)
     if key not in institutions:
-        raise PackageError(f"{r.at('institution')}: {key!r} is not in the package's institutions")
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "{field}: {key} is not in the package's institutions"),
+            params={"field": r.at("institution"), "key": repr(key)},
+        )
     return PackagePerson(
         family_name=r.text("family_name"), given_name=r.text("given_name"),
         category=r.choice("category", PersonCategory), institution=key,
@@ -171,22 +208,43 @@ def parse_package(raw: bytes | str) -> VisitPackage:
     try:
         data = json.loads(raw)
     except UnicodeDecodeError:
-        raise PackageError("the file is not UTF-8 text, so not an exchange package") from None
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "the file is not UTF-8 text, so not an exchange package"
+            )
+        ) from None
     except json.JSONDecodeError as exc:
         raise PackageError(
-            f"the file is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})"
+            QT_TRANSLATE_NOOP(
+                "Validation", "the file is not valid JSON (line {line}, column {column}: {error})"
+            ),
+            params={"line": exc.lineno, "column": exc.colno, "error": exc.msg},
         ) from None
     top = _Reader(data, "package")
     if data.get("format") != PACKAGE_FORMAT:
-        raise PackageError(f"not a visit exchange package (its format is not {PACKAGE_FORMAT!r})")
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "not a visit exchange package (its format is not {format})"
+            ),
+            params={"format": repr(PACKAGE_FORMAT)},
+        )
     version = top.integer("schema_version")
     if version > SCHEMA_VERSION:
         raise PackageError(
-            f"this package uses schema version {version}; this version of the planner reads "
-            f"versions up to {SCHEMA_VERSION}: update the planner to import it"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "this package uses schema version {version}; this version of the planner reads "
+                "versions up to {supported}: update the planner to import it",
+            ),
+            params={"version": version, "supported": SCHEMA_VERSION},
         )
     if version < 1:
-        raise PackageError(f"package.schema_version {version} is not a valid version")
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "package.schema_version {version} is not a valid version"
+            ),
+            params={"version": version},
+        )
     inst_reader = top.child("institutions")
     institutions = {
         str(key): _institution(_Reader(value, f"institutions.{key}"))
@@ -195,7 +253,12 @@ def parse_package(raw: bytes | str) -> VisitPackage:
     visit = top.child("visit")
     host = visit.text("host_institution", True)
     if host not in institutions:
-        raise PackageError(f"visit.host_institution: {host!r} is not in the package's institutions")
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "visit.host_institution: {key} is not in the package's institutions"
+            ),
+            params={"key": repr(host)},
+        )
     people = top.child("people")
     visitor = _person(people.child("visitor"), institutions)
     host_raw = people.data.get("host_person")
@@ -207,7 +270,9 @@ def parse_package(raw: bytes | str) -> VisitPackage:
     )
     uids = [i.uid for i in items]
     if len(set(uids)) != len(uids):
-        raise PackageError("itinerary: two items carry the same uid")
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "itinerary: two items carry the same uid")
+        )
     papers = tuple(
         _paperwork(_Reader(v, f"paperwork[{n}]")) for n, v in enumerate(top.items("paperwork"))
     )
@@ -215,7 +280,10 @@ def parse_package(raw: bytes | str) -> VisitPackage:
     try:
         exchange_id = str(uuid.UUID(exchange_id))
     except ValueError:
-        raise PackageError(f"visit.exchange_id: {exchange_id!r} is not a UUID") from None
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "visit.exchange_id: {value} is not a UUID"),
+            params={"value": repr(exchange_id)},
+        ) from None
     exported = top.optional_text("exported_at")
     return VisitPackage(
         exchange_id=exchange_id, code=visit.text("code", True),
@@ -236,7 +304,10 @@ def read_package(path: Path) -> VisitPackage:
     try:
         raw = Path(path).read_bytes()
     except OSError as exc:
-        raise PackageError(f"cannot read {path}: {exc.strerror or exc}") from exc
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "cannot read {path}: {error}"),
+            params={"path": str(path), "error": str(exc.strerror or exc)},
+        ) from exc
     return parse_package(raw)
 
 

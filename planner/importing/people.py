@@ -16,6 +16,7 @@ from planner.db.models import PersonRow
 from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
 from planner.domain.errors import ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_person
 from planner.importing.common import (
     PROGRESS_EVERY,
@@ -74,9 +75,12 @@ def plan_people(
     plan = ImportPlan("people", source, table.header, mapping)
     missing = missing_required(mapping, PEOPLE_FIELDS)
     if mapping.get("family_name") is None and mapping.get("family_name_native") is None:
-        missing.insert(0, "Family name")
+        missing.insert(0, QT_TRANSLATE_NOOP("Validation", "Family name"))
     if missing:
-        plan.problems = [RowProblem(1, m, "required column is missing") for m in missing]
+        plan.problems = [
+            RowProblem(1, m, QT_TRANSLATE_NOOP("Validation", "required column is missing"))
+            for m in missing
+        ]
         return plan
     institutions = Institutions(services.institutions.list(), create_institutions)
     by_email, by_name = _existing(services)
@@ -91,14 +95,25 @@ def plan_people(
         category_text = r.text("category")
         category = parse_category(category_text)
         if category is None:
-            r.bad("category", "is required" if not category_text else
-                  "is not a category (researcher/研究者, staff/職員, student/学生)")  # fmt: skip
+            r.bad(
+                "category",
+                QT_TRANSLATE_NOOP("Validation", "is required")
+                if not category_text
+                else QT_TRANSLATE_NOOP(
+                    "Validation", "is not a category (researcher/研究者, staff/職員, student/学生)"
+                ),
+            )
         home_id, new_home = institutions.resolve(r, "home_institution", create_hint)
         email = r.text("email")
         nationality_text = r.text("nationality")
         nationality = parse_country(nationality_text) if nationality_text else ""
         if nationality is None:
-            r.bad("nationality", "is not a country (ISO code such as JP, or a country name)")
+            r.bad(
+                "nationality",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "is not a country (ISO code such as JP, or a country name)"
+                ),
+            )
         dates: dict[str, date | None] = {}
         for key in ("date_of_birth", "passport_expiry"):
             parsed = parse_date(r.cell(key))
@@ -147,7 +162,9 @@ def plan_people(
         plan.rows.append(RowPreview(row.number, summary, RowStatus.NEW))
     plan.new_institutions = institutions.new
     if not table.rows:
-        plan.problems.append(RowProblem(2, "-", "no data rows below the header"))
+        plan.problems.append(
+            RowProblem(2, "-", QT_TRANSLATE_NOOP("Validation", "no data rows below the header"))
+        )
     return plan
 
 

@@ -18,6 +18,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 
 #: A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`.
 Cell = str | int | float | datetime | date | time | None
@@ -91,6 +92,12 @@ def cell_text(value: Cell) -> str:
     return str(value).strip()
 
 
+def _unreadable_xlsx(exc: Exception) -> Message:
+    return Message(
+        QT_TRANSLATE_NOOP("Validation", "not a readable XLSX file: {error}"), {"error": str(exc)}
+    )
+
+
 def _table(lines: Sequence[Sequence[Cell]], empty: str) -> Table:
     if not lines:
         raise ImportRowsError([RowProblem(1, "-", empty)])
@@ -116,8 +123,11 @@ def decode_csv(data: bytes) -> str:
             RowProblem(
                 0,
                 "-",
-                "the file is neither UTF-8 nor Shift_JIS (CP932) text; "
-                "save it as 'CSV UTF-8' and try again",
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "the file is neither UTF-8 nor Shift_JIS (CP932) text; "
+                    "save it as 'CSV UTF-8' and try again",
+                ),
             )
         ]
     )
@@ -125,7 +135,7 @@ def decode_csv(data: bytes) -> str:
 
 def sniff_delimiter(text: str) -> str:
     """Comma, semicolon or tab: csv.Sniffer on the first lines, else the most frequent one."""
-    sample = "\n".join(text.splitlines()[:20])
+    sample = "\n".join(text[:65536].splitlines()[:20])
     try:
         return csv.Sniffer().sniff(sample, delimiters=_DELIMITERS).delimiter
     except csv.Error:
@@ -143,7 +153,7 @@ def read_csv_table(data: bytes) -> Table:
     lines: list[Sequence[Cell]] = list(
         csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     )
-    return _table(lines, "the file is empty")
+    return _table(lines, QT_TRANSLATE_NOOP("Validation", "the file is empty"))
 
 
 def _xlsx_cell(value: object) -> Cell:
@@ -165,15 +175,15 @@ def read_xlsx_table(path: Path) -> Table:
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except Exception as exc:  # openpyxl and defusedxml raise many kinds for a bad file
-        raise ImportRowsError([RowProblem(0, "-", f"not a readable XLSX file: {exc}")]) from exc
+        raise ImportRowsError([RowProblem(0, "-", _unreadable_xlsx(exc))]) from exc
     try:
         sheet = book.worksheets[0]
         lines = [[_xlsx_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     except Exception as exc:  # a damaged or hostile sheet part
-        raise ImportRowsError([RowProblem(0, "-", f"not a readable XLSX file: {exc}")]) from exc
+        raise ImportRowsError([RowProblem(0, "-", _unreadable_xlsx(exc))]) from exc
     finally:
         book.close()
-    return _table(lines, "the sheet is empty")
+    return _table(lines, QT_TRANSLATE_NOOP("Validation", "the sheet is empty"))
 
 
 def read_table(path: Path) -> Table:
@@ -183,7 +193,18 @@ def read_table(path: Path) -> Table:
         return read_csv_table(path.read_bytes())
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx_table(path)
-    raise ImportRowsError([RowProblem(0, "-", f"{path.name}: use a .csv or .xlsx file")])
+    raise ImportRowsError(
+        [
+            RowProblem(
+                0,
+                "-",
+                Message(
+                    QT_TRANSLATE_NOOP("Validation", "{file}: use a .csv or .xlsx file"),
+                    {"file": path.name},
+                ),
+            )
+        ]
+    )
 
 
 def read_header(path: Path) -> list[str]:
@@ -194,12 +215,25 @@ def read_header(path: Path) -> list[str]:
         try:
             book = load_workbook(path, read_only=True, data_only=False)
         except Exception as exc:  # see read_xlsx_table
-            raise ImportRowsError([RowProblem(0, "-", f"not a readable XLSX file: {exc}")]) from exc
+            raise ImportRowsError([RowProblem(0, "-", _unreadable_xlsx(exc))]) from exc
         try:
             first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), None)
         finally:
             book.close()
         if first is None:
-            raise ImportRowsError([RowProblem(1, "-", "the sheet is empty")])
+            raise ImportRowsError(
+                [RowProblem(1, "-", QT_TRANSLATE_NOOP("Validation", "the sheet is empty"))]
+            )
         return [cell_text(_xlsx_cell(v)) for v in first]
-    return read_table(path).header
+    if path.suffix.lower() not in (".csv", ".tsv", ".txt"):
+        return read_table(path).header
+    # Only the first record is parsed: the wizard calls this on the GUI thread, and parsing a
+    # 50,000-row file there would freeze the window for most of a second.
+    text = decode_csv(path.read_bytes())
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
+    first_record = next(reader, None)
+    if first_record is None:
+        raise ImportRowsError(
+            [RowProblem(1, "-", QT_TRANSLATE_NOOP("Validation", "the file is empty"))]
+        )
+    return [cell_text(v) for v in first_record]

@@ -16,6 +16,7 @@ from sqlalchemy import select
 from planner.db.models import PersonRow, VisitRow
 from planner.domain.entities import Visit
 from planner.domain.enums import Purpose
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.importing.common import (
     PROGRESS_EVERY,
     ImportPlan,
@@ -66,7 +67,10 @@ def plan_visits(
     plan = ImportPlan("visits", source, table.header, mapping)
     missing = missing_required(mapping, VISIT_FIELDS)
     if missing:
-        plan.problems = [RowProblem(1, m, "required column is missing") for m in missing]
+        plan.problems = [
+            RowProblem(1, m, QT_TRANSLATE_NOOP("Validation", "required column is missing"))
+            for m in missing
+        ]
         return plan
     institutions = Institutions(services.institutions.list(), create_institutions)
     people, existing = _existing(services)
@@ -79,9 +83,17 @@ def plan_visits(
         email = r.text("visitor_email")
         visitor_id = people.get(email.casefold()) if email else None
         if not email:
-            r.bad("visitor_email", "is required")
+            r.bad("visitor_email", QT_TRANSLATE_NOOP("Validation", "is required"))
         elif visitor_id is None:
-            r.bad("visitor_email", f"no person has the e-mail {email}: import or add them first")
+            r.bad(
+                "visitor_email",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "no person has the e-mail {email}: import or add them first"
+                    ),
+                    {"email": email},
+                ),
+            )
         host_id, new_host = institutions.resolve(r, "host_institution", create_hint)
         dates: dict[str, date | None] = {}
         for key in ("arrival_date", "departure_date"):
@@ -90,19 +102,33 @@ def plan_visits(
                 r.bad(key, parsed)
                 parsed = None
             elif parsed is None:
-                r.bad(key, "is required")
+                r.bad(key, QT_TRANSLATE_NOOP("Validation", "is required"))
             dates[key] = parsed
         arrival, departure = dates["arrival_date"], dates["departure_date"]
         if arrival and departure and departure < arrival:
-            r.bad("departure_date", f"is before the arrival {arrival.isoformat()}")
+            r.bad(
+                "departure_date",
+                Message(
+                    QT_TRANSLATE_NOOP("Validation", "is before the arrival {arrival}"),
+                    {"arrival": arrival.isoformat()},
+                ),
+            )
         purpose_text = r.text("purpose")
         purpose = parse_purpose(purpose_text) if purpose_text else Purpose.RESEARCH_COLLABORATION
         if purpose is None:
             choices = ", ".join(p.value for p in Purpose)
-            r.bad("purpose", f"is not a purpose ({choices}; 研究, セミナー, 講演, ...)")
+            r.bad(
+                "purpose",
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "is not a purpose ({choices}; 研究, セミナー, 講演, ...)"
+                    ),
+                    {"choices": choices},
+                ),
+            )
         paid = parse_paid(r.text("paid"))
         if paid is None:
-            r.bad("paid", "write yes or no")
+            r.bad("paid", QT_TRANSLATE_NOOP("Validation", "write yes or no"))
         summary = f"{email} → {r.text('host_institution')}, {arrival or '?'} – {departure or '?'}"
         if r.problems or arrival is None or departure is None or visitor_id is None:
             plan.problems.extend(r.problems)
@@ -124,7 +150,9 @@ def plan_visits(
         plan.rows.append(RowPreview(row.number, summary, RowStatus.NEW))
     plan.new_institutions = institutions.new
     if not table.rows:
-        plan.problems.append(RowProblem(2, "-", "no data rows below the header"))
+        plan.problems.append(
+            RowProblem(2, "-", QT_TRANSLATE_NOOP("Validation", "no data rows below the header"))
+        )
     return plan
 
 

@@ -18,6 +18,7 @@ from planner.db.models import (
 )
 from planner.domain.enums import AgreementKind, Purpose, TransferKind, TransferStatus, VisitStatus
 from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer
 from planner.services.directory import require
 from planner.services.paperwork import PaperworkService, today_local
@@ -56,7 +57,13 @@ class TransferSummary:
 
 def _dates_in_order(problems: list[FieldProblem], first: date | None, last: date | None) -> None:
     if first and last and last < first:
-        problems.append(FieldProblem("end_date", f"ends {last} before it starts {first}"))
+        problems.append(
+            FieldProblem(
+                "end_date",
+                QT_TRANSLATE_NOOP("Validation", "ends {end} before it starts {start}"),
+                {"end": str(last), "start": str(first)},
+            )
+        )
 
 
 class AgreementService(RecordService[Agreement, AgreementRow]):
@@ -71,7 +78,9 @@ class AgreementService(RecordService[Agreement, AgreementRow]):
         """A title, and an end not before the start."""
         problems: list[FieldProblem] = []
         if not entity.title.strip():
-            problems.append(FieldProblem("title", "Title is required"))
+            problems.append(
+                FieldProblem("title", QT_TRANSLATE_NOOP("Validation", "Title is required"))
+            )
         _dates_in_order(problems, entity.start_date, entity.end_date)
         if problems:
             raise ValidationError(problems)
@@ -152,10 +161,15 @@ class MaterialTransferService(RecordService[MaterialTransfer, MaterialTransferRo
         """A title, and two different institutions."""
         problems: list[FieldProblem] = []
         if not entity.title.strip():
-            problems.append(FieldProblem("title", "Title is required"))
+            problems.append(
+                FieldProblem("title", QT_TRANSLATE_NOOP("Validation", "Title is required"))
+            )
         if entity.from_institution_id == entity.to_institution_id:
             problems.append(
-                FieldProblem("to_institution_id", "a transfer goes between two institutions")
+                FieldProblem(
+                    "to_institution_id",
+                    QT_TRANSLATE_NOOP("Validation", "a transfer goes between two institutions"),
+                )
             )
         if problems:
             raise ValidationError(problems)

@@ -19,6 +19,7 @@ from planner.db.rotation import (
     make_backup,
 )
 from planner.domain.enums import AuditAction
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change, ChangeBus
 
 #: The change announced after a restore: every view must reload everything.
@@ -41,8 +42,12 @@ class BackupService:
         path = self.db.target.path
         if path is None:
             raise StorageError(
-                f"{self.db.target.display} is a shared server database; it is backed up on the "
-                "server (for example with pg_dump), not by this application"
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "{database} is a shared server database; it is backed up on the server "
+                    "(for example with pg_dump), not by this application",
+                ),
+                params={"database": self.db.target.display},
             )
         return path
 
@@ -90,6 +95,9 @@ class BackupService:
 def check_integrity_of_backup(backup: Path) -> None:
     """Refuse a backup that is damaged, foreign, or from a newer version, before using it."""
     if not backup.is_file():
-        raise StorageError(f"there is no backup at {backup}")
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Validation", "there is no backup at {path}"),
+            params={"path": str(backup)},
+        )
     check_integrity(backup)
     inspect_file(sqlite_target(backup))

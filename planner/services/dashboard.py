@@ -18,6 +18,7 @@ Definitions (the dashboard's captions say the same):
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -134,7 +135,10 @@ class DashboardSnapshot:
     status_counts: tuple[StatusCount, ...]
 
 
+@functools.cache
 def _entry_query() -> Select[*tuple[Any, ...]]:
+    # Built once: aliasing the ORM entities costs more than running the small queries.
+    # (Select objects are immutable; .where() returns a new one.)
     visitor = aliased(PersonRow)
     host_person = aliased(PersonRow)
     home = aliased(InstitutionRow)
@@ -211,7 +215,7 @@ class DashboardService:
         note: Callable[[VisitStatus], str] | None = None,
     ) -> tuple[DashboardVisit, ...]:
         with self.db.read() as session:
-            rows = session.execute(query).all()
+            rows = session.connection().execute(query).all()
         return tuple(
             _entry(tuple(r), today, pick, note(VisitStatus(r[12])) if note else "") for r in rows
         )
@@ -273,11 +277,15 @@ class DashboardService:
         late_start = and_(VisitRow.status.in_(NOT_STARTED_STATUSES), VisitRow.arrival_date < day)
         late_end = and_(VisitRow.status == VisitStatus.IN_PROGRESS, VisitRow.departure_date < day)
         with self.db.read() as session:
-            rows = session.execute(
-                _entry_query()
-                .where(or_(late_start, late_end))
-                .order_by(VisitRow.arrival_date, VisitRow.code)
-            ).all()
+            rows = (
+                session.connection()
+                .execute(
+                    _entry_query()
+                    .where(or_(late_start, late_end))
+                    .order_by(VisitRow.arrival_date, VisitRow.code)
+                )
+                .all()
+            )
         entries = []
         for r in rows:
             if VisitStatus(r[12]) is VisitStatus.IN_PROGRESS:
@@ -290,9 +298,11 @@ class DashboardService:
     def status_counts(self) -> tuple[StatusCount, ...]:
         """The number of visits in every status, in life-cycle order (zeros included)."""
         with self.db.read() as session:
-            rows = session.execute(
-                select(VisitRow.status, func.count(VisitRow.id)).group_by(VisitRow.status)
-            ).all()
+            rows = (
+                session.connection()
+                .execute(select(VisitRow.status, func.count(VisitRow.id)).group_by(VisitRow.status))
+                .all()
+            )
         counts = {VisitStatus(status): int(n) for status, n in rows}
         return tuple(StatusCount(status, counts.get(status, 0)) for status in VisitStatus)
 
@@ -314,9 +324,18 @@ class DashboardService:
     def date_extent(self) -> tuple[date, date] | None:
         """The earliest arrival and the latest departure of any visit; None without visits."""
         with self.db.read() as session:
-            row = session.execute(
-                select(func.min(VisitRow.arrival_date), func.max(VisitRow.departure_date))
-            ).one()
+            # Two scalar subqueries, not min() and max() in one SELECT: SQLite answers a lone
+            # min or max from an index in a few steps, the pair only by scanning every visit.
+            row = (
+                session.connection()
+                .execute(
+                    select(
+                        select(func.min(VisitRow.arrival_date)).scalar_subquery(),
+                        select(func.max(VisitRow.departure_date)).scalar_subquery(),
+                    )
+                )
+                .one()
+            )
         first, last = row
         if first is None or last is None:
             return None
@@ -332,9 +351,10 @@ class DashboardService:
         visit_ids = sorted({item.visit_id for item in wanted})
         visits: dict[int, DashboardVisit] = {}
         with self.db.read() as session:
+            connection = session.connection()  # Core rows: no ORM loading for read-only lists
             for start in range(0, len(visit_ids), 500):
                 chunk = visit_ids[start : start + 500]
-                rows = session.execute(_entry_query().where(VisitRow.id.in_(chunk))).all()
+                rows = connection.execute(_entry_query().where(VisitRow.id.in_(chunk))).all()
                 for r in rows:
                     entry = _entry(tuple(r), day, _arrival)
                     visits[entry.visit_id] = entry

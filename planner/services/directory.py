@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session, aliased
 from planner.db.models import InstitutionRow, PersonRow, ProgramRow, ProjectRow
 from planner.domain.entities import Institution, Person, PersonSummary, Program, Project
 from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_institution, validate_person
 from planner.services.records import RecordService, to_entity
 
@@ -15,7 +16,11 @@ from planner.services.records import RecordService, to_entity
 def require(session: Session, row_type: type, record_id: int | None, field: str, what: str) -> None:
     """Raise a ValidationError on *field* when *record_id* names no *row_type* row."""
     if record_id is not None and session.get(row_type, record_id) is None:
-        raise ValidationError.single(field, f"there is no {what} with id {record_id}")
+        raise ValidationError.single(
+            field,
+            QT_TRANSLATE_NOOP("Validation", "there is no {what} with id {id}"),
+            {"what": what, "id": record_id},
+        )
 
 
 class InstitutionService(RecordService[Institution, InstitutionRow]):
@@ -66,23 +71,47 @@ class PersonService(RecordService[Person, PersonRow]):
     def summaries(self) -> list[PersonSummary]:
         """Everyone, as the directory lists them, by family name."""
         home = aliased(InstitutionRow)
+        # Only the listed columns, not whole ORM rows: building tens of thousands of entities
+        # (identity map, change tracking) took several times as long as the query itself.
         query = (
-            select(PersonRow, home.short_name, home.name)
+            select(
+                PersonRow.id,
+                PersonRow.given_name,
+                PersonRow.family_name,
+                PersonRow.given_name_native,
+                PersonRow.family_name_native,
+                PersonRow.category,
+                PersonRow.email,
+                PersonRow.nationality,
+                home.short_name,
+                home.name,
+            )
             .join(home, PersonRow.home_institution_id == home.id)
             .order_by(PersonRow.family_name, PersonRow.given_name, PersonRow.id)
         )
         with self.db.read() as session:
             return [
                 PersonSummary(
-                    id=p.id,
-                    latin_name=f"{p.given_name} {p.family_name}".strip(),
-                    native_name=f"{p.family_name_native} {p.given_name_native}".strip(),
-                    category=p.category,
+                    id=pid,
+                    latin_name=f"{given} {family}".strip(),
+                    native_name=f"{family_native} {given_native}".strip(),
+                    category=category,
                     home_institution=short or name,
-                    email=p.email,
-                    nationality=p.nationality,
+                    email=email,
+                    nationality=nationality,
                 )
-                for p, short, name in session.execute(query)
+                for (
+                    pid,
+                    given,
+                    family,
+                    given_native,
+                    family_native,
+                    category,
+                    email,
+                    nationality,
+                    short,
+                    name,
+                ) in session.execute(query)
             ]
 
 
@@ -97,9 +126,13 @@ class ProgramService(RecordService[Program, ProgramRow]):
         """A name is required and the period must be in order."""
         problems: list[FieldProblem] = []
         if not entity.name.strip():
-            problems.append(FieldProblem("name", "Name is required"))
+            problems.append(
+                FieldProblem("name", QT_TRANSLATE_NOOP("Validation", "Name is required"))
+            )
         if entity.start_date and entity.end_date and entity.end_date < entity.start_date:
-            problems.append(FieldProblem("end_date", "ends before it starts"))
+            problems.append(
+                FieldProblem("end_date", QT_TRANSLATE_NOOP("Validation", "ends before it starts"))
+            )
         if problems:
             raise ValidationError(problems)
 
@@ -114,7 +147,9 @@ class ProjectService(RecordService[Project, ProjectRow]):
     def validate(self, entity: Project) -> None:
         """A name is required."""
         if not entity.name.strip():
-            raise ValidationError.single("name", "Name is required")
+            raise ValidationError.single(
+                "name", QT_TRANSLATE_NOOP("Validation", "Name is required")
+            )
 
     def check_references(self, session: Session, entity: Project) -> None:
         """The programme, if named, must exist."""

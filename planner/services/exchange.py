@@ -44,6 +44,7 @@ from planner.domain.enums import (
     VisitStatus,
 )
 from planner.domain.errors import PlannerError, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.status import ADMISSION_STATUSES
 from planner.domain.timezones import utc_now
 from planner.domain.validation import (
@@ -273,7 +274,10 @@ class ExchangeService:
             if found:
                 return found
             if session.get(VisitRow, visit_id) is None:
-                raise PackageError(f"there is no visit with id {visit_id}")
+                raise PackageError(
+                    QT_TRANSLATE_NOOP("Validation", "there is no {what} with id {id}"),
+                    params={"what": "visit", "id": visit_id},
+                )
             new = str(uuid.uuid4())
             _remember(session, new, visit_id)
             return new
@@ -288,7 +292,10 @@ class ExchangeService:
         with self.db.read() as session:
             visit = session.get(VisitRow, visit_id)
             if visit is None:
-                raise PackageError(f"there is no visit with id {visit_id}")
+                raise PackageError(
+                    QT_TRANSLATE_NOOP("Validation", "there is no {what} with id {id}"),
+                    params={"what": "visit", "id": visit_id},
+                )
             institutions: dict[str, PackageInstitution] = {}
             keys: dict[int, str] = {}
 
@@ -394,14 +401,21 @@ class ExchangeService:
         try:
             return self._import(package)
         except ValidationError as exc:
-            raise PackageError(f"the package cannot be imported: {exc}") from exc
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "the package cannot be imported: {error}"),
+                params={"error": exc},
+            ) from exc
 
     def _import(self, package: VisitPackage) -> ImportResult:
         """:meth:`import_package` without the translation of validation errors."""
         if package.schema_version > SCHEMA_VERSION:
             raise PackageError(
-                f"this package uses schema version {package.schema_version}; this version of "
-                f"the planner reads versions up to {SCHEMA_VERSION}: update the planner"
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "this package uses schema version {version}; this version of the planner "
+                    "reads versions up to {supported}: update the planner",
+                ),
+                params={"version": package.schema_version, "supported": SCHEMA_VERSION},
             )
         notes: list[str] = []
         touch = _Touched()
@@ -532,8 +546,15 @@ class ExchangeService:
         institution), created if none matches; a match gets its empty fields filled."""
         if person.institution not in inst_ids:
             raise PackageError(
-                f"person {person.given_name} {person.family_name} refers to "
-                f"an institution {person.institution!r} the package lacks"
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "person {given} {family} refers to an institution {key} the package lacks",
+                ),
+                params={
+                    "given": person.given_name,
+                    "family": person.family_name,
+                    "key": repr(person.institution),
+                },
             )
         home_id = inst_ids[person.institution]
         names = (
@@ -606,7 +627,10 @@ class ExchangeService:
             try:
                 validate_itinerary_item(entity)
             except ValidationError as exc:
-                raise PackageError(f"itinerary item {item.uid}: {exc}") from exc
+                raise PackageError(
+                    QT_TRANSLATE_NOOP("Validation", "itinerary item {uid}: {error}"),
+                    params={"uid": item.uid, "error": exc},
+                ) from exc
             row = stored.pop(item.uid, None)
             if row is None:
                 other = session.scalar(
@@ -614,7 +638,11 @@ class ExchangeService:
                 )
                 if other is not None:
                     raise PackageError(
-                        f"itinerary item {item.uid} already belongs to another visit here"
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "itinerary item {uid} already belongs to another visit here",
+                        ),
+                        params={"uid": item.uid},
                     )
                 row = ItineraryItemRow()
                 copy_to_row(entity, row)

@@ -13,6 +13,7 @@ from planner.db.models import EventRow, ItineraryItemRow, VisitRow
 from planner.domain.entities import ItineraryItem
 from planner.domain.enums import AuditAction
 from planner.domain.errors import ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_itinerary_item
 from planner.services import audit
 from planner.services.changes import Change
@@ -120,7 +121,10 @@ class ItineraryService(RecordService[ItineraryItem, ItineraryItemRow]):
             }
             if sorted(rows) != sorted(ordered_ids) or len(set(ordered_ids)) != len(ordered_ids):
                 raise ValidationError.single(
-                    "position", "the new order must list every item of the visit exactly once"
+                    "position",
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "the new order must list every item of the visit exactly once"
+                    ),
                 )
             changed: list[int] = []
             for position, item_id in enumerate(ordered_ids):

@@ -34,6 +34,7 @@ from planner.db.models import (
 )
 from planner.domain.enums import AuditAction, PaperworkStatus, ResponsibleParty, VisitStatus
 from planner.domain.errors import NotFoundError, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.paperwork import (
     DATA_AGREEMENT_KINDS,
     OUTSTANDING_STATUSES,
@@ -48,7 +49,7 @@ from planner.domain.paperwork import (
 )
 from planner.domain.resources import resource_path
 from planner.domain.rules import RuleSet, VisitFacts, evaluate, load_rules, stay_days
-from planner.domain.status import ADMISSION_STATUSES
+from planner.domain.status import ADMISSION_STATUSES, STATUS_WORDS
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
 
@@ -169,7 +170,10 @@ class PaperworkService:
         visitor = session.get(PersonRow, visit.visitor_id)
         host = session.get(InstitutionRow, visit.host_institution_id)
         if visitor is None or host is None:
-            raise NotFoundError(f"visit {visit.code} refers to a missing visitor or host")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Validation", "visit {code} refers to a missing visitor or host"),
+                params={"code": visit.code},
+            )
         home = visitor.home_institution
         return VisitFacts(
             host_country=host.country,
@@ -223,7 +227,10 @@ class PaperworkService:
         """
         visit = session.get(VisitRow, visit_id)
         if visit is None:
-            raise NotFoundError(f"there is no visit with id {visit_id}")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Validation", "there is no {what} with id {id}"),
+                params={"what": "visit", "id": visit_id},
+            )
         required = {r.document.code: r for r in evaluate(self.ruleset, self.facts(session, visit))}
         types = self._document_types(session, required)
         existing = {
@@ -335,7 +342,10 @@ class PaperworkService:
                 self._items_query().where(PaperworkItemRow.id == item_id)
             ).first()
             if found is None:
-                raise NotFoundError(f"there is no paperwork item with id {item_id}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Validation", "there is no paperwork item with id {id}"),
+                    params={"id": item_id},
+                )
             row, doc, count = found
             return _item(row, doc, count)
 
@@ -349,7 +359,10 @@ class PaperworkService:
         with self.db.read() as session:
             visit = session.get(VisitRow, visit_id)
             if visit is None:
-                raise NotFoundError(f"there is no visit with id {visit_id}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Validation", "there is no {what} with id {id}"),
+                    params={"what": "visit", "id": visit_id},
+                )
             visitor = session.get(PersonRow, visit.visitor_id)
             host = session.get(InstitutionRow, visit.host_institution_id)
             assert visitor is not None and host is not None
@@ -369,8 +382,13 @@ class PaperworkService:
                 0,
                 PaperworkWarning(
                     "admission",
-                    f"the visit is {status.value} but blocking items are open: "
-                    + "; ".join(open_blockers),
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "the visit is {status} but blocking items are open: {items}",
+                        ),
+                        {"status": STATUS_WORDS[status], "items": "; ".join(open_blockers)},
+                    ),
                 ),
             )
         return found
@@ -413,7 +431,9 @@ class PaperworkService:
     def due(self, within_days: int = 14, today: date | None = None) -> list[DueItem]:
         """Outstanding items overdue or due within *within_days*, on visits still planned."""
         if within_days < 0:
-            raise ValidationError.single("within", "the number of days cannot be negative")
+            raise ValidationError.single(
+                "within", QT_TRANSLATE_NOOP("Validation", "the number of days cannot be negative")
+            )
         day = today or today_local()
         query = self._across_visits().where(
             PaperworkItemRow.status.in_(OUTSTANDING_STATUSES),
@@ -471,7 +491,10 @@ class PaperworkService:
                     raise ValueError("cannot update a paperwork item that has no id")
                 row = session.get(PaperworkItemRow, item.id)
                 if row is None:
-                    raise NotFoundError(f"there is no paperwork item with id {item.id}")
+                    raise NotFoundError(
+                        QT_TRANSLATE_NOOP("Validation", "there is no paperwork item with id {id}"),
+                        params={"id": item.id},
+                    )
                 item = _fill_dates(item, day)
                 if (
                     item.approved_date
@@ -479,7 +502,8 @@ class PaperworkService:
                     and (item.approved_date < item.submitted_date)
                 ):
                     raise ValidationError.single(
-                        "approved_date", "approval is dated before the submission"
+                        "approved_date",
+                        QT_TRANSLATE_NOOP("Validation", "approval is dated before the submission"),
                     )
                 diff = {
                     name: [_plain(getattr(row, name)), _plain(value)]
@@ -524,7 +548,11 @@ class PaperworkService:
     def add_attachment(self, item_id: int, source: Path) -> Attachment:
         """Copy *source* into ``attachments/<visit code>/`` (0600, folder 0700) and record it."""
         if not source.is_file():
-            raise ValidationError.single("file", f"{source} is not a readable file")
+            raise ValidationError.single(
+                "file",
+                QT_TRANSLATE_NOOP("Validation", "{path} is not a readable file"),
+                {"path": str(source)},
+            )
         with self.db.read() as session:
             code = session.scalar(
                 select(VisitRow.code)
@@ -532,7 +560,10 @@ class PaperworkService:
                 .where(PaperworkItemRow.id == item_id)
             )
         if code is None:
-            raise NotFoundError(f"there is no paperwork item with id {item_id}")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Validation", "there is no paperwork item with id {id}"),
+                params={"id": item_id},
+            )
         root = self.data_folder() / ATTACHMENTS_FOLDER
         ensure_private_dir(root)
         folder = root / code
@@ -569,7 +600,10 @@ class PaperworkService:
         with self.db.write() as session:
             row = session.get(AttachmentRow, attachment_id)
             if row is None:
-                raise NotFoundError(f"there is no attachment with id {attachment_id}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Validation", "there is no attachment with id {id}"),
+                    params={"id": attachment_id},
+                )
             gone = _attachment(row)
             session.delete(row)
             audit.record(
@@ -611,7 +645,11 @@ def _private_copy(source: Path, folder: Path, name: str) -> tuple[Path, str, int
             continue
         break
     else:
-        raise ValidationError.single("file", f"too many attachments named {name}")
+        raise ValidationError.single(
+            "file",
+            QT_TRANSLATE_NOOP("Validation", "too many attachments named {name}"),
+            {"name": name},
+        )
     digest = hashlib.sha256()
     size = 0
     try:

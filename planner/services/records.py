@@ -16,6 +16,7 @@ from planner.db.engine import Database
 from planner.db.models import Base
 from planner.domain.enums import AuditAction
 from planner.domain.errors import InUseError, NotFoundError, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
 
@@ -24,6 +25,25 @@ R = TypeVar("R", bound=Base)
 
 _UNIQUE = re.compile(r"UNIQUE constraint failed: \w+\.(\w+)|Key \((\w+)\)=.* already exists")
 _SKIP_ON_WRITE = frozenset({"id", "version"})
+
+#: Record and column names that messages take as ``{what}`` / ``{field}`` parameters. The
+#: interface translates a message's text parameters in the "Validation" context as well.
+MESSAGE_WORDS = (
+    QT_TRANSLATE_NOOP("Validation", "agreement"),
+    QT_TRANSLATE_NOOP("Validation", "material_transfer"),
+    QT_TRANSLATE_NOOP("Validation", "institution"),
+    QT_TRANSLATE_NOOP("Validation", "person"),
+    QT_TRANSLATE_NOOP("Validation", "program"),
+    QT_TRANSLATE_NOOP("Validation", "programme"),
+    QT_TRANSLATE_NOOP("Validation", "project"),
+    QT_TRANSLATE_NOOP("Validation", "visit"),
+    QT_TRANSLATE_NOOP("Validation", "event"),
+    QT_TRANSLATE_NOOP("Validation", "itinerary_item"),
+    QT_TRANSLATE_NOOP("Validation", "record"),
+    QT_TRANSLATE_NOOP("Validation", "name"),
+    QT_TRANSLATE_NOOP("Validation", "code"),
+    QT_TRANSLATE_NOOP("Validation", "uid"),
+)
 
 
 def to_entity(row: Any, entity_type: type[E]) -> E:
@@ -49,14 +69,26 @@ def translate_integrity(what: str, *, deleting: bool = False) -> Iterator[None]:
         match = _UNIQUE.search(text)
         if match:
             field = match.group(1) or match.group(2)
-            raise ValidationError.single(field, f"another {what} already has this {field}") from exc
+            raise ValidationError.single(
+                field,
+                QT_TRANSLATE_NOOP("Validation", "another {what} already has this {field}"),
+                {"what": what, "field": field},
+            ) from exc
         if "FOREIGN KEY" in text.upper():
             if deleting:
                 raise InUseError(
-                    f"this {what} cannot be deleted: other records still refer to it"
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "this {what} cannot be deleted: other records still refer to it",
+                    ),
+                    params={"what": what},
                 ) from exc
             raise ValidationError.single(
-                "id", f"this {what} refers to a record that does not exist"
+                "id",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "this {what} refers to a record that does not exist"
+                ),
+                {"what": what},
             ) from exc
         raise
 
@@ -83,7 +115,10 @@ class RecordService(Generic[E, R]):
     def _row(self, session: Session, record_id: int) -> R:
         row = session.get(self.row_type, record_id)
         if row is None:
-            raise NotFoundError(f"there is no {self.entity_name} with id {record_id}")
+            raise NotFoundError(
+                QT_TRANSLATE_NOOP("Validation", "there is no {what} with id {id}"),
+                params={"what": self.entity_name, "id": record_id},
+            )
         return row
 
     def get(self, record_id: int) -> E:

@@ -40,6 +40,7 @@ from planner.db.models import (
 )
 from planner.domain.enums import PersonCategory, Purpose, VisitStatus
 from planner.domain.fiscal import FiscalSystem, FiscalYear, fiscal_year
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: Statuses whose visits an activity report counts.
 REPORTED_STATUSES: tuple[VisitStatus, ...] = (
@@ -50,7 +51,7 @@ REPORTED_STATUSES: tuple[VisitStatus, ...] = (
 )
 
 #: Label of visits without a project in the by-project breakdown.
-NO_PROJECT = "(no project)"
+NO_PROJECT = QT_TRANSLATE_NOOP("Validation", "(no project)")
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,11 @@ class BreakdownRow:
 
 @dataclass(frozen=True)
 class Breakdown:
-    """A named breakdown (``direction``, ``category``, ``project``, ``purpose``)."""
+    """A named breakdown (``direction``, ``category``, ``project``, ``purpose``).
+
+    ``title`` is English, marked in the "Validation" context (the interface shows it with
+    ``message_text``).
+    """
 
     name: str
     title: str
@@ -246,12 +251,15 @@ class ReportService:
                     tables[name][key][1] += days
             events = self._events(session, fy)
         breakdowns = (
-            Breakdown("direction", "By direction (home → host institution)",
+            Breakdown("direction",
+                      QT_TRANSLATE_NOOP("Validation", "By direction (home → host institution)"),
                       _rows(tables["direction"], ja=ja["direction"])),
-            Breakdown("category", "By category",
+            Breakdown("category", QT_TRANSLATE_NOOP("Validation", "By category"),
                       _rows(tables["category"], _CATEGORY_ORDER, _FIXED_JA)),
-            Breakdown("project", "By project", _rows(tables["project"], ja=ja["project"])),
-            Breakdown("purpose", "By purpose", _rows(tables["purpose"], _PURPOSE_ORDER, _FIXED_JA)),
+            Breakdown("project", QT_TRANSLATE_NOOP("Validation", "By project"),
+                      _rows(tables["project"], ja=ja["project"])),
+            Breakdown("purpose", QT_TRANSLATE_NOOP("Validation", "By purpose"),
+                      _rows(tables["purpose"], _PURPOSE_ORDER, _FIXED_JA)),
         )  # fmt: skip
         return ActivityReport(fy, total_visits, total_days, breakdowns, events)
 

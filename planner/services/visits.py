@@ -22,6 +22,7 @@ from planner.services import audit
 from planner.services.directory import require
 from planner.services.paperwork import RULE_INPUTS, PaperworkService, admission_blockers
 from planner.services.records import RecordService, to_entity
+from planner.services.visits_listing import VisitListing, read_listing
 
 
 @dataclass(frozen=True)
@@ -38,9 +39,11 @@ class VisitFilter:
 def next_code(session: Session, year: int) -> str:
     """The next free code for a visit arriving in *year*."""
     prefix = f"V-{year:04d}-"
+    # A range on the code instead of LIKE 'V-2027-%': SQLite's LIKE is case-insensitive and
+    # cannot use the code's unique index, so it read every visit. "." follows "-" in ASCII.
     highest = session.scalar(
         select(func.max(cast(func.substr(VisitRow.code, len(prefix) + 1), Integer))).where(
-            VisitRow.code.like(prefix + "%")
+            VisitRow.code >= prefix, VisitRow.code < prefix[:-1] + "."
         )
     )
     return format_visit_code(year, (highest or 0) + 1)
@@ -277,9 +280,18 @@ class VisitService(RecordService[Visit, VisitRow]):
                 query = query.where(VisitRow.departure_date >= criteria.overlapping_from)
             if criteria.overlapping_to is not None:
                 query = query.where(VisitRow.arrival_date <= criteria.overlapping_to)
-        query = query.order_by(VisitRow.arrival_date, VisitRow.code)
         with self.db.read() as session:
-            return [_summary(tuple(r)) for r in session.execute(query)]
+            # Core, not session.execute(): the ORM's row loading took 4x the query's time.
+            found = [_summary(tuple(r)) for r in session.connection().execute(query)]
+        # Sorted here, not by ORDER BY: SQLite sorts the rows of a date window through a
+        # temporary b-tree, which took longer than the rest of the timeline's query.
+        found.sort(key=lambda v: (v.arrival_date, v.code))
+        return found
+
+    def listing(self) -> VisitListing:
+        """Every visit in the compact form the visits table loads (see :mod:`visits_listing`)."""
+        with self.db.read() as session:
+            return read_listing(session)
 
     def count(self) -> int:
         """How many visits the database holds."""

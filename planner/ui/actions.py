@@ -281,7 +281,7 @@ class WorkspaceActions:
                 title,
                 f"actionShow_{name}",
                 functools.partial(on_show_page, name),
-                [QKeySequence(f"Ctrl+{number}")] if number < 10 else None,
+                [QKeySequence(f"Ctrl+{number % 10}")] if number <= 10 else None,
             )
             view_menu.insertAction(refresh, action)
             self.pages[name] = action

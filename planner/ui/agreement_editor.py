@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.enums import AgreementKind
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement
 from planner.services.app import Services
 from planner.ui.form_widgets import (
@@ -21,10 +22,10 @@ from planner.ui.form_widgets import (
 from planner.ui.undo import undoable_save
 
 _KIND_TEXT: dict[AgreementKind, str] = {
-    AgreementKind.MEMORANDUM: "Memorandum",
-    AgreementKind.DATA_SHARING: "Data sharing",
-    AgreementKind.MATERIAL_TRANSFER: "Material transfer",
-    AgreementKind.NDA: "NDA",
+    AgreementKind.MEMORANDUM: QT_TRANSLATE_NOOP("AgreementKind", "Memorandum"),
+    AgreementKind.DATA_SHARING: QT_TRANSLATE_NOOP("AgreementKind", "Data sharing"),
+    AgreementKind.MATERIAL_TRANSFER: QT_TRANSLATE_NOOP("AgreementKind", "Material transfer"),
+    AgreementKind.NDA: QT_TRANSLATE_NOOP("AgreementKind", "NDA"),
 }
 
 

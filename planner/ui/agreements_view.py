@@ -32,13 +32,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer
 from planner.services.agreements import AgreementSummary, TransferSummary
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.services.paperwork import today_local
+from planner.ui import formats
 from planner.ui.agreement_editor import AgreementEditor, agreement_kind_label
 from planner.ui.bridge import ChangeBridge
+from planner.ui.errors import planner_error_text
 from planner.ui.form_widgets import RecordEditorDialog
 from planner.ui.transfer_editor import TransferEditor, transfer_kind_label, transfer_status_label
 
@@ -50,8 +53,24 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AgreementsView", text)
 
 
-def _day(value: date | None) -> str:
-    return value.isoformat() if value else ""
+#: What the tables sort by: dates as ISO text (the display shows them in the interface
+#: language), other cells as shown.
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+#: A table cell: text, or a date (None: no date).
+Cell = str | date | None
+
+
+def _display(value: Cell) -> str:
+    if isinstance(value, date):
+        return formats.day_month_year(value)
+    return value or ""
+
+
+def _sort_key(value: Cell) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value or ""
 
 
 def agreement_state(a: AgreementSummary, today: date) -> str:
@@ -71,9 +90,9 @@ class _RowsModel(QAbstractTableModel):
     def __init__(self, headers: list[str], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._headers = headers
-        self._rows: list[tuple[int, list[str]]] = []
+        self._rows: list[tuple[int, list[Cell]]] = []
 
-    def set_rows(self, rows: list[tuple[int, list[str]]]) -> None:
+    def set_rows(self, rows: list[tuple[int, list[Cell]]]) -> None:
         self.beginResetModel()
         self._rows = rows
         self.endResetModel()
@@ -103,23 +122,34 @@ class _RowsModel(QAbstractTableModel):
             return None
         record_id, cells = self._rows[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return cells[index.column()]
+            return _display(cells[index.column()])
+        if role == SORT_ROLE:
+            return _sort_key(cells[index.column()])
         if role == Qt.ItemDataRole.UserRole:
             return record_id
         return None
 
 
-AGREEMENT_HEADERS = ["Kind", "Title", "Partner", "Reference", "Signed", "Start", "End", "State"]
+AGREEMENT_HEADERS = [
+    QT_TRANSLATE_NOOP("AgreementsView", "Kind"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Title"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Partner"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Reference"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Signed"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Start"),
+    QT_TRANSLATE_NOOP("AgreementsView", "End"),
+    QT_TRANSLATE_NOOP("AgreementsView", "State"),
+]
 TRANSFER_HEADERS = [
-    "Title",
-    "Kind",
-    "Agreement",
-    "From",
-    "To",
-    "Visit",
-    "Export control",
-    "Status",
-    "Date",
+    QT_TRANSLATE_NOOP("AgreementsView", "Title"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Kind"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Agreement"),
+    QT_TRANSLATE_NOOP("AgreementsView", "From"),
+    QT_TRANSLATE_NOOP("AgreementsView", "To"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Visit"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Export control"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Status"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Date"),
 ]
 
 
@@ -152,7 +182,13 @@ class AgreementsView(QWidget):
         self.agreements_model = _RowsModel(AGREEMENT_HEADERS, self)
         self.transfers_model = _RowsModel(TRANSFER_HEADERS, self)
         self.agreements_table = self._table(self.agreements_model, 1, "agreementsTable")
+        self.agreements_table.setAccessibleName(
+            QCoreApplication.translate("AgreementsView", "Agreements")
+        )
         self.transfers_table = self._table(self.transfers_model, 2, "transfersTable")
+        self.transfers_table.setAccessibleName(
+            QCoreApplication.translate("AgreementsView", "Data and material transfers")
+        )
         self.agreements_table.doubleClicked.connect(self._agreement_activated)
         self.transfers_table.doubleClicked.connect(self._transfer_activated)
         self.agreements_table.installEventFilter(self)
@@ -226,6 +262,7 @@ class AgreementsView(QWidget):
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        proxy.setSortRole(SORT_ROLE)
         table = QTableView(self)
         table.setObjectName(name)
         table.setModel(proxy)
@@ -284,20 +321,20 @@ class AgreementsView(QWidget):
         self._update_buttons()
 
     @staticmethod
-    def _agreement_cells(a: AgreementSummary, today: date) -> list[str]:
+    def _agreement_cells(a: AgreementSummary, today: date) -> list[Cell]:
         return [
             agreement_kind_label(a.kind),
             a.title,
             a.partner,
             a.reference,
-            _day(a.signed_date),
-            _day(a.start_date),
-            _day(a.end_date),
+            a.signed_date,
+            a.start_date,
+            a.end_date,
             agreement_state(a, today),
         ]
 
     @staticmethod
-    def _transfer_cells(t: TransferSummary) -> list[str]:
+    def _transfer_cells(t: TransferSummary) -> list[Cell]:
         return [
             t.title,
             transfer_kind_label(t.kind),
@@ -307,7 +344,7 @@ class AgreementsView(QWidget):
             t.visit_code,
             t.export_control_classification,
             transfer_status_label(t.status),
-            _day(t.transfer_date),
+            t.transfer_date,
         ]
 
     def _on_change(self, change: Change) -> None:
@@ -405,7 +442,9 @@ class AgreementsView(QWidget):
             editor = make()
         except PlannerError as exc:  # deleted meanwhile
             QMessageBox.warning(
-                self, QCoreApplication.translate("AgreementsView", "Agreements"), str(exc)
+                self,
+                QCoreApplication.translate("AgreementsView", "Agreements"),
+                planner_error_text(exc),
             )
             self.reload()
             return None

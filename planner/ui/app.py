@@ -13,13 +13,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
-    QLibraryInfo,
     QLocale,
     QMessageLogContext,
     QSize,
     QTimer,
     QtMsgType,
-    QTranslator,
     qInstallMessageHandler,
 )
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -30,13 +28,13 @@ from planner.services.app import Services
 from planner.ui.backup_dialogs import show_location_warning
 from planner.ui.errors import ErrorReporter, error_message, install_excepthook
 from planner.ui.fonts import install_japanese_fallback
+from planner.ui.language import install_language, remove_language
 from planner.ui.main_window import MainWindow
+from planner.ui.preferences import load_language, resolve_language
 from planner.ui.reminders import notify_overdue
-from planner.ui.resources import resource_path
 from planner.ui.screenshots import save_screenshots
 from planner.ui.settings import APPLICATION, ORGANIZATION, open_settings
 
-LANGUAGES = ("en", "ja")
 #: Screenshots use a fixed size (and ignore the remembered layout), so they are reproducible.
 SCREENSHOT_SIZE = QSize(1200, 720)
 
@@ -101,25 +99,6 @@ def _application() -> QApplication:
     return app
 
 
-def _install_language(app: QApplication, lang: str) -> list[QTranslator]:
-    """Translators for *lang* (ours and Qt's own dialogs); none are needed for English."""
-    if lang not in LANGUAGES:
-        raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
-    if lang == "en":
-        return []
-    QLocale.setDefault(QLocale("ja_JP"))
-    installed: list[QTranslator] = []
-    sources = (
-        ("planner", str(resource_path("translations"))),
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    )
-    for name, folder in sources:
-        translator = QTranslator(app)
-        if translator.load(f"{name}_{lang}", folder) and app.installTranslator(translator):
-            installed.append(translator)
-    return installed
-
-
 @contextmanager
 def _close_on_interrupt(window: QWidget) -> Iterator[None]:
     """Ctrl+C in the terminal closes the window (saving its layout) instead of being ignored.
@@ -144,7 +123,7 @@ def _close_on_interrupt(window: QWidget) -> Iterator[None]:
 def run_gui(
     services: Services,
     *,
-    lang: str = "en",
+    lang: str | None = None,
     exit_when_ready: bool = False,
     screenshot_dir: Path | None = None,
     settings_path: Path | None = None,
@@ -156,6 +135,8 @@ def run_gui(
     ``ready visits=N seconds=S`` (seconds since *started_at*, a ``time.perf_counter()`` value)
     and quit. *screenshot_dir*: once ready, save one PNG per main view there, then quit.
     *settings_path*: an INI file for the remembered layout instead of the per-user settings.
+    *lang*: ``en`` or ``ja`` for this run; None uses the language setting (``system``: the
+    desktop's locale).
     Never calls ``sys.exit``; an existing QApplication (tests) is reused.
     """
     start = time.perf_counter() if started_at is None else started_at
@@ -165,7 +146,14 @@ def run_gui(
     app = _application()
     install_japanese_fallback(app)
     previous_locale = QLocale()
-    translators = _install_language(app, lang)
+    # Screenshots show the default layout, not whatever this user last left.
+    settings = None if screenshot_dir is not None else open_settings(settings_path)
+    choice = lang if lang is not None else load_language(settings)
+    try:
+        translators = install_language(app, resolve_language(choice))
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        return 1
     window: MainWindow | None = None
 
     def parent() -> QWidget | None:
@@ -175,8 +163,6 @@ def run_gui(
     restore_hook = install_excepthook(reporter)
     try:
         try:
-            # Screenshots show the default layout, not whatever this user last left.
-            settings = None if screenshot_dir is not None else open_settings(settings_path)
             window = MainWindow(services, settings)
             show_location_warning(window, services)
             if interactive and settings is not None:
@@ -215,7 +201,6 @@ def run_gui(
     finally:
         if window is not None and window.isVisible():
             window.close()
-        for translator in translators:
-            app.removeTranslator(translator)
+        remove_language(app, translators)
         QLocale.setDefault(previous_locale)
         restore_hook()

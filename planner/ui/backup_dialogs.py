@@ -27,13 +27,16 @@ from planner.db.errors import CorruptDatabaseError
 from planner.db.restore import restore_backup
 from planner.db.rotation import BackupInfo
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.app import Services
+from planner.ui import formats
+from planner.ui.errors import message_text, planner_error_text
 
-TITLE = "Exchange Visit Planner"
+TITLE = QT_TRANSLATE_NOOP("Backups", "Exchange Visit Planner")
 _REASONS = {
-    "auto": "automatic, at start",
-    "manual": "made by you",
-    "before-restore": "before a restore",
+    "auto": QT_TRANSLATE_NOOP("Backups", "automatic, at start"),
+    "manual": QT_TRANSLATE_NOOP("Backups", "made by you"),
+    "before-restore": QT_TRANSLATE_NOOP("Backups", "before a restore"),
 }
 
 
@@ -43,12 +46,14 @@ def _tr(text: str) -> str:
 
 def describe_backup(backup: BackupInfo) -> str:
     """One line for a list: local date and time, UTC time, why it was made, its size."""
-    local = backup.created.astimezone().strftime("%Y-%m-%d %H:%M")
-    reason = _REASONS.get(backup.reason, "")
+    local = formats.date_time(backup.created.astimezone(), "")
+    reason = _tr(_REASONS[backup.reason]) if backup.reason in _REASONS else ""
     if not reason and backup.reason.startswith("before-upgrade"):
-        reason = "before a schema upgrade"
+        reason = QCoreApplication.translate("Backups", "before a schema upgrade")
     try:
-        size = f"{backup.path.stat().st_size / 1_048_576:.1f} MB"
+        size = QCoreApplication.translate("Backups", "{size} MB").format(
+            size=f"{backup.path.stat().st_size / 1_048_576:.1f}"
+        )
     except OSError:
         size = "?"
     return f"{local} ({backup.label}) — {reason or backup.reason} — {size}"
@@ -64,7 +69,9 @@ def backup_now(parent: QWidget | None, services: Services) -> BackupInfo | None:
         QMessageBox.critical(
             parent,
             _tr(TITLE),
-            QCoreApplication.translate("Backups", "The backup failed: {0}").format(exc),
+            QCoreApplication.translate("Backups", "The backup failed: {0}").format(
+                planner_error_text(exc)
+            ),
         )
         return None
     QApplication.restoreOverrideCursor()
@@ -165,7 +172,9 @@ def show_restore_dialog(
         QMessageBox.critical(
             parent,
             _tr(TITLE),
-            QCoreApplication.translate("Backups", "Nothing was restored: {0}").format(exc),
+            QCoreApplication.translate("Backups", "Nothing was restored: {0}").format(
+                planner_error_text(exc)
+            ),
         )
         return False
     kept = result.previous_backup.path if result.previous_backup else ""
@@ -248,11 +257,17 @@ def show_refusal(message: str) -> None:
 
 
 def show_location_warning(window: QWidget, services: Services) -> str | None:
-    """Show the cloud-folder / network-share warning in *window*'s status bar, if any."""
+    """Show the cloud-folder / network-share warning in *window*'s status bar, if any.
+
+    Returns the text shown (in the interface language), or None.
+    """
     warning = services.backups.location_warning()
-    if warning and isinstance(window, QMainWindow):
-        window.statusBar().showMessage(warning)
-    return warning
+    if not warning:
+        return None
+    text = message_text(warning)
+    if isinstance(window, QMainWindow):
+        window.statusBar().showMessage(text)
+    return text
 
 
 def _application() -> QApplication:

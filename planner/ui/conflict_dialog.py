@@ -18,8 +18,31 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import Visit
+from planner.domain.enums import VisitStatus
+from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.ui.labels import status_label
 
 _IGNORED = frozenset({"id", "version", "code"})
+#: What the first column shows for a visit field (translated where shown).
+_FIELD_LABELS: dict[str, str] = {
+    "visitor_id": QT_TRANSLATE_NOOP("ConflictDialog", "Visitor"),
+    "host_institution_id": QT_TRANSLATE_NOOP("ConflictDialog", "Host institution"),
+    "arrival_date": QT_TRANSLATE_NOOP("ConflictDialog", "Arrival"),
+    "departure_date": QT_TRANSLATE_NOOP("ConflictDialog", "Departure"),
+    "purpose": QT_TRANSLATE_NOOP("ConflictDialog", "Purpose"),
+    "paid": QT_TRANSLATE_NOOP("ConflictDialog", "Paid"),
+    "status": QT_TRANSLATE_NOOP("ConflictDialog", "Status"),
+    "host_person_id": QT_TRANSLATE_NOOP("ConflictDialog", "Host person"),
+    "project_id": QT_TRANSLATE_NOOP("ConflictDialog", "Project"),
+    "visitor_notes": QT_TRANSLATE_NOOP("ConflictDialog", "Notes for the visitor"),
+    "internal_notes": QT_TRANSLATE_NOOP("ConflictDialog", "Internal notes"),
+}
+
+
+def field_label(name: str) -> str:
+    """A visit field as users read it (``Notes for the visitor``), translated."""
+    label = _FIELD_LABELS.get(name)
+    return QCoreApplication.translate("ConflictDialog", label) if label else name
 
 
 def conflicting_fields(
@@ -42,6 +65,19 @@ def _text(value: object) -> str:
     if value is None or value == "":
         return "—"
     return str(value)
+
+
+def _shown(value: object) -> str:
+    """A translated reading of a status or yes/no value; empty for anything else."""
+    if isinstance(value, VisitStatus):
+        return status_label(value)
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("ConflictDialog", "Yes")
+            if value
+            else QCoreApplication.translate("ConflictDialog", "No")
+        )
+    return ""
 
 
 class ConflictDialog(QDialog):
@@ -80,9 +116,11 @@ class ConflictDialog(QDialog):
                 QCoreApplication.translate("ConflictDialog", "Yours"),
             ]
         )
-        for r, values in enumerate(rows):
-            for c, value in enumerate(values):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+        for r, (name, *values) in enumerate(rows):
+            self.table.setItem(r, 0, QTableWidgetItem(field_label(name)))
+            shown = [_shown(getattr(v, name)) for v in (opened, stored, mine)]
+            for c, (text, readable) in enumerate(zip(values, shown, strict=True), start=1):
+                self.table.setItem(r, c, QTableWidgetItem(readable or text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
 from PySide6.QtCore import (
     QAbstractListModel,
@@ -20,7 +20,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
 from planner.domain.enums import VisitStatus
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.dashboard import DashboardVisit, PaperworkDue, StatusCount
+from planner.ui.formats import day_month_year, short_day
 from planner.ui.labels import status_colour, status_label
 
 #: The visit's database id (any column).
@@ -71,28 +73,96 @@ class DashboardRow:
     tooltip: str = ""
 
 
-def visit_row(entry: DashboardVisit, *, dark: bool = False) -> DashboardRow:
-    """The display form of a dashboard visit entry."""
+class RowTexts:
+    """Status labels and colours and "in N days" texts for one reload.
+
+    Thousands of rows share a handful of statuses and day counts: each text and colour is
+    made once, not once per row.
+    """
+
+    def __init__(self, *, dark: bool = False) -> None:
+        self.dark = dark
+        self._status: dict[tuple[VisitStatus, str], tuple[str, QColor]] = {}
+        self._days: dict[int, str] = {}
+
+    def status(self, status: VisitStatus, note: str = "") -> tuple[str, QColor]:
+        """The label (with its translated *note*) and colour of *status*."""
+        found = self._status.get((status, note))
+        if found is None:
+            label = status_label(status)
+            if note:
+                label = f"{label} — {_tr(note)}"
+            found = (label, status_colour(status, dark_background=self.dark))
+            self._status[(status, note)] = found
+        return found
+
+    def days(self, days: int) -> str:
+        """:func:`days_text` of *days*."""
+        text = self._days.get(days)
+        if text is None:
+            text = self._days[days] = days_text(days)
+        return text
+
+
+def visit_row(
+    entry: DashboardVisit, *, dark: bool = False, texts: RowTexts | None = None
+) -> DashboardRow:
+    """The display form of a dashboard visit entry (*texts*: shared by the rows of a reload)."""
+    texts = texts if texts is not None else RowTexts(dark=dark)
     host = entry.host_institution
     host_line = f"{host} ({entry.host_person})" if entry.host_person else host
-    status = status_label(entry.status)
-    if entry.note:
-        status = f"{status} — {_tr(entry.note)}"
+    status, colour = texts.status(entry.status, entry.note)
     tooltip = (
         f"{entry.code}: {entry.home_institution} → {host_line}\n"
-        f"{entry.arrival_date.isoformat()} – {entry.departure_date.isoformat()}"
+        f"{day_month_year(entry.arrival_date)} – {day_month_year(entry.departure_date)}"
     )
     return DashboardRow(
         visit_id=entry.visit_id,
-        when=days_text(entry.days_until),
+        when=texts.days(entry.days_until),
         day=entry.day,
         code=entry.code,
         visitor=visitor_text(entry.visitor_name, entry.visitor_name_native),
         host=host,
         status=status,
-        colour=status_colour(entry.status, dark_background=dark),
+        colour=colour,
         tooltip=tooltip,
     )
+
+
+class VisitRows(Sequence[DashboardRow]):
+    """Dashboard visit entries shown as rows, each made when first asked for.
+
+    A section of a large database holds hundreds or thousands of entries and shows a few:
+    the table asks only for the rows it draws, so only those are built.
+    """
+
+    def __init__(self, entries: Sequence[DashboardVisit], texts: RowTexts) -> None:
+        self._entries = entries
+        self._texts = texts
+        self._made: dict[int, DashboardRow] = {}
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @overload
+    def __getitem__(self, index: int) -> DashboardRow: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[DashboardRow]: ...
+
+    def __getitem__(self, index: int | slice) -> DashboardRow | list[DashboardRow]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(self))[index]]
+        if index < 0:
+            index += len(self._entries)
+        row = self._made.get(index)
+        if row is None:
+            row = self._made[index] = visit_row(self._entries[index], texts=self._texts)
+        return row
+
+    def visit_ids(self) -> list[int]:
+        """The visit ids, top to bottom (without making the rows)."""
+        return [entry.visit_id for entry in self._entries]
 
 
 def paperwork_row(item: PaperworkDue) -> DashboardRow:
@@ -114,8 +184,22 @@ def paperwork_row(item: PaperworkDue) -> DashboardRow:
 
 
 #: Column titles of a visit section and of the paperwork section.
-VISIT_HEADERS = ("When", "Date", "Code", "Visitor", "Host", "Status")
-PAPERWORK_HEADERS = ("When", "Due", "Code", "Visitor", "Document", "Status")
+VISIT_HEADERS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Dashboard", "When"),
+    QT_TRANSLATE_NOOP("Dashboard", "Date"),
+    QT_TRANSLATE_NOOP("Dashboard", "Code"),
+    QT_TRANSLATE_NOOP("Dashboard", "Visitor"),
+    QT_TRANSLATE_NOOP("Dashboard", "Host"),
+    QT_TRANSLATE_NOOP("Dashboard", "Status"),
+)
+PAPERWORK_HEADERS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Dashboard", "When"),
+    QT_TRANSLATE_NOOP("Dashboard", "Due"),
+    QT_TRANSLATE_NOOP("Dashboard", "Code"),
+    QT_TRANSLATE_NOOP("Dashboard", "Visitor"),
+    QT_TRANSLATE_NOOP("Dashboard", "Document"),
+    QT_TRANSLATE_NOOP("Dashboard", "Status"),
+)
 
 
 class DashboardSectionModel(QAbstractTableModel):
@@ -128,17 +212,22 @@ class DashboardSectionModel(QAbstractTableModel):
     ) -> None:
         super().__init__(parent)
         self._headers = tuple(headers)
-        self._rows: list[DashboardRow] = []
+        self._rows: Sequence[DashboardRow] = []
         self._brushes: dict[str, QBrush] = {}
 
     def set_rows(self, rows: Sequence[DashboardRow]) -> None:
-        """Replace every row."""
+        """Replace every row (a :class:`VisitRows` is kept as it is: rows made when drawn)."""
         self.beginResetModel()
-        self._rows = list(rows)
-        self._brushes = {
-            row.colour.name(): QBrush(row.colour) for row in self._rows if row.colour is not None
-        }
+        self._rows = rows if isinstance(rows, VisitRows) else list(rows)
         self.endResetModel()
+
+    def _brush(self, colour: QColor) -> QBrush:
+        # One brush per colour, made when a row of that colour is first drawn.
+        name = colour.name()
+        brush = self._brushes.get(name)
+        if brush is None:
+            brush = self._brushes[name] = QBrush(colour)
+        return brush
 
     def row_at(self, row: int) -> DashboardRow:
         """The entry shown in *row*."""
@@ -146,6 +235,8 @@ class DashboardSectionModel(QAbstractTableModel):
 
     def visit_ids(self) -> list[int]:
         """The visit ids, top to bottom."""
+        if isinstance(self._rows, VisitRows):
+            return self._rows.visit_ids()
         return [row.visit_id for row in self._rows]
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
@@ -164,14 +255,14 @@ class DashboardSectionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 row.when,
-                row.day.strftime("%a %d %b").replace(" 0", " "),
+                short_day(row.day),
                 row.code,
                 row.visitor,
                 row.host,
                 row.status,
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and row.colour:
-            return self._brushes.get(row.colour.name())
+            return self._brush(row.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             return row.tooltip or None
         if role == VISIT_ID_ROLE:

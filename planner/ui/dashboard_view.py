@@ -44,11 +44,13 @@ from planner.ui.dashboard_model import (
     VISIT_ID_ROLE,
     DashboardRow,
     DashboardSectionModel,
+    RowTexts,
     StatusCountModel,
+    VisitRows,
     dark_palette,
     paperwork_row,
-    visit_row,
 )
+from planner.ui.formats import long_date
 
 #: Changes after which the dashboard reloads.
 RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project", "paperwork_item"})
@@ -58,6 +60,15 @@ PaperworkProvider = Callable[[date, int], Sequence[PaperworkDue]]
 
 #: Rows a section table shows without scrolling (more scroll inside the section).
 VISIBLE_ROWS = 4
+
+#: Typical texts that set the width of each fixed column of a section table.
+_COLUMN_SAMPLES = {
+    DashboardSectionModel.WHEN: "in 14 days",
+    DashboardSectionModel.DATE: "Wed 28 Sep",
+    DashboardSectionModel.CODE: "V-2027-00000",
+    DashboardSectionModel.HOST: "R-CCS Kobe (Hiroshi Tanaka)",
+    DashboardSectionModel.STATUS: "In progress — should be completed",
+}
 
 
 class DashboardSection(QGroupBox):
@@ -93,8 +104,13 @@ class DashboardSection(QGroupBox):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The visitor's name takes what is left (elided if it must); the rest fit their text.
+        # Widths from sample texts, not ResizeToContents: that asks the model for every cell
+        # of every row (hundreds of thousands of data() calls with 100,000 visits).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        for column, sample in _COLUMN_SAMPLES.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        # The visitor's name takes what is left (elided if it must).
         header.setSectionResizeMode(DashboardSectionModel.VISITOR, QHeaderView.ResizeMode.Stretch)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header.setHighlightSections(False)
@@ -284,7 +300,9 @@ class DashboardView(QWidget):
         self._reload_timer.timeout.connect(self.reload)
 
         self._use_service_paperwork(services)
-        self.reload()
+        # Loaded when first shown (or by reload()): a window that opens on another view, or
+        # reloads the dashboard itself right after building it, reads the data only once.
+        self._stale = True
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -306,21 +324,18 @@ class DashboardView(QWidget):
         snapshot = self._services.dashboard.snapshot(today, self.horizon_days)
         self.snapshot = snapshot
         self.heading.setText(
-            QCoreApplication.translate("Dashboard", "Today is %1").replace(
-                "%1", today.strftime("%A %d %B %Y").replace(" 0", " ")
-            )
+            QCoreApplication.translate("Dashboard", "Today is %1").replace("%1", long_date(today))
         )
         self.counts_model.set_counts(snapshot.status_counts)
+        total = self.counts_model.total()  # a plain name: lupdate skips calls with expressions
         self.counts_box.setTitle(
-            QCoreApplication.translate(
-                "Dashboard", "Visits by status (%n in all)", None, self.counts_model.total()
-            )
+            QCoreApplication.translate("Dashboard", "Visits by status (%n in all)", None, total)
         )
-        dark = dark_palette()
-        self.arrivals.set_rows([visit_row(e, dark=dark) for e in snapshot.arrivals])
-        self.departures.set_rows([visit_row(e, dark=dark) for e in snapshot.departures])
-        self.in_progress.set_rows([visit_row(e, dark=dark) for e in snapshot.in_progress])
-        self.needs_update.set_rows([visit_row(e, dark=dark) for e in snapshot.needs_update])
+        texts = RowTexts(dark=dark_palette())
+        self.arrivals.set_rows(VisitRows(snapshot.arrivals, texts))
+        self.departures.set_rows(VisitRows(snapshot.departures, texts))
+        self.in_progress.set_rows(VisitRows(snapshot.in_progress, texts))
+        self.needs_update.set_rows(VisitRows(snapshot.needs_update, texts))
         if self._paperwork is not None:
             items = self._paperwork(today, self.horizon_days)
             self.paperwork.set_rows([paperwork_row(item) for item in items])

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.countries import country_name
 from planner.domain.entities import Institution, Project
 from planner.domain.errors import PlannerError
 from planner.services.app import Services
 from planner.services.changes import Change
+from planner.ui.errors import planner_error_text
 from planner.ui.form_widgets import RecordEditorDialog
+from planner.ui.formats import country_name
 from planner.ui.institution_editor import InstitutionEditor, kind_label
 from planner.ui.project_editor import ProjectEditor
 
@@ -142,6 +143,7 @@ class RecordListPanel(QGroupBox):
         self._on_edit = on_edit
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(title.replace("&", ""))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -354,7 +356,9 @@ class DirectoryView(QWidget):
             editor = make()
         except PlannerError as exc:  # deleted meanwhile
             QMessageBox.warning(
-                self, QCoreApplication.translate("DirectoryView", "Directory"), str(exc)
+                self,
+                QCoreApplication.translate("DirectoryView", "Directory"),
+                planner_error_text(exc),
             )
             self.reload()
             return None

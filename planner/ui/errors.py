@@ -4,21 +4,87 @@ from __future__ import annotations
 
 import sys
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from planner.domain.errors import PlannerError
+from planner.domain.errors import FieldProblem, PlannerError, ValidationError
+from planner.domain.i18n import Message
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
+
+
+def _translated(template: str, params: Mapping[str, Any], english: str) -> str:
+    """*template* translated in the "Validation" context and formatted with *params*.
+
+    Text parameters are translated in the same context too (record and field names such as
+    ``institution``; anything else, a user's value, has no translation and stays as it is);
+    a parameter that is itself a :class:`Message` or a :class:`PlannerError` (a nested
+    cause) is shown translated. A translation whose placeholders do not match falls back to
+    the *english* text.
+    """
+    text = QCoreApplication.translate("Validation", template)
+    if not params:
+        return text
+    values = {key: _parameter(value) for key, value in params.items()}
+    try:
+        return text.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return english
+
+
+def _parameter(value: object) -> object:
+    if isinstance(value, PlannerError):
+        return planner_error_text(value)
+    if isinstance(value, str):
+        return message_text(value)
+    return value
+
+
+def message_text(message: str) -> str:
+    """A message from below the interface, in the interface language.
+
+    A :class:`~planner.domain.i18n.Message` is translated from its template; a plain string
+    is looked up as a whole (a constant marked with ``QT_TRANSLATE_NOOP("Validation", …)``),
+    and anything without a translation stays in English. Import row problems
+    (``RowProblem.message``) are shown with this.
+    """
+    if isinstance(message, Message):
+        return _translated(message.template, message.params, str(message))
+    return QCoreApplication.translate("Validation", message) if message else message
+
+
+def problem_text(problem: FieldProblem) -> str:
+    """A validation problem's message in the interface language (English: ``.message``)."""
+    return _translated(problem.template or problem.message, problem.params, problem.message)
+
+
+def planner_error_text(exc: PlannerError) -> str:
+    """``str(exc)`` in the interface language, for an error raised below the interface.
+
+    A :class:`ValidationError` lists its problems (``field: message; …``); an error built
+    from a template (``PlannerError(template, params=…)``) is translated; any other keeps
+    its English text.
+    """
+    if isinstance(exc, ValidationError):
+        return "; ".join(
+            f"{QCoreApplication.translate('Validation', p.field)}: {problem_text(p)}"
+            for p in exc.problems
+        )
+    english = str(exc)
+    template, params = exc.template, exc.params
+    if not template or (template.format(**params) if params else template) != english:
+        return english
+    return _translated(template, params, english)
 
 
 def error_message(exc: BaseException) -> str:
     """One paragraph for the user about *exc*, never a traceback."""
     if isinstance(exc, PlannerError):
-        return str(exc)
+        return planner_error_text(exc)
     detail = str(exc).strip() or type(exc).__name__
     return QCoreApplication.translate(
         "ErrorReporter",

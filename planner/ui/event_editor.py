@@ -21,6 +21,7 @@ from planner.ui.form_widgets import (
     select_data,
     show_undo_error,
 )
+from planner.ui.labels import event_kind_label
 from planner.ui.undo import undoable_save
 
 
@@ -60,7 +61,7 @@ class EventEditor(RecordEditorDialog):
         form = self.add_form(ValidatedFormLayout())
         self.kind = QComboBox(self)
         for kind in EventKind:
-            self.kind.addItem(kind.value.capitalize(), kind.value)
+            self.kind.addItem(event_kind_label(kind), kind.value)
         form.add_field(QCoreApplication.translate("EventEditor", "&Kind:"), self.kind, "kind")
         self.title_edit = QLineEdit(self)
         self.title_edit.setObjectName("eventTitle")

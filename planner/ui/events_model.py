@@ -16,7 +16,9 @@ from PySide6.QtCore import (
 )
 
 from planner.domain.entities import Event, Participant
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.timezones import utc_to_local
+from planner.ui.labels import event_kind_label, participant_role_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -51,7 +53,14 @@ class EventColumn(IntEnum):
     PARTICIPANTS = 5
 
 
-_EVENT_HEADERS = ("When (local)", "Kind", "Title", "Series", "Where", "Participants")
+_EVENT_HEADERS = (
+    QT_TRANSLATE_NOOP("EventTableModel", "When (local)"),
+    QT_TRANSLATE_NOOP("EventTableModel", "Kind"),
+    QT_TRANSLATE_NOOP("EventTableModel", "Title"),
+    QT_TRANSLATE_NOOP("EventTableModel", "Series"),
+    QT_TRANSLATE_NOOP("EventTableModel", "Where"),
+    QT_TRANSLATE_NOOP("EventTableModel", "Participants"),
+)
 
 
 class EventTableModel(QAbstractTableModel):
@@ -99,7 +108,7 @@ class EventTableModel(QAbstractTableModel):
             case EventColumn.WHEN:
                 return event_when(event)
             case EventColumn.KIND:
-                return event.kind.value.capitalize()
+                return event_kind_label(event.kind)
             case EventColumn.TITLE:
                 return f"{event.title} / {event.title_ja}" if event.title_ja else event.title
             case EventColumn.SERIES:
@@ -114,7 +123,7 @@ class EventTableModel(QAbstractTableModel):
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(_EVENT_HEADERS[section])
+            return QCoreApplication.translate("EventTableModel", _EVENT_HEADERS[section])
         return None
 
 
@@ -148,7 +157,7 @@ class ParticipantTableModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         participant, name = self._rows[index.row()]
-        return name if index.column() == 0 else participant.role.value.capitalize()
+        return name if index.column() == 0 else participant_role_label(participant.role)
 
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

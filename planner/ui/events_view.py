@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QCompleter,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -22,12 +23,17 @@ from planner.domain.enums import ParticipantRole
 from planner.domain.errors import PlannerError
 from planner.services.app import Services
 from planner.services.changes import Change
+from planner.ui.background import BackgroundLoader
+from planner.ui.errors import planner_error_text
 from planner.ui.event_editor import EventEditor
 from planner.ui.events_model import EventColumn, EventRow, EventTableModel, ParticipantTableModel
 from planner.ui.form_widgets import show_undo_error
+from planner.ui.labels import participant_role_label
+from planner.ui.person_list_model import PersonChoiceModel, person_choice_names
 from planner.ui.undo import run_undoable
 
 RELOAD_ENTITIES = frozenset({"event", "person", "institution"})
+PEOPLE_ENTITIES = frozenset({"person", "institution"})
 
 
 def _table(parent: QWidget, name: str) -> QTableView:
@@ -56,6 +62,7 @@ class EventsView(QWidget):
 
         self.model = EventTableModel(self)
         self.table = _table(self, "eventTable")
+        self.table.setAccessibleName(QCoreApplication.translate("EventsView", "Events"))
         self.table.setModel(self.model)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
@@ -81,15 +88,28 @@ class EventsView(QWidget):
 
         self.participants = ParticipantTableModel(self)
         self.participant_table = _table(self, "participantTable")
+        self.participant_table.setAccessibleName(
+            QCoreApplication.translate("EventsView", "Participants")
+        )
         self.participant_table.setModel(self.participants)
         self.person = QComboBox(self)
+        self._person_choices = PersonChoiceModel(self)
+        self.person.setModel(self._person_choices)
+        # Typing part of a name (Latin or kanji) finds the person among thousands.
+        self.person.setEditable(True)
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self._person_choices, self.person)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.person.setCompleter(completer)
         self.person.setObjectName("participantPerson")
         self.person.setAccessibleName(QCoreApplication.translate("EventsView", "Person to add"))
         self.role = QComboBox(self)
         self.role.setObjectName("participantRole")
         self.role.setAccessibleName(QCoreApplication.translate("EventsView", "Role"))
         for role in ParticipantRole:
-            self.role.addItem(role.value.capitalize(), role.value)
+            self.role.addItem(participant_role_label(role), role.value)
         self.add_button = QPushButton(
             QCoreApplication.translate("EventsView", "&Add participant"), self
         )
@@ -124,7 +144,11 @@ class EventsView(QWidget):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(self._reload_events)
+        self._people_stale = False
+        self._people_loader: BackgroundLoader[dict[int, str]] = BackgroundLoader(
+            lambda: person_choice_names(services.people.summaries()), self._apply_people, self
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.participant_table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_buttons()
@@ -141,6 +165,7 @@ class EventsView(QWidget):
     def reload(self) -> None:
         """Read events, participant counts and people again, keeping the selection."""
         self._reload_timer.stop()
+        self._people_stale = False
         current = self.current_event_id()
         institutions = {i.id: i.label for i in self.services.institutions.list()}
         counts = self.services.events.participant_counts()
@@ -149,20 +174,45 @@ class EventsView(QWidget):
             for e in self.services.events.list()
         ]
         self.model.set_rows(rows)
-        people = self.services.people.summaries()
-        self._names = {
-            p.id: f"{p.latin_name} ({p.native_name})" if p.native_name else p.latin_name
-            for p in people
-        }
-        self.person.clear()
-        for person_id, name in self._names.items():
-            self.person.addItem(name, person_id)
+        self._people_loader.run_now()
         if current is not None:
             self.select_event(current)
         self._show_participants()
 
+    def _reload_events(self) -> None:
+        if self._people_stale:
+            self._people_stale = False
+            self._people_loader.request()
+        self.reload_events_only()
+
+    def reload_events_only(self) -> None:
+        """Read events and participant counts again (not the people to choose from)."""
+        current = self.current_event_id()
+        institutions = {i.id: i.label for i in self.services.institutions.list()}
+        counts = self.services.events.participant_counts()
+        rows = [
+            EventRow(e, institutions.get(e.institution_id, ""), counts.get(e.id or 0, 0))
+            for e in self.services.events.list()
+        ]
+        self.model.set_rows(rows)
+        if current is not None:
+            self.select_event(current)
+        self._show_participants()
+
+    def _apply_people(self, names: dict[int, str]) -> None:
+        chosen = self.person.currentData()
+        self._names = names
+        self._person_choices.set_names(names)
+        row = self._person_choices.row_of(chosen) if chosen is not None else -1
+        self.person.setCurrentIndex(row if row >= 0 else (0 if names else -1))
+        self._show_participants()
+
     def on_change(self, change: Change) -> None:
         """Reload soon when events or the names they show change."""
+        if change.entity in PEOPLE_ENTITIES:
+            # The people to choose from are read on a worker thread (there may be tens of
+            # thousands after an import); events are few and reload here.
+            self._people_stale = True
         if change.entity in RELOAD_ENTITIES:
             self._reload_timer.start()
 
@@ -243,7 +293,9 @@ class EventsView(QWidget):
             )
         except PlannerError as exc:
             QMessageBox.warning(
-                self, QCoreApplication.translate("EventsView", "Cannot add participant"), str(exc)
+                self,
+                QCoreApplication.translate("EventsView", "Cannot add participant"),
+                planner_error_text(exc),
             )
             return False
         return True

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.i18n import Lang
 from planner.export.itinerary import (
     BatchResult,
@@ -30,16 +31,17 @@ from planner.export.itinerary import (
     safe_file_stem,
 )
 from planner.services.app import Services
+from planner.ui.errors import planner_error_text
 
 _FORMAT_TEXT = {
-    ExportFormat.PDF: "PDF document (*.pdf)",
-    ExportFormat.ICS: "iCalendar file (*.ics)",
-    ExportFormat.HTML: "Web page (*.html)",
+    ExportFormat.PDF: QT_TRANSLATE_NOOP("ExportDialogs", "PDF document (*.pdf)"),
+    ExportFormat.ICS: QT_TRANSLATE_NOOP("ExportDialogs", "iCalendar file (*.ics)"),
+    ExportFormat.HTML: QT_TRANSLATE_NOOP("ExportDialogs", "Web page (*.html)"),
 }
 _LANG_TEXT = {
-    Lang.EN: "English",
-    Lang.JA: "Japanese (日本語)",
-    Lang.BILINGUAL: "Bilingual (English / 日本語)",
+    Lang.EN: QT_TRANSLATE_NOOP("ExportDialogs", "English"),
+    Lang.JA: QT_TRANSLATE_NOOP("ExportDialogs", "Japanese (日本語)"),
+    Lang.BILINGUAL: QT_TRANSLATE_NOOP("ExportDialogs", "Bilingual (English / 日本語)"),
 }
 
 
@@ -148,7 +150,7 @@ class ExportItineraryDialog(_ExportForm):
                 self._services, self._visit_id, self.fmt, Path(text), self.lang
             )
         except PlannerError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), planner_error_text(exc))
             return
         super().accept()
 
@@ -211,7 +213,7 @@ class BatchExportDialog(_ExportForm):
             )
         except PlannerError as exc:
             progress.close()
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), planner_error_text(exc))
             return
         progress.close()
         if self.batch_result.failed:

@@ -37,10 +37,8 @@ from zoneinfo import available_timezones
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QGuiApplication,
     QKeyEvent,
     QKeySequence,
-    QPalette,
     QShowEvent,
     QUndoStack,
 )
@@ -63,19 +61,17 @@ from PySide6.QtWidgets import (
 
 from planner.domain.countries import country_names
 from planner.domain.errors import FieldProblem, PlannerError, ValidationError
-
-#: Colour of inline error text on a light background (the status "cancelled" red).
-ERROR_COLOUR = "#c62828"
-ERROR_COLOUR_DARK = "#ff8a80"
+from planner.ui import palette
+from planner.ui.errors import planner_error_text, problem_text
+from planner.ui.formats import country_names as localised_country_names
 
 #: What a masked field shows instead of its value.
 MASK_TEXT = "••••••"
 
 
 def error_colour() -> str:
-    """The error text colour that reads well on the current palette's base colour."""
-    base = QGuiApplication.palette().color(QPalette.ColorRole.Base)
-    return ERROR_COLOUR_DARK if base.lightness() < 128 else ERROR_COLOUR
+    """The error text colour (``#rrggbb``) that reads well on the current palette's base."""
+    return palette.error_colour().name()
 
 
 # -- inline validation -------------------------------------------------------------------------
@@ -186,7 +182,7 @@ class ValidatedFormLayout(QFormLayout):
         """Show each problem under its field; returns those this form has no row for."""
         unplaced: list[FieldProblem] = []
         for problem in problems:
-            if not self.show_error(problem.field, _sentence(problem.message)):
+            if not self.show_error(problem.field, _sentence(problem_text(problem))):
                 unplaced.append(problem)
         return unplaced
 
@@ -202,7 +198,9 @@ def show_problems(
     """Show each problem in the first of *forms* that has its field; returns the rest."""
     unplaced: list[FieldProblem] = []
     for problem in problems:
-        if not any(form.show_error(problem.field, _sentence(problem.message)) for form in forms):
+        if not any(
+            form.show_error(problem.field, _sentence(problem_text(problem))) for form in forms
+        ):
             unplaced.append(problem)
     return unplaced
 
@@ -258,10 +256,12 @@ class CountryCombo(QComboBox):
             _set_placeholder(
                 self, QCoreApplication.translate("RecordEditor", "Type a country or code")
             )
-        names = country_names()
+        names = localised_country_names()
         for code in sorted(names, key=lambda c: names[c].casefold()):
             self.addItem(f"{code} — {names[code]}", code)
-        self._by_name = {name.casefold(): code for code, name in names.items()}
+        # Typed names are understood in English and in the interface language.
+        self._by_name = {name.casefold(): code for code, name in country_names().items()}
+        self._by_name.update({name.casefold(): code for code, name in names.items()})
         completer = _contains_completer(self)
         completer.setModel(self.model())
         self.setCompleter(completer)
@@ -555,7 +555,7 @@ class RecordEditorDialog(QDialog):
         self.clear_errors()
         unplaced = show_problems(self._forms, error.problems)
         if unplaced:
-            self.show_banner("\n".join(_sentence(p.message) for p in unplaced))
+            self.show_banner("\n".join(_sentence(problem_text(p)) for p in unplaced))
         widget = first_invalid_widget(self._forms, error.problems)
         if widget is not None:
             widget.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -581,7 +581,7 @@ class RecordEditorDialog(QDialog):
             self.show_validation(exc)
             return False
         except PlannerError as exc:
-            self.show_banner(str(exc))
+            self.show_banner(planner_error_text(exc))
             return False
         self._clean = record
         self.saved.emit(stored)

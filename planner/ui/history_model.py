@@ -5,9 +5,19 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from planner.domain.entities import AuditEntry
+from planner.domain.enums import AuditAction
+from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.ui import formats
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -23,12 +33,27 @@ class HistoryColumn(IntEnum):
 
 
 _HEADERS = {
-    HistoryColumn.WHEN: "When",
-    HistoryColumn.WHO: "Who",
-    HistoryColumn.ACTION: "Action",
-    HistoryColumn.REASON: "Reason",
-    HistoryColumn.CHANGES: "Changes",
+    HistoryColumn.WHEN: QT_TRANSLATE_NOOP("HistoryModel", "When"),
+    HistoryColumn.WHO: QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+    HistoryColumn.ACTION: QT_TRANSLATE_NOOP("HistoryModel", "Action"),
+    HistoryColumn.REASON: QT_TRANSLATE_NOOP("HistoryModel", "Reason"),
+    HistoryColumn.CHANGES: QT_TRANSLATE_NOOP("HistoryModel", "Changes"),
 }
+
+#: What each audit action reads as (lower case, as before; translated where shown).
+_ACTION_TEXT = {
+    AuditAction.CREATE: QT_TRANSLATE_NOOP("HistoryModel", "create"),
+    AuditAction.UPDATE: QT_TRANSLATE_NOOP("HistoryModel", "update"),
+    AuditAction.DELETE: QT_TRANSLATE_NOOP("HistoryModel", "delete"),
+    AuditAction.STATUS: QT_TRANSLATE_NOOP("HistoryModel", "status"),
+    AuditAction.IMPORT: QT_TRANSLATE_NOOP("HistoryModel", "import"),
+}
+
+
+def action_label(action: AuditAction) -> str:
+    """An audit action as users read it (``update``), translated."""
+    text = _ACTION_TEXT.get(action)
+    return QCoreApplication.translate("HistoryModel", text) if text else action.value
 
 
 def describe_changes(entry: AuditEntry) -> str:
@@ -81,11 +106,11 @@ class HistoryModel(QAbstractTableModel):
         match HistoryColumn(index.column()):
             case HistoryColumn.WHEN:
                 local = entry.at_utc.astimezone()
-                return f"{local:%Y-%m-%d %H:%M} {local.tzname()}"
+                return formats.date_time(local, local.tzname() or "")
             case HistoryColumn.WHO:
                 return entry.actor
             case HistoryColumn.ACTION:
-                return entry.action.value
+                return action_label(entry.action)
             case HistoryColumn.CHANGES:
                 return describe_changes(entry)
             case HistoryColumn.REASON:
@@ -96,5 +121,5 @@ class HistoryModel(QAbstractTableModel):
     ) -> Any:
         """Column titles."""
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(_HEADERS[HistoryColumn(section)])
+            return QCoreApplication.translate("HistoryModel", _HEADERS[HistoryColumn(section)])
         return None

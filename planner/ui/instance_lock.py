@@ -9,6 +9,7 @@ from PySide6.QtCore import QLockFile
 
 from planner.db.files import make_private
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: How long to wait for a lock that is being released right now (a closing instance).
 TRY_LOCK_MS = 200
@@ -42,24 +43,46 @@ class InstanceLock:
             make_private(self.path)
             return
         if self._lock.error() == QLockFile.LockError.LockFailedError:
-            raise DatabaseInUseError(self.holder_message())
+            template, params = self._holder()
+            raise DatabaseInUseError(template, params=params)
         raise DatabaseInUseError(
-            f"cannot create the lock file {self.path} (is the folder writable?); "
-            "the database was not opened"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "cannot create the lock file {path} (is the folder writable?); "
+                "the database was not opened",
+            ),
+            params={"path": str(self.path)},
         )
 
     def holder_message(self) -> str:
-        """Who holds the lock, for the refusal message."""
+        """Who holds the lock, for the refusal message (English)."""
+        template, params = self._holder()
+        return template.format(**params)
+
+    def _holder(self) -> tuple[str, dict[str, object]]:
+        """The refusal as a template (translated where shown) and its parameters."""
         info = self._lock.getLockInfo()
         db_name = self.path.name.removesuffix(".lock")
         if isinstance(info, tuple) and len(info) == 3:
             pid, host, app = info
-            program = f" ({app})" if app else ""
-            return (
-                f"{db_name} is already open in another Exchange Visit Planner{program} on host "
-                f"{host or 'unknown'}, process id {pid}; close that window first"
+            template = QT_TRANSLATE_NOOP(
+                "Validation",
+                "{db} is already open in another Exchange Visit Planner{program} on host "
+                "{host}, process id {pid}; close that window first",
             )
-        return f"{db_name} is already open in another Exchange Visit Planner; close it first"
+            return template, {
+                "db": db_name,
+                "program": f" ({app})" if app else "",
+                "host": host or QT_TRANSLATE_NOOP("Validation", "unknown"),
+                "pid": pid,
+            }
+        return (
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{db} is already open in another Exchange Visit Planner; close it first",
+            ),
+            {"db": db_name},
+        )
 
     def release(self) -> None:
         """Give the lock up (removes the lock file)."""

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.entities import Institution
 from planner.domain.enums import InstitutionKind
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_institution
 from planner.services.app import Services
 from planner.ui.form_widgets import (
@@ -22,11 +23,11 @@ from planner.ui.form_widgets import (
 from planner.ui.undo import undoable_save
 
 _KIND_TEXT: dict[InstitutionKind, str] = {
-    InstitutionKind.NATIONAL_LAB: "National laboratory",
-    InstitutionKind.RESEARCH_INSTITUTE: "Research institute",
-    InstitutionKind.UNIVERSITY: "University",
-    InstitutionKind.COMPANY: "Company",
-    InstitutionKind.OTHER: "Other",
+    InstitutionKind.NATIONAL_LAB: QT_TRANSLATE_NOOP("InstitutionKind", "National laboratory"),
+    InstitutionKind.RESEARCH_INSTITUTE: QT_TRANSLATE_NOOP("InstitutionKind", "Research institute"),
+    InstitutionKind.UNIVERSITY: QT_TRANSLATE_NOOP("InstitutionKind", "University"),
+    InstitutionKind.COMPANY: QT_TRANSLATE_NOOP("InstitutionKind", "Company"),
+    InstitutionKind.OTHER: QT_TRANSLATE_NOOP("InstitutionKind", "Other"),
 }
 
 

@@ -27,10 +27,13 @@ from PySide6.QtWidgets import (
 from planner.domain.entities import ItineraryItem
 from planner.domain.enums import ItineraryKind
 from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.itinerary_checks import LocalTimeQuestion, local_time_question
 from planner.domain.itinerary_days import TRANSPORT_KINDS
 from planner.domain.timezones import LocalTimeIssue, is_valid_zone, local_to_utc, utc_to_local
 from planner.domain.validation import validate_itinerary_item
+from planner.ui import formats
+from planner.ui.errors import message_text
 from planner.ui.form_widgets import TimeZoneCombo, ValidatedFormLayout
 from planner.ui.itinerary_model import kind_text
 
@@ -57,14 +60,14 @@ def instant_question_box(
             "The {end} time {wall} does not exist in {zone}: clocks jump forward that night.",
         )
     box.setText(
-        intro.format(end=end_label, wall=f"{question.wall:%Y-%m-%d %H:%M}", zone=question.zone)
+        intro.format(end=end_label, wall=formats.date_time(question.wall, ""), zone=question.zone)
     )
     box.setInformativeText(
         QCoreApplication.translate("ItineraryItemDialog", "Choose the instant you mean:")
     )
     buttons = []
     for choice in question.choices:
-        button = box.addButton(choice.label, QMessageBox.ButtonRole.AcceptRole)
+        button = box.addButton(message_text(choice.label), QMessageBox.ButtonRole.AcceptRole)
         buttons.append((button, choice.instant))
     box.addButton(QMessageBox.StandardButton.Cancel)
     return box, buttons
@@ -308,7 +311,13 @@ class ItineraryItemDialog(QDialog):
         for which, zone in zones.items():
             if not is_valid_zone(zone):
                 problems.append(
-                    FieldProblem(f"{which}_zone", f"unknown time zone {zone!r} (e.g. Asia/Tokyo)")
+                    FieldProblem(
+                        f"{which}_zone",
+                        QT_TRANSLATE_NOOP(
+                            "Validation", "unknown time zone {zone} (e.g. Asia/Tokyo)"
+                        ),
+                        {"zone": repr(zone)},
+                    )
                 )
         if problems:
             self.form.show_problems(problems)

@@ -35,6 +35,7 @@ from planner.services.app import Services
 from planner.services.changes import Change
 from planner.services.itinerary import ItineraryService
 from planner.ui.bridge import ChangeBridge
+from planner.ui.errors import message_text, planner_error_text
 from planner.ui.form_widgets import show_undo_error
 from planner.ui.itinerary_dialog import InstantAsker, ItineraryItemDialog, ask_instant
 from planner.ui.itinerary_model import Column, ItineraryTreeModel
@@ -75,6 +76,9 @@ class ItineraryEditor(QWidget):
         self.model = ItineraryTreeModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("itineraryTree")
+        self.tree.setAccessibleName(
+            QCoreApplication.translate("ItineraryEditor", "Itinerary by day")
+        )
         self.tree.setModel(self.model)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -147,6 +151,9 @@ class ItineraryEditor(QWidget):
         self.findings_model = QStringListModel(self)
         self.findings_view = QListView(self)
         self.findings_view.setObjectName("itineraryFindings")
+        self.findings_view.setAccessibleName(
+            QCoreApplication.translate("ItineraryEditor", "Checks that need attention")
+        )
         self.findings_view.setModel(self.findings_model)
         self.findings_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.findings_view.clicked.connect(self._finding_clicked)
@@ -204,7 +211,7 @@ class ItineraryEditor(QWidget):
             self.findings = check_itinerary(self._visit, self._items, host.timezone, minimum)
             self.model.load(self._visit, self._items, self.findings)
         self.tree.expandAll()
-        self.findings_model.setStringList([f.message for f in self.findings])
+        self.findings_model.setStringList([message_text(f.message) for f in self.findings])
         count = len(self.findings)
         # An empty list box under "No problems found." is an empty pane: hide it.
         self.findings_view.setVisible(count > 0)
@@ -413,6 +420,8 @@ class ItineraryEditor(QWidget):
             return action()
         except PlannerError as exc:
             QMessageBox.warning(
-                self, QCoreApplication.translate("ItineraryEditor", "Itinerary"), str(exc)
+                self,
+                QCoreApplication.translate("ItineraryEditor", "Itinerary"),
+                planner_error_text(exc),
             )
             return None

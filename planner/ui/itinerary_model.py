@@ -7,33 +7,42 @@ from datetime import date, timedelta
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QModelIndex, QObject, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.domain.entities import ItineraryItem, Visit
 from planner.domain.enums import ItineraryKind
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.itinerary_checks import Finding
 from planner.domain.itinerary_days import ScheduledItem, day_marker, group_by_day
+from planner.ui import formats, palette
+from planner.ui.errors import message_text
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FINDINGS_ROLE = Qt.ItemDataRole.UserRole + 2
 MARKER_ROLE = Qt.ItemDataRole.UserRole + 3
 
 _KIND_TEXT = {
-    ItineraryKind.FLIGHT: "Flight",
-    ItineraryKind.TRAIN: "Train",
-    ItineraryKind.GROUND_TRANSPORT: "Ground transport",
-    ItineraryKind.LODGING: "Lodging",
-    ItineraryKind.MEETING: "Meeting",
-    ItineraryKind.LECTURE: "Lecture",
-    ItineraryKind.SEMINAR: "Seminar",
-    ItineraryKind.SYMPOSIUM: "Symposium",
-    ItineraryKind.TOUR: "Tour",
-    ItineraryKind.BADGE_PICKUP: "Badge pickup",
-    ItineraryKind.MEAL: "Meal",
-    ItineraryKind.FREE_TIME: "Free time",
-    ItineraryKind.OTHER: "Other",
+    ItineraryKind.FLIGHT: QT_TRANSLATE_NOOP("Itinerary", "Flight"),
+    ItineraryKind.TRAIN: QT_TRANSLATE_NOOP("Itinerary", "Train"),
+    ItineraryKind.GROUND_TRANSPORT: QT_TRANSLATE_NOOP("Itinerary", "Ground transport"),
+    ItineraryKind.LODGING: QT_TRANSLATE_NOOP("Itinerary", "Lodging"),
+    ItineraryKind.MEETING: QT_TRANSLATE_NOOP("Itinerary", "Meeting"),
+    ItineraryKind.LECTURE: QT_TRANSLATE_NOOP("Itinerary", "Lecture"),
+    ItineraryKind.SEMINAR: QT_TRANSLATE_NOOP("Itinerary", "Seminar"),
+    ItineraryKind.SYMPOSIUM: QT_TRANSLATE_NOOP("Itinerary", "Symposium"),
+    ItineraryKind.TOUR: QT_TRANSLATE_NOOP("Itinerary", "Tour"),
+    ItineraryKind.BADGE_PICKUP: QT_TRANSLATE_NOOP("Itinerary", "Badge pickup"),
+    ItineraryKind.MEAL: QT_TRANSLATE_NOOP("Itinerary", "Meal"),
+    ItineraryKind.FREE_TIME: QT_TRANSLATE_NOOP("Itinerary", "Free time"),
+    ItineraryKind.OTHER: QT_TRANSLATE_NOOP("Itinerary", "Other"),
 }
 
 
@@ -60,12 +69,12 @@ class Column(IntEnum):
 _ROOT = QModelIndex()
 
 _HEADERS = {
-    Column.START: "Start (local)",
-    Column.END: "End (local)",
-    Column.KIND: "Kind",
-    Column.TITLE: "Title",
-    Column.LOCATION: "Location",
-    Column.CHECKS: "Checks",
+    Column.START: QT_TRANSLATE_NOOP("Itinerary", "Start (local)"),
+    Column.END: QT_TRANSLATE_NOOP("Itinerary", "End (local)"),
+    Column.KIND: QT_TRANSLATE_NOOP("Itinerary", "Kind"),
+    Column.TITLE: QT_TRANSLATE_NOOP("Itinerary", "Title"),
+    Column.LOCATION: QT_TRANSLATE_NOOP("Itinerary", "Location"),
+    Column.CHECKS: QT_TRANSLATE_NOOP("Itinerary", "Checks"),
 }
 
 
@@ -77,7 +86,11 @@ class _Day:
 
 
 def _short(day: date) -> str:
-    return f"{day:%a} {day.day} {day:%b}"
+    return formats.short_day(day)
+
+
+def _findings_text(findings: list[Finding], separator: str) -> str:
+    return separator.join(message_text(f.message) for f in findings)
 
 
 class ItineraryTreeModel(QAbstractItemModel):
@@ -201,9 +214,9 @@ class ItineraryTreeModel(QAbstractItemModel):
     def _day_data(self, day: _Day, column: Column, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column is Column.START:
-                return f"{day.day:%a} {day.day.day} {day.day:%B %Y}"
+                return formats.day_heading(day.day)
             if column is Column.CHECKS and day.findings:
-                return "; ".join(f.message for f in day.findings)
+                return _findings_text(day.findings, "; ")
         if role == Qt.ItemDataRole.FontRole and column is Column.START:
             font = QFont()
             font.setBold(True)
@@ -234,19 +247,18 @@ class ItineraryTreeModel(QAbstractItemModel):
             if column is Column.LOCATION:
                 return item.location_name
             if column is Column.CHECKS:
-                return "; ".join(f.message for f in findings)
+                return _findings_text(findings, "; ")
         if role == Qt.ItemDataRole.ToolTipRole:
             if column is Column.CHECKS and findings:
-                return "\n".join(f.message for f in findings)
+                return _findings_text(findings, "\n")
             if column in (Column.START, Column.END):
                 end = entry.start if column is Column.START else entry.end
-                return (
-                    f"{end.local:%Y-%m-%d %H:%M} {end.abbreviation} ({end.zone}, {end.utc_offset})"
-                )
+                shown = formats.date_time(end.local, end.abbreviation)
+                return f"{shown} ({end.zone}, {end.utc_offset})"
         if role == Qt.ItemDataRole.DecorationRole and column is Column.CHECKS and findings:
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.END and marker:
-            return QBrush(QColor("#b45309"))
+            return QBrush(palette.warning_colour())
         if role == ITEM_ID_ROLE:
             return item.id
         if role == FINDINGS_ROLE:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from typing import Literal
+from typing import TYPE_CHECKING, Literal, cast
 
 from PySide6.QtCore import (
     QByteArray,
@@ -34,33 +34,31 @@ from planner.services.app import Services
 from planner.services.backups import DATABASE_REPLACED
 from planner.services.changes import Change
 from planner.ui.actions import MainActions, WorkspaceActions
-from planner.ui.agreements_view import AgreementsView
-from planner.ui.backup_dialogs import backup_now, show_restore_dialog
 from planner.ui.bridge import ChangeBridge
 from planner.ui.dashboard_view import DashboardView
-from planner.ui.directory_view import DirectoryView
-from planner.ui.events_view import EventsView
-from planner.ui.export_dialogs import batch_export_event_dialog, export_itinerary_dialog
-from planner.ui.form_widgets import show_undo_error
-from planner.ui.import_wizard import run_import_wizard
-from planner.ui.itinerary_editor import ItineraryEditor
-from planner.ui.package_dialogs import export_visit_package_dialog, import_visit_package_dialog
-from planner.ui.paperwork_tab import PaperworkTab
-from planner.ui.paperwork_view import PaperworkView
-from planner.ui.people_view import PeopleView
+from planner.ui.errors import error_message, planner_error_text
 from planner.ui.preferences import Preferences, load_preferences, save_preferences
-from planner.ui.reports_view import ReportsView
-from planner.ui.rules_view import RulesView
-from planner.ui.screenshots import Shot
-from planner.ui.settings_dialog import SettingsDialog
-from planner.ui.table_export import export_table_dialog
-from planner.ui.timeline_view import TimelineView
-from planner.ui.undo import undoable_create
-from planner.ui.visit_editor import TabFactory, VisitEditor
+from planner.ui.visit_person_choices import VisitPersonChoices
 from planner.ui.visits_view import VisitsView
 from planner.ui.workspace import Page, Sidebar, Workspace
 
+# Every other view, editor and dialog is imported where it is first used: the window starts
+# without importing (or building) what the coordinator has not opened yet.
+if TYPE_CHECKING:
+    from planner.ui.agreements_view import AgreementsView
+    from planner.ui.directory_view import DirectoryView
+    from planner.ui.events_view import EventsView
+    from planner.ui.paperwork_view import PaperworkView
+    from planner.ui.people_view import PeopleView
+    from planner.ui.reports_view import ReportsView
+    from planner.ui.rules_view import RulesView
+    from planner.ui.screenshots import Shot
+    from planner.ui.timeline_view import TimelineView
+    from planner.ui.visit_editor import TabFactory, VisitEditor
+
 DEFAULT_SIZE = QSize(1200, 720)
+#: Changes after which the editors' person lists are read again (names, home institutions).
+_PERSON_CHOICE_ENTITIES = frozenset({"person", "institution"})
 _GEOMETRY_KEY = "MainWindow/geometry"
 _STATE_KEY = "MainWindow/state"
 # How long to wait for the window system to expose the window before calling it ready.
@@ -70,10 +68,12 @@ _EXPOSE_MAX_POLLS = 300
 
 def about_text(database: str) -> str:
     """The About box text: application name, version and the open database."""
+    version = QCoreApplication.translate("MainWindow", "Version")
+    database_word = QCoreApplication.translate("MainWindow", "Database")
     return (
         f"<h3>{planner.APP_NAME}</h3>"
-        f"<p>{QApplication.translate('MainWindow', 'Version')} {planner.__version__}</p>"
-        f"<p>{QApplication.translate('MainWindow', 'Database')}: {_escape(database)}</p>"
+        f"<p>{version} {planner.__version__}</p>"
+        f"<p>{database_word}: {_escape(database)}</p>"
     )
 
 
@@ -111,25 +111,14 @@ class MainWindow(QMainWindow):
             (QCoreApplication.translate("MainWindow", "&Paperwork"), self._paperwork_tab),
         ]
         self._editors: dict[int, VisitEditor] = {}
+        #: The person lists every visit editor shares (read once, again after a change).
+        self.person_choices = VisitPersonChoices(services)
 
         self.dashboard_view = DashboardView(services, self)
         self.visits_view = VisitsView(services, self)
-        self.people_view = PeopleView(services, self.undo_stack, self)
-        self.directory_view = DirectoryView(services, self.undo_stack, self)
-        self.events_view = EventsView(services, self.undo_stack, self)
-        self.timeline_view = TimelineView(services, self)
-        self.paperwork_view = PaperworkView(services, self.undo_stack, self)
-        self.rules_view = RulesView(services, self)
-        self.agreements_view = AgreementsView(services, self, undo_stack=self.undo_stack)
-        self.reports_view = ReportsView(services, self)
-        for opener in (
-            self.dashboard_view,
-            self.visits_view,
-            self.timeline_view,
-            self.paperwork_view,
-        ):
+        for opener in (self.dashboard_view, self.visits_view):
             opener.visit_activated.connect(self.open_visit)
-        self.agreements_view.visit_activated.connect(self.open_visit_by_code)
+        self._views: dict[str, QWidget] = {}
         self.workspace = Workspace(self)
         self.workspace.add_page(
             Page(
@@ -150,79 +139,38 @@ class MainWindow(QMainWindow):
                 self.visits_view.focus_filter,
             )
         )
-        self.workspace.add_page(
-            Page(
-                "people",
-                QCoreApplication.translate("MainWindow", "People"),
-                self.people_view,
-                self.people_view.on_change,
-                self.people_view.reload,
-                self.people_view.focus_filter,
-            )
-        )
-        self.workspace.add_page(
-            Page(
-                "events",
-                QCoreApplication.translate("MainWindow", "Events"),
-                self.events_view,
-                self.events_view.on_change,
-                self.events_view.reload,
-            )
-        )
-        self.workspace.add_page(
-            Page(
+        lazy_pages = (
+            ("people", QCoreApplication.translate("MainWindow", "People"), self._build_people),
+            ("events", QCoreApplication.translate("MainWindow", "Events"), self._build_events),
+            (
                 "timeline",
                 QCoreApplication.translate("MainWindow", "Timeline"),
-                self.timeline_view,
-                self.timeline_view.on_change,
-                self.timeline_view.reload,
-            )
-        )
-        self.workspace.add_page(
-            Page(
+                self._build_timeline,
+            ),
+            (
                 "paperwork",
                 QCoreApplication.translate("MainWindow", "Paperwork"),
-                self.paperwork_view,
-                None,
-                self.paperwork_view.reload,
-            )
-        )
-        self.workspace.add_page(
-            Page(
+                self._build_paperwork,
+            ),
+            (
                 "institutions",
                 QCoreApplication.translate("MainWindow", "Institutions"),
-                self.directory_view,
-                self.directory_view.on_change,
-                self.directory_view.reload,
-            )
-        )
-        self.workspace.add_page(
-            Page(
+                self._build_directory,
+            ),
+            (
                 "agreements",
                 QCoreApplication.translate("MainWindow", "Agreements"),
-                self.agreements_view,
-                None,
-                self.agreements_view.reload,
-            )
-        )
-        self.workspace.add_page(
-            Page(
-                "reports",
-                QCoreApplication.translate("MainWindow", "Reports"),
-                self.reports_view,
-                self.reports_view.on_change,
-                self.reports_view.reload,
-            )
-        )
-        self.workspace.add_page(
-            Page(
+                self._build_agreements,
+            ),
+            ("reports", QCoreApplication.translate("MainWindow", "Reports"), self._build_reports),
+            (
                 "rules",
                 QCoreApplication.translate("MainWindow", "Paperwork rules"),
-                self.rules_view,
-                None,
-                self.rules_view.reload,
-            )
+                self._build_rules,
+            ),
         )
+        for name, title, build in lazy_pages:
+            self.workspace.add_lazy_page(name, title, build)
         self.sidebar = Sidebar(self.workspace, self)
         central = QWidget(self)
         central_layout = QHBoxLayout(central)
@@ -256,8 +204,8 @@ class MainWindow(QMainWindow):
             on_import_package=self.import_package,
             on_import_people=lambda: self.import_records("people"),
             on_import_visits=lambda: self.import_records("visits"),
-            on_backup=lambda: backup_now(self, self._services),
-            on_restore=lambda: show_restore_dialog(self, self._services),
+            on_backup=self.backup_now,
+            on_restore=self.show_restore,
             on_open_visit=self.open_current_visit,
             on_duplicate_visit=self.duplicate_visit,
             on_cancel_visit=self.cancel_visit,
@@ -291,12 +239,127 @@ class MainWindow(QMainWindow):
     # -- views ---------------------------------------------------------------------------------
 
     def main_views(self) -> list[tuple[str, QWidget]]:
-        """The main views with their names (the screenshot file names), in menu order."""
+        """The main views with their names (the screenshot file names), in menu order.
+
+        Builds every view not built yet.
+        """
+        for page in self.workspace.pages:
+            self.workspace.ensure_built(page.name)
         return [(p.name, p.widget) for p in self.workspace.pages]
 
+    def _view(self, name: str) -> QWidget:
+        """The view of the page called *name*, built now if it was not yet."""
+        self.workspace.ensure_built(name)
+        return self._views[name]
+
+    @property
+    def people_view(self) -> PeopleView:
+        """The people directory (built on first use)."""
+        return cast("PeopleView", self._view("people"))
+
+    @property
+    def events_view(self) -> EventsView:
+        """The events (built on first use)."""
+        return cast("EventsView", self._view("events"))
+
+    @property
+    def timeline_view(self) -> TimelineView:
+        """The timeline (built on first use)."""
+        return cast("TimelineView", self._view("timeline"))
+
+    @property
+    def paperwork_view(self) -> PaperworkView:
+        """Paperwork across visits (built on first use)."""
+        return cast("PaperworkView", self._view("paperwork"))
+
+    @property
+    def directory_view(self) -> DirectoryView:
+        """Institutions, programmes and projects (built on first use)."""
+        return cast("DirectoryView", self._view("institutions"))
+
+    @property
+    def agreements_view(self) -> AgreementsView:
+        """The agreements register (built on first use)."""
+        return cast("AgreementsView", self._view("agreements"))
+
+    @property
+    def reports_view(self) -> ReportsView:
+        """Activity reports (built on first use)."""
+        return cast("ReportsView", self._view("reports"))
+
+    @property
+    def rules_view(self) -> RulesView:
+        """The paperwork rules (built on first use)."""
+        return cast("RulesView", self._view("rules"))
+
+    def _built(self, name: str, view: QWidget, page: Page) -> Page:
+        self._views[name] = view
+        return page
+
+    def _build_people(self, parent: QWidget) -> Page:
+        from planner.ui.people_view import PeopleView
+
+        view = PeopleView(self._services, self.undo_stack, parent)
+        if self._settings is not None:
+            view.restore_state(self._settings)
+        page = Page("people", "", view, view.on_change, view.reload, view.focus_filter)
+        return self._built("people", view, page)
+
+    def _build_events(self, parent: QWidget) -> Page:
+        from planner.ui.events_view import EventsView
+
+        view = EventsView(self._services, self.undo_stack, parent)
+        return self._built("events", view, Page("events", "", view, view.on_change, view.reload))
+
+    def _build_timeline(self, parent: QWidget) -> Page:
+        from planner.ui.timeline_view import TimelineView
+
+        view = TimelineView(self._services, parent)
+        view.visit_activated.connect(self.open_visit)
+        page = Page("timeline", "", view, view.on_change, view.reload)
+        return self._built("timeline", view, page)
+
+    def _build_paperwork(self, parent: QWidget) -> Page:
+        from planner.ui.paperwork_view import PaperworkView
+
+        view = PaperworkView(self._services, self.undo_stack, parent)
+        view.visit_activated.connect(self.open_visit)
+        return self._built("paperwork", view, Page("paperwork", "", view, None, view.reload))
+
+    def _build_directory(self, parent: QWidget) -> Page:
+        from planner.ui.directory_view import DirectoryView
+
+        view = DirectoryView(self._services, self.undo_stack, parent)
+        page = Page("institutions", "", view, view.on_change, view.reload)
+        return self._built("institutions", view, page)
+
+    def _build_agreements(self, parent: QWidget) -> Page:
+        from planner.ui.agreements_view import AgreementsView
+
+        view = AgreementsView(self._services, parent, undo_stack=self.undo_stack)
+        view.visit_activated.connect(self.open_visit_by_code)
+        return self._built("agreements", view, Page("agreements", "", view, None, view.reload))
+
+    def _build_reports(self, parent: QWidget) -> Page:
+        from planner.ui.reports_view import ReportsView
+
+        view = ReportsView(self._services, parent)
+        page = Page("reports", "", view, view.on_change, view.reload)
+        return self._built("reports", view, page)
+
+    def _build_rules(self, parent: QWidget) -> Page:
+        from planner.ui.rules_view import RulesView
+
+        view = RulesView(self._services, parent)
+        return self._built("rules", view, Page("rules", "", view, None, view.reload))
+
     def show_view(self, view: QWidget) -> None:
-        """Bring *view* (one of :meth:`main_views`) to the front."""
-        self.workspace.setCurrentWidget(view)
+        """Bring *view* (one of :meth:`main_views`, or a built page's own view) to the front."""
+        page = next(
+            (p for p in self.workspace.pages if view in (p.widget, self._views.get(p.name))),
+            None,
+        )
+        self.workspace.setCurrentWidget(page.widget if page is not None else view)
 
     def screenshot_shots(self) -> list[Shot]:
         """Every main view (the whole window), then the editor of the first visit."""
@@ -308,7 +371,8 @@ class MainWindow(QMainWindow):
         shots: list[Shot] = [
             (name, functools.partial(view_shot, widget)) for name, widget in self.main_views()
         ]
-        first = self.visits_view.model.visit_at(0).id if self.visit_count else None
+        table = self.visits_view.model
+        first = table.visit_at(0).id if table.rowCount() else None  # the first row shown
         if first is not None:
             shots.append(("visit-editor", functools.partial(self._editor_shot, first, 0)))
             shots.append(("itinerary", functools.partial(self._editor_shot, first, 1)))
@@ -344,10 +408,17 @@ class MainWindow(QMainWindow):
 
     def open_visit(self, visit_id: int) -> VisitEditor:
         """Show the editor of *visit_id* (one window per visit)."""
+        from planner.ui.visit_editor import VisitEditor
+
         editor = self._editors.get(visit_id)
         if editor is None:
             editor = VisitEditor(
-                self._services, self.undo_stack, visit_id, self, self.visit_editor_tabs
+                self._services,
+                self.undo_stack,
+                visit_id,
+                self,
+                self.visit_editor_tabs,
+                self.person_choices,
             )
             editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             editor.set_date_pattern(self.preferences.date_format.qt_pattern)
@@ -361,7 +432,16 @@ class MainWindow(QMainWindow):
 
     def new_visit(self) -> VisitEditor:
         """An editor for a new visit; once saved it becomes that visit's editor."""
-        editor = VisitEditor(self._services, self.undo_stack, None, self, self.visit_editor_tabs)
+        from planner.ui.visit_editor import VisitEditor
+
+        editor = VisitEditor(
+            self._services,
+            self.undo_stack,
+            None,
+            self,
+            self.visit_editor_tabs,
+            self.person_choices,
+        )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.set_date_pattern(self.preferences.date_format.qt_pattern)
 
@@ -378,12 +458,16 @@ class MainWindow(QMainWindow):
         return editor
 
     def _itinerary_tab(self, editor: VisitEditor) -> QWidget:
+        from planner.ui.itinerary_editor import ItineraryEditor
+
         tab = ItineraryEditor(self._services, self.undo_stack, editor)
         tab.set_visit(editor.visit_id)
         editor.visit_saved.connect(tab.set_visit)  # a new visit gets its itinerary once saved
         return tab
 
     def _paperwork_tab(self, editor: VisitEditor) -> QWidget:
+        from planner.ui.paperwork_tab import PaperworkTab
+
         tab = PaperworkTab(self._services, self.undo_stack, editor)
         tab.set_visit(editor.visit_id)
         editor.visit_saved.connect(tab.set_visit)
@@ -395,7 +479,9 @@ class MainWindow(QMainWindow):
             visit = self._services.visits.get_by_code(code)
         except PlannerError as exc:
             QMessageBox.warning(
-                self, QCoreApplication.translate("MainWindow", "Open visit"), str(exc)
+                self,
+                QCoreApplication.translate("MainWindow", "Open visit"),
+                planner_error_text(exc),
             )
             return
         if visit.id is not None:
@@ -417,6 +503,8 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "This view has no table to export."),
             )
             return
+        from planner.ui.table_export import export_table_dialog
+
         export_table_dialog(self, view, page.name)
 
     def export_package(self) -> None:
@@ -429,14 +517,20 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "Select a visit in the list first."),
             )
             return
+        from planner.ui.package_dialogs import export_visit_package_dialog
+
         export_visit_package_dialog(self, self._services, visit_id)
 
     def import_records(self, kind: Literal["people", "visits"]) -> None:
         """The import wizard for a spreadsheet of people or visits."""
+        from planner.ui.import_wizard import run_import_wizard
+
         run_import_wizard(self, self._services, kind)
 
     def import_package(self) -> None:
         """Read a partner's exchange package (creates or updates that visit)."""
+        from planner.ui.package_dialogs import import_visit_package_dialog
+
         import_visit_package_dialog(self, self._services)
 
     def export_itinerary(self) -> None:
@@ -449,6 +543,8 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "Select a visit in the list first."),
             )
             return
+        from planner.ui.export_dialogs import export_itinerary_dialog
+
         export_itinerary_dialog(self, self._services, visit_id)
 
     def export_event_itineraries(self) -> None:
@@ -461,6 +557,8 @@ class MainWindow(QMainWindow):
                 QCoreApplication.translate("MainWindow", "Select an event first."),
             )
             return
+        from planner.ui.export_dialogs import batch_export_event_dialog
+
         batch_export_event_dialog(self, self._services, event_id)
 
     def new_person(self) -> None:
@@ -484,6 +582,9 @@ class MainWindow(QMainWindow):
         visit_id = self.visits_view.current_visit_id()
         if visit_id is None:
             return None
+        from planner.ui.form_widgets import show_undo_error
+        from planner.ui.undo import undoable_create
+
         visits = self._services.visits
         original = visits.get(visit_id)
         try:
@@ -499,7 +600,9 @@ class MainWindow(QMainWindow):
             )
         except Exception as exc:  # a PlannerError: say why, keep going
             QMessageBox.warning(
-                self, QCoreApplication.translate("MainWindow", "Cannot duplicate"), str(exc)
+                self,
+                QCoreApplication.translate("MainWindow", "Cannot duplicate"),
+                error_message(exc),
             )
             return None
         assert copy.id is not None
@@ -531,14 +634,18 @@ class MainWindow(QMainWindow):
             self.undo_stack.clear()
             self.refresh()
 
-    def _tell_editors(self, change: object) -> None:
+    def _tell_editors(self, change: Change) -> None:
+        if change.entity in _PERSON_CHOICE_ENTITIES or change == DATABASE_REPLACED:
+            self.person_choices.invalidate()
         for editor in list(self._editors.values()):
-            editor.on_change(change)  # type: ignore[arg-type]
+            editor.on_change(change)
 
     # -- settings ------------------------------------------------------------------------------
 
     def show_settings(self) -> None:
         """The settings dialog; applies and stores what the coordinator chose."""
+        from planner.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.preferences, self._services.institutions.list(), self)
         if dialog.exec() == SettingsDialog.DialogCode.Accepted:
             self.apply_preferences(dialog.preferences())
@@ -548,6 +655,18 @@ class MainWindow(QMainWindow):
         self.preferences = prefs
         save_preferences(self._settings, prefs)
         self.visits_view.set_preferences(prefs)
+
+    def backup_now(self) -> None:
+        """Write a backup of the database now (File ▸ Back up)."""
+        from planner.ui.backup_dialogs import backup_now
+
+        backup_now(self, self._services)
+
+    def show_restore(self) -> None:
+        """Choose a backup to restore (File ▸ Restore)."""
+        from planner.ui.backup_dialogs import show_restore_dialog
+
+        show_restore_dialog(self, self._services)
 
     def show_about(self) -> None:
         """The About box: name, version, database."""
@@ -585,7 +704,7 @@ class MainWindow(QMainWindow):
         if isinstance(state, QByteArray | bytes):
             self.restoreState(QByteArray(state))
         self.visits_view.restore_state(self._settings)
-        self.people_view.restore_state(self._settings)
+        # Lazy views restore their own state when they are built.
 
     def _apply_default_size(self) -> None:
         screen = QGuiApplication.primaryScreen()
@@ -601,7 +720,8 @@ class MainWindow(QMainWindow):
         self._settings.setValue(_GEOMETRY_KEY, self.saveGeometry())
         self._settings.setValue(_STATE_KEY, self.saveState())
         self.visits_view.save_state(self._settings)
-        self.people_view.save_state(self._settings)
+        if self.workspace.is_built("people"):
+            self.people_view.save_state(self._settings)
         self._settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.itinerary import safe_file_stem
 from planner.export.package import export_visit_package
 from planner.importing.package import read_package
 from planner.services.app import Services
 from planner.services.exchange import ImportResult
+from planner.ui import formats
+from planner.ui.errors import planner_error_text
 
-_JSON_FILTER = "Exchange package (*.json)"
+_JSON_FILTER = QT_TRANSLATE_NOOP("PackageDialogs", "Exchange package (*.json)")
 
 
 def _tr(text: str) -> str:
@@ -133,7 +136,7 @@ class ExportPackageDialog(QDialog):
                 self._services, self._visit_id, Path(text), include_sensitive=sensitive
             )
         except PlannerError as exc:
-            QMessageBox.warning(self, self.windowTitle(), str(exc))
+            QMessageBox.warning(self, self.windowTitle(), planner_error_text(exc))
             return
         super().accept()
 
@@ -184,10 +187,10 @@ def import_visit_package_dialog(parent: QWidget | None, services: Services) -> I
     ).format(
         package.code,
         visitor,
-        package.arrival_date.isoformat(),
-        package.departure_date.isoformat(),
-        len(package.itinerary),
-        len(package.paperwork),
+        formats.day_month_year(package.arrival_date),
+        formats.day_month_year(package.departure_date),
+        formats.number(len(package.itinerary)),
+        formats.number(len(package.paperwork)),
         action,
     )
     answer = QMessageBox.question(
@@ -205,7 +208,9 @@ def import_visit_package_dialog(parent: QWidget | None, services: Services) -> I
         QMessageBox.warning(
             parent,
             title,
-            QCoreApplication.translate("PackageDialogs", "Nothing was imported: {0}").format(exc),
+            QCoreApplication.translate("PackageDialogs", "Nothing was imported: {0}").format(
+                planner_error_text(exc)
+            ),
         )
         return None
     done = (

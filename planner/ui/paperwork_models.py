@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from planner.domain.enums import PaperworkStatus, ResponsibleParty
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import (
     SETTLED_STATUSES,
     DueItem,
@@ -26,8 +27,10 @@ from planner.domain.paperwork import (
     is_due_soon,
     late_by_days,
 )
+from planner.ui import formats, palette
 
-#: Raw value for sorting (dates as ISO text, numbers as numbers).
+#: Raw value for sorting (dates as ISO text, numbers as numbers); the display shows dates in
+#: the interface language (``formats.day_month_year``).
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The paperwork item's id (any column).
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -42,30 +45,47 @@ def _tr(text: str) -> str:
 
 
 _STATUS_TEXT: dict[PaperworkStatus, str] = {
-    PaperworkStatus.NOT_STARTED: "Not started",
-    PaperworkStatus.IN_PROGRESS: "In progress",
-    PaperworkStatus.SUBMITTED: "Submitted",
-    PaperworkStatus.APPROVED: "Approved",
-    PaperworkStatus.REJECTED: "Rejected",
-    PaperworkStatus.WAIVED: "Waived",
-    PaperworkStatus.EXPIRED: "Expired",
+    PaperworkStatus.NOT_STARTED: QT_TRANSLATE_NOOP("Paperwork", "Not started"),
+    PaperworkStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Paperwork", "In progress"),
+    PaperworkStatus.SUBMITTED: QT_TRANSLATE_NOOP("Paperwork", "Submitted"),
+    PaperworkStatus.APPROVED: QT_TRANSLATE_NOOP("Paperwork", "Approved"),
+    PaperworkStatus.REJECTED: QT_TRANSLATE_NOOP("Paperwork", "Rejected"),
+    PaperworkStatus.WAIVED: QT_TRANSLATE_NOOP("Paperwork", "Waived"),
+    PaperworkStatus.EXPIRED: QT_TRANSLATE_NOOP("Paperwork", "Expired"),
 }
-# Readable on a light base; the text says the same, so colour is never the only cue.
+# Readable on a light base (lighter on a dark one); the text says the same, so colour is never
+# the only cue. Rejected and expired use the palette's error and warning colours.
 _STATUS_COLOUR: dict[PaperworkStatus, str] = {
     PaperworkStatus.NOT_STARTED: "#6b6b6b",
     PaperworkStatus.IN_PROGRESS: "#1f5fbf",
     PaperworkStatus.SUBMITTED: "#6a3d9a",
     PaperworkStatus.APPROVED: "#2e7d32",
-    PaperworkStatus.REJECTED: "#c62828",
     PaperworkStatus.WAIVED: "#00796b",
-    PaperworkStatus.EXPIRED: "#b45309",
 }
 _RESPONSIBLE_TEXT: dict[ResponsibleParty, str] = {
-    ResponsibleParty.COORDINATOR: "Coordinator",
-    ResponsibleParty.VISITOR: "Visitor",
-    ResponsibleParty.HOST: "Host",
+    ResponsibleParty.COORDINATOR: QT_TRANSLATE_NOOP("Paperwork", "Coordinator"),
+    ResponsibleParty.VISITOR: QT_TRANSLATE_NOOP("Paperwork", "Visitor"),
+    ResponsibleParty.HOST: QT_TRANSLATE_NOOP("Paperwork", "Host"),
 }
-LATE_COLOUR = "#c62828"
+
+
+def status_colour(status: PaperworkStatus) -> QColor:
+    """The foreground colour of a paperwork *status* for the current palette."""
+    if status is PaperworkStatus.REJECTED:
+        return palette.error_colour()
+    if status is PaperworkStatus.EXPIRED:
+        return palette.warning_colour()
+    colour = QColor(_STATUS_COLOUR.get(status, "#6b6b6b"))
+    return colour.lighter(170) if palette.is_dark() else colour
+
+
+def late_colour() -> QColor:
+    """The colour of a late item's due date and lateness (the palette's error colour)."""
+    return palette.error_colour()
+
+
+def _date_text(value: date | None) -> str:
+    return formats.day_month_year(value) if value else ""
 
 
 def paperwork_status_label(status: PaperworkStatus) -> str:
@@ -101,14 +121,14 @@ class ItemColumn(IntEnum):
 
 
 _ITEM_HEADERS = {
-    ItemColumn.DOCUMENT: "Document",
-    ItemColumn.RESPONSIBLE: "Responsible",
-    ItemColumn.STATUS: "Status",
-    ItemColumn.DUE: "Due",
-    ItemColumn.LATE: "Late",
-    ItemColumn.BLOCKING: "Blocking",
-    ItemColumn.REFERENCE: "Reference",
-    ItemColumn.FILES: "Files",
+    ItemColumn.DOCUMENT: QT_TRANSLATE_NOOP("Paperwork", "Document"),
+    ItemColumn.RESPONSIBLE: QT_TRANSLATE_NOOP("Paperwork", "Responsible"),
+    ItemColumn.STATUS: QT_TRANSLATE_NOOP("Paperwork", "Status"),
+    ItemColumn.DUE: QT_TRANSLATE_NOOP("Paperwork", "Due"),
+    ItemColumn.LATE: QT_TRANSLATE_NOOP("Paperwork", "Late"),
+    ItemColumn.BLOCKING: QT_TRANSLATE_NOOP("Paperwork", "Blocking"),
+    ItemColumn.REFERENCE: QT_TRANSLATE_NOOP("Paperwork", "Reference"),
+    ItemColumn.FILES: QT_TRANSLATE_NOOP("Paperwork", "Files"),
 }
 
 
@@ -175,11 +195,11 @@ class PaperworkItemModel(QAbstractTableModel):
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if not item.applies:
-                return QBrush(QColor("#8a8a8a"))
+                return QBrush(palette.muted_colour())
             if column is ItemColumn.STATUS:
-                return QBrush(QColor(_STATUS_COLOUR[item.status]))
+                return QBrush(status_colour(item.status))
             if column in (ItemColumn.LATE, ItemColumn.DUE) and late:
-                return QBrush(QColor(LATE_COLOUR))
+                return QBrush(late_colour())
             return None
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
@@ -196,13 +216,17 @@ class PaperworkItemModel(QAbstractTableModel):
         if column is ItemColumn.DOCUMENT:
             if item.applies:
                 return item.title
-            return f"{item.title} — {QCoreApplication.translate('Paperwork', 'no longer required')}"
+            return QCoreApplication.translate("Paperwork", "{title} — no longer required").format(
+                title=item.title
+            )
         if column is ItemColumn.RESPONSIBLE:
             return responsible_label(item.responsible)
         if column is ItemColumn.STATUS:
             return paperwork_status_label(item.status)
         if column is ItemColumn.DUE:
-            return item.due_date.isoformat() if item.due_date else ""
+            if sorting:
+                return item.due_date.isoformat() if item.due_date else ""
+            return _date_text(item.due_date)
         if column is ItemColumn.LATE:
             return late if sorting else late_text(late)
         if column is ItemColumn.BLOCKING:
@@ -234,14 +258,14 @@ class OverviewColumn(IntEnum):
 
 
 _OVERVIEW_HEADERS = {
-    OverviewColumn.VISIT: "Visit",
-    OverviewColumn.VISITOR: "Visitor",
-    OverviewColumn.DOCUMENT: "Document",
-    OverviewColumn.RESPONSIBLE: "Responsible",
-    OverviewColumn.STATUS: "Status",
-    OverviewColumn.DUE: "Due",
-    OverviewColumn.LATE: "Late",
-    OverviewColumn.BLOCKING: "Blocking",
+    OverviewColumn.VISIT: QT_TRANSLATE_NOOP("Paperwork", "Visit"),
+    OverviewColumn.VISITOR: QT_TRANSLATE_NOOP("Paperwork", "Visitor"),
+    OverviewColumn.DOCUMENT: QT_TRANSLATE_NOOP("Paperwork", "Document"),
+    OverviewColumn.RESPONSIBLE: QT_TRANSLATE_NOOP("Paperwork", "Responsible"),
+    OverviewColumn.STATUS: QT_TRANSLATE_NOOP("Paperwork", "Status"),
+    OverviewColumn.DUE: QT_TRANSLATE_NOOP("Paperwork", "Due"),
+    OverviewColumn.LATE: QT_TRANSLATE_NOOP("Paperwork", "Late"),
+    OverviewColumn.BLOCKING: QT_TRANSLATE_NOOP("Paperwork", "Blocking"),
 }
 
 
@@ -292,7 +316,9 @@ class PaperworkOverviewModel(QAbstractTableModel):
                 OverviewColumn.DOCUMENT: item.title,
                 OverviewColumn.RESPONSIBLE: responsible_label(item.responsible),
                 OverviewColumn.STATUS: paperwork_status_label(item.status),
-                OverviewColumn.DUE: item.due_date.isoformat(),
+                OverviewColumn.DUE: (
+                    item.due_date.isoformat() if sorting else _date_text(item.due_date)
+                ),
                 OverviewColumn.LATE: item.late_by_days if sorting else late_text(item.late_by_days),
                 OverviewColumn.BLOCKING: (
                     int(item.blocking)
@@ -305,9 +331,9 @@ class PaperworkOverviewModel(QAbstractTableModel):
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole:
             if column is OverviewColumn.STATUS:
-                return QBrush(QColor(_STATUS_COLOUR[item.status]))
+                return QBrush(status_colour(item.status))
             if column in (OverviewColumn.LATE, OverviewColumn.DUE) and item.late_by_days:
-                return QBrush(QColor(LATE_COLOUR))
+                return QBrush(late_colour())
         return None
 
 

@@ -52,7 +52,9 @@ from planner.domain.paperwork import Attachment, PaperworkItem
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.services.paperwork import today_local
+from planner.ui import palette
 from planner.ui.bridge import ChangeBridge
+from planner.ui.errors import message_text, planner_error_text
 from planner.ui.paperwork_models import (
     ITEM_ID_ROLE,
     SORT_ROLE,
@@ -125,11 +127,11 @@ class AttachmentListModel(QAbstractListModel):
 
 
 def _size(n: int) -> str:
-    for unit in ("bytes", "KB", "MB"):
-        if n < 1024 or unit == "MB":
-            return f"{n} {unit}" if unit == "bytes" else f"{n:.1f} {unit}"
-        n = n / 1024  # type: ignore[assignment]
-    return f"{n} bytes"
+    if n < 1024:
+        return QCoreApplication.translate("PaperworkTab", "{0} bytes").format(n)
+    if n < 1024 * 1024:
+        return QCoreApplication.translate("PaperworkTab", "{0} KB").format(f"{n / 1024:.1f}")
+    return QCoreApplication.translate("PaperworkTab", "{0} MB").format(f"{n / 1048576:.1f}")
 
 
 class PaperworkTab(QWidget):
@@ -159,13 +161,17 @@ class PaperworkTab(QWidget):
         self.warnings_label.setObjectName("paperworkWarnings")
         self.warnings_label.setWordWrap(True)
         self.warnings_label.setTextFormat(Qt.TextFormat.PlainText)
+        error = palette.error_colour().name()
         self.warnings_label.setStyleSheet(
-            "QLabel { color: #8a1c1c; background: #fdecea; border: 1px solid #f5c2c0;"
+            f"QLabel {{ color: {error}; border: 1px solid {error};"
             " border-radius: 3px; padding: 4px; }"
         )
 
         self.table = QTableView(self)
         self.table.setObjectName("paperworkTable")
+        self.table.setAccessibleName(
+            QCoreApplication.translate("PaperworkTab", "Paperwork checklist")
+        )
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -219,10 +225,14 @@ class PaperworkTab(QWidget):
         self.explanation_label.setStyleSheet("color: palette(placeholder-text)")
         self.status_combo = QComboBox(box)
         self.status_combo.setObjectName("paperworkStatus")
+        self.status_combo.setAccessibleName(QCoreApplication.translate("PaperworkTab", "Status"))
         for status in PaperworkStatus:
             self.status_combo.addItem(paperwork_status_label(status), status)
         self.reference_edit = QLineEdit(box)
         self.reference_edit.setObjectName("paperworkReference")
+        self.reference_edit.setAccessibleName(
+            QCoreApplication.translate("PaperworkTab", "Reference")
+        )
         self.submitted_edit = OptionalDateEdit(box)
         self.approved_edit = OptionalDateEdit(box)
         self.expiry_edit = OptionalDateEdit(box)
@@ -237,7 +247,7 @@ class PaperworkTab(QWidget):
         self.error_label = QLabel(box)
         self.error_label.setObjectName("paperworkError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828")
+        self.error_label.setStyleSheet(f"color: {palette.error_colour().name()}")
         self.error_label.hide()
 
         # Compact: two fields per row, so the checklist above keeps most of the height.
@@ -276,6 +286,9 @@ class PaperworkTab(QWidget):
         self.attachment_model = AttachmentListModel(box)
         self.attachment_list = QListView(box)
         self.attachment_list.setObjectName("attachmentList")
+        self.attachment_list.setAccessibleName(
+            QCoreApplication.translate("PaperworkTab", "Attached files")
+        )
         self.attachment_list.setModel(self.attachment_model)
         self.attachment_list.setMinimumHeight(self.fontMetrics().height() * 3)
         self.attachment_list.setSizePolicy(
@@ -347,7 +360,7 @@ class PaperworkTab(QWidget):
             return
         self.model.set_items(items)
         self._show_summary(items)
-        self.warnings_label.setText("\n".join(f"⚠ {w.message}" for w in warnings))
+        self.warnings_label.setText("\n".join("⚠ " + message_text(w.message) for w in warnings))
         self.warnings_label.setVisible(bool(warnings))
         if keep is not None and self.select_item(keep):
             return
@@ -361,11 +374,14 @@ class PaperworkTab(QWidget):
             "PaperworkTab", "%1 of %2 items approved or waived."
         ).replace("%1", str(done))
         text = text.replace("%2", str(len(current)))
-        if open_blocking:
+        blocking_count = len(open_blocking)
+        if blocking_count:
             text += " " + QCoreApplication.translate(
                 "PaperworkTab",
-                "%1 blocking item(s) must be approved or waived before the visit can be confirmed.",
-            ).replace("%1", str(len(open_blocking)))
+                "%n blocking item(s) must be approved or waived before the visit can be confirmed.",
+                None,
+                blocking_count,
+            )
         else:
             text += " " + QCoreApplication.translate(
                 "PaperworkTab", "No blocking paperwork is open."
@@ -480,7 +496,7 @@ class PaperworkTab(QWidget):
                 on_error=self._show_error,
             )
         except PlannerError as exc:
-            self._show_error(str(exc))
+            self._show_error(planner_error_text(exc))
             return False
         return True
 
@@ -516,7 +532,7 @@ class PaperworkTab(QWidget):
                 on_error=self._show_error,
             )
         except PlannerError as exc:
-            self._show_error(str(exc))
+            self._show_error(planner_error_text(exc))
             return None
 
     def selected_attachment(self) -> Attachment | None:
@@ -559,6 +575,6 @@ class PaperworkTab(QWidget):
         try:
             self.services.paperwork.remove_attachment(attachment.id)
         except PlannerError as exc:
-            self._show_error(str(exc))
+            self._show_error(planner_error_text(exc))
             return False
         return True

@@ -29,7 +29,9 @@ from planner.domain.rules import RulesError
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.services.paperwork import today_local
+from planner.ui import palette
 from planner.ui.bridge import ChangeBridge
+from planner.ui.errors import planner_error_text
 from planner.ui.paperwork_models import (
     ITEM_ID_ROLE,
     VISIT_ID_ROLE,
@@ -71,6 +73,7 @@ class PaperworkView(QWidget):
 
         self.show_combo = QComboBox(self)
         self.show_combo.setObjectName("paperworkShow")
+        self.show_combo.setAccessibleName(QCoreApplication.translate("PaperworkView", "Show"))
         for show, text in (
             (Show.OPEN, QCoreApplication.translate("PaperworkView", "Open items")),
             (Show.OVERDUE, QCoreApplication.translate("PaperworkView", "Overdue")),
@@ -83,11 +86,17 @@ class PaperworkView(QWidget):
             self.show_combo.addItem(text.replace("%1", str(self.proxy.due_soon_days)), show)
         self.type_combo = QComboBox(self)
         self.type_combo.setObjectName("paperworkType")
+        self.type_combo.setAccessibleName(
+            QCoreApplication.translate("PaperworkView", "Document type")
+        )
         self.type_combo.addItem(
             QCoreApplication.translate("PaperworkView", "Every document type"), ""
         )
         self.responsible_combo = QComboBox(self)
         self.responsible_combo.setObjectName("paperworkResponsible")
+        self.responsible_combo.setAccessibleName(
+            QCoreApplication.translate("PaperworkView", "Responsible")
+        )
         self.responsible_combo.addItem(
             QCoreApplication.translate("PaperworkView", "Anyone responsible"), None
         )
@@ -95,6 +104,9 @@ class PaperworkView(QWidget):
             self.responsible_combo.addItem(responsible_label(party), party)
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("paperworkFilter")
+        self.filter_edit.setAccessibleName(
+            QCoreApplication.translate("PaperworkView", "Filter paperwork")
+        )
         self.filter_edit.setPlaceholderText(
             QCoreApplication.translate("PaperworkView", "Filter (visit, visitor, document)")
         )
@@ -102,6 +114,7 @@ class PaperworkView(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("paperworkOverview")
+        self.table.setAccessibleName(QCoreApplication.translate("PaperworkView", "Paperwork items"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -119,6 +132,9 @@ class PaperworkView(QWidget):
         self.count_label = QLabel(self)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("paperworkSetStatus")
+        self.status_combo.setAccessibleName(
+            QCoreApplication.translate("PaperworkView", "New status of the selected items")
+        )
         for status in PaperworkStatus:
             self.status_combo.addItem(paperwork_status_label(status), status)
         self.status_button = QPushButton(
@@ -126,7 +142,7 @@ class PaperworkView(QWidget):
         )
         self.status_button.clicked.connect(self._set_selected_status)
         self.error_label = QLabel(self)
-        self.error_label.setStyleSheet("color: #c62828")
+        self.error_label.setStyleSheet(f"color: {palette.error_colour().name()}")
         self.error_label.setWordWrap(True)
 
         for combo in (self.show_combo, self.type_combo, self.responsible_combo, self.status_combo):
@@ -261,6 +277,6 @@ class PaperworkView(QWidget):
                 on_error=self.error_label.setText,
             )
         except PlannerError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(planner_error_text(exc))
             return False
         return True

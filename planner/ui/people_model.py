@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
@@ -16,8 +17,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from planner.domain.countries import country_name
 from planner.domain.entities import PersonSummary
+from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.ui.formats import country_name
 from planner.ui.person_editor import category_label
 from planner.ui.visits_model import ID_ROLE, SEARCH_ROLE, SORT_ROLE, normalise_for_search
 
@@ -45,12 +47,12 @@ class PersonColumn(IntEnum):
 
 
 _HEADERS: dict[PersonColumn, str] = {
-    PersonColumn.LATIN_NAME: "Name",
-    PersonColumn.NATIVE_NAME: "Native name",
-    PersonColumn.CATEGORY: "Category",
-    PersonColumn.HOME: "Home institution",
-    PersonColumn.EMAIL: "E-mail",
-    PersonColumn.NATIONALITY: "Nationality",
+    PersonColumn.LATIN_NAME: QT_TRANSLATE_NOOP("PeopleTableModel", "Name"),
+    PersonColumn.NATIVE_NAME: QT_TRANSLATE_NOOP("PeopleTableModel", "Native name"),
+    PersonColumn.CATEGORY: QT_TRANSLATE_NOOP("PeopleTableModel", "Category"),
+    PersonColumn.HOME: QT_TRANSLATE_NOOP("PeopleTableModel", "Home institution"),
+    PersonColumn.EMAIL: QT_TRANSLATE_NOOP("PeopleTableModel", "E-mail"),
+    PersonColumn.NATIONALITY: QT_TRANSLATE_NOOP("PeopleTableModel", "Nationality"),
 }
 
 
@@ -95,23 +97,73 @@ def search_text(person: PersonSummary) -> str:
     return normalise_for_search(f"{cells}\x1f{person.nationality}\x1f{native}")
 
 
+@dataclass(frozen=True)
+class PeopleRows:
+    """People with their search texts, ready for :meth:`PeopleTableModel.set_people`."""
+
+    people: Sequence[PersonSummary]
+    search: Sequence[str]
+
+
+def prepare_people(people: Sequence[PersonSummary]) -> PeopleRows:
+    """Compute the search texts of *people* (safe on a worker thread)."""
+    return PeopleRows(people, [search_text(p) for p in people])
+
+
 class PeopleTableModel(QAbstractTableModel):
     """Person summaries as a read-only table; one row per person, columns per PersonColumn.
 
-    Each row's filter text (every column, normalised) is computed once per load.
+    The model sorts itself (:meth:`sort`, keys computed once per column in Python) and keeps
+    each row's filter text, computed once per load: with tens of thousands of people, letting
+    a proxy call :meth:`data` for every comparison froze the window for seconds.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._rows: list[PersonSummary] = []
         self._search: list[str] = []
+        self._sort_column = -1
+        self._sort_order = Qt.SortOrder.AscendingOrder
 
-    def set_people(self, people: Sequence[PersonSummary]) -> None:
-        """Replace the rows with *people*."""
+    def set_people(self, people: Sequence[PersonSummary] | PeopleRows) -> None:
+        """Replace the rows with *people* (or rows prepared off the GUI thread); keep the sort."""
+        prepared = people if isinstance(people, PeopleRows) else prepare_people(people)
         self.beginResetModel()
-        self._rows = list(people)
-        self._search = [search_text(p) for p in self._rows]
+        self._rows = list(prepared.people)
+        self._search = list(prepared.search)
+        self._reorder()
         self.endResetModel()
+
+    def search_texts(self) -> Sequence[str]:
+        """Each source row's normalised filter text, in row order."""
+        return self._search
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the rows by *column* (Latin names by family name), keeping the selection."""
+        self._sort_column, self._sort_order = column, order
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [p.id for p in self._rows]
+        self._reorder()
+        new_row = {p.id: row for row, p in enumerate(self._rows)}
+        moved_from = [index for index in self.persistentIndexList() if index.isValid()]
+        moved_to = [
+            self.index(new_row[old_ids[index.row()]], index.column()) for index in moved_from
+        ]
+        self.changePersistentIndexList(moved_from, moved_to)
+        self.layoutChanged.emit()
+
+    def _reorder(self) -> None:
+        if not 0 <= self._sort_column < len(PersonColumn):
+            return
+        column = PersonColumn(self._sort_column)
+        keys = [_sort_value(p, column) for p in self._rows]
+        order = sorted(
+            range(len(self._rows)),
+            key=keys.__getitem__,
+            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        )
+        self._rows = [self._rows[i] for i in order]
+        self._search = [self._search[i] for i in order]
 
     def person_at(self, row: int) -> PersonSummary:
         """The person shown in *row* (source row)."""
@@ -174,14 +226,18 @@ class PeopleTableModel(QAbstractTableModel):
 class PeopleFilterProxyModel(QSortFilterProxyModel):
     """Shows the people whose text contains every word typed, in any column (kanji too).
 
-    Sorts on ``SORT_ROLE`` (Latin names by family name), case-insensitively.
+    Sorting is passed on to the source model (see :class:`PeopleTableModel`); the filter
+    decides every row in one pass over the precomputed search texts, so each
+    :meth:`filterAcceptsRow` call is a list lookup.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: tuple[str, ...] = ()
+        self._accepted: list[bool] = []
         self.setSortRole(SORT_ROLE)
         self.setFilterRole(SEARCH_ROLE)
+        self.setDynamicSortFilter(False)
 
     @property
     def filter_terms(self) -> tuple[str, ...]:
@@ -193,14 +249,25 @@ class PeopleFilterProxyModel(QSortFilterProxyModel):
         terms = tuple(normalise_for_search(text).split())
         if terms != self._terms:
             self._terms = terms
+            self._decide()
             self.invalidate()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort the source model; the proxy keeps its order."""
+        model = self.sourceModel()
+        if model is not None:
+            model.sort(column, order)
+
+    def _decide(self) -> None:
+        model = self.sourceModel()
+        texts = model.search_texts() if isinstance(model, PeopleTableModel) else []
+        terms = self._terms
+        self._accepted = [all(t in text for t in terms) for text in texts] if terms else []
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         """Whether the row's search text contains every filter word."""
         if not self._terms:
             return True
-        model = self.sourceModel()
-        if model is None:
-            return False
-        text = str(model.index(source_row, 0, source_parent).data(SEARCH_ROLE) or "")
-        return all(term in text for term in self._terms)
+        if len(self._accepted) != self.sourceModel().rowCount():
+            self._decide()  # the source was reset or sorted since the last decision
+        return self._accepted[source_row]

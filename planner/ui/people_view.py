@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,13 +22,23 @@ from planner.domain.entities import Person
 from planner.domain.errors import InUseError, PlannerError
 from planner.services.app import Services
 from planner.services.changes import Change
+from planner.ui.background import BackgroundLoader
+from planner.ui.errors import planner_error_text
 from planner.ui.form_widgets import show_undo_error
-from planner.ui.people_model import ID_ROLE, PeopleFilterProxyModel, PeopleTableModel, PersonColumn
+from planner.ui.people_model import (
+    ID_ROLE,
+    PeopleFilterProxyModel,
+    PeopleRows,
+    PeopleTableModel,
+    PersonColumn,
+    prepare_people,
+)
 from planner.ui.person_editor import PersonEditor, person_display_name
 from planner.ui.undo import run_undoable
 
 _HEADER_KEY = "PeopleView/header"
 _COLUMNS_KEY = "PeopleView/columns"
+_FIT_SAMPLE_ROWS = 200
 
 #: Changes after which the directory reloads: people, and the institution names it shows.
 RELOAD_ENTITIES = frozenset({"person", "institution"})
@@ -60,6 +70,9 @@ class PeopleView(QWidget):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("peopleFilter")
+        self.filter_edit.setAccessibleName(
+            QCoreApplication.translate("PeopleView", "Filter people")
+        )
         self.filter_edit.setPlaceholderText(
             QCoreApplication.translate(
                 "PeopleView", "Filter people (name, 漢字, institution, e-mail, nationality…)"
@@ -88,6 +101,7 @@ class PeopleView(QWidget):
 
         self.table = QTableView(self)
         self.table.setObjectName("peopleTable")
+        self.table.setAccessibleName(QCoreApplication.translate("PeopleView", "People"))
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -95,6 +109,10 @@ class PeopleView(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().setVisible(False)
+        # Fitting columns measures this many rows, not all of them: with tens of thousands of
+        # people, measuring every row froze the window for seconds after an import.
+        self.table.verticalHeader().setResizeContentsPrecision(_FIT_SAMPLE_ROWS)
+        self.table.horizontalHeader().setResizeContentsPrecision(_FIT_SAMPLE_ROWS)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionsMovable(True)
@@ -122,7 +140,13 @@ class PeopleView(QWidget):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
+        # Reloads after changes read and prepare the rows on a worker thread: after importing
+        # tens of thousands of people, doing it here froze the window for a second or more.
+        self._loader: BackgroundLoader[PeopleRows] = BackgroundLoader(
+            lambda: prepare_people(services.people.summaries()), self._apply_people, self
+        )
+        self._loader.failed.connect(self.show_message)
+        self._reload_timer.timeout.connect(self._loader.request)
 
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
@@ -133,15 +157,24 @@ class PeopleView(QWidget):
     # -- data ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
-        """Read the directory again, keeping the current person selected."""
+        """Read the directory again now, keeping the current person selected."""
         self._reload_timer.stop()
+        self._loader.run_now()
+
+    def _apply_people(self, rows: PeopleRows) -> None:
         current = self.current_person_id()
-        self.model.set_people(self._services.people.summaries())
-        if not self._columns_fitted and self.model.rowCount() > 0:
+        self.model.set_people(rows)
+        if not self._columns_fitted and self.model.rowCount() > 0 and self.isVisible():
             self.fit_columns()
         if current is not None:
             self.select_person(current)
         self._update_actions()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Fit the columns the first time rows are shown (measuring a hidden table is slow)."""
+        super().showEvent(event)
+        if not self._columns_fitted and self.model.rowCount() > 0:
+            self.fit_columns()
 
     def on_change(self, change: Change) -> None:
         """React to a committed change: reload soon if it touches what the list shows."""
@@ -216,7 +249,7 @@ class PeopleView(QWidget):
         try:
             editor = PersonEditor(self._services, self.undo_stack, person_id, self)
         except PlannerError as exc:  # deleted meanwhile
-            self.show_message(str(exc))
+            self.show_message(planner_error_text(exc))
             self.reload()
             return None
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -242,7 +275,7 @@ class PeopleView(QWidget):
         try:
             person = self._services.people.get(person_id)
         except PlannerError as exc:
-            self.show_message(str(exc))
+            self.show_message(planner_error_text(exc))
             self.reload()
             return False
         name = person_display_name(person)
@@ -287,7 +320,7 @@ class PeopleView(QWidget):
             )
             return False
         except PlannerError as exc:
-            self.show_message(str(exc))
+            self.show_message(planner_error_text(exc))
             return False
         return True
 

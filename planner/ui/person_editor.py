@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
 from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_person
 from planner.services.app import Services
 from planner.ui.form_widgets import (
@@ -36,9 +37,9 @@ from planner.ui.form_widgets import (
 from planner.ui.undo import undoable_save
 
 _CATEGORY_TEXT: dict[PersonCategory, str] = {
-    PersonCategory.RESEARCHER: "Researcher",
-    PersonCategory.STAFF: "Staff",
-    PersonCategory.STUDENT: "Student",
+    PersonCategory.RESEARCHER: QT_TRANSLATE_NOOP("PersonCategory", "Researcher"),
+    PersonCategory.STAFF: QT_TRANSLATE_NOOP("PersonCategory", "Staff"),
+    PersonCategory.STUDENT: QT_TRANSLATE_NOOP("PersonCategory", "Student"),
 }
 
 

@@ -1,4 +1,4 @@
-"""The coordinator's preferences (home institution, date format), kept in QSettings.
+"""The coordinator's preferences (home institution, date format, language), in QSettings.
 
 They change how things are shown, never what is stored, so they live with the UI state.
 """
@@ -9,10 +9,16 @@ from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
+
+from planner.ui.formats import is_japanese, weekday_ja
 
 _HOME_KEY = "Preferences/homeInstitutionId"
 _DATE_FORMAT_KEY = "Preferences/dateFormat"
+_LANGUAGE_KEY = "Preferences/language"
+
+#: Interface languages: "system" follows the desktop's locale (Japanese if it is Japanese).
+LANGUAGE_CHOICES = ("system", "en", "ja")
 
 
 class DateFormat(StrEnum):
@@ -22,6 +28,7 @@ class DateFormat(StrEnum):
     DAY_MONTH = "day_month"  # 8 Mar 2027
     JAPANESE = "japanese"  # 2027/03/08
     US = "us"  # 03/08/2027
+    JAPANESE_LONG = "japanese_long"  # 2027年3月8日(月): the default of the Japanese interface
 
     def render(self, value: date) -> str:
         """*value* written in this format."""
@@ -32,6 +39,8 @@ class DateFormat(StrEnum):
                 return f"{value:%Y/%m/%d}"
             case DateFormat.US:
                 return f"{value:%m/%d/%Y}"
+            case DateFormat.JAPANESE_LONG:
+                return f"{value.year}年{value.month}月{value.day}日({weekday_ja(value)})"
             case _:
                 return value.isoformat()
 
@@ -43,6 +52,8 @@ class DateFormat(StrEnum):
             DateFormat.DAY_MONTH: "d MMM yyyy",
             DateFormat.JAPANESE: "yyyy/MM/dd",
             DateFormat.US: "MM/dd/yyyy",
+            # The weekday in parentheses comes from the date edit's locale (木 in Japanese).
+            DateFormat.JAPANESE_LONG: "yyyy年M月d日(ddd)",
         }[self]
 
 
@@ -52,23 +63,47 @@ class Preferences:
 
     home_institution_id: int | None = None
     date_format: DateFormat = DateFormat.ISO
+    language: str = "system"
+
+
+def default_date_format() -> DateFormat:
+    """The date format of the interface language when none was chosen."""
+    return DateFormat.JAPANESE_LONG if is_japanese() else DateFormat.ISO
 
 
 def load_preferences(settings: QSettings | None) -> Preferences:
     """Preferences stored in *settings* (defaults when there are none)."""
     if settings is None:
-        return Preferences()
+        return Preferences(date_format=default_date_format())
     raw_home = settings.value(_HOME_KEY)
     try:
         home = int(str(raw_home)) if raw_home not in (None, "") else None
     except (TypeError, ValueError):
         home = None
-    raw_format = settings.value(_DATE_FORMAT_KEY, DateFormat.ISO.value)
+    raw_format = settings.value(_DATE_FORMAT_KEY, default_date_format().value)
     try:
         date_format = DateFormat(str(raw_format))
     except ValueError:
-        date_format = DateFormat.ISO
-    return Preferences(home_institution_id=home, date_format=date_format)
+        date_format = default_date_format()
+    return Preferences(
+        home_institution_id=home, date_format=date_format, language=load_language(settings)
+    )
+
+
+def load_language(settings: QSettings | None) -> str:
+    """The interface language setting: ``system``, ``en`` or ``ja``."""
+    raw = str(settings.value(_LANGUAGE_KEY, "system")) if settings is not None else "system"
+    return raw if raw in LANGUAGE_CHOICES else "system"
+
+
+def resolve_language(choice: str, system_locale: QLocale | None = None) -> str:
+    """``en`` or ``ja`` for a setting or ``--lang`` value; ``system`` follows the desktop."""
+    if choice in ("en", "ja"):
+        return choice
+    if choice != "system":
+        raise ValueError(f"unsupported language {choice!r}; expected en or ja")
+    locale = system_locale if system_locale is not None else QLocale.system()
+    return "ja" if locale.language() == QLocale.Language.Japanese else "en"
 
 
 def save_preferences(settings: QSettings | None, prefs: Preferences) -> None:
@@ -79,4 +114,5 @@ def save_preferences(settings: QSettings | None, prefs: Preferences) -> None:
         _HOME_KEY, "" if prefs.home_institution_id is None else prefs.home_institution_id
     )
     settings.setValue(_DATE_FORMAT_KEY, prefs.date_format.value)
+    settings.setValue(_LANGUAGE_KEY, prefs.language)
     settings.sync()

@@ -38,19 +38,21 @@ def _stored(settings: QSettings) -> set[str]:
 
 def reminder_text(items: list[DueItem]) -> tuple[str, str]:
     """Title and body of the notification for *items*."""
-    title = QCoreApplication.translate(
-        "Reminders", "%n paperwork item(s) overdue", None, len(items)
-    )
-    lines = [
-        QCoreApplication.translate(
-            "Reminders", "{code} {name}: {title} (late by %n day(s))", None, i.late_by_days
-        ).format(code=i.visit_code, name=i.visitor_name, title=i.title)
-        for i in items[:MAX_LISTED]
-    ]
-    if len(items) > MAX_LISTED:
+    # The counts go in as plain names: lupdate's Python parser skips a translate() call whose
+    # count argument is an expression (len(items), item.days, a - b).
+    count = len(items)
+    title = QCoreApplication.translate("Reminders", "%n paperwork item(s) overdue", None, count)
+    lines = []
+    for i in items[:MAX_LISTED]:
+        days = i.late_by_days
         lines.append(
-            QCoreApplication.translate("Reminders", "… and %n more", None, len(items) - MAX_LISTED)
+            QCoreApplication.translate(
+                "Reminders", "{code} {name}: {title} (late by %n day(s))", None, days
+            ).format(code=i.visit_code, name=i.visitor_name, title=i.title)
         )
+    if count > MAX_LISTED:
+        more = count - MAX_LISTED
+        lines.append(QCoreApplication.translate("Reminders", "… and %n more", None, more))
     return title, "\n".join(lines)
 
 

@@ -44,21 +44,24 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import PlannerError
 from planner.domain.fiscal import FiscalSystem, fiscal_year_of
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.report import ReportFormat, write_report
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.services.dashboard import local_today
-from planner.services.reports import ActivityReport, Breakdown
+from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
+from planner.ui import formats
 from planner.ui.charts import BarChartWidget
+from planner.ui.errors import message_text, planner_error_text
 
 #: Changes after which the report is read again.
 RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project", "event", "participant"})
 
 _TAB_TITLES = {
-    "direction": "Direction",
-    "category": "Category",
-    "project": "Project",
-    "purpose": "Purpose",
+    "direction": QT_TRANSLATE_NOOP("ReportsView", "Direction"),
+    "category": QT_TRANSLATE_NOOP("ReportsView", "Category"),
+    "project": QT_TRANSLATE_NOOP("ReportsView", "Project"),
+    "purpose": QT_TRANSLATE_NOOP("ReportsView", "Purpose"),
 }
 
 
@@ -136,6 +139,9 @@ class ReportsView(QWidget):
         self.report: ActivityReport | None = None
 
         self.system_combo = QComboBox(self)
+        self.system_combo.setAccessibleName(
+            QCoreApplication.translate("ReportsView", "Fiscal year system")
+        )
         self.system_combo.addItem(
             QCoreApplication.translate("ReportsView", "US fiscal year (Oct–Sep)"),
             FiscalSystem.US.value,
@@ -145,8 +151,9 @@ class ReportsView(QWidget):
             FiscalSystem.JP.value,
         )
         self.year_spin = QSpinBox(self)
+        self.year_spin.setAccessibleName(QCoreApplication.translate("ReportsView", "Fiscal year"))
         self.year_spin.setRange(1990, 2100)
-        self.year_spin.setPrefix("FY")
+        self.year_spin.setPrefix(QCoreApplication.translate("ReportsView", "FY"))
         today = local_today()
         self.year_spin.setValue(fiscal_year_of(FiscalSystem.US, today).year)
         self.export_button = QPushButton(QCoreApplication.translate("ReportsView", "Export…"), self)
@@ -192,6 +199,7 @@ class ReportsView(QWidget):
             )
             splitter = QSplitter(Qt.Orientation.Vertical, self.tabs)
             table = _table(model, splitter, (1,))
+            table.setAccessibleName(_tr(title))
             chart = BarChartWidget(splitter)
             splitter.addWidget(table)
             splitter.addWidget(chart)
@@ -212,6 +220,7 @@ class ReportsView(QWidget):
             self,
         )
         self.events_table = _table(self.events_model, self.tabs, (2, 3))
+        self.events_table.setAccessibleName(QCoreApplication.translate("ReportsView", "Events"))
         self.tabs.addTab(self.events_table, QCoreApplication.translate("ReportsView", "Events"))
 
         layout = QVBoxLayout(self)
@@ -252,32 +261,43 @@ class ReportsView(QWidget):
         try:
             report = self._services.reports.activity(self.system, self.year_spin.value())
         except PlannerError as exc:
-            self.summary_label.setText(str(exc))
+            self.summary_label.setText(planner_error_text(exc))
             return
         self.report = report
         fy = report.fiscal_year
         self.range_label.setText(
-            f"<b>{fy.system.value.upper()} FY{fy.year}</b>: "
-            f"{fy.start.isoformat()} – {fy.end.isoformat()}"
+            QCoreApplication.translate(
+                "ReportsView", "<b>{system} FY{year}</b>: {start} – {end}"
+            ).format(
+                system=fy.system.value.upper(),
+                year=fy.year,
+                start=formats.day_month_year(fy.start),
+                end=formats.day_month_year(fy.end),
+            )
         )
         participants = sum(e.participants for e in report.events)
         self.summary_label.setText(
             QCoreApplication.translate(
                 "ReportsView",
                 "{v} visits · {d} person-days · {e} events held · {p} event participants",
-            ).format(v=report.visits, d=report.person_days, e=len(report.events), p=participants)
+            ).format(
+                v=formats.number(report.visits),
+                d=formats.number(report.person_days),
+                e=formats.number(len(report.events)),
+                p=formats.number(participants),
+            )
         )
         for b in report.breakdowns:
             self._show_breakdown(b)
         self.events_model.set_rows(
             [
                 [
-                    e.date.isoformat(),
+                    formats.day_month_year(e.date),
                     e.kind,
                     e.title,
                     e.title_ja,
                     e.institution,
-                    str(e.participants),
+                    formats.number(e.participants),
                 ]
                 for e in report.events
             ]
@@ -288,25 +308,30 @@ class ReportsView(QWidget):
                     "",
                     "",
                     "",
-                    str(participants),
+                    formats.number(participants),
                 ]
             ]
         )
 
     def _show_breakdown(self, b: Breakdown) -> None:
-        rows = [[r.key, r.key_ja, str(r.visits), str(r.person_days)] for r in b.rows]
+        keys = [message_text(r.key) if r.key == NO_PROJECT else r.key for r in b.rows]
+        rows = [
+            [key, r.key_ja, formats.number(r.visits), formats.number(r.person_days)]
+            for key, r in zip(keys, b.rows, strict=True)
+        ]
         rows.append(
             [
                 QCoreApplication.translate("ReportsView", "Total"),
                 "合計",
-                str(b.total_visits),
-                str(b.total_person_days),
+                formats.number(b.total_visits),
+                formats.number(b.total_person_days),
             ]
         )
         if b.name in self.models:
             self.models[b.name].set_rows(rows)
             self.charts[b.name].set_rows(
-                b.title, [(r.key, r.visits, r.person_days) for r in b.rows]
+                message_text(b.title),
+                [(key, r.visits, r.person_days) for key, r in zip(keys, b.rows, strict=True)],
             )
 
     def on_change(self, change: Change) -> None:
@@ -327,7 +352,7 @@ class ReportsView(QWidget):
     def export_to(self, path: Path, fmt: ReportFormat) -> Path:
         """Write the shown report to *path* in *fmt*."""
         if self.report is None:
-            raise PlannerError("no report to export")
+            raise PlannerError(QT_TRANSLATE_NOOP("Validation", "no report to export"))
         return write_report(self.report, fmt, path)
 
     def export_dialog(self) -> Path | None:
@@ -362,6 +387,8 @@ class ReportsView(QWidget):
             return self.export_to(path, fmt)
         except PlannerError as exc:
             QMessageBox.warning(
-                self, QCoreApplication.translate("ReportsView", "Export report"), str(exc)
+                self,
+                QCoreApplication.translate("ReportsView", "Export report"),
+                planner_error_text(exc),
             )
             return None

@@ -27,9 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.rules import NOT_LEGAL_ADVICE, DocumentSpec, Rule, RulesError, RuleSet
 from planner.domain.rules import describe_conditions as conditions_text
 from planner.services.app import Services
+from planner.ui import palette
+from planner.ui.errors import message_text, planner_error_text
 from planner.ui.paperwork_models import responsible_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -61,16 +64,21 @@ class DocumentColumn(IntEnum):
     EXPLANATION = 7
 
 
-_RULE_HEADERS = ("Rule", "When", "Documents", "Description")
+_RULE_HEADERS = (
+    QT_TRANSLATE_NOOP("RulesView", "Rule"),
+    QT_TRANSLATE_NOOP("RulesView", "When"),
+    QT_TRANSLATE_NOOP("RulesView", "Documents"),
+    QT_TRANSLATE_NOOP("RulesView", "Description"),
+)
 _DOC_HEADERS = (
-    "Code",
-    "Title",
-    "Japanese title",
-    "Responsible",
-    "Lead days",
-    "Blocking",
-    "Visitor brings",
-    "Explanation",
+    QT_TRANSLATE_NOOP("RulesView", "Code"),
+    QT_TRANSLATE_NOOP("RulesView", "Title"),
+    QT_TRANSLATE_NOOP("RulesView", "Japanese title"),
+    QT_TRANSLATE_NOOP("RulesView", "Responsible"),
+    QT_TRANSLATE_NOOP("RulesView", "Lead days"),
+    QT_TRANSLATE_NOOP("RulesView", "Blocking"),
+    QT_TRANSLATE_NOOP("RulesView", "Visitor brings"),
+    QT_TRANSLATE_NOOP("RulesView", "Explanation"),
 )
 
 
@@ -116,7 +124,7 @@ class _Table(QAbstractTableModel):
 
 def _rule_row(rule: Rule, docs: dict[str, DocumentSpec]) -> list[Any]:
     titles = ", ".join(docs[c].title for c in rule.documents)
-    return [rule.id, conditions_text(rule.conditions), titles, rule.description]
+    return [rule.id, message_text(conditions_text(rule.conditions)), titles, rule.description]
 
 
 def _doc_row(doc: DocumentSpec) -> list[Any]:
@@ -141,11 +149,13 @@ class RulesView(QWidget):
         self.setObjectName("rulesView")
         self.services = services
 
-        self.note_label = QLabel(NOT_LEGAL_ADVICE, self)
+        # The domain marks NOT_LEGAL_ADVICE for translation in the "Validation" context.
+        self.note_label = QLabel(QCoreApplication.translate("Validation", NOT_LEGAL_ADVICE), self)
         self.note_label.setObjectName("rulesNote")
         self.note_label.setWordWrap(True)
+        warning = palette.warning_colour().name()
         self.note_label.setStyleSheet(
-            "QLabel { background: #fff4e5; color: #5f3b00; border: 1px solid #f0c36d;"
+            f"QLabel {{ color: {warning}; border: 1px solid {warning};"
             " border-radius: 3px; padding: 6px; }"
         )
         self.source_label = QLabel(self)
@@ -155,7 +165,7 @@ class RulesView(QWidget):
         self.error_label = QLabel(self)
         self.error_label.setObjectName("rulesError")
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #c62828")
+        self.error_label.setStyleSheet(f"color: {palette.error_colour().name()}")
         self.reload_button = QPushButton(
             QCoreApplication.translate("RulesView", "&Reload rules file"), self
         )
@@ -164,6 +174,7 @@ class RulesView(QWidget):
         self.rules_model = _Table(_RULE_HEADERS, self)
         self.documents_model = _Table(_DOC_HEADERS, self)
         self.rules_table = self._table(self.rules_model, RuleColumn.WHEN, "rulesTable", sort=False)
+        self.rules_table.setAccessibleName(QCoreApplication.translate("RulesView", "Rules"))
         # Conditions list whole sets of nationalities: wrap them rather than cut them off.
         self.rules_table.setWordWrap(True)
         self.rules_table.verticalHeader().setSectionResizeMode(
@@ -175,6 +186,9 @@ class RulesView(QWidget):
             rules_header.resizeSection(column, width)
         self.documents_table = self._table(
             self.documents_model, DocumentColumn.EXPLANATION, "documentTypesTable"
+        )
+        self.documents_table.setAccessibleName(
+            QCoreApplication.translate("RulesView", "Document types")
         )
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -233,7 +247,7 @@ class RulesView(QWidget):
         try:
             rules = paperwork.reload_rules() if from_disk else paperwork.ruleset
         except RulesError as exc:
-            self.error_label.setText(str(exc))
+            self.error_label.setText(planner_error_text(exc))
             self.error_label.show()
             self.rules_model.set_rows([], [])
             self.documents_model.set_rows([], [])

@@ -11,6 +11,7 @@ from planner.db.location import DatabaseTarget
 from planner.domain.errors import PlannerError
 from planner.services.app import Services
 from planner.ui.backup_dialogs import offer_restore_after_corruption, show_refusal
+from planner.ui.errors import planner_error_text
 from planner.ui.instance_lock import InstanceLock
 
 
@@ -43,7 +44,7 @@ def open_for_gui(
         if lock is not None:
             lock.release()
         if interactive and isinstance(exc, PlannerError):
-            show_refusal(str(exc))
+            show_refusal(planner_error_text(exc))
         raise
     try:
         if auto_backup:

@@ -1,4 +1,4 @@
-"""Settings dialog: the coordinator's home institution and the date format."""
+"""Settings dialog: the coordinator's home institution, date format and language."""
 
 from __future__ import annotations
 
@@ -33,6 +33,15 @@ class SettingsDialog(QDialog):
         for fmt in DateFormat:
             self.date_format.addItem(fmt.render(_SAMPLE), fmt.value)
         self.date_format.setCurrentIndex(self.date_format.findData(prefs.date_format.value))
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        # Each language is named in itself, so whoever needs it can find it.
+        self.language.addItem(
+            QCoreApplication.translate("SettingsDialog", "System default"), "system"
+        )
+        self.language.addItem("English", "en")
+        self.language.addItem("日本語", "ja")
+        self.language.setCurrentIndex(max(self.language.findData(prefs.language), 0))
 
         form = QFormLayout(self)
         form.addRow(QCoreApplication.translate("SettingsDialog", "&Home institution:"), self.home)
@@ -46,6 +55,17 @@ class SettingsDialog(QDialog):
         hint.setWordWrap(True)
         form.addRow("", hint)
         form.addRow(QCoreApplication.translate("SettingsDialog", "&Date format:"), self.date_format)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "&Language:"), self.language)
+        restart = QLabel(
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "The language changes the next time the planner starts "
+                "(planner --lang en|ja overrides it once).",
+            ),
+            self,
+        )
+        restart.setWordWrap(True)
+        form.addRow("", restart)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -58,4 +78,5 @@ class SettingsDialog(QDialog):
         return Preferences(
             home_institution_id=self.home.currentData(),
             date_format=DateFormat(self.date_format.currentData()),
+            language=str(self.language.currentData()),
         )

@@ -22,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.tabular import Table, write_table
+from planner.ui.errors import planner_error_text
 
 _FILTERS = {
-    "xlsx": "Excel workbook (*.xlsx)",
-    "csv": "CSV, UTF-8 with BOM (*.csv)",
+    "xlsx": QT_TRANSLATE_NOOP("TableExport", "Excel workbook (*.xlsx)"),
+    "csv": QT_TRANSLATE_NOOP("TableExport", "CSV, UTF-8 with BOM (*.csv)"),
 }
 
 
@@ -93,7 +95,8 @@ def format_for(path: Path, selected_filter: str = "") -> str:
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix in _FILTERS:
         return suffix
-    return "csv" if selected_filter == _FILTERS["csv"] else "xlsx"
+    csv_filters = (_FILTERS["csv"], _tr(_FILTERS["csv"]))
+    return "csv" if selected_filter in csv_filters else "xlsx"
 
 
 def export_table_dialog(
@@ -123,6 +126,8 @@ def export_table_dialog(
         return export_view(view, path, fmt, stem)
     except PlannerError as exc:
         QMessageBox.warning(
-            parent, QCoreApplication.translate("TableExport", "Export table"), str(exc)
+            parent,
+            QCoreApplication.translate("TableExport", "Export table"),
+            planner_error_text(exc),
         )
         return None

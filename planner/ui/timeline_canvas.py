@@ -32,6 +32,8 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from planner.domain.entities import VisitSummary
 from planner.domain.enums import VisitStatus
+from planner.ui.formats import day_month, day_month_year, month_year
+from planner.ui.gc_pause import collection_paused
 from planner.ui.labels import status_colour, status_label
 from planner.ui.timeline_layout import (
     SCALE_DAYS,
@@ -308,8 +310,9 @@ class TimelineCanvas(QAbstractScrollArea):
             return
         span = timedelta(days=max(7, (last - first).days + 1))
         start, end = first - span, last + span
-        visits = self._loader(start, end)
-        self.layout_data = build_layout(visits, self.grouping, start, end)
+        with collection_paused():  # thousands of summaries and bars
+            visits = self._loader(start, end)
+            self.layout_data = build_layout(visits, self.grouping, start, end)
         self.load_count += 1
         self._elided.clear()
         self._text_widths.clear()
@@ -595,9 +598,9 @@ class TimelineCanvas(QAbstractScrollArea):
             painter.setPen(self._grid_pen)
             painter.drawLine(QPointF(x0, 0), QPointF(x0, BAND_HEIGHT))
             shown0, shown1 = max(x0, LABEL_WIDTH), min(x1, right)
-            text = month.strftime("%B %Y")
+            text = month_year(month)
             if self._month_metrics.horizontalAdvance(text) > shown1 - shown0 - 8:
-                text = month.strftime("%b %Y")
+                text = month_year(month, short=True)
             painter.setPen(self._text_pen)
             painter.drawText(
                 QRectF(shown0 + 4, 0, max(0.0, shown1 - shown0 - 8), BAND_HEIGHT),
@@ -618,7 +621,7 @@ class TimelineCanvas(QAbstractScrollArea):
                 text = QCoreApplication.translate("Timeline", "Week %1 · %2").replace(
                     "%1", str(week)
                 )
-                text = text.replace("%2", start.strftime("%d %b").lstrip("0"))
+                text = text.replace("%2", day_month(start))
             else:
                 text = QCoreApplication.translate("Timeline", "W%1").replace("%1", str(week))
             shown0, shown1 = max(x0, LABEL_WIDTH), min(x1, right)
@@ -702,9 +705,10 @@ class TimelineCanvas(QAbstractScrollArea):
 
 def bar_tooltip(visit: VisitSummary) -> str:
     """The bar's tooltip: code, visitor, direction, dates and status in words."""
+    status_word = QCoreApplication.translate("Timeline", "Status")
     return (
         f"{visit.code} — {visitor_label(visit)}\n"
         f"{visit.home_institution} → {visit.host_institution}\n"
-        f"{visit.arrival_date.isoformat()} – {visit.departure_date.isoformat()}\n"
-        f"{QCoreApplication.translate('Timeline', 'Status')}: {status_label(visit.status)}"
+        f"{day_month_year(visit.arrival_date)} – {day_month_year(visit.departure_date)}\n"
+        f"{status_word}: {status_label(visit.status)}"
     )

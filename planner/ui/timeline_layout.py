@@ -45,7 +45,11 @@ def visitor_label(visit: VisitSummary) -> str:
     return visit.visitor_name
 
 
-@dataclass(frozen=True)
+# Bars and rows are plain slotted dataclasses, not frozen ones: a layout is rebuilt, never
+# edited, and frozen instances take three times as long to make (thousands per load).
+
+
+@dataclass(slots=True)
 class TimelineBar:
     """One visit on the timeline: its row, its lane (absolute) and its days."""
 
@@ -63,7 +67,7 @@ class TimelineBar:
         return self.visit.id
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class TimelineRow:
     """A visitor or a host institution, and the lanes its visits need so none overlap."""
 
@@ -111,12 +115,6 @@ class TimelineLayout:
         return list(self.rows[first:last])
 
 
-def _group_key(visit: VisitSummary, grouping: Grouping) -> tuple[str, str]:
-    if grouping is Grouping.PERSON:
-        return f"person:{visit.visitor_id}", visitor_label(visit)
-    return f"institution:{visit.host_institution}", visit.host_institution
-
-
 def build_layout(
     visits: Iterable[VisitSummary], grouping: Grouping, start: date, end: date
 ) -> TimelineLayout:
@@ -125,44 +123,67 @@ def build_layout(
     Within a row, each visit takes the first lane free on its arrival day, so overlapping
     visits of one host institution sit one above the other.
     """
-    groups: dict[str, tuple[str, list[VisitSummary]]] = {}
+    # Runs for thousands of visits whenever the window moves: each visit's days are computed
+    # once, and rows are grouped by a plain value; labels are built once per row.
+    by_person = grouping is Grouping.PERSON
+    groups: dict[int | str, list[tuple[int, int, VisitSummary]]] = {}
     first, last = start.toordinal(), end.toordinal()
     for visit in visits:
-        if visit.departure_date.toordinal() < first or visit.arrival_date.toordinal() > last:
+        begin = visit.arrival_date.toordinal()
+        stop = visit.departure_date.toordinal() + 1
+        if stop <= first or begin > last:
             continue
-        key, label = _group_key(visit, grouping)
-        groups.setdefault(key, (label, []))[1].append(visit)
-    ordered = sorted(groups.items(), key=lambda item: (item[1][0].casefold(), item[0]))
+        group: int | str = visit.visitor_id if by_person else visit.host_institution
+        members = groups.get(group)
+        if members is None:
+            groups[group] = members = []
+        members.append((begin, stop, visit))
+    labelled = []
+    for group, members in groups.items():
+        sample = members[0][2]
+        if by_person:
+            labelled.append((f"person:{group}", visitor_label(sample), members))
+        else:
+            labelled.append((f"institution:{group}", sample.host_institution, members))
+    labelled.sort(key=lambda item: (item[1].casefold(), item[0]))
     rows: list[TimelineRow] = []
     lane_base = 0
-    for index, (key, (label, members)) in enumerate(ordered):
-        members.sort(key=lambda v: (v.arrival_date, v.departure_date, v.code))
+    for index, (key, label, members) in enumerate(labelled):
+        if len(members) == 1:  # most rows: one visit, one lane, nothing to arrange
+            begin, stop, visit = members[0]
+            name = label if by_person else visitor_label(visit)
+            bar = TimelineBar(
+                visit, index, lane_base, begin, stop, _OPEN_END, f"{visit.code} · {name}"
+            )
+            rows.append(TimelineRow(index, key, label, lane_base, 1, (bar,)))
+            lane_base += 1
+            continue
+        members.sort(key=lambda m: (m[0], m[1], m[2].code))
         lane_ends: list[int] = []  # the end day of the last bar placed in each lane
-        placed: list[tuple[VisitSummary, int]] = []
-        for visit in members:
-            begin = visit.arrival_date.toordinal()
+        placed: list[tuple[int, int, VisitSummary, int]] = []
+        for begin, stop, visit in members:
             for lane, lane_end in enumerate(lane_ends):
                 if lane_end <= begin:
-                    lane_ends[lane] = visit.departure_date.toordinal() + 1
-                    placed.append((visit, lane))
+                    lane_ends[lane] = stop
+                    placed.append((begin, stop, visit, lane))
                     break
             else:
-                lane_ends.append(visit.departure_date.toordinal() + 1)
-                placed.append((visit, len(lane_ends) - 1))
+                lane_ends.append(stop)
+                placed.append((begin, stop, visit, len(lane_ends) - 1))
         # Where each bar's label may run to: the start of the next bar in the same lane.
         next_start: dict[int, int] = {}
         bars: list[TimelineBar] = []
-        for visit, lane in reversed(placed):
-            begin = visit.arrival_date.toordinal()
+        for begin, stop, visit, lane in reversed(placed):
+            name = label if by_person else visitor_label(visit)
             bars.append(
                 TimelineBar(
                     visit=visit,
                     row=index,
                     lane=lane_base + lane,
                     start=begin,
-                    end=visit.departure_date.toordinal() + 1,
+                    end=stop,
                     label_end=next_start.get(lane, _OPEN_END),
-                    label=f"{visit.code} · {visitor_label(visit)}",
+                    label=f"{visit.code} · {name}",
                 )
             )
             next_start[lane] = begin

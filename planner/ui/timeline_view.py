@@ -29,6 +29,7 @@ from planner.services.changes import Change
 from planner.services.dashboard import local_today
 from planner.services.visits import VisitFilter
 from planner.ui.dashboard_model import status_swatch
+from planner.ui.formats import day_month_year
 from planner.ui.labels import status_colour, status_label
 from planner.ui.timeline_canvas import TimelineCanvas
 from planner.ui.timeline_layout import SCALE_DAYS, Grouping, Scale
@@ -234,7 +235,7 @@ class TimelineView(QWidget):
 
 
 def _long(day: date) -> str:
-    return f"{day.day} {day.strftime('%b %Y')}"
+    return day_month_year(day)
 
 
 __all__ = ["Grouping", "Scale", "TimelineView"]

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.enums import TransferKind, TransferStatus
 from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import MaterialTransfer
 from planner.services.app import Services
 from planner.ui.agreement_editor import agreement_kind_label
@@ -23,15 +24,15 @@ from planner.ui.form_widgets import (
 from planner.ui.undo import undoable_save
 
 _KIND_TEXT: dict[TransferKind, str] = {
-    TransferKind.DATA_SET: "Data set",
-    TransferKind.MATERIAL: "Material",
+    TransferKind.DATA_SET: QT_TRANSLATE_NOOP("TransferKind", "Data set"),
+    TransferKind.MATERIAL: QT_TRANSLATE_NOOP("TransferKind", "Material"),
 }
 _STATUS_TEXT: dict[TransferStatus, str] = {
-    TransferStatus.PLANNED: "Planned",
-    TransferStatus.UNDER_REVIEW: "Under review",
-    TransferStatus.APPROVED: "Approved",
-    TransferStatus.TRANSFERRED: "Transferred",
-    TransferStatus.CANCELLED: "Cancelled",
+    TransferStatus.PLANNED: QT_TRANSLATE_NOOP("TransferStatus", "Planned"),
+    TransferStatus.UNDER_REVIEW: QT_TRANSLATE_NOOP("TransferStatus", "Under review"),
+    TransferStatus.APPROVED: QT_TRANSLATE_NOOP("TransferStatus", "Approved"),
+    TransferStatus.TRANSFERRED: QT_TRANSLATE_NOOP("TransferStatus", "Transferred"),
+    TransferStatus.CANCELLED: QT_TRANSLATE_NOOP("TransferStatus", "Cancelled"),
 }
 
 #: What the combos hold for "nothing chosen" in a required field (never a real id).

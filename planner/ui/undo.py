@@ -12,9 +12,11 @@ import dataclasses
 from collections.abc import Callable
 from typing import Protocol, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.domain.errors import PlannerError
+from planner.ui.errors import planner_error_text
 
 T = TypeVar("T")
 
@@ -42,17 +44,22 @@ class ServiceCommand(QUndoCommand):
         if self._first:
             self._first = False
             return
-        self._run(self._apply, "redo")
+        self._run(self._apply, undoing=False)
 
     def undo(self) -> None:
-        self._run(self._revert, "undo")
+        self._run(self._revert, undoing=True)
 
-    def _run(self, call: Callable[[], object], what: str) -> None:
+    def _run(self, call: Callable[[], object], *, undoing: bool) -> None:
         try:
             call()
         except PlannerError as exc:
             self.setObsolete(True)
-            self._on_error(f"Cannot {what} “{self.text()}”: {exc}")
+            template = (
+                QCoreApplication.translate("ServiceCommand", "Cannot undo “{0}”: {1}")
+                if undoing
+                else QCoreApplication.translate("ServiceCommand", "Cannot redo “{0}”: {1}")
+            )
+            self._on_error(template.format(self.text(), planner_error_text(exc)))
 
 
 def run_undoable(

@@ -34,11 +34,13 @@ from PySide6.QtWidgets import (
 from planner.domain.entities import Institution, Visit
 from planner.domain.enums import AuditAction, Purpose, VisitStatus
 from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import allowed_next
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.ui.conflict_dialog import ConflictDialog
+from planner.ui.errors import planner_error_text
 from planner.ui.form_widgets import (
     RecordEditorDialog,
     ValidatedFormLayout,
@@ -48,29 +50,34 @@ from planner.ui.form_widgets import (
 from planner.ui.history_model import HistoryColumn, HistoryModel
 from planner.ui.labels import status_colour, status_label
 from planner.ui.undo import run_undoable, undoable_create, undoable_update
+from planner.ui.visit_person_choices import (
+    VisitPersonChoices,
+    VisitPersonModel,
+    select_person,
+)
 
 #: A tab the window adds to every editor: (title, factory(editor) -> widget).
 TabFactory = tuple[str, Callable[["VisitEditor"], QWidget]]
 
 #: The verb on the status menu for moving to each status.
-_STATUS_VERBS = {
-    VisitStatus.DRAFT: "Back to draft",
-    VisitStatus.PROPOSED: "Propose",
-    VisitStatus.APPROVED: "Approve",
-    VisitStatus.CONFIRMED: "Confirm",
-    VisitStatus.IN_PROGRESS: "Start (visitor arrived)",
-    VisitStatus.COMPLETED: "Complete",
-    VisitStatus.CANCELLED: "Cancel visit…",
+_STATUS_VERBS: dict[VisitStatus, str] = {
+    VisitStatus.DRAFT: QT_TRANSLATE_NOOP("VisitEditor", "Back to draft"),
+    VisitStatus.PROPOSED: QT_TRANSLATE_NOOP("VisitEditor", "Propose"),
+    VisitStatus.APPROVED: QT_TRANSLATE_NOOP("VisitEditor", "Approve"),
+    VisitStatus.CONFIRMED: QT_TRANSLATE_NOOP("VisitEditor", "Confirm"),
+    VisitStatus.IN_PROGRESS: str(QT_TRANSLATE_NOOP("VisitEditor", "Start (visitor arrived)")),
+    VisitStatus.COMPLETED: QT_TRANSLATE_NOOP("VisitEditor", "Complete"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitEditor", "Cancel visit…"),
 }
 
-_PURPOSE_LABELS = {
-    Purpose.RESEARCH_COLLABORATION: "Research collaboration",
-    Purpose.LECTURE: "Lecture",
-    Purpose.SEMINAR: "Seminar",
-    Purpose.SYMPOSIUM: "Symposium",
-    Purpose.TRAINING: "Training",
-    Purpose.DATA_EXCHANGE: "Data exchange",
-    Purpose.OTHER: "Other",
+_PURPOSE_LABELS: dict[Purpose, str] = {
+    Purpose.RESEARCH_COLLABORATION: QT_TRANSLATE_NOOP("VisitEditor", "Research collaboration"),
+    Purpose.LECTURE: QT_TRANSLATE_NOOP("VisitEditor", "Lecture"),
+    Purpose.SEMINAR: QT_TRANSLATE_NOOP("VisitEditor", "Seminar"),
+    Purpose.SYMPOSIUM: QT_TRANSLATE_NOOP("VisitEditor", "Symposium"),
+    Purpose.TRAINING: QT_TRANSLATE_NOOP("VisitEditor", "Training"),
+    Purpose.DATA_EXCHANGE: QT_TRANSLATE_NOOP("VisitEditor", "Data exchange"),
+    Purpose.OTHER: QT_TRANSLATE_NOOP("VisitEditor", "Other"),
 }
 
 
@@ -104,13 +111,17 @@ class VisitEditor(RecordEditorDialog):
         visit_id: int | None,
         parent: QWidget | None = None,
         extra_tabs: list[TabFactory] | None = None,
+        person_choices: VisitPersonChoices | None = None,
     ) -> None:
         super().__init__(undo_stack, parent)
         self.setObjectName("visitEditor")
         self.services = services
         self._visit: Visit | None = services.visits.get(visit_id) if visit_id else None
         self._institutions: dict[int | None, Institution] = {}
-        self._homes: dict[int, str] = {}
+        # The window's shared person lists, or this editor's own (built once either way).
+        visitors, hosts = (person_choices or VisitPersonChoices(services)).models()
+        self._visitor_model: VisitPersonModel = visitors
+        self._host_model: VisitPersonModel = hosts
         self.setWindowFlag(Qt.WindowType.Window, True)
         self.setMinimumSize(720, 520)
 
@@ -124,8 +135,15 @@ class VisitEditor(RecordEditorDialog):
         self.tabs.addTab(
             self._build_overview(), QCoreApplication.translate("VisitEditor", "&Overview")
         )
+        # The window's tabs (itinerary, paperwork) are built when first shown: most opens only
+        # look at the overview, and building them read and laid out every item each time.
+        self._tab_factories: dict[QWidget, Callable[[VisitEditor], QWidget]] = {}
         for title, factory in extra_tabs or []:
-            self.tabs.addTab(factory(self), title)
+            holder = QWidget(self.tabs)
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self._tab_factories[holder] = factory
+            self.tabs.addTab(holder, title)
+        self.tabs.currentChanged.connect(self._build_tab)
         self.tabs.addTab(self._build_notes(), QCoreApplication.translate("VisitEditor", "&Notes"))
         self.tabs.addTab(
             self._build_history(), QCoreApplication.translate("VisitEditor", "&History")
@@ -136,6 +154,27 @@ class VisitEditor(RecordEditorDialog):
         self.mark_clean()
 
     # -- building ------------------------------------------------------------------------------
+
+    def tab_content(self, index: int) -> QWidget | None:
+        """What tab *index* shows, building a window-provided tab now if it was not yet."""
+        self._build_tab(index)
+        holder = self.tabs.widget(index)
+        layout = holder.layout() if holder is not None else None
+        if layout is not None and layout.count() == 1:
+            item = layout.itemAt(0)
+            return item.widget() if item is not None else holder
+        return holder
+
+    def _build_tab(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        factory = self._tab_factories.pop(holder, None) if holder is not None else None
+        if holder is None or factory is None:
+            return
+        content = factory(self)
+        layout = holder.layout()
+        assert layout is not None
+        layout.addWidget(content)
+        content.show()  # now, not when the layout gets round to it
 
     def _build_overview(self) -> QWidget:
         page = QWidget(self)
@@ -190,7 +229,7 @@ class VisitEditor(RecordEditorDialog):
         self.purpose = QComboBox(page)
         self.purpose.setObjectName("purpose")
         for purpose, label in _PURPOSE_LABELS.items():
-            self.purpose.addItem(self.tr(label), purpose.value)
+            self.purpose.addItem(QCoreApplication.translate("VisitEditor", label), purpose.value)
         form.add_field(
             QCoreApplication.translate("VisitEditor", "P&urpose:"), self.purpose, "purpose"
         )
@@ -256,6 +295,7 @@ class VisitEditor(RecordEditorDialog):
         self.history_model = HistoryModel(page)
         self.history_view = QTableView(page)
         self.history_view.setObjectName("historyTable")
+        self.history_view.setAccessibleName(QCoreApplication.translate("VisitEditor", "History"))
         self.history_view.setModel(self.history_model)
         self.history_view.verticalHeader().setVisible(False)
         self.history_view.setWordWrap(False)
@@ -270,16 +310,17 @@ class VisitEditor(RecordEditorDialog):
     # -- loading -------------------------------------------------------------------------------
 
     def _fill_choices(self) -> None:
-        people = self.services.people.summaries()
-        self.visitor.clear()
-        self.host_person.clear()
-        self.host_person.addItem(QCoreApplication.translate("VisitEditor", "(none)"), None)
-        for p in people:
-            name = f"{p.latin_name} ({p.native_name})" if p.native_name else p.latin_name
-            self.visitor.addItem(f"{name} — {p.home_institution}", p.id)
-            self.host_person.addItem(f"{name} — {p.home_institution}", p.id)
+        for combo, model in (
+            (self.visitor, self._visitor_model),
+            (self.host_person, self._host_model),
+        ):
+            combo.setModel(model)
+            # Sized by a typical name, not by measuring every person's text.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(40)
         self._institutions = {i.id: i for i in self.services.institutions.list()}
-        self._homes = {p.id: p.home_institution for p in people}
         self.host.clear()
         for inst in self._institutions.values():
             self.host.addItem(inst.name, inst.id)
@@ -307,13 +348,13 @@ class VisitEditor(RecordEditorDialog):
         self.code_label.setText(
             visit.code or QCoreApplication.translate("VisitEditor", "(assigned when saved)")
         )
-        select_data(self.visitor, visit.visitor_id)
+        select_person(self.visitor, self._visitor_model, visit.visitor_id)
         if self.visitor.currentIndex() < 0 and self.visitor.count():
             self.visitor.setCurrentIndex(0)
         select_data(self.host, visit.host_institution_id)
         if self.host.currentIndex() < 0 and self.host.count():
             self.host.setCurrentIndex(0)
-        select_data(self.host_person, visit.host_person_id)
+        select_person(self.host_person, self._host_model, visit.host_person_id)
         select_data(self.project, visit.project_id)
         select_data(self.purpose, visit.purpose.value)
         self.paid.setChecked(visit.paid)
@@ -336,7 +377,9 @@ class VisitEditor(RecordEditorDialog):
         self.status_label.setText(f'<b style="color:{colour}">{status_label(status)}</b>')
         self.status_menu.clear()
         for target in allowed_next(status):
-            action = QAction(self.tr(_STATUS_VERBS[target]), self.status_menu)
+            action = QAction(
+                QCoreApplication.translate("VisitEditor", _STATUS_VERBS[target]), self.status_menu
+            )
             action.setObjectName(f"status_{target.value}")
             action.triggered.connect(lambda _=False, t=target: self.change_status(t))
             self.status_menu.addAction(action)
@@ -344,7 +387,7 @@ class VisitEditor(RecordEditorDialog):
 
     def _show_direction(self) -> None:
         host = self._institutions.get(self.host.currentData())
-        home = self._homes.get(self.visitor.currentData(), "")
+        home = self._visitor_model.home_of(self.visitor.currentData())
         self.direction_label.setText(f"{home} → {host.label}" if host and home else "")
 
     def _keep_departure_after_arrival(self, arrival: QDate) -> None:
@@ -440,7 +483,7 @@ class VisitEditor(RecordEditorDialog):
         except ConflictError:
             return self._resolve_conflict(record)
         except PlannerError as exc:
-            self.show_banner(str(exc))
+            self.show_banner(planner_error_text(exc))
             return False
         self._after_store(stored)
         return True
@@ -473,7 +516,7 @@ class VisitEditor(RecordEditorDialog):
         try:
             stored = self.store(record)
         except PlannerError as exc:
-            self.show_banner(str(exc))
+            self.show_banner(planner_error_text(exc))
             return False
         self._after_store(stored)
         return True
@@ -508,14 +551,14 @@ class VisitEditor(RecordEditorDialog):
                 QMessageBox.warning(
                     self,
                     QCoreApplication.translate("VisitEditor", "Cannot change the status"),
-                    str(exc),
+                    planner_error_text(exc),
                 )
                 return False
         except PlannerError as exc:
             QMessageBox.warning(
                 self,
                 QCoreApplication.translate("VisitEditor", "Cannot change the status"),
-                str(exc),
+                planner_error_text(exc),
             )
             return False
         visit_id = updated.id

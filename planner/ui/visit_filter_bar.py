@@ -84,8 +84,14 @@ class VisitFilterBar(QWidget):
         self.date_from = _date_edit(
             self, "dateFromFilter", QCoreApplication.translate("VisitFilterBar", "any date")
         )
+        self.date_from.setAccessibleName(
+            QCoreApplication.translate("VisitFilterBar", "Visits overlapping from")
+        )
         self.date_to = _date_edit(
             self, "dateToFilter", QCoreApplication.translate("VisitFilterBar", "any date")
+        )
+        self.date_to.setAccessibleName(
+            QCoreApplication.translate("VisitFilterBar", "Visits overlapping until")
         )
         self.reset_button = QToolButton(self)
         self.reset_button.setObjectName("resetFilters")

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from planner.services.changes import Change
 
@@ -23,8 +23,17 @@ class Page:
     focus_filter: Callable[[], None] | None = None
 
 
+#: Builds a lazy page's view inside *container* (its parent) and returns it with its hooks.
+PageBuilder = Callable[[QWidget], Page]
+
+
 class Workspace(QStackedWidget):
-    """Holds the main views; a :class:`Sidebar` (or View menu) chooses the one shown."""
+    """Holds the main views; a :class:`Sidebar` (or View menu) chooses the one shown.
+
+    Pages added with :meth:`add_lazy_page` are built the first time they are shown (or
+    :meth:`ensure_built`): the window starts without constructing, importing or loading
+    views nobody has opened yet.
+    """
 
     page_changed = Signal(int)
 
@@ -32,6 +41,9 @@ class Workspace(QStackedWidget):
         super().__init__(parent)
         self.pages: list[Page] = []
         self._stale: set[str] = set()
+        self._builders: dict[str, PageBuilder] = {}
+        # Build first, so the page exists when the others hear of the change.
+        self.currentChanged.connect(self._build_shown)
         self.currentChanged.connect(self.page_changed)
         self.currentChanged.connect(self._reload_if_stale)
 
@@ -39,6 +51,51 @@ class Workspace(QStackedWidget):
         """Add *page* at the end."""
         self.pages.append(page)
         self.addWidget(page.widget)
+
+    def add_lazy_page(self, name: str, title: str, build: PageBuilder) -> None:
+        """Add a page at the end whose view *build* makes when it is first needed.
+
+        Until then the page is an empty container; the built view fills it, and the page's
+        hooks become the built page's.
+        """
+        container = QWidget(self)
+        container.setObjectName(f"{name}Page")
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._builders[name] = build
+        self.add_page(Page(name, title, container))
+
+    def is_built(self, name: str) -> bool:
+        """Whether the page called *name* has its view (eager pages always have)."""
+        return name not in self._builders
+
+    def ensure_built(self, name: str) -> Page:
+        """The page called *name*, building its view first if it is a lazy page not built yet.
+
+        A page built while hidden loads its data when it is first shown.
+        """
+        page = self.page(name)
+        if page is None:
+            raise KeyError(name)
+        build = self._builders.pop(name, None)
+        if build is not None:
+            built = build(page.widget)
+            layout = page.widget.layout()
+            assert layout is not None
+            layout.addWidget(built.widget)
+            built.widget.show()  # at once: a layout shows a new child only later, queued
+            page.widget.setFocusProxy(built.widget)
+            page.on_change, page.reload = built.on_change, built.reload
+            page.focus_filter = built.focus_filter
+            if page.reload is not None:
+                self._stale.add(name)
+                if page is self.current_page():
+                    self._reload_if_stale(self.currentIndex())
+        return page
+
+    def _build_shown(self, index: int) -> None:
+        if 0 <= index < len(self.pages):
+            self.ensure_built(self.pages[index].name)
 
     def page(self, name: str) -> Page | None:
         """The page called *name*."""
@@ -57,7 +114,7 @@ class Workspace(QStackedWidget):
             page.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def broadcast(self, change: Change) -> None:
-        """Tell every page about a committed change."""
+        """Tell every built page about a committed change (the others read fresh data later)."""
         for page in self.pages:
             if page.on_change is not None:
                 page.on_change(change)

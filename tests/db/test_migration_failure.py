@@ -15,13 +15,16 @@ from planner.db.opening import inspect_file, open_database
 from planner.db.rotation import list_backups
 from tests.db.helpers import digest, make_database
 
+#: The package's newest revision, which the test revisions follow.
+HEAD = migrate.head_revision()
+
 GOOD_0002 = '''
 """Add a column."""
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9002"
+down_revision = "{head}"
 
 
 def upgrade() -> None:
@@ -33,8 +36,8 @@ BROKEN_0002 = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002"
-down_revision = "0001"
+revision = "9002"
+down_revision = "{head}"
 
 
 def upgrade() -> None:
@@ -46,10 +49,12 @@ def upgrade() -> None:
 
 
 def _migrations_with(tmp_path: Path, second: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Point the application at a copy of its migrations plus a revision 0002."""
+    """Point the application at a copy of its migrations plus one more revision."""
     folder = tmp_path / "migrations"
     shutil.copytree(migrate._MIGRATIONS, folder, ignore=shutil.ignore_patterns("__pycache__"))
-    (folder / "versions" / "0002_test.py").write_text(second, encoding="utf-8")
+    # The test revision follows whatever the package's newest revision is.
+    text = second.replace("{head}", migrate.head_revision())
+    (folder / "versions" / "9002_test.py").write_text(text, encoding="utf-8")
     monkeypatch.setattr(migrate, "_MIGRATIONS", folder)
 
 
@@ -67,11 +72,11 @@ def test_upgrade_backs_up_first_into_the_backups_folder(
     before = digest(db_path)
     _migrations_with(tmp_path, GOOD_0002, monkeypatch)
     open_database(sqlite_target(db_path)).close()
-    assert _revision(db_path) == "0002"
+    assert _revision(db_path) == "9002"
     [backup] = list_backups(db_path)
-    assert backup.reason == "before-upgrade-0001"
+    assert backup.reason == f"before-upgrade-{HEAD}"
     assert backup.path.parent == db_path.parent / "backups"
-    assert _revision(backup.path) == "0001"
+    assert _revision(backup.path) == HEAD
     with sqlite3.connect(backup.path) as conn:
         assert conn.execute("SELECT count(*) FROM visits").fetchone()[0] == 2
     conn.close()
@@ -90,7 +95,7 @@ def test_a_failing_migration_leaves_the_file_byte_identical(
     assert "could not upgrade" in message and "left unchanged" in message
     assert "\n" not in message
     assert digest(db_path) == before
-    assert _revision(db_path) == "0001"
+    assert _revision(db_path) == HEAD
     with sqlite3.connect(db_path) as conn:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
         assert "scratch" not in tables
@@ -98,7 +103,7 @@ def test_a_failing_migration_leaves_the_file_byte_identical(
         notes = {r[0] for r in conn.execute("SELECT internal_notes FROM visits")}
     conn.close()
     assert "migrated" not in notes
-    # The backup taken before the attempt is there, and the file still opens as 0001.
-    assert [b.reason for b in list_backups(db_path)] == ["before-upgrade-0001"]
+    # The backup taken before the attempt is there, and the file still opens at HEAD.
+    assert [b.reason for b in list_backups(db_path)] == [f"before-upgrade-{HEAD}"]
     monkeypatch.undo()
-    assert inspect_file(sqlite_target(db_path)).revision == "0001"
+    assert inspect_file(sqlite_target(db_path)).revision == HEAD

@@ -238,7 +238,7 @@ def test_new_transfer_linked_to_a_visit(
     model = view.transfers_table.model()
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
     assert cells == ["Detector samples", "Material", "Samples", "RIKEN Wako", "Argonne",
-                     sample.visit_in.code, "EAR99", "Under review", "2027-03-09"]  # fmt: skip
+                     sample.visit_in.code, "EAR99", "Under review", "9 Mar 2027"]  # fmt: skip
     assert view.current_transfer_id() == stored.id
     assert stack.undoText() == "Add transfer Detector samples"
     stack.undo()

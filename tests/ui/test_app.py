@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QLocale, QTimer
 from PySide6.QtGui import QFont, QTextLayout
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
@@ -23,7 +23,9 @@ from planner.ui import fonts
 from planner.ui.app import run_gui
 from planner.ui.errors import ErrorReporter, error_message
 from planner.ui.main_window import MainWindow
+from planner.ui.preferences import Preferences, resolve_language, save_preferences
 from planner.ui.resources import resource_path, resource_roots
+from planner.ui.settings import open_settings
 from tests.fixtures.sample import Sample
 
 READY = re.compile(r"^ready visits=(\d+) seconds=(\d+\.\d\d)$")
@@ -49,9 +51,44 @@ def test_exit_when_ready_in_japanese(
     assert READY.match(capsys.readouterr().out.strip())
 
 
-def test_unknown_language_is_refused(qapp: QApplication, services: Services) -> None:
-    with pytest.raises(ValueError, match="unsupported language"):
-        run_gui(services, lang="fr", exit_when_ready=True)
+def test_unknown_language_is_refused(
+    qapp: QApplication, services: Services, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run_gui(services, lang="fr", exit_when_ready=True) == 1
+    assert "unsupported language 'fr'" in capsys.readouterr().err
+
+
+def test_language_setting_applies_and_lang_overrides_it(
+    qapp: QApplication,
+    services: Services,
+    sample: Sample,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    settings_path = tmp_path / "planner.ini"
+    settings = open_settings(settings_path)
+    save_preferences(settings, Preferences(language="ja"))
+    del settings
+    seen: list[str] = []
+
+    class RecordingWindow(MainWindow):
+        def showEvent(self, event: Any) -> None:
+            seen.append(self.menuBar().actions()[0].text())
+            super().showEvent(event)
+
+    monkeypatch.setattr("planner.ui.app.MainWindow", RecordingWindow)
+    assert run_gui(services, exit_when_ready=True, settings_path=settings_path) == 0
+    assert run_gui(services, lang="en", exit_when_ready=True, settings_path=settings_path) == 0
+    assert seen == ["ファイル(&F)", "&File"]
+    assert QLocale().language() != QLocale.Language.Japanese  # restored after the run
+
+
+def test_resolve_language_follows_the_system_locale() -> None:
+    assert resolve_language("system", QLocale("ja_JP")) == "ja"
+    assert resolve_language("system", QLocale("de_DE")) == "en"
+    assert resolve_language("en", QLocale("ja_JP")) == "en"
+    with pytest.raises(ValueError):
+        resolve_language("fr")
 
 
 def test_screenshot_writes_one_png_per_view(
@@ -125,7 +162,7 @@ def test_window_that_cannot_be_built_exits_1(
     def fail(*_args: Any) -> Any:
         raise OSError("disk unreadable")
 
-    monkeypatch.setattr(services.visits, "summaries", fail)
+    monkeypatch.setattr(services.visits, "listing", fail)  # what the visits table loads
     assert run_gui(services, exit_when_ready=True) == 1
     err = capsys.readouterr().err
     assert "disk unreadable" in err

@@ -261,3 +261,16 @@ def test_a_hidden_dashboard_reloads_when_shown(
     view.show()
     qtbot.waitExposed(view)
     assert new in view.arrivals.model.visit_ids()
+
+
+def test_section_rows_are_made_only_when_drawn(services: Services, sample: Sample) -> None:
+    from planner.ui.dashboard_model import RowTexts, VisitRows, visit_row
+
+    entries = services.dashboard.needs_update(date(2030, 1, 1))
+    assert entries  # every sample visit is late by then
+    rows = VisitRows(entries, RowTexts())
+    assert len(rows) == len(entries)
+    assert rows.visit_ids() == [e.visit_id for e in entries]
+    assert rows._made == {}  # counting and ids build nothing
+    assert rows[-1] == visit_row(entries[-1]) and rows[0:1] == [visit_row(entries[0])]
+    assert len(rows._made) == 2

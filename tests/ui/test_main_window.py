@@ -18,7 +18,6 @@ from planner.db.location import sqlite_target
 from planner.domain.entities import Institution, Visit
 from planner.domain.enums import InstitutionKind, VisitStatus
 from planner.services.app import Services
-from planner.ui import visits_view
 from planner.ui.main_window import MainWindow
 from planner.ui.settings import open_settings
 from planner.ui.visits_model import ID_ROLE, Column
@@ -125,13 +124,18 @@ def test_typing_in_the_filter_narrows_the_rows(
     assert window.count_label.text() == "Showing 3 of 3 visits"
 
 
-def test_large_tables_filter_after_a_pause_in_typing(
-    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch, sample: Sample
+def test_filter_applies_on_each_keystroke_and_keeps_the_current_visit(
+    qtbot: QtBot, window: MainWindow, sample: Sample
 ) -> None:
-    monkeypatch.setattr(visits_view, "LARGE_TABLE_ROWS", 1)
-    type_filter(qtbot, window, "miller")
-    assert len(shown_codes(window)) == 2  # not yet: typing may go on
-    qtbot.waitUntil(lambda: shown_codes(window) == [sample.visit_out.code])
+    assert sample.visit_out.id is not None
+    assert window.visits_view.select_visit(sample.visit_out.id)
+    type_filter(qtbot, window, "mil")
+    assert shown_codes(window) == [sample.visit_out.code]  # no wait for a pause in typing
+    assert window.visits_view.current_visit_id() == sample.visit_out.id
+    type_filter(qtbot, window, "tanaka")
+    assert window.visits_view.current_visit_id() is None  # filtered out: nothing current
+    window.visits_view.filter_edit.clear()
+    assert len(shown_codes(window)) == 2
 
 
 def test_clicking_a_header_sorts_by_real_values(
@@ -298,3 +302,24 @@ def test_layout_is_saved_on_close_and_restored(
 def test_closing_stops_listening_for_changes(window: MainWindow, services: Services) -> None:
     window.close()
     assert not window.change_bridge.is_connected
+
+
+def test_views_are_built_when_first_shown_or_asked_for(
+    qtbot: QtBot, window: MainWindow, services: Services, sample: Sample
+) -> None:
+    lazy = ["people", "events", "timeline", "paperwork", "institutions", "agreements"]
+    lazy += ["reports", "rules"]
+    assert [name for name in lazy if window.workspace.is_built(name)] == []
+    window.workspace.show_page("people")
+    assert window.workspace.is_built("people")
+    assert window.workspace.currentWidget().isAncestorOf(window.people_view)
+    assert window.people_view.isVisible()
+    assert not window.workspace.is_built("events")
+    # A view built while hidden (asked for by a command) loads when it is shown.
+    events = window.events_view
+    assert window.workspace.is_built("events") and not events.isVisible()
+    window.workspace.show_page("events")
+    assert events.isVisible()
+    # Screenshots and the View menu see every view.
+    assert [name for name, _ in window.main_views()][:2] == ["dashboard", "visits"]
+    assert all(window.workspace.is_built(name) for name in lazy)

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import PaperworkStatus
 from planner.services.app import Services
-from planner.ui.paperwork_models import ITEM_ID_ROLE, ItemColumn
+from planner.ui.paperwork_models import ITEM_ID_ROLE, SORT_ROLE, ItemColumn
 from planner.ui.paperwork_tab import PaperworkTab
 from tests.fixtures.sample import Sample
 
@@ -50,7 +50,8 @@ def test_shows_the_checklist_with_late_by_and_blocking(tab: PaperworkTab) -> Non
     late = fn.siblingAtColumn(ItemColumn.LATE).data()
     assert late == "late by 3 days"
     assert fn.siblingAtColumn(ItemColumn.BLOCKING).data() == "Blocking"
-    assert fn.siblingAtColumn(ItemColumn.DUE).data() == "2027-01-22"
+    assert fn.siblingAtColumn(ItemColumn.DUE).data() == "22 Jan 2027"
+    assert fn.siblingAtColumn(ItemColumn.DUE).data(SORT_ROLE) == "2027-01-22"
     assert "4 blocking item(s)" in tab.summary_label.text()
     assert tab.warnings_label.isVisible()
     assert "late by 3 days" in tab.warnings_label.text()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPersistentModelIndex, Qt
 from pytestqt.modeltest import ModelTester
 
 from planner.domain.entities import PersonSummary
@@ -88,3 +88,32 @@ def test_filter_every_word_any_column_kanji_and_full_width() -> None:
     assert shown("us") == [2]
     assert shown("") == [1, 2, 3, 4]
     assert proxy.filter_terms == ()
+
+
+def test_sort_survives_reload_and_combines_with_the_filter() -> None:
+    model = PeopleTableModel()
+    proxy = PeopleFilterProxyModel()
+    proxy.setSourceModel(model)
+    model.set_people(PEOPLE)
+    proxy.sort(PersonColumn.LATIN_NAME, Qt.SortOrder.DescendingOrder)
+    proxy.set_filter_text("example.jp")
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [1, 3, 2, 4]
+
+    # A reload (the directory changed) keeps the sort and the filter.
+    model.set_people([*PEOPLE, person(5, "Aiko Yamada", "山田 愛子")])
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [5, 1, 3, 2, 4]
+    proxy.set_filter_text("山田")
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [5]
+
+
+def test_sorting_keeps_persistent_indexes_on_their_person() -> None:
+    model = PeopleTableModel()
+    model.set_people(PEOPLE)
+    proxy = PeopleFilterProxyModel()
+    proxy.setSourceModel(model)
+    selected = QPersistentModelIndex(proxy.index(0, PersonColumn.EMAIL))
+    assert selected.data(ID_ROLE) == 1
+    proxy.sort(PersonColumn.LATIN_NAME, Qt.SortOrder.AscendingOrder)
+    assert selected.data(ID_ROLE) == 1
+    assert selected.row() == 3  # Tanaka now sorts last
+    assert selected.column() == PersonColumn.EMAIL

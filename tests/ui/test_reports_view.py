@@ -43,7 +43,7 @@ def _cells(view: ReportsView, name: str) -> list[list[str]]:
 
 def test_shows_the_chosen_fiscal_year(view: ReportsView, tmp_path: Path) -> None:
     view.set_fiscal_year(FiscalSystem.US, 2027)
-    assert "2026-10-01 – 2027-09-30" in view.range_label.text()
+    assert "1 Oct 2026 – 30 Sep 2027" in view.range_label.text()
     assert view.summary_label.text().startswith("2 visits · 16 person-days · 0 events")
     assert _cells(view, "category") == [
         ["Researcher", "研究者", "1", "6"],

@@ -209,3 +209,19 @@ def test_open_visit_reuses_one_editor_per_visit(
     QApplication.processEvents()
     assert first.windowTitle() == "Visit V-2027-0001"
     assert Qt.WindowType.Window & first.windowFlags()
+
+
+def test_itinerary_and_paperwork_tabs_are_built_when_first_shown(
+    window: MainWindow, sample: Sample
+) -> None:
+    from planner.ui.itinerary_editor import ItineraryEditor
+    from planner.ui.paperwork_tab import PaperworkTab
+
+    assert sample.visit_in.id is not None
+    editor = window.open_visit(sample.visit_in.id)
+    assert editor.findChildren(ItineraryEditor) == []
+    editor.tabs.setCurrentIndex(1)
+    itinerary = editor.tab_content(1)
+    assert isinstance(itinerary, ItineraryEditor) and itinerary.isVisible()
+    assert isinstance(editor.tab_content(2), PaperworkTab)
+    assert editor.tab_content(1) is itinerary  # built once

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from pytestqt.modeltest import ModelTester
 
+from planner.domain.codes import code_sort_key
 from planner.domain.entities import VisitSummary
 from planner.domain.enums import Purpose, VisitStatus
+from planner.domain.visit_criteria import Direction, VisitCriteria, matches
 from planner.services.app import Services
 from planner.ui.labels import status_colour
 from planner.ui.visits_model import (
@@ -19,6 +22,7 @@ from planner.ui.visits_model import (
     Column,
     VisitFilterProxyModel,
     VisitTableModel,
+    fast_code_key,
 )
 from tests.fixtures.sample import Sample
 
@@ -234,3 +238,102 @@ def test_proxy_over_another_model_uses_roles() -> None:
     proxy.set_filter_text("")
     proxy.sort(Column.ARRIVAL, ASC)
     assert column_texts(proxy, Column.ARRIVAL) == ["2027-09-30", "2027-10-02"]
+
+
+@pytest.mark.parametrize(
+    "code", ["V-2027-0007", "V-2027-10000", "V-2027-00012", "X-1", " V-2027-0001", "V-27-0001"]
+)
+def test_fast_code_key_agrees_with_the_domain(code: str) -> None:
+    assert fast_code_key(code) == code_sort_key(code)
+
+
+def _many() -> list[VisitSummary]:
+    names = ["Ann Lee", "Hiroshi Tanaka", "Dana Miller", "Yuki Todo", "Anna Tanabe", "Lee Chan"]
+    statuses = list(VisitStatus)
+    return [
+        summary(
+            i + 1,
+            date(2027, 1 + i % 12, 1 + (i * 7) % 27),
+            statuses[i % len(statuses)],
+            name=names[i % len(names)],
+            host=("Argonne", "R-CCS Kobe", "RIKEN Wako")[i % 3],
+        )
+        for i in range(60)
+    ]
+
+
+def _ids(model: VisitTableModel | VisitFilterProxyModel) -> list[int]:
+    return [model.index(r, 0).data(ID_ROLE) for r in range(model.rowCount())]
+
+
+def test_filtering_keeps_the_sort_and_widening_brings_rows_back() -> None:
+    visits = _many()
+    model = VisitTableModel()
+    model.set_visits(visits)
+    proxy = VisitFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.VISITOR, DESC)
+    everyone = _ids(proxy)
+    assert len(everyone) == len(visits)
+    texts = {
+        proxy.index(r, 0).data(ID_ROLE): proxy.index(r, 0).data(SEARCH_ROLE)
+        for r in range(len(visits))
+    }
+    for typed in ("t", "ta", "tan", "tanab", "tan", "", "lee argonne", "lee", "nobody", ""):
+        proxy.set_filter_text(typed)
+        words = typed.split()
+        expected = [vid for vid in everyone if all(w in texts[vid] for w in words)]
+        assert _ids(proxy) == expected, typed
+    proxy.set_filter_text("tanaka")
+    proxy.sort(Column.ARRIVAL, ASC)
+    arrivals = [proxy.index(r, Column.ARRIVAL).data() for r in range(proxy.rowCount())]
+    assert arrivals == sorted(arrivals)
+    assert {v.visitor_name for v in (model.visit_at(r) for r in range(model.rowCount()))} == {
+        "Hiroshi Tanaka"
+    }
+
+
+def test_current_visit_follows_through_filter_and_sort() -> None:
+    model = VisitTableModel()
+    model.set_visits(_many())
+    kept = QPersistentModelIndex(model.index(10, Column.CODE))
+    visit_id = kept.data(ID_ROLE)
+    model.sort(Column.STATUS, DESC)
+    assert kept.data(ID_ROLE) == visit_id
+    model.set_filter((model.search_text(kept.row()).split("\x1f")[0],), model.criteria)
+    assert kept.isValid() and kept.data(ID_ROLE) == visit_id and model.rowCount() == 1
+    model.set_filter(("nobody",), model.criteria)
+    assert not kept.isValid()
+
+
+@pytest.mark.parametrize(
+    "criteria",
+    [
+        VisitCriteria(),
+        VisitCriteria(statuses=frozenset({VisitStatus.DRAFT, VisitStatus.CANCELLED})),
+        VisitCriteria(host_institution_id=2),
+        VisitCriteria(date_from=date(2027, 3, 10), date_to=date(2027, 6, 1)),
+        VisitCriteria(direction=Direction.INCOMING, home_institution_id=2),
+        VisitCriteria(direction=Direction.OUTGOING, home_institution_id=1),
+        VisitCriteria(direction=Direction.OUTGOING),
+    ],
+)
+def test_structured_filter_agrees_with_the_domain_predicate(criteria: VisitCriteria) -> None:
+    ids = {"Argonne": 1, "R-CCS Kobe": 2, "RIKEN Wako": 3}
+    visits = []
+    for v in _many():
+        home = "Argonne" if v.id % 2 else "RIKEN Wako"
+        visits.append(
+            dataclasses.replace(
+                v,
+                host_institution_id=ids[v.host_institution],
+                home_institution=home,
+                home_institution_id=ids[home],
+            )
+        )
+    model = VisitTableModel()
+    model.set_visits(visits)
+    proxy = VisitFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.set_criteria(criteria)
+    assert _ids(proxy) == [v.id for v in visits if matches(v, criteria)]

@@ -1,0 +1,3984 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja_JP">
+<context>
+    <name>AgreementEditor</name>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <source>e.g. Evaluation data sharing</source>
+        <translation>例: 評価用データ共有</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>タイトル(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Title in &amp;Japanese</source>
+        <translation>タイトル(日本語)(&amp;J)</translation>
+    </message>
+    <message>
+        <source>(no partner)</source>
+        <translation>(相手機関なし)</translation>
+    </message>
+    <message>
+        <source>A data-sharing or material-transfer agreement covers the data-exchange visits of this institution&apos;s people and the visits it hosts</source>
+        <translation>データ共有協定または試料提供協定は、この機関に所属する人物のデータ交換訪問と、この機関が受け入れる訪問に適用されます</translation>
+    </message>
+    <message>
+        <source>&amp;Partner</source>
+        <translation>相手機関(&amp;P)</translation>
+    </message>
+    <message>
+        <source>(no programme)</source>
+        <translation>(プログラムなし)</translation>
+    </message>
+    <message>
+        <source>Pro&amp;gramme</source>
+        <translation>プログラム(&amp;G)</translation>
+    </message>
+    <message>
+        <source>e.g. DSA-2027-004</source>
+        <translation>例: DSA-2027-004</translation>
+    </message>
+    <message>
+        <source>&amp;Reference</source>
+        <translation>参照番号(&amp;R)</translation>
+    </message>
+    <message>
+        <source>An agreement counts only once it is signed</source>
+        <translation>協定は署名後にのみ有効とみなされます</translation>
+    </message>
+    <message>
+        <source>&amp;Signed</source>
+        <translation>署名日(&amp;S)</translation>
+    </message>
+    <message>
+        <source>First day in force (none: from signature)</source>
+        <translation>効力発生日(空欄: 署名日から)</translation>
+    </message>
+    <message>
+        <source>St&amp;art</source>
+        <translation>開始日(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Last day in force (none: open-ended)</source>
+        <translation>効力の最終日(空欄: 期限なし)</translation>
+    </message>
+    <message>
+        <source>&amp;End</source>
+        <translation>終了日(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>メモ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New agreement</source>
+        <translation>新規協定</translation>
+    </message>
+    <message>
+        <source>Edit agreement — {title}</source>
+        <translation>協定の編集 — {title}</translation>
+    </message>
+    <message>
+        <source>Add agreement {title}</source>
+        <translation>協定 {title} を追加</translation>
+    </message>
+    <message>
+        <source>Edit agreement {title}</source>
+        <translation>協定 {title} を編集</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementKind</name>
+    <message>
+        <source>Memorandum</source>
+        <translation>覚書</translation>
+    </message>
+    <message>
+        <source>Data sharing</source>
+        <translation>データ共有</translation>
+    </message>
+    <message>
+        <source>Material transfer</source>
+        <translation>試料提供</translation>
+    </message>
+    <message>
+        <source>NDA</source>
+        <translation>秘密保持契約</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementsView</name>
+    <message>
+        <source>Not signed</source>
+        <extracomment>What the tables sort by: dates as ISO text (the display shows them in the interface language), other cells as shown. A table cell: text, or a date (None: no date).</extracomment>
+        <translation>未署名</translation>
+    </message>
+    <message>
+        <source>Not yet in force</source>
+        <translation>発効前</translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>有効</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Partner</source>
+        <translation>相手機関</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照番号</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>署名日</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了日</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状況</translation>
+    </message>
+    <message>
+        <source>Agreement</source>
+        <translation>協定</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>移転元</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>移転先</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>訪問</translation>
+    </message>
+    <message>
+        <source>Export control</source>
+        <translation>輸出管理</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>&amp;New agreement…</source>
+        <translation>新規協定(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>E&amp;dit agreement…</source>
+        <translation>協定の編集(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>New &amp;transfer…</source>
+        <translation>新規移転(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Edit t&amp;ransfer…</source>
+        <translation>移転の編集(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>A data-exchange visit needs a signed data-sharing or material-transfer agreement with the visitor&apos;s home institution or the host, in force for the whole stay; until there is one, its checklist carries a blocking item.</source>
+        <translation>データ交換訪問には、訪問者の所属機関または受入機関との間で締結され、滞在期間全体にわたって有効なデータ共有協定または試料提供協定が必要です。協定が締結されるまで、その訪問のチェックリストには必須項目が残ります。</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <extracomment>Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
+        <translation>協定</translation>
+    </message>
+    <message>
+        <source>Enter or double-click: edit the agreement</source>
+        <translation>Enter キーまたはダブルクリック: 協定を編集</translation>
+    </message>
+    <message>
+        <source>Data and material transfers</source>
+        <translation>データ・試料の移転</translation>
+    </message>
+    <message>
+        <source>Enter: edit the transfer · double-click: open its visit</source>
+        <translation>Enter キー: 移転を編集 · ダブルクリック: 訪問を開く</translation>
+    </message>
+    <message>
+        <source>A transfer moves under an agreement: add one first</source>
+        <translation>移転は協定に基づいて行われます。先に協定を追加してください</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <source>Exchange Visit Planner</source>
+        <translation>交流訪問プランナー</translation>
+    </message>
+    <message>
+        <source>automatic, at start</source>
+        <translation>自動(起動時)</translation>
+    </message>
+    <message>
+        <source>made by you</source>
+        <translation>手動</translation>
+    </message>
+    <message>
+        <source>before a restore</source>
+        <translation>復元前</translation>
+    </message>
+    <message>
+        <source>before a schema upgrade</source>
+        <translation>スキーマ更新前</translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <source>The backup failed: {0}</source>
+        <translation>バックアップに失敗しました: {0}</translation>
+    </message>
+    <message>
+        <source>Backup saved and verified:
+{0}</source>
+        <translation>バックアップを保存し、検証しました:
+{0}</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>バックアップの復元</translation>
+    </message>
+    <message>
+        <source>Choose the backup to go back to. The current database is backed up first, so a restore can itself be undone.</source>
+        <translation>戻したいバックアップを選択してください。復元の前に現在のデータベースがバックアップされるため、復元自体も元に戻せます。</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>復元…</translation>
+    </message>
+    <message>
+        <source>Restore the backup of {0}?
+
+Everything changed after that time is replaced by the backup. The current database is backed up first.</source>
+        <translation>{0} のバックアップを復元しますか?
+
+その時点以降の変更はすべてバックアップの内容に置き換えられます。現在のデータベースは先にバックアップされます。</translation>
+    </message>
+    <message>
+        <source>A shared server database is backed up on the server.</source>
+        <translation>共有サーバーのデータベースはサーバー側でバックアップされます。</translation>
+    </message>
+    <message>
+        <source>Nothing was restored: {0}</source>
+        <translation>何も復元されませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Restored the backup of {0}. The database as it was is kept in {1}.</source>
+        <translation>{0} のバックアップを復元しました。復元前のデータベースは {1} に保存されています。</translation>
+    </message>
+    <message>
+        <source>The database {0} is damaged ({1}).</source>
+        <translation>データベース {0} が破損しています({1})。</translation>
+    </message>
+    <message>
+        <source>No good backup was found. The file was not changed; copy it somewhere safe.</source>
+        <translation>正常なバックアップが見つかりませんでした。ファイルは変更されていません。安全な場所にコピーしてください。</translation>
+    </message>
+    <message>
+        <source>The newest good backup is from {0}. Restoring it loses the changes made after that time. The damaged file is kept, unchanged, as {1}.corrupt-&lt;time&gt;.</source>
+        <translation>最新の正常なバックアップは {0} のものです。これを復元すると、それ以降の変更は失われます。破損したファイルは変更されずに {1}.corrupt-&lt;time&gt; として保存されます。</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>バックアップを復元</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Visitor</source>
+        <extracomment>What the first column shows for a visit field (translated where shown).</extracomment>
+        <translation>訪問者</translation>
+    </message>
+    <message>
+        <source>Host institution</source>
+        <translation>受入機関</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到着</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>出発</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>有償</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Host person</source>
+        <translation>受入担当者</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Notes for the visitor</source>
+        <translation>訪問者向けメモ</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>内部メモ</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>Visit {code} was changed</source>
+        <translation>訪問 {code} が変更されました</translation>
+    </message>
+    <message>
+        <source>Someone else saved this visit after you opened it. Their changes are below. Reload to see their version (your unsaved edits are discarded), or overwrite to save yours over theirs.</source>
+        <translation>この訪問は、開いた後に他のユーザーによって保存されました。その変更内容を以下に示します。再読み込みすると相手の内容が表示されます(未保存の編集は破棄されます)。上書きすると自分の内容で保存されます。</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>フィールド</translation>
+    </message>
+    <message>
+        <source>When you opened it</source>
+        <translation>開いた時点</translation>
+    </message>
+    <message>
+        <source>Now saved</source>
+        <translation>現在の保存内容</translation>
+    </message>
+    <message>
+        <source>Yours</source>
+        <translation>自分の内容</translation>
+    </message>
+    <message>
+        <source>&amp;Reload their version</source>
+        <translation>相手の内容を再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite with mine</source>
+        <translation>自分の内容で上書き(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>today</source>
+        <extracomment>The visit&apos;s database id (any column).</extracomment>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>tomorrow</source>
+        <translation>明日</translation>
+    </message>
+    <message>
+        <source>yesterday</source>
+        <translation>昨日</translation>
+    </message>
+    <message>
+        <source>in %n days</source>
+        <translation>%n 日後</translation>
+    </message>
+    <message>
+        <source>%n days ago</source>
+        <translation>%n 日前</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <extracomment>Column titles of a visit section and of the paperwork section.</extracomment>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>訪問者</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>受入機関</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>書類</translation>
+    </message>
+    <message>
+        <source>%1 visits %2</source>
+        <translation>%2の訪問 %1 件</translation>
+    </message>
+    <message>
+        <source>Visits by status</source>
+        <extracomment>Changes after which the dashboard reloads. ``provider(today, days)`` → paperwork items overdue or due within *days* of *today*. Rows a section table shows without scrolling (more scroll inside the section). Typical texts that set the width of each fixed column of a section table.</extracomment>
+        <translation>状態別の訪問</translation>
+    </message>
+    <message>
+        <source>Arrivals — next %n days</source>
+        <translation>到着 — 今後 %n 日間</translation>
+    </message>
+    <message>
+        <source>No arrivals in the next %n days</source>
+        <translation>今後 %n 日間に到着予定はありません</translation>
+    </message>
+    <message>
+        <source>Departures — next %n days</source>
+        <translation>出発 — 今後 %n 日間</translation>
+    </message>
+    <message>
+        <source>No departures in the next %n days</source>
+        <translation>今後 %n 日間に出発予定はありません</translation>
+    </message>
+    <message>
+        <source>In progress (by departure date)</source>
+        <translation>実施中(出発日順)</translation>
+    </message>
+    <message>
+        <source>No visits in progress today</source>
+        <translation>今日実施中の訪問はありません</translation>
+    </message>
+    <message>
+        <source>Status behind the dates</source>
+        <translation>状態が日付より遅れている訪問</translation>
+    </message>
+    <message>
+        <source>Every visit&apos;s status agrees with its dates</source>
+        <translation>すべての訪問の状態が日付と一致しています</translation>
+    </message>
+    <message>
+        <source>Paperwork overdue or due within %n days</source>
+        <translation>期限超過または期限まで %n 日以内の書類</translation>
+    </message>
+    <message>
+        <source>No paperwork overdue or due in the next %n days</source>
+        <translation>期限超過または今後 %n 日以内に期限を迎える書類はありません</translation>
+    </message>
+    <message>
+        <source>Today is %1</source>
+        <translation>今日は %1 です</translation>
+    </message>
+    <message>
+        <source>Visits by status (%n in all)</source>
+        <translation>状態別の訪問 (全 %n 件)</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryView</name>
+    <message>
+        <source>&amp;New…</source>
+        <extracomment>The record&apos;s id, on any column. Changes after which the lists reload.</extracomment>
+        <translation>新規(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <extracomment>The editor opened last; None once it is closed.</extracomment>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Japanese name</source>
+        <translation>日本語名</translation>
+    </message>
+    <message>
+        <source>Short name</source>
+        <translation>略称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>国</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>都市</translation>
+    </message>
+    <message>
+        <source>Time zone</source>
+        <translation>タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <source>&amp;New Institution…</source>
+        <translation>新規機関(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Institution…</source>
+        <translation>機関の編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Projects</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>New &amp;Project…</source>
+        <translation>新規プロジェクト(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Edit Pro&amp;ject…</source>
+        <translation>プロジェクトの編集(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Directory</source>
+        <translation>機関・プロジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Something went wrong and the last action may not have finished ({detail}). Everything saved before it is safe. The technical details were written to the error output; please include them if you report this problem.</source>
+        <translation>問題が発生したため、直前の操作が完了していない可能性があります({detail})。それより前に保存された内容は失われていません。技術的な詳細はエラー出力に書き込まれました。この問題を報告する際は、その詳細を添えてください。</translation>
+    </message>
+    <message>
+        <source>Exchange Visit Planner</source>
+        <translation>交流訪問プランナー</translation>
+    </message>
+</context>
+<context>
+    <name>EventEditor</name>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>タイトル(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Title (&amp;Japanese):</source>
+        <translation>タイトル(日本語)(&amp;J):</translation>
+    </message>
+    <message>
+        <source>&amp;Series:</source>
+        <translation>シリーズ(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Institution:</source>
+        <translation>機関(&amp;I):</translation>
+    </message>
+    <message>
+        <source>&amp;Venue:</source>
+        <translation>会場(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Starts (local):</source>
+        <translation>開始(現地時刻)(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Start &amp;zone:</source>
+        <translation>開始タイムゾーン(&amp;Z):</translation>
+    </message>
+    <message>
+        <source>&amp;Ends (local):</source>
+        <translation>終了(現地時刻)(&amp;E):</translation>
+    </message>
+    <message>
+        <source>End z&amp;one:</source>
+        <translation>終了タイムゾーン(&amp;O):</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>説明(&amp;D):</translation>
+    </message>
+    <message>
+        <source>New event</source>
+        <translation>新規イベント</translation>
+    </message>
+    <message>
+        <source>Event: {title}</source>
+        <translation>イベント: {title}</translation>
+    </message>
+    <message>
+        <source>this time is skipped by a clock change</source>
+        <translation>この時刻は時刻の切り替え(夏時間)により存在しません</translation>
+    </message>
+    <message>
+        <source>this time happens twice (clocks go back); choose another</source>
+        <translation>この時刻は時計が戻るため 2 回発生します。別の時刻を選択してください</translation>
+    </message>
+    <message>
+        <source>New event {title}</source>
+        <translation>新規イベント {title}</translation>
+    </message>
+    <message>
+        <source>Edit event {title}</source>
+        <translation>イベント {title} を編集</translation>
+    </message>
+</context>
+<context>
+    <name>EventKind</name>
+    <message>
+        <source>Lecture</source>
+        <extracomment>Life-cycle order, for sorting by status.</extracomment>
+        <translation>講演</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Symposium</source>
+        <translation>シンポジウム</translation>
+    </message>
+    <message>
+        <source>Workshop</source>
+        <translation>ワークショップ</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>EventTableModel</name>
+    <message>
+        <source>When (local)</source>
+        <translation>日時(現地)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation>シリーズ</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+</context>
+<context>
+    <name>EventsView</name>
+    <message>
+        <source>&amp;New event…</source>
+        <translation>新規イベント(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit event…</source>
+        <translation>イベントの編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Person to add</source>
+        <translation>追加する人物</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>&amp;Add participant</source>
+        <translation>参加者を追加(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove participant</source>
+        <translation>参加者を削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Participants of {title}</source>
+        <translation>{title} の参加者</translation>
+    </message>
+    <message>
+        <source>Add {name} to event</source>
+        <translation>{name} をイベントに追加</translation>
+    </message>
+    <message>
+        <source>Cannot add participant</source>
+        <translation>参加者を追加できません</translation>
+    </message>
+    <message>
+        <source>Remove {name} from event</source>
+        <translation>{name} をイベントから削除</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialogs</name>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>iCalendar file (*.ics)</source>
+        <translation>iCalendar ファイル (*.ics)</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Web ページ (*.html)</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英語</translation>
+    </message>
+    <message>
+        <source>Japanese (日本語)</source>
+        <translation>日本語</translation>
+    </message>
+    <message>
+        <source>Bilingual (English / 日本語)</source>
+        <translation>英語・日本語併記</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>形式(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Folder:</source>
+        <translation>フォルダー:</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>書き出し(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export into folder</source>
+        <translation>フォルダーに書き出し</translation>
+    </message>
+    <message>
+        <source>Export itinerary</source>
+        <translation>旅程の書き出し</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>書き込み先のファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Export participants&apos; itineraries — {0}</source>
+        <translation>イベント参加者の旅程の書き出し — {0}</translation>
+    </message>
+    <message>
+        <source>Choose an existing folder.</source>
+        <translation>既存のフォルダーを選択してください。</translation>
+    </message>
+    <message>
+        <source>Exporting itineraries…</source>
+        <translation>旅程を書き出しています…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Some files were not written:</source>
+        <translation>一部のファイルを書き込めませんでした:</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <source>Choose a file</source>
+        <translation>ファイルの選択</translation>
+    </message>
+    <message>
+        <source>A .csv (UTF-8 or Shift_JIS; comma, semicolon or tab) or .xlsx file whose first row names the columns.</source>
+        <translation>1 行目に列名がある .csv ファイル(UTF-8 または Shift_JIS、カンマ・セミコロン・タブ区切り)または .xlsx ファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Import file</source>
+        <translation>取り込むファイル</translation>
+    </message>
+    <message>
+        <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
+        <translation>スプレッドシート (*.csv *.xlsx);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryModel</name>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>ユーザー</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>変更内容</translation>
+    </message>
+    <message>
+        <source>create</source>
+        <extracomment>What each audit action reads as (lower case, as before; translated where shown).</extracomment>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>update</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状態変更</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>取り込み</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>row {row}, column {column}, value {value}: {message}</source>
+        <translation>行 {row}、列 {column}、値 {value}: {message}</translation>
+    </message>
+    <message>
+        <source>row {row}, column {column}: {message}</source>
+        <translation>行 {row}、列 {column}: {message}</translation>
+    </message>
+    <message>
+        <source>{added} {kind} added, {present} already present</source>
+        <translation>{kind}: {added} 件追加、既存 {present} 件</translation>
+    </message>
+    <message>
+        <source>; institutions created: {names}</source>
+        <translation>。作成した機関: {names}</translation>
+    </message>
+    <message>
+        <source>people</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>訪問</translation>
+    </message>
+    <message>
+        <source>Import People</source>
+        <extracomment>The preview finished checking (plan or error shown). The import committed; carries the :class:`ImportReport`. The import failed; nothing was written.</extracomment>
+        <translation>人物の取り込み</translation>
+    </message>
+    <message>
+        <source>Import Visits</source>
+        <translation>訪問の取り込み</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionEditor</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Japanese</source>
+        <translation>名前(日本語)(&amp;J)</translation>
+    </message>
+    <message>
+        <source>&amp;Short name</source>
+        <translation>略称(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Country</source>
+        <translation>国(&amp;C)</translation>
+    </message>
+    <message>
+        <source>C&amp;ity</source>
+        <translation>都市(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>住所(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The IANA time zone local times here are shown in</source>
+        <translation>この機関の現地時刻の表示に使用する IANA タイムゾーン</translation>
+    </message>
+    <message>
+        <source>&amp;Time zone</source>
+        <translation>タイムゾーン(&amp;T)</translation>
+    </message>
+    <message>
+        <source>New institution</source>
+        <translation>新規機関</translation>
+    </message>
+    <message>
+        <source>Edit institution — {name}</source>
+        <translation>機関の編集 — {name}</translation>
+    </message>
+    <message>
+        <source>Add institution {name}</source>
+        <translation>機関 {name} を追加</translation>
+    </message>
+    <message>
+        <source>Edit institution {name}</source>
+        <translation>機関 {name} を編集</translation>
+    </message>
+</context>
+<context>
+    <name>InstitutionKind</name>
+    <message>
+        <source>National laboratory</source>
+        <translation>国立研究所</translation>
+    </message>
+    <message>
+        <source>Research institute</source>
+        <translation>研究機関</translation>
+    </message>
+    <message>
+        <source>University</source>
+        <translation>大学</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>企業</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+</context>
+<context>
+    <name>Itinerary</name>
+    <message>
+        <source>Flight</source>
+        <translation>フライト</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>列車</translation>
+    </message>
+    <message>
+        <source>Ground transport</source>
+        <translation>陸上交通</translation>
+    </message>
+    <message>
+        <source>Lodging</source>
+        <translation>宿泊</translation>
+    </message>
+    <message>
+        <source>Meeting</source>
+        <translation>会議</translation>
+    </message>
+    <message>
+        <source>Lecture</source>
+        <translation>講演</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Symposium</source>
+        <translation>シンポジウム</translation>
+    </message>
+    <message>
+        <source>Tour</source>
+        <translation>見学</translation>
+    </message>
+    <message>
+        <source>Badge pickup</source>
+        <translation>入構証受け取り</translation>
+    </message>
+    <message>
+        <source>Meal</source>
+        <translation>食事</translation>
+    </message>
+    <message>
+        <source>Free time</source>
+        <translation>自由時間</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Start (local)</source>
+        <translation>開始(現地)</translation>
+    </message>
+    <message>
+        <source>End (local)</source>
+        <translation>終了(現地)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Checks</source>
+        <translation>チェック</translation>
+    </message>
+</context>
+<context>
+    <name>ItineraryEditor</name>
+    <message>
+        <source>Itinerary by day</source>
+        <extracomment>Replaced by tests; the dialog asks through it which instant a DST time means.</extracomment>
+        <translation>日別の旅程</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上へ移動(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下へ移動(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Order of items that start at the same time</source>
+        <translation>同じ時刻に始まる項目の順序</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>Shortest acceptable connection between two legs</source>
+        <translation>2 つの区間の間で許容する最短の乗り継ぎ時間</translation>
+    </message>
+    <message>
+        <source>Minimum &amp;connection:</source>
+        <translation>最短乗り継ぎ時間(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Checks that need attention</source>
+        <translation>確認が必要な項目</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>問題は見つかりませんでした。</translation>
+    </message>
+    <message>
+        <source>%n check(s) need attention:</source>
+        <translation>%n 件の確認事項に注意が必要です:</translation>
+    </message>
+    <message>
+        <source>Add “{0}”</source>
+        <translation>「{0}」を追加</translation>
+    </message>
+    <message>
+        <source>Edit “{0}”</source>
+        <translation>「{0}」を編集</translation>
+    </message>
+    <message>
+        <source>Remove “{0}”</source>
+        <translation>「{0}」を削除</translation>
+    </message>
+    <message>
+        <source>Reorder “{0}”</source>
+        <translation>「{0}」の順序を変更</translation>
+    </message>
+    <message>
+        <source>Itinerary</source>
+        <translation>旅程</translation>
+    </message>
+</context>
+<context>
+    <name>ItineraryItemDialog</name>
+    <message>
+        <source>Which time is meant?</source>
+        <extracomment>Asks which instant a wall time means: (parent, question, which end) → instant or None.</extracomment>
+        <translation>どちらの時刻ですか?</translation>
+    </message>
+    <message>
+        <source>The {end} time {wall} happens twice in {zone}: clocks go back that night.</source>
+        <translation>{zone} では{end}時刻 {wall} が 2 回あります。その夜に時計が戻るためです。</translation>
+    </message>
+    <message>
+        <source>The {end} time {wall} does not exist in {zone}: clocks jump forward that night.</source>
+        <translation>{zone} では{end}時刻 {wall} は存在しません。その夜に時計が進むためです。</translation>
+    </message>
+    <message>
+        <source>Choose the instant you mean:</source>
+        <translation>意図する時点を選択してください:</translation>
+    </message>
+    <message>
+        <source>Edit itinerary item</source>
+        <translation>旅程項目の編集</translation>
+    </message>
+    <message>
+        <source>New itinerary item</source>
+        <translation>新規旅程項目</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>種類(&amp;K):</translation>
+    </message>
+    <message>
+        <source>&amp;Title:</source>
+        <translation>タイトル(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Title (&amp;Japanese):</source>
+        <translation>タイトル(日本語)(&amp;J):</translation>
+    </message>
+    <message>
+        <source>&amp;Starts (local):</source>
+        <translation>開始(現地時刻)(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Start &amp;zone:</source>
+        <translation>開始タイムゾーン(&amp;Z):</translation>
+    </message>
+    <message>
+        <source>&amp;Ends (local):</source>
+        <translation>終了(現地時刻)(&amp;E):</translation>
+    </message>
+    <message>
+        <source>E&amp;nd zone:</source>
+        <translation>終了タイムゾーン(&amp;N):</translation>
+    </message>
+    <message>
+        <source>&amp;Location:</source>
+        <translation>場所(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>住所(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Confirmation code:</source>
+        <translation>予約確認番号(&amp;C):</translation>
+    </message>
+    <message>
+        <source>&amp;Details for the visitor:</source>
+        <translation>訪問者向けの詳細(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Internal notes (never exported):</source>
+        <translation>内部メモ(書き出されません)(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Departure and arrival each have their own zone.</source>
+        <translation>出発と到着にはそれぞれ別のタイムゾーンがあります。</translation>
+    </message>
+    <message>
+        <source>Departure zone:</source>
+        <translation>出発タイムゾーン:</translation>
+    </message>
+    <message>
+        <source>Start zone:</source>
+        <translation>開始タイムゾーン:</translation>
+    </message>
+    <message>
+        <source>Arrival zone:</source>
+        <translation>到着タイムゾーン:</translation>
+    </message>
+    <message>
+        <source>End zone:</source>
+        <translation>終了タイムゾーン:</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>end</source>
+        <translation>終了</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直し(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>更新(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;About Exchange Visit Planner</source>
+        <translation>交流訪問プランナーについて(&amp;A)</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Qt について(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New Visit…</source>
+        <translation>新規訪問(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Person…</source>
+        <translation>新規人物(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>New &amp;Event…</source>
+        <translation>新規イベント(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Itinerary…</source>
+        <translation>旅程の書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Export Event &amp;Participants&apos; Itineraries…</source>
+        <translation>イベント参加者の旅程の書き出し(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Export &amp;Table…</source>
+        <translation>表の書き出し(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Export E&amp;xchange Package…</source>
+        <translation>交換パッケージの書き出し(&amp;X)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import Exchange Package…</source>
+        <translation>交換パッケージの取り込み(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;People…</source>
+        <translation>人物の取り込み(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;Visits…</source>
+        <translation>訪問の取り込み(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>&amp;Back Up Now</source>
+        <translation>今すぐバックアップ(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>復元(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open Visit</source>
+        <translation>訪問を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate Visit</source>
+        <translation>訪問を複製(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Visit…</source>
+        <translation>訪問を中止(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>設定(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <extracomment>Changes after which the editors&apos; person lists are read again (names, home institutions).</extracomment>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>データベース</translation>
+    </message>
+    <message>
+        <source>&amp;Itinerary</source>
+        <extracomment>Extra tabs of every visit editor (itinerary, paperwork), in tab order.</extracomment>
+        <translation>旅程(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Paperwork</source>
+        <translation>書類手続き(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <extracomment>The person lists every visit editor shares (read once, again after a change).</extracomment>
+        <translation>ダッシュボード</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>訪問</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>書類手続き</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <source>Agreements</source>
+        <translation>協定</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>報告書</translation>
+    </message>
+    <message>
+        <source>Paperwork rules</source>
+        <translation>書類手続きルール</translation>
+    </message>
+    <message>
+        <source>Open visit</source>
+        <translation>訪問を開く</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>表の書き出し</translation>
+    </message>
+    <message>
+        <source>This view has no table to export.</source>
+        <translation>このビューには書き出せる表がありません。</translation>
+    </message>
+    <message>
+        <source>Export exchange package</source>
+        <translation>交換パッケージの書き出し</translation>
+    </message>
+    <message>
+        <source>Select a visit in the list first.</source>
+        <translation>先に一覧で訪問を選択してください。</translation>
+    </message>
+    <message>
+        <source>Export itinerary</source>
+        <translation>旅程の書き出し</translation>
+    </message>
+    <message>
+        <source>Export itineraries</source>
+        <translation>旅程の書き出し</translation>
+    </message>
+    <message>
+        <source>Select an event first.</source>
+        <translation>先にイベントを選択してください。</translation>
+    </message>
+    <message>
+        <source>Duplicate visit {code}</source>
+        <translation>訪問 {code} を複製</translation>
+    </message>
+    <message>
+        <source>Cannot duplicate</source>
+        <translation>複製できません</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>訪問を中止</translation>
+    </message>
+    <message>
+        <source>Visit {code} is {status} and can no longer be cancelled.</source>
+        <translation>訪問 {code} は{status}のため、中止できません。</translation>
+    </message>
+    <message>
+        <source>About {name}</source>
+        <translation>{name} について</translation>
+    </message>
+    <message>
+        <source>Showing {shown} of {total} visits</source>
+        <translation>訪問 {total} 件中 {shown} 件を表示</translation>
+    </message>
+</context>
+<context>
+    <name>MappingPage</name>
+    <message>
+        <source>Match the columns</source>
+        <translation>列の対応付け</translation>
+    </message>
+    <message>
+        <source>Columns were matched by their names; correct any that are wrong. Fields marked * are required.</source>
+        <translation>列名に基づいて列を対応付けました。誤りがあれば修正してください。* の付いた項目は必須です。</translation>
+    </message>
+    <message>
+        <source>(not in the file)</source>
+        <translation>(ファイルになし)</translation>
+    </message>
+    <message>
+        <source>(column {n})</source>
+        <translation>(列 {n})</translation>
+    </message>
+</context>
+<context>
+    <name>PackageDialogs</name>
+    <message>
+        <source>Exchange package (*.json)</source>
+        <translation>交換パッケージ (*.json)</translation>
+    </message>
+    <message>
+        <source>Export exchange package — {0}</source>
+        <translation>交換パッケージの書き出し — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Include &amp;sensitive fields (date of birth, passport number and expiry)</source>
+        <translation>機微情報(生年月日、旅券番号、パスポートの有効期限)を含める(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The package carries the visit, the visitor and host, the itinerary and the paperwork status. Internal notes and attached files never leave this planner.</source>
+        <translation>パッケージには訪問、訪問者と受入機関、旅程、書類手続きの状態が含まれます。内部メモと添付ファイルがこのプランナーの外に出ることはありません。</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>ファイル:</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>書き出し(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Export exchange package</source>
+        <translation>交換パッケージの書き出し</translation>
+    </message>
+    <message>
+        <source>Choose a file to write.</source>
+        <translation>書き込み先のファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>The package will contain the visitor&apos;s date of birth, passport number and passport expiry. Send it only through a channel approved for personal data. Include them?</source>
+        <translation>パッケージには訪問者の生年月日、旅券番号、パスポートの有効期限が含まれます。個人情報の送信が承認された経路でのみ送付してください。これらを含めますか?</translation>
+    </message>
+    <message>
+        <source>Import exchange package</source>
+        <translation>交換パッケージの取り込み</translation>
+    </message>
+    <message>
+        <source>{0} cannot be imported: {1}</source>
+        <translation>{0} は取り込めません: {1}</translation>
+    </message>
+    <message>
+        <source>It updates visit {0} (its itinerary is brought in line with the package&apos;s).</source>
+        <translation>訪問 {0} を更新します(旅程はパッケージの内容に合わせて更新されます)。</translation>
+    </message>
+    <message>
+        <source>It creates a new visit.</source>
+        <translation>新しい訪問を作成します。</translation>
+    </message>
+    <message>
+        <source>Partner visit {0}: {1}, {2} → {3}, {4} itinerary items, {5} paperwork items.
+{6}
+Import it?</source>
+        <translation>相手機関の訪問 {0}: {1}、{2} → {3}、旅程項目 {4} 件、書類項目 {5} 件。
+{6}
+取り込みますか?</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {0}</source>
+        <translation>何も取り込まれませんでした: {0}</translation>
+    </message>
+    <message>
+        <source>Visit {0} created.</source>
+        <translation>訪問 {0} を作成しました。</translation>
+    </message>
+    <message>
+        <source>Visit {0} updated.</source>
+        <translation>訪問 {0} を更新しました。</translation>
+    </message>
+    <message>
+        <source>Itinerary: {0} added, {1} changed, {2} removed.</source>
+        <translation>旅程: {0} 件追加、{1} 件変更、{2} 件削除。</translation>
+    </message>
+</context>
+<context>
+    <name>Paperwork</name>
+    <message>
+        <source>Not started</source>
+        <extracomment>Raw value for sorting (dates as ISO text, numbers as numbers); the display shows dates in the interface language (``formats.day_month_year``). The paperwork item&apos;s id (any column). The visit&apos;s id (any column of the overview).</extracomment>
+        <translation>未着手</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>実施中</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提出済み</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Waived</source>
+        <translation>免除</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>期限切れ</translation>
+    </message>
+    <message>
+        <source>Coordinator</source>
+        <translation>コーディネーター</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>訪問者</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>受入機関</translation>
+    </message>
+    <message>
+        <source>late by %n day(s)</source>
+        <translation>%n 日遅れ</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>書類</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>遅延</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照番号</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>ファイル</translation>
+    </message>
+    <message>
+        <source>No paperwork rule requires this item any more; kept for the record.</source>
+        <translation>この項目を必要とする書類手続きルールはなくなりました。記録として残しています。</translation>
+    </message>
+    <message>
+        <source>{title} — no longer required</source>
+        <translation>{title} — 現在は不要</translation>
+    </message>
+    <message>
+        <source>Cleared</source>
+        <translation>対応済み</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>訪問</translation>
+    </message>
+</context>
+<context>
+    <name>PaperworkTab</name>
+    <message>
+        <source>{0} bytes</source>
+        <extracomment>Changes after which the checklist reloads. An optional date edit shows this minimum as &quot;no date&quot;.</extracomment>
+        <translation>{0} バイト</translation>
+    </message>
+    <message>
+        <source>{0} KB</source>
+        <translation>{0} KB</translation>
+    </message>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
+    </message>
+    <message>
+        <source>Selected item</source>
+        <translation>選択した項目</translation>
+    </message>
+    <message>
+        <source>&amp;Save item</source>
+        <translation>項目を保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Reference no.</source>
+        <translation>参照番号</translation>
+    </message>
+    <message>
+        <source>Submitted</source>
+        <translation>提出日</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認日</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>有効期限</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Paperwork checklist</source>
+        <extracomment>What &quot;today&quot; is for late-by and warnings (tests replace it).</extracomment>
+        <translation>書類チェックリスト</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>参照番号</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>Attachments</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>Attached files</source>
+        <translation>添付ファイル</translation>
+    </message>
+    <message>
+        <source>&amp;Add file…</source>
+        <translation>ファイルを追加(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation>削除(&amp;R)</translation>
+    </message>
+    <message>
+        <source>No files attached. Add the signed form, approval letter or a scan of the visa; a private copy is kept in the data folder.</source>
+        <translation>添付ファイルはありません。署名済みの書式、承認通知、ビザのスキャンなどを追加してください。コピーがデータフォルダーに保存されます。</translation>
+    </message>
+    <message>
+        <source>Save the visit to generate its paperwork.</source>
+        <translation>訪問を保存すると書類手続きが生成されます。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items approved or waived.</source>
+        <translation>%2 件中 %1 件の項目が承認済みまたは免除です。</translation>
+    </message>
+    <message>
+        <source>%n blocking item(s) must be approved or waived before the visit can be confirmed.</source>
+        <translation>訪問を確定するには、必須項目 %n 件を承認または免除にする必要があります。</translation>
+    </message>
+    <message>
+        <source>No blocking paperwork is open.</source>
+        <translation>未完了の必須書類はありません。</translation>
+    </message>
+    <message>
+        <source>Select an item to edit it.</source>
+        <translation>編集する項目を選択してください。</translation>
+    </message>
+    <message>
+        <source>Due %1 days before arrival.</source>
+        <translation>期限は到着の %1 日前です。</translation>
+    </message>
+    <message>
+        <source>Edit paperwork “%1”</source>
+        <translation>書類「%1」を編集</translation>
+    </message>
+    <message>
+        <source>Mark “%1” %2</source>
+        <translation>「%1」を%2に設定</translation>
+    </message>
+    <message>
+        <source>Attach a file</source>
+        <translation>ファイルを添付</translation>
+    </message>
+    <message>
+        <source>Attach “%1”</source>
+        <translation>「%1」を添付</translation>
+    </message>
+    <message>
+        <source>The file %1 is missing.</source>
+        <translation>ファイル %1 が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Remove attachment</source>
+        <translation>添付ファイルを削除</translation>
+    </message>
+    <message>
+        <source>Remove “%1”? The copy in the data folder is deleted.</source>
+        <translation>「%1」を削除しますか? データフォルダー内のコピーも削除されます。</translation>
+    </message>
+</context>
+<context>
+    <name>PaperworkView</name>
+    <message>
+        <source>Show</source>
+        <extracomment>What &quot;today&quot; is for overdue and due soon (tests replace it).</extracomment>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Open items</source>
+        <translation>未完了の項目</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Overdue or due within %1 days</source>
+        <translation>期限超過または %1 日以内に期限</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>すべての項目</translation>
+    </message>
+    <message>
+        <source>Document type</source>
+        <translation>書類の種類</translation>
+    </message>
+    <message>
+        <source>Every document type</source>
+        <translation>すべての書類の種類</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Anyone responsible</source>
+        <translation>すべての担当</translation>
+    </message>
+    <message>
+        <source>Filter paperwork</source>
+        <translation>書類の絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter (visit, visitor, document)</source>
+        <translation>絞り込み(訪問、訪問者、書類)</translation>
+    </message>
+    <message>
+        <source>Paperwork items</source>
+        <translation>書類の項目</translation>
+    </message>
+    <message>
+        <source>New status of the selected items</source>
+        <translation>選択した項目の新しい状態</translation>
+    </message>
+    <message>
+        <source>Set status of selected</source>
+        <translation>選択項目の状態を設定</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation>%2 件中 %1 件</translation>
+    </message>
+    <message>
+        <source>Mark “%1” %2</source>
+        <translation>「%1」を%2に設定</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantRole</name>
+    <message>
+        <source>Speaker</source>
+        <translation>講演者</translation>
+    </message>
+    <message>
+        <source>Attendee</source>
+        <translation>出席者</translation>
+    </message>
+    <message>
+        <source>Organizer</source>
+        <translation>主催者</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantTableModel</name>
+    <message>
+        <source>Person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Native name</source>
+        <translation>漢字氏名</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Home institution</source>
+        <translation>所属機関</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleView</name>
+    <message>
+        <source>Filter people</source>
+        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. The editor opened last (tests and the window may drive it); None once closed.</extracomment>
+        <translation>人物の絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter people (name, 漢字, institution, e-mail, nationality…)</source>
+        <translation>人物の絞り込み(名前、漢字、機関、メール、国籍…)</translation>
+    </message>
+    <message>
+        <source>&amp;New Person…</source>
+        <translation>新規人物(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit Person…</source>
+        <translation>人物の編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Person…</source>
+        <translation>人物の削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete person {name}</source>
+        <translation>人物 {name} の削除</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: they are the visitor or host of at least one visit, or take part in an event. Delete or reassign those first.</source>
+        <translation>{name} は少なくとも 1 件の訪問の訪問者または受入担当者であるか、イベントに参加しているため、削除できません。先にそれらを削除するか、別の人物に割り当ててください。</translation>
+    </message>
+    <message>
+        <source>Delete person</source>
+        <translation>人物の削除</translation>
+    </message>
+    <message>
+        <source>Delete {name} from the directory? You can undo this with Edit → Undo.</source>
+        <translation>{name} を名簿から削除しますか? 「編集」→「元に戻す」で取り消すことができます。</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>名簿</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCategory</name>
+    <message>
+        <source>Researcher</source>
+        <translation>研究者</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>職員</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>学生</translation>
+    </message>
+</context>
+<context>
+    <name>PersonEditor</name>
+    <message>
+        <source>(no name)</source>
+        <translation>(名前なし)</translation>
+    </message>
+    <message>
+        <source>Hidden: use “Reveal sensitive fields” to see or change it</source>
+        <translation>非表示: 表示または変更するには「機微情報を表示」を使用してください</translation>
+    </message>
+    <message>
+        <source>New person</source>
+        <translation>新規人物</translation>
+    </message>
+    <message>
+        <source>Edit person — {name}</source>
+        <translation>人物の編集 — {name}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>氏名</translation>
+    </message>
+    <message>
+        <source>&amp;Family name</source>
+        <translation>姓(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Given name</source>
+        <translation>名(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Family name (&amp;native)</source>
+        <translation>姓(漢字)(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Given name (nat&amp;ive)</source>
+        <translation>名(漢字)(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Preferred name</source>
+        <translation>通称(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Affiliation and contact</source>
+        <translation>所属と連絡先</translation>
+    </message>
+    <message>
+        <source>&amp;Category</source>
+        <translation>区分(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Choose an institution</source>
+        <translation>機関を選択</translation>
+    </message>
+    <message>
+        <source>&amp;Home institution</source>
+        <translation>所属機関(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail</source>
+        <translation>メール(&amp;E)</translation>
+    </message>
+    <message>
+        <source>P&amp;hone</source>
+        <translation>電話(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Nationalit&amp;y</source>
+        <translation>国籍(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>Sensitive (passport and birth date)</source>
+        <translation>機微情報(パスポートと生年月日)</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal sensitive fields</source>
+        <translation>機微情報を表示(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Date of birth</source>
+        <translation>生年月日(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Pass&amp;port number</source>
+        <translation>旅券番号(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Passport e&amp;xpiry</source>
+        <translation>パスポートの有効期限(&amp;X)</translation>
+    </message>
+    <message>
+        <source>Internal notes (never exported)</source>
+        <translation>内部メモ(書き出されません)</translation>
+    </message>
+    <message>
+        <source>Only coordinators see these notes.</source>
+        <translation>このメモはコーディネーターのみが閲覧できます。</translation>
+    </message>
+    <message>
+        <source>&amp;Hide sensitive fields</source>
+        <translation>機微情報を非表示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Choose a home institution</source>
+        <translation>所属機関を選択してください</translation>
+    </message>
+    <message>
+        <source>Add person {name}</source>
+        <translation>人物 {name} の追加</translation>
+    </message>
+    <message>
+        <source>Edit person {name}</source>
+        <translation>人物 {name} の編集</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>結果</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>問題</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Check the rows</source>
+        <translation>行の確認</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <source>Create unknown institutions (from the Country and Time zone columns)</source>
+        <translation>不明な機関を作成(Country 列と Time zone 列の値を使用)</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>{name} を確認しています…</translation>
+    </message>
+    <message>
+        <source>{added} {kind} to add, {present} already present.</source>
+        <translation>{kind}: 追加 {added} 件、既存 {present} 件。</translation>
+    </message>
+    <message>
+        <source>Institutions to create: {names}.</source>
+        <translation>作成する機関: {names}。</translation>
+    </message>
+    <message>
+        <source>{n} problems: nothing can be imported until they are fixed in the file.</source>
+        <translation>{n} 件の問題があります。ファイルで修正するまで何も取り込めません。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectEditor</name>
+    <message>
+        <source>&amp;Name</source>
+        <translation>名前(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Name in &amp;Japanese</source>
+        <translation>名前(日本語)(&amp;J)</translation>
+    </message>
+    <message>
+        <source>(no programme)</source>
+        <translation>(プログラムなし)</translation>
+    </message>
+    <message>
+        <source>&amp;Programme</source>
+        <translation>プログラム(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>説明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新規プロジェクト</translation>
+    </message>
+    <message>
+        <source>Edit project — {name}</source>
+        <translation>プロジェクトの編集 — {name}</translation>
+    </message>
+    <message>
+        <source>Name is required</source>
+        <translation>名前は必須です</translation>
+    </message>
+    <message>
+        <source>Add project {name}</source>
+        <translation>プロジェクト {name} の追加</translation>
+    </message>
+    <message>
+        <source>Edit project {name}</source>
+        <translation>プロジェクト {name} の編集</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditor</name>
+    <message>
+        <source>Error</source>
+        <extracomment>What a masked field shows instead of its value.</extracomment>
+        <translation>エラー</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>未記録</translation>
+    </message>
+    <message>
+        <source>Type a country or code</source>
+        <translation>国名またはコードを入力</translation>
+    </message>
+    <message>
+        <source>e.g. Asia/Tokyo</source>
+        <translation>例: Asia/Tokyo</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Clear the date</source>
+        <translation>日付をクリア</translation>
+    </message>
+    <message>
+        <source>Cannot undo or redo</source>
+        <translation>元に戻す/やり直しができません</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>閉じる(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Save the changes before closing?</source>
+        <translation>閉じる前に変更を保存しますか?</translation>
+    </message>
+</context>
+<context>
+    <name>Reminders</name>
+    <message>
+        <source>%n paperwork item(s) overdue</source>
+        <extracomment>How long the tray icon stays after showing the message.</extracomment>
+        <translation>期限超過の書類 %n 件</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {title} (late by %n day(s))</source>
+        <translation>{code} {name}: {title}(%n 日遅れ)</translation>
+    </message>
+    <message>
+        <source>… and %n more</source>
+        <translation>… ほか %n 件</translation>
+    </message>
+    <message>
+        <source>Exchange Visit Planner: paperwork reminders</source>
+        <translation>交流訪問プランナー: 書類のリマインダー</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <source>Direction</source>
+        <extracomment>Changes after which the report is read again.</extracomment>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合計</translation>
+    </message>
+    <message>
+        <source>Fiscal year system</source>
+        <translation>年度の区分</translation>
+    </message>
+    <message>
+        <source>US fiscal year (Oct–Sep)</source>
+        <translation>米国会計年度(10月～9月)</translation>
+    </message>
+    <message>
+        <source>Japanese fiscal year (Apr–Mar)</source>
+        <translation>日本の年度(4月～3月)</translation>
+    </message>
+    <message>
+        <source>Fiscal year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <source>FY</source>
+        <translation>FY</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>書き出し…</translation>
+    </message>
+    <message>
+        <source>Fiscal year:</source>
+        <translation>年度:</translation>
+    </message>
+    <message>
+        <source>Counted: approved, confirmed, in-progress and completed visits (not drafts, proposals or cancelled). Person-days: calendar days of each stay inside the fiscal year, arrival and departure included.</source>
+        <translation>集計対象: 承認済み、確定、実施中、完了の訪問(下書き、申請中、中止は除きます)。人日: 各滞在のうち年度内の暦日数(到着日と出発日を含みます)。</translation>
+    </message>
+    <message>
+        <source>Japanese</source>
+        <translation>日本</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>訪問数</translation>
+    </message>
+    <message>
+        <source>Person-days</source>
+        <translation>人日</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Japanese title</source>
+        <translation>タイトル(日本語)</translation>
+    </message>
+    <message>
+        <source>Institution</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{system} FY{year}&lt;/b&gt;: {start} – {end}</source>
+        <translation>&lt;b&gt;{system} {year}年度&lt;/b&gt;: {start} – {end}</translation>
+    </message>
+    <message>
+        <source>{v} visits · {d} person-days · {e} events held · {p} event participants</source>
+        <translation>訪問 {v} 件 · {d} 人日 · イベント開催 {e} 件 · イベント参加者 {p} 人</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文書 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 with BOM (*.csv)</source>
+        <translation>CSV、BOM 付き UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>報告書の書き出し</translation>
+    </message>
+</context>
+<context>
+    <name>RulesView</name>
+    <message>
+        <source>Rule</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>書類</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Japanese title</source>
+        <translation>名称(日本語)</translation>
+    </message>
+    <message>
+        <source>Responsible</source>
+        <translation>担当</translation>
+    </message>
+    <message>
+        <source>Lead days</source>
+        <translation>所要日数</translation>
+    </message>
+    <message>
+        <source>Blocking</source>
+        <translation>必須</translation>
+    </message>
+    <message>
+        <source>Visitor brings</source>
+        <translation>訪問者が持参</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>解説</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>&amp;Reload rules file</source>
+        <translation>ルールファイルを再読み込み(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>ルール</translation>
+    </message>
+    <message>
+        <source>Document types</source>
+        <translation>書類の種類</translation>
+    </message>
+    <message>
+        <source>Rules file: %1 — passports must be valid %2 months beyond departure; “due soon” means within %3 days.</source>
+        <translation>ルールファイル: %1 — パスポートは出発後 %2 か月以上有効である必要があります。「期限間近」は %3 日以内を指します。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Import</source>
+        <translation>取り込み</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>取り込んでいます…</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {reason}</source>
+        <translation>何も取り込まれませんでした: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>ServiceCommand</name>
+    <message>
+        <source>Cannot undo “{0}”: {1}</source>
+        <extracomment>Called with a failed undo/redo&apos;s message; the window shows it in a message box.</extracomment>
+        <translation>「{0}」を元に戻せません: {1}</translation>
+    </message>
+    <message>
+        <source>Cannot redo “{0}”: {1}</source>
+        <translation>「{0}」をやり直せません: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>設定</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>(未設定)</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>システムの既定</translation>
+    </message>
+    <message>
+        <source>&amp;Home institution:</source>
+        <translation>所属機関(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Visits to it count as incoming, visits by its people as outgoing.</source>
+        <translation>この機関への訪問は受入、この機関の人物による訪問は派遣として集計されます。</translation>
+    </message>
+    <message>
+        <source>&amp;Date format:</source>
+        <translation>日付の形式(&amp;D):</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L):</translation>
+    </message>
+    <message>
+        <source>The language changes the next time the planner starts (planner --lang en|ja overrides it once).</source>
+        <translation>言語の変更は、次回プランナーを起動したときに反映されます(planner --lang en|ja で 1 回だけ上書きできます)。</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Views</source>
+        <extracomment>Builds a lazy page&apos;s view inside *container* (its parent) and returns it with its hooks.</extracomment>
+        <translation>ビュー</translation>
+    </message>
+</context>
+<context>
+    <name>TableExport</name>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 with BOM (*.csv)</source>
+        <translation>CSV、BOM 付き UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export table</source>
+        <translation>表の書き出し</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>Timeline of visits</source>
+        <extracomment>``loader(first, last)`` → the visits overlapping ``[first, last]``. Extra days beyond the data shown at each end of the scroll range.</extracomment>
+        <translation>訪問のタイムライン</translation>
+    </message>
+    <message>
+        <source>No visits between %1 and %2</source>
+        <translation>%1 から %2 までの訪問はありません</translation>
+    </message>
+    <message>
+        <source>Week %1 · %2</source>
+        <translation>第 %1 週 · %2</translation>
+    </message>
+    <message>
+        <source>W%1</source>
+        <translation>%1週</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>訪問者</translation>
+    </message>
+    <message>
+        <source>Host institution</source>
+        <translation>受入機関</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <extracomment>Changes after which the timeline reloads.</extracomment>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>四半期</translation>
+    </message>
+    <message>
+        <source>Scale</source>
+        <translation>表示単位</translation>
+    </message>
+    <message>
+        <source>Visitors</source>
+        <translation>訪問者</translation>
+    </message>
+    <message>
+        <source>Host institutions</source>
+        <translation>受入機関</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行の単位</translation>
+    </message>
+    <message>
+        <source>Earlier (Page Up)</source>
+        <translation>前へ (Page Up)</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Go to today (Home)</source>
+        <translation>今日へ移動 (Home)</translation>
+    </message>
+    <message>
+        <source>Later (Page Down)</source>
+        <translation>次へ (Page Down)</translation>
+    </message>
+    <message>
+        <source>&amp;Scale:</source>
+        <translation>表示単位(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>行の単位(&amp;R):</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状態:</translation>
+    </message>
+    <message>
+        <source>│ red line: today</source>
+        <translation>│ 赤線: 今日</translation>
+    </message>
+</context>
+<context>
+    <name>TransferEditor</name>
+    <message>
+        <source>(choose an agreement)</source>
+        <extracomment>What the combos hold for &quot;nothing chosen&quot; in a required field (never a real id).</extracomment>
+        <translation>(協定を選択)</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement</source>
+        <translation>協定(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>種類(&amp;K)</translation>
+    </message>
+    <message>
+        <source>e.g. Evaluation corpus, v2</source>
+        <translation>例: 評価用コーパス v2</translation>
+    </message>
+    <message>
+        <source>&amp;Title</source>
+        <translation>タイトル(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Description</source>
+        <translation>説明(&amp;D)</translation>
+    </message>
+    <message>
+        <source>(choose an institution)</source>
+        <translation>(機関を選択)</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>移転元(&amp;F)</translation>
+    </message>
+    <message>
+        <source>T&amp;o</source>
+        <translation>移転先(&amp;O)</translation>
+    </message>
+    <message>
+        <source>(no visit)</source>
+        <translation>(訪問なし)</translation>
+    </message>
+    <message>
+        <source>The visit the transfer belongs to, if any</source>
+        <translation>この移転が関連する訪問(ある場合)</translation>
+    </message>
+    <message>
+        <source>&amp;Visit</source>
+        <translation>訪問(&amp;V)</translation>
+    </message>
+    <message>
+        <source>e.g. EAR99, 3E001, not controlled</source>
+        <translation>例: EAR99、3E001、非該当</translation>
+    </message>
+    <message>
+        <source>E&amp;xport control</source>
+        <translation>輸出管理(&amp;X)</translation>
+    </message>
+    <message>
+        <source>&amp;Status</source>
+        <translation>状態(&amp;S)</translation>
+    </message>
+    <message>
+        <source>When it moved (or is planned to)</source>
+        <translation>移転した日(または予定日)</translation>
+    </message>
+    <message>
+        <source>Dat&amp;e</source>
+        <translation>日付(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>メモ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>New transfer</source>
+        <translation>新規移転</translation>
+    </message>
+    <message>
+        <source>Edit transfer — {title}</source>
+        <translation>移転の編集 — {title}</translation>
+    </message>
+    <message>
+        <source>Choose the agreement it moves under</source>
+        <translation>移転の根拠となる協定を選択してください</translation>
+    </message>
+    <message>
+        <source>Title is required</source>
+        <translation>タイトルは必須です</translation>
+    </message>
+    <message>
+        <source>Choose the institution it comes from</source>
+        <translation>移転元の機関を選択してください</translation>
+    </message>
+    <message>
+        <source>Choose the institution it goes to</source>
+        <translation>移転先の機関を選択してください</translation>
+    </message>
+    <message>
+        <source>Add transfer {title}</source>
+        <translation>移転 {title} の追加</translation>
+    </message>
+    <message>
+        <source>Edit transfer {title}</source>
+        <translation>移転 {title} の編集</translation>
+    </message>
+</context>
+<context>
+    <name>TransferKind</name>
+    <message>
+        <source>Data set</source>
+        <translation>データセット</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>試料</translation>
+    </message>
+</context>
+<context>
+    <name>TransferStatus</name>
+    <message>
+        <source>Planned</source>
+        <translation>予定</translation>
+    </message>
+    <message>
+        <source>Under review</source>
+        <translation>審査中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>Transferred</source>
+        <translation>移転済み</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>中止</translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>unknown time zone {zone} (use an IANA name like Asia/Tokyo)</source>
+        <translation>不明なタイムゾーン {zone} です(Asia/Tokyo のような IANA 名を使用してください)</translation>
+    </message>
+    <message>
+        <source>{code} is not an ISO 3166 country code (e.g. US, JP)</source>
+        <translation>{code} は ISO 3166 の国コードではありません(例: US、JP)</translation>
+    </message>
+    <message>
+        <source>Name is required</source>
+        <translation>名前は必須です</translation>
+    </message>
+    <message>
+        <source>Family name is required</source>
+        <translation>姓は必須です</translation>
+    </message>
+    <message>
+        <source>{email} is not a valid e-mail address</source>
+        <translation>{email} は有効なメールアドレスではありません</translation>
+    </message>
+    <message>
+        <source>expiry is before the date of birth</source>
+        <translation>有効期限が生年月日より前です</translation>
+    </message>
+    <message>
+        <source>departure {departure} is before arrival {arrival}</source>
+        <translation>出発 {departure} が到着 {arrival} より前です</translation>
+    </message>
+    <message>
+        <source>time has no zone</source>
+        <translation>時刻にタイムゾーンがありません</translation>
+    </message>
+    <message>
+        <source>ends before it starts</source>
+        <translation>終了が開始より前です</translation>
+    </message>
+    <message>
+        <source>Title is required</source>
+        <translation>タイトルは必須です</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <extracomment>``progress(done, total)`` while rows are checked.</extracomment>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>already present</source>
+        <translation>既存</translation>
+    </message>
+    <message>
+        <source>problem</source>
+        <translation>問題あり</translation>
+    </message>
+    <message>
+        <source>a formula; formulas are not evaluated — enter the value itself</source>
+        <translation>数式です。数式は評価されません — 値そのものを入力してください</translation>
+    </message>
+    <message>
+        <source>is required</source>
+        <translation>必須です</translation>
+    </message>
+    <message>
+        <source>unknown institution {name}: add it first or {hint}</source>
+        <translation>不明な機関 {name} です。先に追加するか、{hint}</translation>
+    </message>
+    <message>
+        <source>unknown institution {name}: add it first or give its country and time zone</source>
+        <translation>不明な機関 {name} です。先に追加するか、国とタイムゾーンを指定してください</translation>
+    </message>
+    <message>
+        <source>is not an institution kind</source>
+        <translation>機関の種類として無効です</translation>
+    </message>
+    <message>
+        <source>{value} is not a date (write e.g. 2027-04-01, 2027/04/01, 1 Apr 2027 or 2027年4月1日)</source>
+        <extracomment>Day zero of Excel&apos;s 1900 date system (serial 60, the phantom 29 February 1900, is skipped by starting one day early: serials from 61 on match Excel). Serial numbers accepted as dates: 1 January 1950 to 31 December 2199.</extracomment>
+        <translation>{value} は日付ではありません(例: 2027-04-01、2027/04/01、1 Apr 2027、2027年4月1日)</translation>
+    </message>
+    <message>
+        <source>{value} is not a day of the calendar</source>
+        <translation>{value} は暦に存在しない日付です</translation>
+    </message>
+    <message>
+        <source>{serial} is a date-time serial number; give a date</source>
+        <translation>{serial} は日時のシリアル値です。日付を指定してください</translation>
+    </message>
+    <message>
+        <source>{serial} is not a date (an Excel serial number must be 18264–109574)</source>
+        <translation>{serial} は日付ではありません(Excel のシリアル値は 18264～109574 である必要があります)</translation>
+    </message>
+    <message>
+        <source>a formula; formulas are not evaluated — enter the date itself</source>
+        <translation>数式です。数式は評価されません — 日付そのものを入力してください</translation>
+    </message>
+    <message>
+        <source>{value} has a time of day; give a date</source>
+        <translation>{value} には時刻が含まれています。日付を指定してください</translation>
+    </message>
+    <message>
+        <source>Institution country</source>
+        <translation>機関の国</translation>
+    </message>
+    <message>
+        <source>Institution time zone</source>
+        <translation>機関のタイムゾーン</translation>
+    </message>
+    <message>
+        <source>Institution kind</source>
+        <translation>機関の種類</translation>
+    </message>
+    <message>
+        <source>Family name</source>
+        <translation>姓</translation>
+    </message>
+    <message>
+        <source>Given name</source>
+        <translation>名</translation>
+    </message>
+    <message>
+        <source>Family name (native)</source>
+        <translation>姓(漢字)</translation>
+    </message>
+    <message>
+        <source>Given name (native)</source>
+        <translation>名(漢字)</translation>
+    </message>
+    <message>
+        <source>Preferred name</source>
+        <translation>通称</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>区分</translation>
+    </message>
+    <message>
+        <source>Home institution</source>
+        <translation>所属機関</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>電話</translation>
+    </message>
+    <message>
+        <source>Nationality</source>
+        <translation>国籍</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>Passport number</source>
+        <translation>旅券番号</translation>
+    </message>
+    <message>
+        <source>Passport expiry</source>
+        <translation>パスポートの有効期限</translation>
+    </message>
+    <message>
+        <source>Visitor e-mail</source>
+        <translation>訪問者のメール</translation>
+    </message>
+    <message>
+        <source>Host institution</source>
+        <translation>受入機関</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到着</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>出発</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>有償</translation>
+    </message>
+    <message>
+        <source>Notes for the visitor</source>
+        <translation>訪問者へのメモ</translation>
+    </message>
+    <message>
+        <source>Internal notes</source>
+        <translation>内部メモ</translation>
+    </message>
+    <message>
+        <source>required column is missing</source>
+        <translation>必須の列がありません</translation>
+    </message>
+    <message>
+        <source>is not a category (researcher/研究者, staff/職員, student/学生)</source>
+        <translation>区分として無効です(researcher/研究者、staff/職員、student/学生)</translation>
+    </message>
+    <message>
+        <source>is not a country (ISO code such as JP, or a country name)</source>
+        <translation>国として無効です(JP などの ISO コード、または国名)</translation>
+    </message>
+    <message>
+        <source>no data rows below the header</source>
+        <translation>ヘッダーの下にデータ行がありません</translation>
+    </message>
+    <message>
+        <source>not a readable XLSX file: {error}</source>
+        <extracomment>A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`. Encodings tried in order for CSV files.</extracomment>
+        <translation>読み取り可能な XLSX ファイルではありません: {error}</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8 nor Shift_JIS (CP932) text; save it as &apos;CSV UTF-8&apos; and try again</source>
+        <translation>ファイルが UTF-8 でも Shift_JIS (CP932) のテキストでもありません。&apos;CSV UTF-8&apos; 形式で保存してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>ファイルが空です</translation>
+    </message>
+    <message>
+        <source>the sheet is empty</source>
+        <translation>シートが空です</translation>
+    </message>
+    <message>
+        <source>{file}: use a .csv or .xlsx file</source>
+        <translation>{file}: .csv または .xlsx ファイルを使用してください</translation>
+    </message>
+    <message>
+        <source>no person has the e-mail {email}: import or add them first</source>
+        <translation>メール {email} の人物がいません。先に取り込むか追加してください</translation>
+    </message>
+    <message>
+        <source>is before the arrival {arrival}</source>
+        <translation>到着 {arrival} より前です</translation>
+    </message>
+    <message>
+        <source>is not a purpose ({choices}; 研究, セミナー, 講演, ...)</source>
+        <translation>目的として無効です({choices}; 研究, セミナー, 講演, ...)</translation>
+    </message>
+    <message>
+        <source>write yes or no</source>
+        <translation>yes または no で入力してください</translation>
+    </message>
+    <message>
+        <source>ends {end} before it starts {start}</source>
+        <translation>終了 {end} が開始 {start} より前です</translation>
+    </message>
+    <message>
+        <source>a transfer goes between two institutions</source>
+        <translation>移転は 2 つの機関の間で行う必要があります</translation>
+    </message>
+    <message>
+        <source>{database} is a shared server database; it is backed up on the server (for example with pg_dump), not by this application</source>
+        <extracomment>The change announced after a restore: every view must reload everything.</extracomment>
+        <translation>{database} は共有サーバーのデータベースです。バックアップはこのアプリケーションではなく、サーバー側で(例: pg_dump で)行われます</translation>
+    </message>
+    <message>
+        <source>there is no backup at {path}</source>
+        <translation>{path} にバックアップがありません</translation>
+    </message>
+    <message>
+        <source>there is no {what} with id {id}</source>
+        <extracomment>The schema version this build writes, and the newest it reads. The ``format`` every package names, so a stray JSON file is recognised as not one.</extracomment>
+        <translation>ID {id} の{what}はありません</translation>
+    </message>
+    <message>
+        <source>the package cannot be imported: {error}</source>
+        <translation>パッケージを取り込めません: {error}</translation>
+    </message>
+    <message>
+        <source>this package uses schema version {version}; this version of the planner reads versions up to {supported}: update the planner</source>
+        <translation>このパッケージはスキーマ バージョン {version} を使用していますが、このバージョンのプランナーが読み込めるのはバージョン {supported} までです。プランナーを更新してください</translation>
+    </message>
+    <message>
+        <source>person {given} {family} refers to an institution {key} the package lacks</source>
+        <translation>人物 {given} {family} が、パッケージに含まれていない機関 {key} を参照しています</translation>
+    </message>
+    <message>
+        <source>itinerary item {uid}: {error}</source>
+        <translation>旅程項目 {uid}: {error}</translation>
+    </message>
+    <message>
+        <source>itinerary item {uid} already belongs to another visit here</source>
+        <translation>旅程項目 {uid} は既にここで別の訪問に属しています</translation>
+    </message>
+    <message>
+        <source>the new order must list every item of the visit exactly once</source>
+        <translation>新しい順序には、訪問のすべての項目をちょうど 1 回ずつ含める必要があります</translation>
+    </message>
+    <message>
+        <source>visit {code} refers to a missing visitor or host</source>
+        <extracomment>Visits whose paperwork no longer matters for reminders. Fields a coordinator edits on an item; the rest follows the rules. Visit fields the rules look at: changing one regenerates the checklist.</extracomment>
+        <translation>訪問 {code} が存在しない訪問者または受入側を参照しています</translation>
+    </message>
+    <message>
+        <source>there is no paperwork item with id {id}</source>
+        <translation>ID {id} の書類項目はありません</translation>
+    </message>
+    <message>
+        <source>the visit is {status} but blocking items are open: {items}</source>
+        <translation>訪問は{status}の状態ですが、未完了の必須項目があります: {items}</translation>
+    </message>
+    <message>
+        <source>the number of days cannot be negative</source>
+        <translation>日数に負の値は指定できません</translation>
+    </message>
+    <message>
+        <source>approval is dated before the submission</source>
+        <translation>承認日が提出日より前になっています</translation>
+    </message>
+    <message>
+        <source>{path} is not a readable file</source>
+        <translation>{path} は読み取り可能なファイルではありません</translation>
+    </message>
+    <message>
+        <source>there is no attachment with id {id}</source>
+        <translation>ID {id} の添付ファイルはありません</translation>
+    </message>
+    <message>
+        <source>too many attachments named {name}</source>
+        <translation>{name} という名前の添付ファイルが多すぎます</translation>
+    </message>
+    <message>
+        <source>agreement</source>
+        <extracomment>Record and column names that messages take as ``{what}`` / ``{field}`` parameters. The interface translates a message&apos;s text parameters in the &quot;Validation&quot; context as well.</extracomment>
+        <translation>協定</translation>
+    </message>
+    <message>
+        <source>material_transfer</source>
+        <translation>移転</translation>
+    </message>
+    <message>
+        <source>institution</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>program</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <source>programme</source>
+        <translation>プログラム</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>visit</source>
+        <translation>訪問</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>itinerary_item</source>
+        <translation>旅程項目</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>レコード</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>uid</source>
+        <translation>UID</translation>
+    </message>
+    <message>
+        <source>another {what} already has this {field}</source>
+        <translation>この{field}は既に別の{what}で使用されています</translation>
+    </message>
+    <message>
+        <source>this {what} cannot be deleted: other records still refer to it</source>
+        <translation>この{what}は他のレコードから参照されているため、削除できません</translation>
+    </message>
+    <message>
+        <source>this {what} refers to a record that does not exist</source>
+        <translation>この{what}は存在しないレコードを参照しています</translation>
+    </message>
+    <message>
+        <source>cannot create the lock file {path} (is the folder writable?); the database was not opened</source>
+        <translation>ロックファイル {path} を作成できません(フォルダーに書き込み権限がありますか?)。データベースは開かれませんでした</translation>
+    </message>
+    <message>
+        <source>{db} is already open in another Exchange Visit Planner{program} on host {host}, process id {pid}; close that window first</source>
+        <translation>{db} は既にコンピューター {host} 上の別の交流訪問プランナー{program}(プロセス ID {pid})で開かれています。先にそのウィンドウを閉じてください</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>{db} is already open in another Exchange Visit Planner; close it first</source>
+        <translation>{db} は既に別の交流訪問プランナーで開かれています。先にそちらを閉じてください</translation>
+    </message>
+    <message>
+        <source>unknown time zone {zone} (e.g. Asia/Tokyo)</source>
+        <translation>不明なタイムゾーン {zone} です(例: Asia/Tokyo)</translation>
+    </message>
+    <message>
+        <source>no report to export</source>
+        <translation>書き出す報告書がありません</translation>
+    </message>
+    <message>
+        <source>the disk is full or the database reached its size limit ({where}); the change was not saved and nothing was half-written: free some space and retry</source>
+        <translation>ディスクがいっぱいか、データベースがサイズの上限に達しました({where})。変更は保存されておらず、中途半端に書き込まれたデータもありません。空き容量を確保してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the database cannot be written ({where}); the change was not saved</source>
+        <translation>データベースに書き込めません({where})。変更は保存されませんでした</translation>
+    </message>
+    <message>
+        <source>the database is busy in another program ({where}); the change was not saved, try again in a moment</source>
+        <translation>データベースが別のプログラムで使用中です({where})。変更は保存されませんでした。しばらくしてからもう一度お試しください</translation>
+    </message>
+    <message>
+        <source>no good backup was found beside it</source>
+        <translation>同じ場所に正常なバックアップが見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>the newest good backup is {backup} from {label} (restore it with &apos;planner restore {backup}&apos;; changes made after that time are lost)</source>
+        <translation>最新の正常なバックアップは {label} の {backup} です(&apos;planner restore {backup}&apos; で復元できます。それ以降の変更は失われます)</translation>
+    </message>
+    <message>
+        <source>{path} is damaged ({problem}); {advice}</source>
+        <translation>{path} が破損しています({problem})。{advice}</translation>
+    </message>
+    <message>
+        <source>the folder {folder} is read-only, so {name} cannot be opened there; copy the database to a folder you can write to, or use --db</source>
+        <translation>フォルダー {folder} は読み取り専用のため、そこで {name} を開けません。書き込み可能なフォルダーにデータベースをコピーするか、--db を使用してください</translation>
+    </message>
+    <message>
+        <source>{path} is read-only; make it writable or copy it elsewhere</source>
+        <translation>{path} は読み取り専用です。書き込み可能にするか、別の場所にコピーしてください</translation>
+    </message>
+    <message>
+        <source>keep the database on this computer&apos;s own disk, or, to share it with colleagues, use the shared server mode (PLANNER_DATABASE_URL=postgresql+psycopg://...)</source>
+        <extracomment>Folder names that sync clients use; compared case-insensitively against path parts. File-system types (from /proc/mounts) that are network shares.</extracomment>
+        <translation>データベースはこのコンピューターのローカル ディスクに置いてください。同僚と共有する場合は、共有サーバー モード(PLANNER_DATABASE_URL=postgresql+psycopg://...)を使用してください</translation>
+    </message>
+    <message>
+        <source>warning: the database {path} is in a cloud-synced folder; syncing a live database can corrupt it and copies personal data to the cloud: {advice}</source>
+        <translation>警告: データベース {path} はクラウド同期フォルダー内にあります。使用中のデータベースを同期すると破損するおそれがあり、個人情報がクラウドにコピーされます。{advice}</translation>
+    </message>
+    <message>
+        <source>a network share</source>
+        <translation>ネットワーク共有</translation>
+    </message>
+    <message>
+        <source>a network share ({type})</source>
+        <translation>ネットワーク共有({type})</translation>
+    </message>
+    <message>
+        <source>warning: the database {path} is on {network}; SQLite&apos;s locking is not reliable there and the file can be corrupted: {advice}</source>
+        <translation>警告: データベース {path} は{network}上にあります。そこでは SQLite のロックが確実に機能せず、ファイルが破損するおそれがあります。{advice}</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <extracomment>Default shortest acceptable time between two consecutive transport legs. Travel may start this many host-local days before arrival and end this many after departure (a trip from Japan to Chicago can leave the day before it arrives, host-local). Weekday abbreviations as ``%a`` writes them in the C locale, marked for translation.</extracomment>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>火</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>水</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>木</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>金</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>土</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>{first} overlaps {second}</source>
+        <translation>{first} と {second} が重複しています</translation>
+    </message>
+    <message>
+        <source>no lodging for the night of {weekday} {date} ({zone})</source>
+        <translation>{date}({weekday})の夜の宿泊がありません({zone})</translation>
+    </message>
+    <message>
+        <source>{item} is outside the stay {arrival} – {departure} (host-local dates)</source>
+        <translation>{item} が滞在期間 {arrival} – {departure}(受入機関の現地日付)の範囲外です</translation>
+    </message>
+    <message>
+        <source>only {minutes} min to connect from {first} to {second} (at least {wanted} min wanted)</source>
+        <translation>{first} から {second} への乗り継ぎ時間が {minutes} 分しかありません(最低 {wanted} 分必要)</translation>
+    </message>
+    <message>
+        <source>{first} or {second}</source>
+        <translation>{first} または {second}</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone} (clocks jump forward at a daylight-saving change); it could mean {options}</source>
+        <translation>{zone} では {time} は存在しません(夏時間の切り替えで時計が進むため)。{options} のいずれかと考えられます</translation>
+    </message>
+    <message>
+        <source>{time} happens twice in {zone} (clocks go back at a daylight-saving change): {options}</source>
+        <translation>{zone} では {time} が 2 回あります(夏時間の切り替えで時計が戻るため): {options}</translation>
+    </message>
+    <message>
+        <source>{local} {abbreviation} ({offset}), {utc} UTC</source>
+        <translation>{local} {abbreviation} ({offset})、{utc} UTC</translation>
+    </message>
+    <message>
+        <source>{wall} at {reading} = {local} {abbreviation}, {utc} UTC</source>
+        <translation>{wall}({reading}) = {local} {abbreviation}、{utc} UTC</translation>
+    </message>
+    <message>
+        <source>visit {code} cannot become {target}: blocking paperwork not approved or waived: {items}. Approve or waive these items, or override with a written reason.</source>
+        <extracomment>Statuses that clear an item for admission. Statuses in which the item still waits for someone to act, so its due date matters. Agreement kinds that cover a data-exchange visit.</extracomment>
+        <translation>訪問 {code} を{target}にできません。必須の書類が承認済みでも免除でもありません: {items}。これらの項目を承認または免除にするか、理由を記入して例外承認してください。</translation>
+    </message>
+    <message>
+        <source>{title}: due {due}, late by {days} day</source>
+        <translation>{title}: 期限 {due}、{days} 日遅れ</translation>
+    </message>
+    <message>
+        <source>{title}: due {due}, late by {days} days</source>
+        <translation>{title}: 期限 {due}、{days} 日遅れ</translation>
+    </message>
+    <message>
+        <source>no passport expiry date is recorded</source>
+        <translation>パスポートの有効期限が記録されていません</translation>
+    </message>
+    <message>
+        <source>passport expires {expiry}, before {needed} (departure {departure} plus {months} months)</source>
+        <translation>パスポートの有効期限 {expiry} が {needed}(出発日 {departure} の {months} か月後)より前です</translation>
+    </message>
+    <message>
+        <source>{title}: expires {expiry}, before arrival {arrival}</source>
+        <translation>{title}: 有効期限 {expiry} が到着日 {arrival} より前です</translation>
+    </message>
+    <message>
+        <source>{title}: expires {expiry}, before departure {departure}</source>
+        <translation>{title}: 有効期限 {expiry} が出発日 {departure} より前です</translation>
+    </message>
+    <message>
+        <source>These rules and lead times are editable defaults to help planning, not legal advice: check each requirement with the host institution&apos;s visitor office and the official immigration sources before relying on it.</source>
+        <translation>これらのルールと所要日数は、計画の参考として編集可能な既定値であり、法的助言ではありません。各要件は、判断の根拠とする前に、受入機関の訪問者窓口および出入国管理の公式情報で確認してください。</translation>
+    </message>
+    <message>
+        <source>host country {values}</source>
+        <translation>受入機関の国 {values}</translation>
+    </message>
+    <message>
+        <source>host kind {values}</source>
+        <translation>受入機関の種類 {values}</translation>
+    </message>
+    <message>
+        <source>home country {values}</source>
+        <translation>所属機関の国 {values}</translation>
+    </message>
+    <message>
+        <source>nationality {values}</source>
+        <translation>国籍 {values}</translation>
+    </message>
+    <message>
+        <source>nationality not {values}</source>
+        <translation>国籍が {values} 以外</translation>
+    </message>
+    <message>
+        <source>category {values}</source>
+        <translation>区分 {values}</translation>
+    </message>
+    <message>
+        <source>purpose {values}</source>
+        <translation>目的 {values}</translation>
+    </message>
+    <message>
+        <source>stay ≥ {days} days</source>
+        <translation>滞在 ≥ {days} 日</translation>
+    </message>
+    <message>
+        <source>stay ≤ {days} days</source>
+        <translation>滞在 ≤ {days} 日</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>有償</translation>
+    </message>
+    <message>
+        <source>unpaid</source>
+        <translation>無償</translation>
+    </message>
+    <message>
+        <source>no active data/material agreement</source>
+        <translation>有効なデータ共有・試料提供協定なし</translation>
+    </message>
+    <message>
+        <source>every visit</source>
+        <translation>すべての訪問</translation>
+    </message>
+    <message>
+        <source>draft</source>
+        <extracomment>The status values as they appear in messages, marked so the interface can translate them (a message&apos;s text parameters are translated in the &quot;Validation&quot; context).</extracomment>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>proposed</source>
+        <translation>申請中</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>confirmed</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>in_progress</source>
+        <translation>実施中</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>中止</translation>
+    </message>
+    <message>
+        <source>The visit is already {status}.</source>
+        <extracomment>Statuses in which the visitor is admitted or about to be; paperwork gates them. Statuses that count as an active, planned or running visit.</extracomment>
+        <translation>この訪問は既に{status}の状態です。</translation>
+    </message>
+    <message>
+        <source>none (final status)</source>
+        <translation>なし(最終状態)</translation>
+    </message>
+    <message>
+        <source>A visit cannot go from {current} to {target}; allowed: {allowed}.</source>
+        <translation>訪問を{current}から{target}に変更することはできません。変更可能な状態: {allowed}。</translation>
+    </message>
+    <message>
+        <source>unknown time zone {zone} (use an IANA name)</source>
+        <translation>不明なタイムゾーン {zone} です(IANA 名を使用してください)</translation>
+    </message>
+    <message>
+        <source>{time} does not exist in {zone} (clocks jump forward); choose another time</source>
+        <translation>{zone} では {time} は存在しません(時計が進むため)。別の時刻を選択してください</translation>
+    </message>
+    <message>
+        <source>{time} happens twice in {zone} (clocks go back); say which one is meant</source>
+        <translation>{zone} では {time} が 2 回あります(時計が戻るため)。どちらの時刻かを指定してください</translation>
+    </message>
+    <message>
+        <source>{where} must be a JSON object</source>
+        <translation>{where} は JSON オブジェクトである必要があります</translation>
+    </message>
+    <message>
+        <source>missing field {field}</source>
+        <translation>フィールド {field} がありません</translation>
+    </message>
+    <message>
+        <source>{field} must be text</source>
+        <translation>{field} はテキストである必要があります</translation>
+    </message>
+    <message>
+        <source>missing field {field} (it is empty)</source>
+        <translation>フィールド {field} がありません(空です)</translation>
+    </message>
+    <message>
+        <source>{field} must be a whole number</source>
+        <translation>{field} は整数である必要があります</translation>
+    </message>
+    <message>
+        <source>{field} must be true or false</source>
+        <translation>{field} は true または false である必要があります</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not one of {allowed}</source>
+        <translation>{field}: {value} は {allowed} のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not an ISO date</source>
+        <translation>{field}: {value} は ISO 形式の日付ではありません</translation>
+    </message>
+    <message>
+        <source>{field}: {value} is not an ISO instant (2027-03-08T06:30:00Z)</source>
+        <translation>{field}: {value} は ISO 形式の日時ではありません(2027-03-08T06:30:00Z)</translation>
+    </message>
+    <message>
+        <source>{field}: {value} has no UTC offset</source>
+        <translation>{field}: {value} に UTC オフセットがありません</translation>
+    </message>
+    <message>
+        <source>{field} must be a list</source>
+        <translation>{field} はリストである必要があります</translation>
+    </message>
+    <message>
+        <source>{field}: {key} is not in the package&apos;s institutions</source>
+        <translation>{field}: {key} はパッケージ内の機関にありません</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text, so not an exchange package</source>
+        <translation>ファイルが UTF-8 のテキストではないため、交換パッケージではありません</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON (line {line}, column {column}: {error})</source>
+        <translation>ファイルが有効な JSON ではありません({line} 行目、{column} 列目: {error})</translation>
+    </message>
+    <message>
+        <source>not a visit exchange package (its format is not {format})</source>
+        <translation>訪問の交換パッケージではありません(形式が {format} ではありません)</translation>
+    </message>
+    <message>
+        <source>this package uses schema version {version}; this version of the planner reads versions up to {supported}: update the planner to import it</source>
+        <translation>このパッケージはスキーマ バージョン {version} を使用していますが、このバージョンのプランナーが読み込めるのはバージョン {supported} までです。取り込むにはプランナーを更新してください</translation>
+    </message>
+    <message>
+        <source>package.schema_version {version} is not a valid version</source>
+        <translation>package.schema_version {version} は有効なバージョンではありません</translation>
+    </message>
+    <message>
+        <source>visit.host_institution: {key} is not in the package&apos;s institutions</source>
+        <translation>visit.host_institution: {key} はパッケージ内の機関にありません</translation>
+    </message>
+    <message>
+        <source>itinerary: two items carry the same uid</source>
+        <translation>itinerary: 2 つの項目に同じ uid があります</translation>
+    </message>
+    <message>
+        <source>visit.exchange_id: {value} is not a UUID</source>
+        <translation>visit.exchange_id: {value} は UUID ではありません</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {error}</source>
+        <translation>{path} を読み取れません: {error}</translation>
+    </message>
+    <message>
+        <source>(no project)</source>
+        <extracomment>Label of visits without a project in the by-project breakdown.</extracomment>
+        <translation>(プロジェクトなし)</translation>
+    </message>
+    <message>
+        <source>By direction (home → host institution)</source>
+        <extracomment>English and Japanese labels of the categories and purposes, in report order.</extracomment>
+        <translation>方向別(所属機関 → 受入機関)</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>区分別</translation>
+    </message>
+    <message>
+        <source>By project</source>
+        <translation>プロジェクト別</translation>
+    </message>
+    <message>
+        <source>By purpose</source>
+        <translation>目的別</translation>
+    </message>
+    <message>
+        <source>tick &apos;Create unknown institutions&apos;</source>
+        <translation>「不明な機関を作成」にチェックを入れてください</translation>
+    </message>
+</context>
+<context>
+    <name>VisitEditor</name>
+    <message>
+        <source>Back to draft</source>
+        <extracomment>A tab the window adds to every editor: (title, factory(editor) -&gt; widget). The verb on the status menu for moving to each status.</extracomment>
+        <translation>下書きに戻す</translation>
+    </message>
+    <message>
+        <source>Propose</source>
+        <translation>申請</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>承認</translation>
+    </message>
+    <message>
+        <source>Confirm</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>Start (visitor arrived)</source>
+        <translation>開始(訪問者到着)</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Cancel visit…</source>
+        <translation>訪問を中止…</translation>
+    </message>
+    <message>
+        <source>Research collaboration</source>
+        <translation>共同研究</translation>
+    </message>
+    <message>
+        <source>Lecture</source>
+        <translation>講演</translation>
+    </message>
+    <message>
+        <source>Seminar</source>
+        <translation>セミナー</translation>
+    </message>
+    <message>
+        <source>Symposium</source>
+        <translation>シンポジウム</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>研修</translation>
+    </message>
+    <message>
+        <source>Data exchange</source>
+        <translation>データ交換</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>概要(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Notes</source>
+        <translation>メモ(&amp;N)</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>履歴(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>コード:</translation>
+    </message>
+    <message>
+        <source>Change &amp;status</source>
+        <translation>状態の変更(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>状態:</translation>
+    </message>
+    <message>
+        <source>&amp;Visitor:</source>
+        <translation>訪問者(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Host institution:</source>
+        <translation>受入機関(&amp;H):</translation>
+    </message>
+    <message>
+        <source>Host &amp;person:</source>
+        <translation>受入担当者(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Direction:</source>
+        <translation>方向:</translation>
+    </message>
+    <message>
+        <source>Pro&amp;ject:</source>
+        <translation>プロジェクト(&amp;J):</translation>
+    </message>
+    <message>
+        <source>P&amp;urpose:</source>
+        <translation>目的(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Paid (the host pays salary or stipend)</source>
+        <translation>有償(受入機関が給与または手当を支給)</translation>
+    </message>
+    <message>
+        <source>Funding:</source>
+        <translation>資金:</translation>
+    </message>
+    <message>
+        <source>&amp;Arrival (host date):</source>
+        <translation>到着(受入地の日付)(&amp;A):</translation>
+    </message>
+    <message>
+        <source>&amp;Departure (host date):</source>
+        <translation>出発(受入地の日付)(&amp;D):</translation>
+    </message>
+    <message>
+        <source>Notes for the &amp;visitor:</source>
+        <translation>訪問者へのメモ(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Internal notes:</source>
+        <translation>内部メモ(&amp;I):</translation>
+    </message>
+    <message>
+        <source>Internal notes never leave the app: exports leave them out.</source>
+        <translation>内部メモはアプリの外に出ることはなく、書き出しにも含まれません。</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>New visit</source>
+        <translation>新規訪問</translation>
+    </message>
+    <message>
+        <source>Visit {code}</source>
+        <translation>訪問 {code}</translation>
+    </message>
+    <message>
+        <source>(assigned when saved)</source>
+        <translation>(保存時に割り当て)</translation>
+    </message>
+    <message>
+        <source>Choose the visitor</source>
+        <translation>訪問者を選択してください</translation>
+    </message>
+    <message>
+        <source>Choose the host</source>
+        <translation>受入機関を選択してください</translation>
+    </message>
+    <message>
+        <source>Edit visit {code}</source>
+        <translation>訪問 {code} の編集</translation>
+    </message>
+    <message>
+        <source>Cannot change the status</source>
+        <translation>状態を変更できません</translation>
+    </message>
+    <message>
+        <source>{verb} visit {code}</source>
+        <translation>{verb}: 訪問 {code}</translation>
+    </message>
+    <message>
+        <source>{label} (override)</source>
+        <translation>{label}(例外承認)</translation>
+    </message>
+    <message>
+        <source>Blocking paperwork</source>
+        <translation>必須の書類</translation>
+    </message>
+    <message>
+        <source>The visit cannot become {status} while these items are neither approved nor waived:
+{items}
+
+To override anyway, write the reason (kept in the audit log):</source>
+        <translation>次の項目が承認済みでも免除でもないため、訪問を「{status}」にできません:
+{items}
+
+それでも例外承認する場合は、理由を入力してください(監査ログに記録されます):</translation>
+    </message>
+    <message>
+        <source>Cancel visit</source>
+        <translation>訪問を中止</translation>
+    </message>
+    <message>
+        <source>Cancel visit {code}? Why (kept in the history):</source>
+        <translation>訪問 {code} を中止しますか? 理由を入力してください(履歴に記録されます):</translation>
+    </message>
+</context>
+<context>
+    <name>VisitFilterBar</name>
+    <message>
+        <source>Status</source>
+        <extracomment>QDateEdit shows its special &quot;any&quot; text at this date, which therefore means &quot;no limit&quot;. Below this width the dates go onto a second line.</extracomment>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>Active (not completed or cancelled)</source>
+        <translation>アクティブ(完了・中止を除く)</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <source>Host institution</source>
+        <translation>受入機関</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>any date</source>
+        <translation>すべての日付</translation>
+    </message>
+    <message>
+        <source>Visits overlapping from</source>
+        <translation>期間の開始日</translation>
+    </message>
+    <message>
+        <source>Visits overlapping until</source>
+        <translation>期間の終了日</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>リセット</translation>
+    </message>
+    <message>
+        <source>Show every visit again</source>
+        <translation>すべての訪問を再表示</translation>
+    </message>
+    <message>
+        <source>&amp;Between</source>
+        <translation>期間(&amp;B)</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>～</translation>
+    </message>
+    <message>
+        <source>Both directions</source>
+        <translation>両方向</translation>
+    </message>
+    <message>
+        <source>Incoming to {home}</source>
+        <translation>{home} への受入</translation>
+    </message>
+    <message>
+        <source>Outgoing from {home}</source>
+        <translation>{home} からの派遣</translation>
+    </message>
+    <message>
+        <source>Choose your home institution in Settings first</source>
+        <translation>先に設定で所属機関を選択してください</translation>
+    </message>
+    <message>
+        <source>Any host</source>
+        <translation>すべての受入機関</translation>
+    </message>
+    <message>
+        <source>Any project</source>
+        <translation>すべてのプロジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>VisitStatus</name>
+    <message>
+        <source>Draft</source>
+        <translation>下書き</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>申請中</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>承認済み</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>実施中</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>中止</translation>
+    </message>
+</context>
+<context>
+    <name>VisitTableModel</name>
+    <message>
+        <source>Code</source>
+        <extracomment>Raw value of a cell for sorting: dates as dates, status in life-cycle order. Lower-cased, normalised text of the whole row, precomputed once per load for filtering. The visit&apos;s database id (any column).</extracomment>
+        <translation>コード</translation>
+    </message>
+    <message>
+        <source>Visitor</source>
+        <translation>訪問者</translation>
+    </message>
+    <message>
+        <source>Home institution</source>
+        <translation>所属機関</translation>
+    </message>
+    <message>
+        <source>Host institution</source>
+        <translation>受入機関</translation>
+    </message>
+    <message>
+        <source>Arrival</source>
+        <translation>到着</translation>
+    </message>
+    <message>
+        <source>Departure</source>
+        <translation>出発</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状態</translation>
+    </message>
+</context>
+<context>
+    <name>VisitsView</name>
+    <message>
+        <source>Filter visits</source>
+        <extracomment>Changes after which the list reloads: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
+        <translation>訪問の絞り込み</translation>
+    </message>
+    <message>
+        <source>Filter visits (code, name, 漢字, institution, status…)</source>
+        <translation>訪問の絞り込み(コード、名前、漢字、機関、状態…)</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>訪問</translation>
+    </message>
+</context>
+</TS>
