@@ -97,6 +97,9 @@ class DueItem:
     due_date: date
     blocking: bool
     late_by_days: int
+    #: The title in Japanese and the visitor's native-script name, when recorded.
+    title_ja: str = ""
+    visitor_name_native: str = ""
 
 
 @dataclass(frozen=True)

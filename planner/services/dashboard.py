@@ -83,6 +83,7 @@ class PaperworkDue:
     days_until: int
     status: str
     blocking: bool = False
+    title_ja: str = ""
 
 
 class DueLike(Protocol):
@@ -96,6 +97,11 @@ class DueLike(Protocol):
     @property
     def title(self) -> str:
         """The document's title."""
+        ...
+
+    @property
+    def title_ja(self) -> str:
+        """The document's title in Japanese ("" when none is recorded)."""
         ...
 
     @property
@@ -371,6 +377,7 @@ class DashboardService:
                     visitor_name_native=visit.visitor_name_native,
                     host_institution=visit.host_institution,
                     title=item.title,
+                    title_ja=item.title_ja,
                     due_date=item.due_date,
                     days_until=(item.due_date - day).days,
                     status=str(item.status),

@@ -401,6 +401,8 @@ class PaperworkService:
                 VisitRow.code,
                 PersonRow.given_name,
                 PersonRow.family_name,
+                PersonRow.family_name_native,
+                PersonRow.given_name_native,
             )
             .join(DocumentTypeRow, PaperworkItemRow.document_type_id == DocumentTypeRow.id)
             .join(VisitRow, PaperworkItemRow.visit_id == VisitRow.id)
@@ -424,8 +426,12 @@ class PaperworkService:
                     due_date=row.due_date or today,
                     blocking=row.blocking,
                     late_by_days=late_by_days(row.due_date, row.status, today),
+                    title_ja=doc.title_ja,
+                    visitor_name_native=f"{family_native} {given_native}".strip(),
                 )
-                for row, doc, code, given, family in session.execute(query)
+                for row, doc, code, given, family, family_native, given_native in session.execute(
+                    query
+                )
             ]
 
     def due(self, within_days: int = 14, today: date | None = None) -> list[DueItem]:

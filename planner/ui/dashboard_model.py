@@ -19,11 +19,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 
-from planner.domain.enums import VisitStatus
+from planner.domain.enums import PaperworkStatus, VisitStatus
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.dashboard import DashboardVisit, PaperworkDue, StatusCount
-from planner.ui.formats import day_month_year, short_day
+from planner.ui.formats import day_month_year, localised, person_name_both, short_day
 from planner.ui.labels import status_colour, status_label
+from planner.ui.palette import error_colour
+from planner.ui.paperwork_models import paperwork_status_label
 
 #: The visit's database id (any column).
 VISIT_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -46,11 +48,6 @@ def days_text(days: int) -> str:
     if days > 1:
         return QCoreApplication.translate("Dashboard", "in %n days", None, days)
     return QCoreApplication.translate("Dashboard", "%n days ago", None, -days)
-
-
-def visitor_text(latin: str, native: str) -> str:
-    """``Yuki Todo (藤堂 由紀)``, or only the Latin name when no native one is recorded."""
-    return f"{latin} ({native})" if native else latin
 
 
 def dark_palette() -> bool:
@@ -121,7 +118,7 @@ def visit_row(
         when=texts.days(entry.days_until),
         day=entry.day,
         code=entry.code,
-        visitor=visitor_text(entry.visitor_name, entry.visitor_name_native),
+        visitor=person_name_both(entry.visitor_name, entry.visitor_name_native),
         host=host,
         status=status,
         colour=colour,
@@ -167,19 +164,21 @@ class VisitRows(Sequence[DashboardRow]):
 
 def paperwork_row(item: PaperworkDue) -> DashboardRow:
     """The display form of a paperwork item due soon or overdue."""
-    status = item.status.replace("_", " ").capitalize()
+    status = paperwork_status_label(PaperworkStatus(item.status))
     if item.blocking:
-        status = f"{status} — {QCoreApplication.translate('Dashboard', 'blocking')}"
+        blocking = QCoreApplication.translate("Dashboard", "blocking")
+        status = f"{status} — {blocking}"
+    title = localised(item.title, item.title_ja)
     return DashboardRow(
         visit_id=item.visit_id,
         when=days_text(item.days_until),
         day=item.due_date,
         code=item.code,
-        visitor=visitor_text(item.visitor_name, item.visitor_name_native),
-        host=item.title,
+        visitor=person_name_both(item.visitor_name, item.visitor_name_native),
+        host=title,
         status=status,
-        colour=QColor("#c62828") if item.days_until < 0 else None,
-        tooltip=f"{item.code}: {item.title} ({item.host_institution})",
+        colour=error_colour() if item.days_until < 0 else None,
+        tooltip=f"{item.code}: {title} ({item.host_institution})",
     )
 
 

@@ -14,6 +14,7 @@ from functools import cache
 from PySide6.QtCore import QLocale
 
 from planner.domain.countries import country_names as domain_country_names
+from planner.domain.itinerary_days import day_marker
 
 _WEEKDAYS_JA = "月火水木金土日"
 _WEEKDAYS_JA_LONG = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
@@ -124,3 +125,17 @@ def country_names() -> dict[str, str]:
 def country_name(code: str) -> str:
     """The name of *code* in the interface language, or the code itself when unknown."""
     return country_names().get(code, code)
+
+
+def localised(english: str, japanese: str) -> str:
+    """The Japanese text in the Japanese interface when there is one, else the English."""
+    return japanese if japanese and is_japanese() else english
+
+
+def day_offset(offset: int) -> str:
+    """How many days later (or earlier) a time falls: ``+1 day`` / ``+1日``; "" for none."""
+    if not is_japanese():
+        return day_marker(offset)
+    if offset == 0:
+        return ""
+    return f"{'+' if offset > 0 else '−'}{abs(offset)}日"

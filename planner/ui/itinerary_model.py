@@ -21,7 +21,7 @@ from planner.domain.entities import ItineraryItem, Visit
 from planner.domain.enums import ItineraryKind
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.itinerary_checks import Finding
-from planner.domain.itinerary_days import ScheduledItem, day_marker, group_by_day
+from planner.domain.itinerary_days import ScheduledItem, group_by_day
 from planner.ui import formats, palette
 from planner.ui.errors import message_text
 
@@ -230,7 +230,7 @@ class ItineraryTreeModel(QAbstractItemModel):
     def _item_data(self, day: _Day, entry: ScheduledItem, column: Column, role: int) -> Any:
         item = entry.item
         findings = self._item_findings.get(item.id or -1, [])
-        marker = day_marker(entry.day_offset)
+        marker = formats.day_offset(entry.day_offset)
         if role == Qt.ItemDataRole.DisplayRole:
             if column is Column.START:
                 prefix = f"{_short(entry.start.local.date())} " if entry.day != day.day else ""
@@ -243,7 +243,12 @@ class ItineraryTreeModel(QAbstractItemModel):
             if column is Column.KIND:
                 return kind_text(item.kind)
             if column is Column.TITLE:
-                return f"{item.title}  {item.title_ja}".strip() if item.title_ja else item.title
+                first, second = (
+                    (item.title_ja, item.title)
+                    if formats.is_japanese()
+                    else (item.title, item.title_ja)
+                )
+                return f"{first}  {second}".strip()
             if column is Column.LOCATION:
                 return item.location_name
             if column is Column.CHECKS:

@@ -214,10 +214,11 @@ class PaperworkItemModel(QAbstractTableModel):
 
     def _text(self, item: PaperworkItem, column: ItemColumn, late: int, *, sorting: bool) -> Any:
         if column is ItemColumn.DOCUMENT:
+            title = formats.localised(item.title, item.title_ja)
             if item.applies:
-                return item.title
+                return title
             return QCoreApplication.translate("Paperwork", "{title} — no longer required").format(
-                title=item.title
+                title=title
             )
         if column is ItemColumn.RESPONSIBLE:
             return responsible_label(item.responsible)
@@ -312,8 +313,10 @@ class PaperworkOverviewModel(QAbstractTableModel):
             sorting = role == SORT_ROLE
             values: dict[OverviewColumn, Any] = {
                 OverviewColumn.VISIT: item.visit_code,
-                OverviewColumn.VISITOR: item.visitor_name,
-                OverviewColumn.DOCUMENT: item.title,
+                OverviewColumn.VISITOR: formats.person_name_both(
+                    item.visitor_name, item.visitor_name_native
+                ),
+                OverviewColumn.DOCUMENT: formats.localised(item.title, item.title_ja),
                 OverviewColumn.RESPONSIBLE: responsible_label(item.responsible),
                 OverviewColumn.STATUS: paperwork_status_label(item.status),
                 OverviewColumn.DUE: (

@@ -14,6 +14,7 @@ from datetime import date
 from enum import StrEnum
 
 from planner.domain.entities import VisitSummary
+from planner.ui.formats import person_name_both
 
 
 class Scale(StrEnum):
@@ -40,9 +41,7 @@ _OPEN_END = 10**9
 
 def visitor_label(visit: VisitSummary) -> str:
     """``Yuki Todo (藤堂 由紀)``, or only the Latin name when no native one is recorded."""
-    if visit.visitor_name_native:
-        return f"{visit.visitor_name} ({visit.visitor_name_native})"
-    return visit.visitor_name
+    return person_name_both(visit.visitor_name, visit.visitor_name_native)
 
 
 # Bars and rows are plain slotted dataclasses, not frozen ones: a layout is rebuilt, never

@@ -43,6 +43,7 @@ from planner.services.visits_listing import (
     ListRow,
     VisitListing,
 )
+from planner.ui.formats import person_name_both
 from planner.ui.gc_pause import collection_paused
 from planner.ui.labels import STATUS_ORDER, status_colour, status_label
 
@@ -90,11 +91,6 @@ class SummarySource(Protocol):
 def normalise_for_search(text: str) -> str:
     """Fold *text* for matching: full-width letters to ASCII (NFKC), then case-folded."""
     return unicodedata.normalize("NFKC", text).casefold()
-
-
-def visitor_text(latin: str, native: str) -> str:
-    """``Hiroshi Tanaka (田中 博)``, or only the Latin name when no native one is recorded."""
-    return f"{latin} ({native})" if native else latin
 
 
 def listing_of(visits: Sequence[VisitSummary]) -> VisitListing:
@@ -247,7 +243,9 @@ class VisitTableModel(QAbstractTableModel):
         self._rows = rows = listing.rows
         institutions = listing.institutions
         self._status_labels = {s.value: status_label(s) for s in STATUS_ORDER}
-        self._visitor = {pid: visitor_text(p.latin, p.native) for pid, p in listing.people.items()}
+        self._visitor = {
+            pid: person_name_both(p.latin, p.native) for pid, p in listing.people.items()
+        }
         self._home = {
             pid: institutions.get(p.home_institution_id, "") for pid, p in listing.people.items()
         }

@@ -437,6 +437,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>%n 日前</translation>
     </message>
     <message>
+        <source>blocking</source>
+        <translation>必須</translation>
+    </message>
+    <message>
         <source>When</source>
         <extracomment>Column titles of a visit section and of the paperwork section.</extracomment>
         <translation>日時</translation>
@@ -3368,7 +3372,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} cannot become {target}: blocking paperwork not approved or waived: {items}. Approve or waive these items, or override with a written reason.</source>
-        <extracomment>Statuses that clear an item for admission. Statuses in which the item still waits for someone to act, so its due date matters. Agreement kinds that cover a data-exchange visit.</extracomment>
+        <extracomment>Statuses that clear an item for admission. Statuses in which the item still waits for someone to act, so its due date matters. The title in Japanese and the visitor&apos;s native-script name, when recorded. Agreement kinds that cover a data-exchange visit.</extracomment>
         <translation>訪問 {code} を{target}にできません。必須の書類が承認済みでも免除でもありません: {items}。これらの項目を承認または免除にするか、理由を記入して例外承認してください。</translation>
     </message>
     <message>

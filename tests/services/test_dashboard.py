@@ -191,6 +191,7 @@ class FakeDue:
     status: str
     due_date: date
     blocking: bool
+    title_ja: str = ""
 
 
 def test_paperwork_due_resolves_visits_and_sorts(services: Services, sample: Sample) -> None:

@@ -80,3 +80,17 @@ def test_country_names_in_the_interface_language(japanese: None) -> None:
 def test_country_names_in_english(english: None) -> None:
     assert formats.country_name("US") == "United States"
     assert formats.country_name("JP") == "Japan"
+
+
+def test_day_offsets_and_localised_titles(japanese: None) -> None:
+    assert formats.day_offset(1) == "+1日"
+    assert formats.day_offset(-1) == "−1日"
+    assert formats.day_offset(0) == ""
+    assert formats.localised("Travel insurance", "旅行保険") == "旅行保険"
+    assert formats.localised("Housing", "") == "Housing"
+
+
+def test_day_offsets_in_english(english: None) -> None:
+    assert formats.day_offset(1) == "+1 day"
+    assert formats.day_offset(10) == "+10 days"
+    assert formats.localised("Travel insurance", "旅行保険") == "Travel insurance"
