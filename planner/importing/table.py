@@ -150,9 +150,10 @@ def read_csv_table(data: bytes) -> Table:
     text = decode_csv(data)
     delimiter = sniff_delimiter(text)
     # One CSV record is one spreadsheet row, even when a quoted cell spans several lines.
-    lines: list[Sequence[Cell]] = list(
-        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    )
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    # A comprehension, not list(reader): list() consumes the reader inside one C call that
+    # holds the GIL for the whole file, freezing the window while a worker reads 50,000 rows.
+    lines: list[Sequence[Cell]] = [record for record in reader]
     return _table(lines, QT_TRANSLATE_NOOP("Validation", "the file is empty"))
 
 

@@ -103,6 +103,9 @@ def read_listing(session: Session) -> VisitListing:
                 PersonRow.given_name_native,
                 PersonRow.home_institution_id,
             )
+            # Only visitors: the directory may hold tens of thousands of people who never
+            # visited (an imported staff list), and the list needs none of them.
+            .where(PersonRow.id.in_(select(VisitRow.visitor_id)))
         )
     }
     institutions = {

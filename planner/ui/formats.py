@@ -20,8 +20,23 @@ _WEEKDAYS_JA = "月火水木金土日"
 _WEEKDAYS_JA_LONG = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
 
 
+_language: str | None = None
+
+
+def set_language(language: str | None) -> None:
+    """Record the interface language (None: read it from the default QLocale each time).
+
+    Set once at start-up by :func:`planner.ui.language.install_language`: views format
+    tens of thousands of names and dates, and asking QLocale each time showed in profiles.
+    """
+    global _language
+    _language = language
+
+
 def is_japanese() -> bool:
     """True when the interface is in Japanese."""
+    if _language is not None:
+        return _language == "ja"
     return QLocale().language() == QLocale.Language.Japanese
 
 

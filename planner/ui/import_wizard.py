@@ -9,7 +9,6 @@ records reach the views through the services' change bus.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -52,6 +51,7 @@ from planner.importing.run import commit_plan, plan_file
 from planner.importing.table import ImportRowsError, RowProblem, read_header
 from planner.services.app import Services
 from planner.ui.errors import error_message, message_text
+from planner.ui.gc_pause import CollectionPause
 from planner.ui.palette import error_colour
 
 Kind = Literal["people", "visits"]
@@ -89,31 +89,6 @@ def kind_text(kind: str) -> str:
     if kind == "people":
         return QCoreApplication.translate("ImportWizard", "people")
     return QCoreApplication.translate("ImportWizard", "visits")
-
-
-class _CyclicGcPause:
-    """Keeps Python's cyclic garbage collector off while the wizard holds a large import.
-
-    A full collection walks every live object while holding the GIL; with a checked
-    50,000-row file in memory (rows, records, previews) each one froze the window for a tenth
-    to a third of a second, several times per check or import. Reference counting still frees
-    almost everything while it is off; the collector runs again once the wizard closes.
-    """
-
-    def __init__(self) -> None:
-        self._paused = False
-
-    def pause(self) -> None:
-        """Stop automatic cyclic collection (idempotent)."""
-        if not self._paused and gc.isenabled():
-            gc.disable()
-            self._paused = True
-
-    def resume(self) -> None:
-        """Restore automatic collection if this object stopped it."""
-        if self._paused:
-            gc.enable()
-            self._paused = False
 
 
 class ImportWorker(QObject):
@@ -505,7 +480,7 @@ class ImportWizard(QWizard):
         self.fields: tuple[FieldSpec, ...] = PEOPLE_FIELDS if kind == "people" else VISIT_FIELDS
         self.header: list[str] = []
         self._threads: list[tuple[QThread, ImportWorker]] = []
-        self._gc_pause = _CyclicGcPause()
+        self._gc_pause = CollectionPause()
         title = (
             QCoreApplication.translate("ImportWizard", "Import People")
             if kind == "people"

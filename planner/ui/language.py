@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from planner.ui.formats import set_language
 from planner.ui.resources import resource_path
 
 #: Languages the interface is available in.
@@ -26,6 +27,7 @@ def install_language(app: QCoreApplication, lang: str) -> list[QTranslator]:
     if lang not in LANGUAGES:
         raise ValueError(f"unsupported language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     QLocale.setDefault(QLocale(_LOCALES[lang]))
+    set_language(lang)
     if lang == "en":
         return []
     ours = QTranslator(app)
@@ -46,3 +48,4 @@ def remove_language(app: QCoreApplication, translators: list[QTranslator]) -> No
     for translator in translators:
         app.removeTranslator(translator)
     QLocale.setDefault(QLocale(_LOCALES["en"]))
+    set_language(None)

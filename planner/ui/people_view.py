@@ -38,7 +38,7 @@ from planner.ui.undo import run_undoable
 
 _HEADER_KEY = "PeopleView/header"
 _COLUMNS_KEY = "PeopleView/columns"
-_FIT_SAMPLE_ROWS = 200
+_FIT_SAMPLE_ROWS = 50
 
 #: Changes after which the directory reloads: people, and the institution names it shows.
 RELOAD_ENTITIES = frozenset({"person", "institution"})

@@ -56,6 +56,7 @@ def _migrations_with(tmp_path: Path, second: str, monkeypatch: pytest.MonkeyPatc
     text = second.replace("{head}", migrate.head_revision())
     (folder / "versions" / "9002_test.py").write_text(text, encoding="utf-8")
     monkeypatch.setattr(migrate, "_MIGRATIONS", folder)
+    monkeypatch.setattr(migrate, "HEAD_REVISION", "9002")
 
 
 def _revision(path: Path) -> str:

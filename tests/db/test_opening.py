@@ -120,3 +120,11 @@ def test_reopening_an_up_to_date_file_writes_no_backup(db_path: Path) -> None:
     open_database(sqlite_target(db_path), create=True).close()
     open_database(sqlite_target(db_path)).close()
     assert not list(db_path.parent.glob("*.bak"))
+
+
+def test_the_head_constant_is_alembics_head() -> None:
+    # Opening compares with the constant so that an up-to-date file never imports Alembic.
+    from planner.db import migrate
+
+    assert head_revision() == migrate.HEAD_REVISION
+    assert migrate.HEAD_REVISION in migrate.known_revisions()
