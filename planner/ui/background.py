@@ -8,10 +8,11 @@ request counts: a result that arrives after a newer request was made is dropped.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
 T = TypeVar("T")
 
@@ -102,3 +103,80 @@ class BackgroundLoader(QObject, Generic[T]):
             return
         self._pending = False
         self.failed.emit(message)
+
+
+class _TaskRelay(QObject):
+    progress = Signal(int, int, str)
+    done = Signal(object)
+    failed = Signal(object)
+
+
+class _TaskJob(QRunnable):
+    def __init__(self, task: BackgroundTask) -> None:
+        super().__init__()
+        self._task = task
+
+    def run(self) -> None:
+        task = self._task
+        try:
+            result = task.work(task.report)
+        except Exception as exc:  # handed to the GUI thread, which shows it without a traceback
+            _log.debug("background task failed", exc_info=True)
+            task.relay.failed.emit(exc)
+            return
+        task.relay.done.emit(result)
+
+
+class BackgroundTask(QObject):
+    """A long job (an export, a report) on a pool thread, with progress and cancel.
+
+    *work* receives a ``report(done, total, label) -> bool`` callback and runs off the GUI
+    thread (services open their own session per call); ``report`` returns False once
+    :meth:`cancel` was called, so the job can stop between files. :meth:`run` starts the job
+    and waits for it in a local event loop: the window keeps repainting and the progress
+    dialog's Cancel button keeps working, while callers stay as simple as a function call.
+    """
+
+    progress = Signal(int, int, str)
+
+    def __init__(
+        self,
+        work: Callable[[Callable[[int, int, str], bool]], object],
+        parent: QObject | None = None,
+        pool: QThreadPool | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.work = work
+        self._pool = pool or QThreadPool.globalInstance()
+        self._cancelled = threading.Event()
+        self.relay = _TaskRelay()
+        self.relay.progress.connect(self.progress)
+
+    def report(self, done: int, total: int, label: str = "") -> bool:
+        """Progress from the job (any thread); False once the user cancelled."""
+        self.relay.progress.emit(done, total, label)
+        return not self._cancelled.is_set()
+
+    def cancel(self) -> None:
+        """Ask the job to stop at its next progress report."""
+        self._cancelled.set()
+
+    def run(self) -> object:
+        """Run the job and return its result; re-raises the job's exception here."""
+        loop = QEventLoop()
+        outcome: list[tuple[bool, object]] = []
+
+        def finish(ok: bool, value: object) -> None:
+            outcome.append((ok, value))
+            loop.quit()
+
+        self.relay.done.connect(lambda value: finish(True, value))
+        self.relay.failed.connect(lambda exc: finish(False, exc))
+        self._pool.start(_TaskJob(self))
+        if not outcome:
+            loop.exec()
+        ok, value = outcome[0]
+        if not ok:
+            assert isinstance(value, BaseException)
+            raise value
+        return value

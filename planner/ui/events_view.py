@@ -29,8 +29,8 @@ from planner.ui.event_editor import EventEditor
 from planner.ui.events_model import EventColumn, EventRow, EventTableModel, ParticipantTableModel
 from planner.ui.form_widgets import show_undo_error
 from planner.ui.labels import participant_role_label
-from planner.ui.person_list_model import PersonChoiceModel, person_choice_names
 from planner.ui.undo import run_undoable
+from planner.ui.visit_person_choices import VisitPerson, VisitPersonModel, load_people_by_name
 
 RELOAD_ENTITIES = frozenset({"event", "person", "institution"})
 PEOPLE_ENTITIES = frozenset({"person", "institution"})
@@ -93,7 +93,7 @@ class EventsView(QWidget):
         )
         self.participant_table.setModel(self.participants)
         self.person = QComboBox(self)
-        self._person_choices = PersonChoiceModel(self)
+        self._person_choices = VisitPersonModel([], parent=self)
         self.person.setModel(self._person_choices)
         # Typing part of a name (Latin or kanji) finds the person among thousands.
         self.person.setEditable(True)
@@ -140,14 +140,13 @@ class EventsView(QWidget):
         layout.addWidget(splitter)
         self.setFocusProxy(self.table)
 
-        self._names: dict[int, str] = {}
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self._reload_events)
         self._people_stale = False
-        self._people_loader: BackgroundLoader[dict[int, str]] = BackgroundLoader(
-            lambda: person_choice_names(services.people.summaries()), self._apply_people, self
+        self._people_loader: BackgroundLoader[list[VisitPerson]] = BackgroundLoader(
+            lambda: load_people_by_name(services), self._apply_people, self
         )
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.participant_table.selectionModel().selectionChanged.connect(
@@ -166,18 +165,8 @@ class EventsView(QWidget):
         """Read events, participant counts and people again, keeping the selection."""
         self._reload_timer.stop()
         self._people_stale = False
-        current = self.current_event_id()
-        institutions = {i.id: i.label for i in self.services.institutions.list()}
-        counts = self.services.events.participant_counts()
-        rows = [
-            EventRow(e, institutions.get(e.institution_id, ""), counts.get(e.id or 0, 0))
-            for e in self.services.events.list()
-        ]
-        self.model.set_rows(rows)
         self._people_loader.run_now()
-        if current is not None:
-            self.select_event(current)
-        self._show_participants()
+        self.reload_events_only()
 
     def _reload_events(self) -> None:
         if self._people_stale:
@@ -199,12 +188,11 @@ class EventsView(QWidget):
             self.select_event(current)
         self._show_participants()
 
-    def _apply_people(self, names: dict[int, str]) -> None:
+    def _apply_people(self, people: list[VisitPerson]) -> None:
         chosen = self.person.currentData()
-        self._names = names
-        self._person_choices.set_names(names)
+        self._person_choices.set_people(people)
         row = self._person_choices.row_of(chosen) if chosen is not None else -1
-        self.person.setCurrentIndex(row if row >= 0 else (0 if names else -1))
+        self.person.setCurrentIndex(row if row >= 0 else (0 if people else -1))
         self._show_participants()
 
     def on_change(self, change: Change) -> None:
@@ -235,7 +223,7 @@ class EventsView(QWidget):
         rows = []
         if event_id is not None:
             rows = [
-                (p, self._names.get(p.person_id, str(p.person_id)))
+                (p, self._person_choices.text_of(p.person_id) or str(p.person_id))
                 for p in self.services.events.participants(event_id)
             ]
         self.participants.set_rows(rows)
@@ -282,7 +270,7 @@ class EventsView(QWidget):
             return False
         role = ParticipantRole(self.role.currentData())
         events = self.services.events
-        name = self._names.get(person_id, "")
+        name = self._person_choices.text_of(person_id)
         try:
             run_undoable(
                 self.undo_stack,
@@ -307,7 +295,7 @@ class EventsView(QWidget):
             return False
         participant = self.participants.participant_at(index.row())
         events = self.services.events
-        name = self._names.get(participant.person_id, "")
+        name = self._person_choices.text_of(participant.person_id)
         run_undoable(
             self.undo_stack,
             QCoreApplication.translate("EventsView", "Remove {name} from event").format(name=name),

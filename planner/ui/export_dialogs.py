@@ -31,6 +31,7 @@ from planner.export.itinerary import (
     safe_file_stem,
 )
 from planner.services.app import Services
+from planner.ui.background import BackgroundTask
 from planner.ui.errors import planner_error_text
 
 _FORMAT_TEXT = {
@@ -145,13 +146,20 @@ class ExportItineraryDialog(_ExportForm):
                 QCoreApplication.translate("ExportDialogs", "Choose a file to write."),
             )
             return
+        services, visit_id, fmt, lang = self._services, self._visit_id, self.fmt, self.lang
+        task = BackgroundTask(
+            lambda _report: export_itinerary(services, visit_id, fmt, Path(text), lang), self
+        )
+        self.setEnabled(False)  # one export at a time; the window keeps repainting meanwhile
         try:
-            self.written = export_itinerary(
-                self._services, self._visit_id, self.fmt, Path(text), self.lang
-            )
+            written = task.run()
+            assert isinstance(written, Path)
+            self.written = written
         except PlannerError as exc:
+            self.setEnabled(True)
             QMessageBox.warning(self, self.windowTitle(), planner_error_text(exc))
             return
+        self.setEnabled(True)
         super().accept()
 
 
@@ -200,17 +208,27 @@ class BatchExportDialog(_ExportForm):
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(0)
 
-        def report(done: int, total: int, name: str) -> bool:
+        def show(done: int, total: int, name: str) -> None:
             progress.setMaximum(max(total, 1))
             progress.setValue(done)
             if name:
                 progress.setLabelText(name)
-            return not progress.wasCanceled()
 
+        # The files are written on a worker thread: the window repaints and Cancel answers at
+        # once, and the job stops before its next file.
+        services, event_id, fmt, lang = self._services, self._event_id, self.fmt, self.lang
+        task = BackgroundTask(
+            lambda report: export_event_itineraries(
+                services, event_id, folder, fmt, lang, progress=report
+            ),
+            self,
+        )
+        task.progress.connect(show)
+        progress.canceled.connect(task.cancel)
         try:
-            self.batch_result = export_event_itineraries(
-                self._services, self._event_id, folder, self.fmt, self.lang, progress=report
-            )
+            result = task.run()
+            assert isinstance(result, BatchResult)
+            self.batch_result = result
         except PlannerError as exc:
             progress.close()
             QMessageBox.warning(self, self.windowTitle(), planner_error_text(exc))

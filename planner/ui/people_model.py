@@ -99,15 +99,40 @@ def search_text(person: PersonSummary) -> str:
 
 @dataclass(frozen=True)
 class PeopleRows:
-    """People with their search texts, ready for :meth:`PeopleTableModel.set_people`."""
+    """People with their search texts, ready for :meth:`PeopleTableModel.set_people`.
+
+    *sort* is the (column, order) they are already sorted by, if any.
+    """
 
     people: Sequence[PersonSummary]
     search: Sequence[str]
+    sort: tuple[int, Qt.SortOrder] | None = None
 
 
-def prepare_people(people: Sequence[PersonSummary]) -> PeopleRows:
-    """Compute the search texts of *people* (safe on a worker thread)."""
-    return PeopleRows(people, [search_text(p) for p in people])
+def prepare_people(
+    people: Sequence[PersonSummary], sort: tuple[int, Qt.SortOrder] | None = None
+) -> PeopleRows:
+    """Compute the search texts of *people*, sorted by *sort* (safe on a worker thread)."""
+    search = [search_text(p) for p in people]
+    if sort is None or not 0 <= sort[0] < len(PersonColumn):
+        return PeopleRows(people, search)
+    ordered, ordered_search = _sorted(people, search, PersonColumn(sort[0]), sort[1])
+    return PeopleRows(ordered, ordered_search, sort)
+
+
+def _sorted(
+    people: Sequence[PersonSummary],
+    search: Sequence[str],
+    column: PersonColumn,
+    order: Qt.SortOrder,
+) -> tuple[list[PersonSummary], list[str]]:
+    keys = [_sort_value(p, column) for p in people]
+    indexes = sorted(
+        range(len(people)),
+        key=keys.__getitem__,
+        reverse=order == Qt.SortOrder.DescendingOrder,
+    )
+    return [people[i] for i in indexes], [search[i] for i in indexes]
 
 
 class PeopleTableModel(QAbstractTableModel):
@@ -131,8 +156,15 @@ class PeopleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(prepared.people)
         self._search = list(prepared.search)
-        self._reorder()
+        if prepared.sort != self.current_sort():
+            self._reorder()  # the rows came sorted otherwise (or not at all)
         self.endResetModel()
+
+    def current_sort(self) -> tuple[int, Qt.SortOrder] | None:
+        """The (column, order) the rows are kept sorted by; None before any sort."""
+        if not 0 <= self._sort_column < len(PersonColumn):
+            return None
+        return self._sort_column, self._sort_order
 
     def search_texts(self) -> Sequence[str]:
         """Each source row's normalised filter text, in row order."""
@@ -155,15 +187,9 @@ class PeopleTableModel(QAbstractTableModel):
     def _reorder(self) -> None:
         if not 0 <= self._sort_column < len(PersonColumn):
             return
-        column = PersonColumn(self._sort_column)
-        keys = [_sort_value(p, column) for p in self._rows]
-        order = sorted(
-            range(len(self._rows)),
-            key=keys.__getitem__,
-            reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+        self._rows, self._search = _sorted(
+            self._rows, self._search, PersonColumn(self._sort_column), self._sort_order
         )
-        self._rows = [self._rows[i] for i in order]
-        self._search = [self._search[i] for i in order]
 
     def person_at(self, row: int) -> PersonSummary:
         """The person shown in *row* (source row)."""

@@ -143,10 +143,13 @@ class PeopleView(QWidget):
         # Reloads after changes read and prepare the rows on a worker thread: after importing
         # tens of thousands of people, doing it here froze the window for a second or more.
         self._loader: BackgroundLoader[PeopleRows] = BackgroundLoader(
-            lambda: prepare_people(services.people.summaries()), self._apply_people, self
+            lambda: prepare_people(services.people.summaries(), self._requested_sort),
+            self._apply_people,
+            self,
         )
+        self._requested_sort: tuple[int, Qt.SortOrder] | None = None
         self._loader.failed.connect(self.show_message)
-        self._reload_timer.timeout.connect(self._loader.request)
+        self._reload_timer.timeout.connect(self._request_reload)
 
         self.table.selectionModel().currentRowChanged.connect(self._update_actions)
         for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
@@ -159,7 +162,13 @@ class PeopleView(QWidget):
     def reload(self) -> None:
         """Read the directory again now, keeping the current person selected."""
         self._reload_timer.stop()
+        self._requested_sort = self.model.current_sort()
         self._loader.run_now()
+
+    def _request_reload(self) -> None:
+        # The worker sorts as the table is sorted now, so applying the rows needs no sorting.
+        self._requested_sort = self.model.current_sort()
+        self._loader.request()
 
     def _apply_people(self, rows: PeopleRows) -> None:
         current = self.current_person_id()

@@ -51,6 +51,7 @@ from planner.services.changes import Change
 from planner.services.dashboard import local_today
 from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
 from planner.ui import formats
+from planner.ui.background import BackgroundTask
 from planner.ui.charts import BarChartWidget
 from planner.ui.errors import message_text, planner_error_text
 
@@ -351,9 +352,13 @@ class ReportsView(QWidget):
 
     def export_to(self, path: Path, fmt: ReportFormat) -> Path:
         """Write the shown report to *path* in *fmt*."""
-        if self.report is None:
+        report = self.report
+        if report is None:
             raise PlannerError(QT_TRANSLATE_NOOP("Validation", "no report to export"))
-        return write_report(self.report, fmt, path)
+        # Written on a worker thread (charts and PDF layout take a moment); the window repaints.
+        written = BackgroundTask(lambda _report: write_report(report, fmt, path), self).run()
+        assert isinstance(written, Path)
+        return written
 
     def export_dialog(self) -> Path | None:
         """Ask for a file (PDF, XLSX or CSV) and write the shown report there."""

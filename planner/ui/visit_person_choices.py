@@ -1,4 +1,4 @@
-"""The people a visit editor offers as visitor and host person, as shared list models.
+"""People to choose from in combo boxes (visit editors, event participants), as list models.
 
 Filling two combo boxes item by item with every person (5,000 and more) made opening a visit
 editor take more than half a second. A list model over one list built once serves every
@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QComboBox
 
 from planner.services.app import Services
+from planner.ui.formats import person_name_both
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -40,9 +41,20 @@ def load_visit_people(services: Services) -> list[VisitPerson]:
     """Everyone, by family name: ``Hiroshi Tanaka (田中 博) — RIKEN Wako``."""
     people = []
     for p in services.people.summaries():
-        name = f"{p.latin_name} ({p.native_name})" if p.native_name else p.latin_name
+        name = person_name_both(p.latin_name, p.native_name)
         people.append(VisitPerson(p.id, f"{name} — {p.home_institution}", p.home_institution))
     return people
+
+
+def load_people_by_name(services: Services) -> list[VisitPerson]:
+    """Everyone, by family name, as just their names (``Hiroshi Tanaka (田中 博)``).
+
+    Safe on a worker thread (the events view reads it there after large imports).
+    """
+    return [
+        VisitPerson(p.id, person_name_both(p.latin_name, p.native_name), p.home_institution)
+        for p in services.people.summaries()
+    ]
 
 
 class VisitPersonModel(QAbstractListModel):
@@ -57,10 +69,28 @@ class VisitPersonModel(QAbstractListModel):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        self._people = list(people)
         self._offset = 1 if with_none else 0
+        self._people: list[VisitPerson] = []
+        self._rows: dict[int, int] = {}
+        self._homes: dict[int, str] = {}
+        self._names: dict[int, str] = {}
+        self._fill(people)
+
+    def _fill(self, people: Sequence[VisitPerson]) -> None:
+        self._people = list(people)
         self._rows = {p.id: n + self._offset for n, p in enumerate(self._people)}
         self._homes = {p.id: p.home_institution for p in self._people}
+        self._names = {p.id: p.text for p in self._people}
+
+    def set_people(self, people: Sequence[VisitPerson]) -> None:
+        """Replace the rows with *people*."""
+        self.beginResetModel()
+        self._fill(people)
+        self.endResetModel()
+
+    def text_of(self, person_id: int) -> str:
+        """The text shown for *person_id* (empty if unknown)."""
+        return self._names.get(person_id, "")
 
     def row_of(self, person_id: int | None) -> int:
         """The row of *person_id* (the "(none)" row for None, if there is one); -1 if absent."""

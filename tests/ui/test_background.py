@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QThread, QThreadPool
 from pytestqt.qtbot import QtBot
 
-from planner.ui.background import BackgroundLoader
+from planner.ui.background import BackgroundLoader, BackgroundTask
 
 
 def test_result_is_applied_on_the_gui_thread(qtbot: QtBot) -> None:
@@ -31,11 +33,13 @@ def test_result_is_applied_on_the_gui_thread(qtbot: QtBot) -> None:
 
 def test_only_the_latest_request_is_applied(qtbot: QtBot) -> None:
     release = threading.Event()
+    started = threading.Event()
     calls = iter(["stale", "fresh"])
 
     def work() -> str:
         value = next(calls)
         if value == "stale":
+            started.set()
             release.wait(5)  # still running when the second request is made
         return value
 
@@ -44,6 +48,7 @@ def test_only_the_latest_request_is_applied(qtbot: QtBot) -> None:
     applied: list[str] = []
     loader: BackgroundLoader[str] = BackgroundLoader(work, applied.append, pool=pool)
     loader.request()
+    assert started.wait(5)  # the first read is under way (and holds "stale")
     with qtbot.waitSignal(loader.loaded):
         loader.request()
     release.set()
@@ -68,3 +73,42 @@ def test_run_now_applies_synchronously() -> None:
     loader: BackgroundLoader[int] = BackgroundLoader(lambda: 7, applied.append)
     loader.run_now()
     assert applied == [7]
+
+
+def test_task_reports_progress_and_returns_its_result(qtbot: QtBot) -> None:
+    def work(report: Callable[[int, int, str], bool]) -> str:
+        for done in range(1, 4):
+            report(done, 3, f"file {done}")
+        return "written"
+
+    task = BackgroundTask(work)
+    seen: list[tuple[int, int, str]] = []
+    task.progress.connect(lambda d, t, label: seen.append((d, t, label)))
+    assert task.run() == "written"
+    QCoreApplication.processEvents()
+    assert seen == [(1, 3, "file 1"), (2, 3, "file 2"), (3, 3, "file 3")]
+
+
+def test_cancelled_task_stops_at_its_next_report(qtbot: QtBot) -> None:
+    written: list[int] = []
+    task = BackgroundTask(lambda report: None)
+
+    def work(report: Callable[[int, int, str], bool]) -> list[int]:
+        for n in range(100):
+            if not report(n, 100, ""):
+                break
+            written.append(n)
+            if n == 2:
+                task.cancel()  # as the dialog's Cancel button does
+        return written
+
+    task.work = work
+    assert task.run() == [0, 1, 2]
+
+
+def test_task_errors_are_raised_on_the_calling_thread() -> None:
+    def work(report: Callable[[int, int, str], bool]) -> None:
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        BackgroundTask(work).run()

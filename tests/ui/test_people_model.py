@@ -13,6 +13,7 @@ from planner.ui.people_model import (
     PeopleFilterProxyModel,
     PeopleTableModel,
     PersonColumn,
+    prepare_people,
 )
 
 
@@ -117,3 +118,18 @@ def test_sorting_keeps_persistent_indexes_on_their_person() -> None:
     assert selected.data(ID_ROLE) == 1
     assert selected.row() == 3  # Tanaka now sorts last
     assert selected.column() == PersonColumn.EMAIL
+
+
+def test_rows_sorted_off_the_gui_thread_keep_the_models_order() -> None:
+    model = PeopleTableModel()
+    model.set_people(PEOPLE)
+    model.sort(PersonColumn.LATIN_NAME, Qt.SortOrder.DescendingOrder)
+    sort = model.current_sort()
+    assert sort == (PersonColumn.LATIN_NAME, Qt.SortOrder.DescendingOrder)
+    prepared = prepare_people([*PEOPLE, person(5, "Aiko Yamada")], sort)
+    assert [p.id for p in prepared.people] == [5, 1, 3, 2, 4]
+    model.set_people(prepared)
+    assert [model.person_at(r).id for r in range(model.rowCount())] == [5, 1, 3, 2, 4]
+    # Rows prepared for another order are sorted again by the model.
+    model.set_people(prepare_people(PEOPLE))
+    assert [model.person_at(r).id for r in range(model.rowCount())] == [1, 3, 2, 4]

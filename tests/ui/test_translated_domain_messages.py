@@ -7,7 +7,6 @@ from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication
 from sqlalchemy.exc import OperationalError
 
@@ -25,6 +24,7 @@ from planner.domain.rules import Conditions, describe_conditions
 from planner.domain.status import check_transition
 from planner.domain.timezones import local_to_utc
 from planner.ui.errors import message_text, planner_error_text
+from tests.ui.fake_translator import translated
 
 _JA = {
     ("Validation", "The visit is already {status}."): "訪問はすでに{status}です。",
@@ -65,22 +65,10 @@ _JA = {
 }
 
 
-class _FakeTranslator(QTranslator):
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return _JA.get((context, source))  # type: ignore[return-value]  # None: no translation
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 @pytest.fixture
 def japanese(qapp: QApplication) -> Iterator[None]:
-    translator = _FakeTranslator()
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+    with translated(_JA):
+        yield
 
 
 def test_joined_is_the_english_list_and_translates_each_part(japanese: None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -13,6 +12,7 @@ from planner.domain.errors import FieldProblem, NotFoundError, PlannerError, Val
 from planner.domain.i18n import Message
 from planner.ui.errors import error_message, message_text, planner_error_text, problem_text
 from planner.ui.form_widgets import ValidatedFormLayout
+from tests.ui.fake_translator import translated
 
 _JA = {
     ("Validation", "Name is required"): "名前は必須です",
@@ -27,22 +27,10 @@ _JA = {
 }
 
 
-class _FakeTranslator(QTranslator):
-    def translate(
-        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
-    ) -> str:
-        return _JA.get((context, source))  # type: ignore[return-value]  # None: no translation
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 @pytest.fixture
 def japanese(qapp: QApplication) -> Iterator[None]:
-    translator = _FakeTranslator()
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
+    with translated(_JA):
+        yield
 
 
 def test_problem_text_translates_template_and_word_params(japanese: None) -> None:
