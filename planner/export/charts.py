@@ -24,8 +24,12 @@ def draw_bar_chart(
     title: str,
     rows: Sequence[tuple[str, int, int]],
     font: QFont,
+    words: tuple[str, str, str] = ("visits", "person-days", "No visits in this fiscal year."),
 ) -> None:
     """Draw *rows* (label, visits, person-days) as paired horizontal bars inside *rect*.
+
+    *words* are the two legend entries and the text for no rows (the interface passes them
+    in its language).
 
     Each row has a visits bar (blue) and a person-days bar (orange), each scaled to its own
     maximum and labelled with its number; a legend sits under the title.
@@ -49,7 +53,7 @@ def draw_bar_chart(
     # Legend
     y = rect.top() + line * 1.2
     x = rect.left()
-    for colour, text in ((VISITS_COLOUR, "visits"), (DAYS_COLOUR, "person-days")):
+    for colour, text in ((VISITS_COLOUR, words[0]), (DAYS_COLOUR, words[1])):
         painter.fillRect(QRectF(x, y + line * 0.2, line * 0.8, line * 0.6), colour)
         x += line
         painter.setPen(QColor("#444"))
@@ -65,7 +69,7 @@ def draw_bar_chart(
         painter.drawText(
             QRectF(rect.left(), top, rect.width(), line),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            "No visits in this fiscal year.",
+            words[2],
         )
         painter.restore()
         return

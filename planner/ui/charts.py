@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QRectF, QSize
-from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent, QPalette
+from PySide6.QtCore import QCoreApplication, QRectF, QSize
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from planner.export.charts import chart_height, draw_bar_chart
@@ -48,8 +48,16 @@ class BarChartWidget(QWidget):
         """Draw the chart with the shared drawing code."""
         painter = QPainter(self)
         try:
+            # The shared drawing uses dark text (it also draws on PDF paper): give it a light
+            # card of its own, so the chart stays readable under a dark palette.
+            painter.fillRect(self.rect(), QColor("#ffffff"))
             margin = QFontMetricsF(self.font()).height() * 0.6
             area = QRectF(self.rect()).adjusted(margin, margin, -margin, -margin)
-            draw_bar_chart(painter, area, self._title, self._rows, self.font())
+            words = (
+                QCoreApplication.translate("ReportsView", "visits"),
+                QCoreApplication.translate("ReportsView", "person-days"),
+                QCoreApplication.translate("ReportsView", "No visits in this fiscal year."),
+            )
+            draw_bar_chart(painter, area, self._title, self._rows, self.font(), words)
         finally:
             painter.end()

@@ -31,7 +31,7 @@ from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.rules import NOT_LEGAL_ADVICE, DocumentSpec, Rule, RulesError, RuleSet
 from planner.domain.rules import describe_conditions as conditions_text
 from planner.services.app import Services
-from planner.ui import palette
+from planner.ui import formats, palette
 from planner.ui.errors import message_text, planner_error_text
 from planner.ui.paperwork_models import responsible_label
 
@@ -123,7 +123,7 @@ class _Table(QAbstractTableModel):
 
 
 def _rule_row(rule: Rule, docs: dict[str, DocumentSpec]) -> list[Any]:
-    titles = ", ".join(docs[c].title for c in rule.documents)
+    titles = ", ".join(formats.localised(docs[c].title, docs[c].title_ja) for c in rule.documents)
     return [rule.id, message_text(conditions_text(rule.conditions)), titles, rule.description]
 
 

@@ -2381,7 +2381,7 @@ Import it?</source>
     </message>
     <message>
         <source>Japanese</source>
-        <translation>日本</translation>
+        <translation>日本語</translation>
     </message>
     <message>
         <source>Visits</source>
@@ -2442,6 +2442,18 @@ Import it?</source>
     <message>
         <source>Export report</source>
         <translation>報告書の書き出し</translation>
+    </message>
+    <message>
+        <source>visits</source>
+        <translation>訪問数</translation>
+    </message>
+    <message>
+        <source>person-days</source>
+        <translation>人日</translation>
+    </message>
+    <message>
+        <source>No visits in this fiscal year.</source>
+        <translation>この年度の訪問はありません。</translation>
     </message>
 </context>
 <context>

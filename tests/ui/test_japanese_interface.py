@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QApplication,
+    QDialogButtonBox,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -46,12 +47,10 @@ _TECHNICAL = {
 
 
 @pytest.fixture
-def japanese() -> Iterator[None]:
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    translators = install_language(app, "ja")
+def japanese(qapp: QApplication) -> Iterator[None]:
+    translators = install_language(qapp, "ja")
     yield
-    remove_language(app, translators)
+    remove_language(qapp, translators)
 
 
 @pytest.fixture
@@ -150,3 +149,12 @@ def test_no_english_in_the_japanese_visit_editor(
         found += [(editor.tabs.tabText(tab), w, t) for w, t in _english(_texts(editor), allowed)]
     editor.close()
     assert not found, "\n".join(map(str, found))
+
+
+def test_qts_own_buttons_are_japanese(japanese: None) -> None:
+    # Qt's catalogue (qtbase_ja, shipped with PySide6) is installed with ours.
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel is not None and cancel.text().replace("&", "").startswith("キャンセル")
