@@ -14,6 +14,8 @@ from typing import Generic, TypeVar
 
 from PySide6.QtCore import QEventLoop, QObject, QRunnable, QThreadPool, Signal
 
+from planner.ui.errors import error_message
+
 T = TypeVar("T")
 
 _log = logging.getLogger(__name__)
@@ -38,7 +40,7 @@ class _Job(QRunnable):
             result = self._work()
         except Exception as exc:  # reported to the view; the window never sees a traceback
             _log.exception("background read failed")
-            self._relay.failed.emit(self._generation, str(exc))
+            self._relay.failed.emit(self._generation, error_message(exc))
             return
         self._relay.done.emit(self._generation, result)
 

@@ -51,7 +51,7 @@ from planner.services.changes import Change
 from planner.services.dashboard import local_today
 from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
 from planner.ui import formats
-from planner.ui.background import BackgroundTask
+from planner.ui.background import BackgroundLoader, BackgroundTask
 from planner.ui.charts import BarChartWidget
 from planner.ui.errors import message_text, planner_error_text
 
@@ -234,9 +234,16 @@ class ReportsView(QWidget):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(150)
-        self._reload_timer.timeout.connect(self.reload)
-        self.system_combo.currentIndexChanged.connect(self.reload)
-        self.year_spin.valueChanged.connect(self.reload)
+        # Reports over years of visits take a moment: after a change or a new choice in the
+        # controls they are computed on a worker thread and shown when ready (latest wins).
+        self._requested = (self.system, self.year_spin.value())
+        self._loader: BackgroundLoader[ActivityReport] = BackgroundLoader(
+            lambda: services.reports.activity(*self._requested), self._show_report, self
+        )
+        self._loader.failed.connect(self.summary_label.setText)
+        self._reload_timer.timeout.connect(self._request_reload)
+        self.system_combo.currentIndexChanged.connect(self._reload_timer.start)
+        self.year_spin.valueChanged.connect(self._reload_timer.start)
         self.reload()
 
     @property
@@ -257,13 +264,22 @@ class ReportsView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Read the report of the chosen fiscal year and show it."""
+        """Read the report of the chosen fiscal year now and show it."""
+        self._reload_timer.stop()
         self._stale = False
         try:
             report = self._services.reports.activity(self.system, self.year_spin.value())
         except PlannerError as exc:
             self.summary_label.setText(planner_error_text(exc))
             return
+        self._show_report(report)
+
+    def _request_reload(self) -> None:
+        self._stale = False
+        self._requested = (self.system, self.year_spin.value())
+        self._loader.request()
+
+    def _show_report(self, report: ActivityReport) -> None:
         self.report = report
         fy = report.fiscal_year
         self.range_label.setText(

@@ -54,10 +54,13 @@ def test_shows_the_chosen_fiscal_year(view: ReportsView, tmp_path: Path) -> None
     view.grab().save(str(tmp_path / "reports.png"))
 
 
-def test_changing_the_controls_reloads(view: ReportsView) -> None:
+def test_changing_the_controls_reloads(qtbot: QtBot, view: ReportsView) -> None:
     view.system_combo.setCurrentIndex(view.system_combo.findData("jp"))
     view.year_spin.setValue(2027)
-    assert view.report is not None and view.report.fiscal_year.label.startswith("JP FY2027")
+    # Computed on a worker thread, then shown.
+    qtbot.waitUntil(
+        lambda: view.report is not None and view.report.fiscal_year.label.startswith("JP FY2027")
+    )
     assert _cells(view, "direction")[-1] == ["Total", "合計", "2", "15"]
     events = view.events_model
     assert events.index(0, 2).data() == "Joint seminar"
