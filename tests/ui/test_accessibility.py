@@ -148,3 +148,13 @@ def test_status_is_written_not_only_coloured(window: MainWindow, services: Servi
     for row in range(model.rowCount()):
         text = model.index(row, Column.STATUS).data()
         assert isinstance(text, str) and text.strip()
+
+
+def test_the_japanese_fallback_keeps_the_system_font_and_size(qapp: QApplication) -> None:
+    from planner.ui.fonts import install_japanese_fallback
+
+    before = qapp.font()
+    install_japanese_fallback(qapp)
+    after = qapp.font()
+    assert after.pointSizeF() == before.pointSizeF()
+    assert after.families()[0] == (before.families() or [before.family()])[0]
