@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.services.app import Services
+from planner.domain.enums import VisitStatus
 from planner.ui.main_window import MainWindow
 from planner.ui.palette import contrast_ratio, error_colour, muted_colour, warning_colour
 from tests.fixtures.sample import Sample
@@ -140,14 +140,13 @@ def test_signal_colours_read_on_the_palette(request: pytest.FixtureRequest, dark
         assert contrast_ratio(colour, background) >= 4.5, (colour.name(), background.name())
 
 
-def test_status_is_written_not_only_coloured(window: MainWindow, services: Services) -> None:
-    model = window.visits_view.model
-    del services
+def test_status_is_written_not_only_coloured(window: MainWindow) -> None:
+    from planner.ui.labels import status_label
     from planner.ui.visits_model import Column
 
-    for row in range(model.rowCount()):
-        text = model.index(row, Column.STATUS).data()
-        assert isinstance(text, str) and text.strip()
+    model = window.visits_view.model
+    shown = [model.index(row, Column.STATUS).data() for row in range(model.rowCount())]
+    assert shown and all(text in {status_label(s) for s in VisitStatus} for text in shown)
 
 
 def test_the_japanese_fallback_keeps_the_system_font_and_size(qapp: QApplication) -> None:
