@@ -253,14 +253,12 @@ class PeopleFilterProxyModel(QSortFilterProxyModel):
     """Shows the people whose text contains every word typed, in any column (kanji too).
 
     Sorting is passed on to the source model (see :class:`PeopleTableModel`); the filter
-    decides every row in one pass over the precomputed search texts, so each
-    :meth:`filterAcceptsRow` call is a list lookup.
+    reads the source's precomputed search texts directly, without a :meth:`data` call per row.
     """
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: tuple[str, ...] = ()
-        self._accepted: list[bool] = []
         self.setSortRole(SORT_ROLE)
         self.setFilterRole(SEARCH_ROLE)
         self.setDynamicSortFilter(False)
@@ -275,7 +273,6 @@ class PeopleFilterProxyModel(QSortFilterProxyModel):
         terms = tuple(normalise_for_search(text).split())
         if terms != self._terms:
             self._terms = terms
-            self._decide()
             self.invalidate()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -284,16 +281,13 @@ class PeopleFilterProxyModel(QSortFilterProxyModel):
         if model is not None:
             model.sort(column, order)
 
-    def _decide(self) -> None:
-        model = self.sourceModel()
-        texts = model.search_texts() if isinstance(model, PeopleTableModel) else []
-        terms = self._terms
-        self._accepted = [all(t in text for t in terms) for text in texts] if terms else []
-
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802
         """Whether the row's search text contains every filter word."""
         if not self._terms:
             return True
-        if len(self._accepted) != self.sourceModel().rowCount():
-            self._decide()  # the source was reset or sorted since the last decision
-        return self._accepted[source_row]
+        model = self.sourceModel()
+        if isinstance(model, PeopleTableModel):
+            text = model.search_texts()[source_row]
+        else:
+            text = str(model.index(source_row, 0, source_parent).data(SEARCH_ROLE) or "")
+        return all(term in text for term in self._terms)

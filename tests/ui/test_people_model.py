@@ -133,3 +133,17 @@ def test_rows_sorted_off_the_gui_thread_keep_the_models_order() -> None:
     # Rows prepared for another order are sorted again by the model.
     model.set_people(prepare_people(PEOPLE))
     assert [model.person_at(r).id for r in range(model.rowCount())] == [1, 3, 2, 4]
+
+
+def test_filter_follows_sorting_and_reloads_of_the_same_size() -> None:
+    model = PeopleTableModel()
+    model.set_people(PEOPLE)
+    proxy = PeopleFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.set_filter_text("tanaka")
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [1]
+    proxy.sort(PersonColumn.LATIN_NAME, Qt.SortOrder.AscendingOrder)  # Tanaka moves last
+    assert [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())] == [1]
+    renamed = [person(1, "Hiroshi Sato", "佐藤 博"), *PEOPLE[1:]]
+    model.set_people(renamed)  # same number of rows, Tanaka gone
+    assert proxy.rowCount() == 0
