@@ -42,7 +42,7 @@ from planner.ui import formats
 from planner.ui.agreement_editor import AgreementEditor, agreement_kind_label
 from planner.ui.bridge import ChangeBridge
 from planner.ui.errors import planner_error_text
-from planner.ui.form_widgets import RecordEditorDialog
+from planner.ui.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.transfer_editor import TransferEditor, transfer_kind_label, transfer_status_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -448,11 +448,7 @@ class AgreementsView(QWidget):
             )
             self.reload()
             return None
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(self._on_saved)
-        editor.destroyed.connect(self._forget_editor)
-        self.editor = editor
-        editor.open()
+        self.editor = show_editor(editor, self._on_saved, self._forget_editor)
         return editor
 
     def _forget_editor(self) -> None:

@@ -35,7 +35,7 @@ from planner.domain.errors import PlannerError
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.ui.errors import planner_error_text
-from planner.ui.form_widgets import RecordEditorDialog
+from planner.ui.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.formats import country_name
 from planner.ui.institution_editor import InstitutionEditor, kind_label
 from planner.ui.project_editor import ProjectEditor
@@ -362,11 +362,7 @@ class DirectoryView(QWidget):
             )
             self.reload()
             return None
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(self._on_saved)
-        editor.destroyed.connect(self._forget_editor)
-        self.editor = editor
-        editor.open()
+        self.editor = show_editor(editor, self._on_saved, self._forget_editor)
         return editor
 
     def _forget_editor(self) -> None:

@@ -143,7 +143,7 @@ class EventsView(QWidget):
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self._reload_events)
+        self._reload_timer.timeout.connect(self._reload_after_change)
         self._people_stale = False
         self._people_loader: BackgroundLoader[list[VisitPerson]] = BackgroundLoader(
             lambda: load_people_by_name(services), self._apply_people, self
@@ -166,16 +166,15 @@ class EventsView(QWidget):
         self._reload_timer.stop()
         self._people_stale = False
         self._people_loader.run_now()
-        self.reload_events_only()
+        self._read_events()
 
-    def _reload_events(self) -> None:
+    def _reload_after_change(self) -> None:
         if self._people_stale:
             self._people_stale = False
             self._people_loader.request()
-        self.reload_events_only()
+        self._read_events()
 
-    def reload_events_only(self) -> None:
-        """Read events and participant counts again (not the people to choose from)."""
+    def _read_events(self) -> None:
         current = self.current_event_id()
         institutions = {i.id: i.label for i in self.services.institutions.list()}
         counts = self.services.events.participant_counts()

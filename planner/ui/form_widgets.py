@@ -29,9 +29,9 @@ of message boxes.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 from zoneinfo import available_timezones
 
 from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
@@ -651,3 +651,21 @@ __all__ = [
     "show_problems",
     "show_undo_error",
 ]
+
+
+EditorT = TypeVar("EditorT", bound=RecordEditorDialog)
+
+
+def show_editor(
+    editor: EditorT, on_saved: Callable[[object], None], on_closed: Callable[[], None]
+) -> EditorT:
+    """Open *editor* without blocking; it deletes itself when closed.
+
+    *on_saved* receives each saved record (the view reloads and selects it), *on_closed* runs
+    when the editor is gone (the view forgets it).
+    """
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    editor.saved.connect(on_saved)
+    editor.destroyed.connect(on_closed)
+    editor.open()
+    return editor

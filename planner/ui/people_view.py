@@ -24,7 +24,7 @@ from planner.services.app import Services
 from planner.services.changes import Change
 from planner.ui.background import BackgroundLoader
 from planner.ui.errors import planner_error_text
-from planner.ui.form_widgets import show_undo_error
+from planner.ui.form_widgets import show_editor, show_undo_error
 from planner.ui.people_model import (
     ID_ROLE,
     PeopleFilterProxyModel,
@@ -261,11 +261,7 @@ class PeopleView(QWidget):
             self.show_message(planner_error_text(exc))
             self.reload()
             return None
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.saved.connect(self._on_saved)
-        editor.destroyed.connect(self._forget_editor)
-        self.editor = editor
-        editor.open()
+        self.editor = show_editor(editor, self._on_saved, self._forget_editor)
         return editor
 
     def _forget_editor(self) -> None:

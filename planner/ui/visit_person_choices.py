@@ -71,16 +71,14 @@ class VisitPersonModel(QAbstractListModel):
         super().__init__(parent)
         self._offset = 1 if with_none else 0
         self._people: list[VisitPerson] = []
+        self._by_id: dict[int, VisitPerson] = {}
         self._rows: dict[int, int] = {}
-        self._homes: dict[int, str] = {}
-        self._names: dict[int, str] = {}
         self._fill(people)
 
     def _fill(self, people: Sequence[VisitPerson]) -> None:
         self._people = list(people)
+        self._by_id = {p.id: p for p in self._people}
         self._rows = {p.id: n + self._offset for n, p in enumerate(self._people)}
-        self._homes = {p.id: p.home_institution for p in self._people}
-        self._names = {p.id: p.text for p in self._people}
 
     def set_people(self, people: Sequence[VisitPerson]) -> None:
         """Replace the rows with *people*."""
@@ -90,7 +88,8 @@ class VisitPersonModel(QAbstractListModel):
 
     def text_of(self, person_id: int) -> str:
         """The text shown for *person_id* (empty if unknown)."""
-        return self._names.get(person_id, "")
+        person = self._by_id.get(person_id)
+        return person.text if person else ""
 
     def row_of(self, person_id: int | None) -> int:
         """The row of *person_id* (the "(none)" row for None, if there is one); -1 if absent."""
@@ -100,7 +99,8 @@ class VisitPersonModel(QAbstractListModel):
 
     def home_of(self, person_id: int | None) -> str:
         """The home institution shown for *person_id* (empty if unknown)."""
-        return self._homes.get(person_id, "") if person_id is not None else ""
+        person = self._by_id.get(person_id) if person_id is not None else None
+        return person.home_institution if person else ""
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
         """The people, plus the "(none)" row if there is one."""
