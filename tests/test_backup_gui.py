@@ -16,8 +16,8 @@ from planner.db.opening import open_database
 from planner.domain.enums import VisitStatus
 from planner.services.app import Services
 from planner.services.changes import Change
-from planner.ui import backup_dialogs
-from planner.ui.backup_dialogs import (
+from planner.ui.shell import backup_dialogs
+from planner.ui.shell.backup_dialogs import (
     RestoreDialog,
     backup_now,
     corruption_box,
@@ -25,8 +25,8 @@ from planner.ui.backup_dialogs import (
     show_location_warning,
     show_restore_dialog,
 )
-from planner.ui.instance_lock import lock_path
-from planner.ui.safe_start import open_for_gui
+from planner.ui.shell.instance_lock import lock_path
+from planner.ui.shell.safe_start import open_for_gui
 from tests.db.helpers import corrupt_table_page, digest, make_database
 from tests.fixtures.sample import make_sample
 

@@ -14,7 +14,7 @@ import pytest
 
 from planner.domain.enums import VisitStatus
 from planner.domain.errors import PlannerError
-from planner.ui.app import choose_platform
+from planner.ui.shell.app import choose_platform
 
 
 def _planner(*argv: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

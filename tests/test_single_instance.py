@@ -17,13 +17,13 @@ from PySide6.QtWidgets import QApplication
 
 from planner.cli import main
 from planner.db.rotation import list_backups, make_backup
-from planner.ui.instance_lock import lock_path
+from planner.ui.shell.instance_lock import lock_path
 from tests.db.helpers import corrupt_table_page, digest, make_database
 
 HOLDER = """
 import sys
 from pathlib import Path
-from planner.ui.instance_lock import InstanceLock
+from planner.ui.shell.instance_lock import InstanceLock
 lock = InstanceLock(Path(sys.argv[1]))
 lock.acquire()
 print("locked", flush=True)

@@ -45,7 +45,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """Replace the database with a backup; the current file is backed up or kept aside first."""
-    from planner.ui.instance_lock import InstanceLock
+    from planner.ui.shell.instance_lock import InstanceLock
 
     path = _database_file(args)
     backup = Path(args.backup).expanduser().absolute()

@@ -32,8 +32,8 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     """Start the desktop application."""
-    from planner.ui.app import run_gui
-    from planner.ui.safe_start import open_for_gui
+    from planner.ui.shell.app import run_gui
+    from planner.ui.shell.safe_start import open_for_gui
 
     if args.demo and args.db:
         raise CommandError("--demo opens its own fresh database; leave out --db")

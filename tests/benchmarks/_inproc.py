@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication
 
 from planner.db.location import sqlite_target
 from planner.services.app import Services
-from planner.ui.fonts import install_japanese_fallback
+from planner.ui.shell.fonts import install_japanese_fallback
 
 #: A realistic typed filter: a family name letter by letter, then the field cleared.
 TYPED = ("t", "ta", "tan", "tana", "tanak", "tanaka", "")
@@ -88,7 +88,7 @@ LEFT JOIN projects pr ON v.project_id = pr.id
 
 def group_table(services: Services, db: Path, repeat: int, size: str) -> None:
     """Model refresh vs a plain sqlite3 fetch of the same join; then filter keystrokes."""
-    from planner.ui.visits_model import VisitFilterProxyModel, VisitTableModel
+    from planner.ui.visits.visits_model import VisitFilterProxyModel, VisitTableModel
 
     app()
     model = VisitTableModel(services.visits)
@@ -138,7 +138,7 @@ def group_table(services: Services, db: Path, repeat: int, size: str) -> None:
 
 def group_editor(services: Services, db: Path, repeat: int, synthetic: int, size: str) -> None:
     """MainWindow once, then open (construct + show + first events) and close visit editors."""
-    from planner.ui.main_window import MainWindow
+    from planner.ui.shell.main_window import MainWindow
 
     qt = app()
     start = time.perf_counter()
@@ -228,8 +228,8 @@ def _view_samples(
 
 def group_views(services: Services, repeat: int, size: str) -> None:
     """DashboardView and TimelineView: construct (which loads) + reload() + show + paint."""
-    from planner.ui.dashboard_view import DashboardView
-    from planner.ui.timeline_view import TimelineView
+    from planner.ui.dashboard.dashboard_view import DashboardView
+    from planner.ui.timeline.timeline_view import TimelineView
 
     for name, make in (
         ("dashboard", lambda: DashboardView(services)),

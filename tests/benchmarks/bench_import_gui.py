@@ -6,7 +6,8 @@ Usage::
 
 Each run builds a database with two institutions and a *rows*-person CSV (as
 ``bench_import.py`` does), opens the main window on the people page and drives the real
-:class:`~planner.ui.import_wizard.ImportWizard` through check and import. A 20 ms timer on the
+:class:`~planner.ui.spreadsheets.import_wizard.ImportWizard`
+through check and import. A 20 ms timer on the
 GUI thread records how long the event loop went without running it; the longest gap while
 checking, while importing and while the views reload afterwards is what a coordinator would
 feel as a freeze. Not part of the test suite.
@@ -33,8 +34,8 @@ from PySide6.QtWidgets import QApplication
 
 from planner.db.location import sqlite_target
 from planner.services.app import Services
-from planner.ui.import_wizard import ImportWizard
-from planner.ui.main_window import MainWindow
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.spreadsheets.import_wizard import ImportWizard
 
 TICK_MS = 20
 

@@ -35,9 +35,9 @@ from planner.db.location import sqlite_target
 from planner.services.app import Services
 from planner.services.demo import populate_demo
 from planner.services.visits import VisitFilter
-from planner.ui.fonts import install_japanese_fallback
-from planner.ui.timeline_layout import Grouping, Scale
-from planner.ui.timeline_view import TimelineView
+from planner.ui.shell.fonts import install_japanese_fallback
+from planner.ui.timeline.timeline_layout import Grouping, Scale
+from planner.ui.timeline.timeline_view import TimelineView
 
 
 def _key(widget: object, key: Qt.Key) -> None:

@@ -8,8 +8,8 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from planner.services.app import Services
-from planner.ui.main_window import MainWindow
-from planner.ui.settings import open_settings
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.shell.settings import open_settings
 from tests.fixtures.sample import Sample, make_sample
 
 
@@ -44,7 +44,7 @@ def _never_block_on_unsaved_changes(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     from PySide6.QtWidgets import QMessageBox
 
-    from planner.ui.form_widgets import RecordEditorDialog
+    from planner.ui.common.form_widgets import RecordEditorDialog
 
     monkeypatch.setattr(
         RecordEditorDialog, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import VisitStatus
-from planner.ui.main_window import MainWindow
-from planner.ui.palette import contrast_ratio, error_colour, muted_colour, warning_colour
+from planner.ui.common.palette import contrast_ratio, error_colour, muted_colour, warning_colour
+from planner.ui.shell.main_window import MainWindow
 from tests.fixtures.sample import Sample
 
 _CONTROLS = (
@@ -141,8 +141,8 @@ def test_signal_colours_read_on_the_palette(request: pytest.FixtureRequest, dark
 
 
 def test_status_is_written_not_only_coloured(window: MainWindow) -> None:
-    from planner.ui.labels import status_label
-    from planner.ui.visits_model import Column
+    from planner.ui.common.labels import status_label
+    from planner.ui.visits.visits_model import Column
 
     model = window.visits_view.model
     shown = [model.index(row, Column.STATUS).data() for row in range(model.rowCount())]
@@ -150,7 +150,7 @@ def test_status_is_written_not_only_coloured(window: MainWindow) -> None:
 
 
 def test_the_japanese_fallback_keeps_the_system_font_and_size(qapp: QApplication) -> None:
-    from planner.ui.fonts import install_japanese_fallback
+    from planner.ui.shell.fonts import install_japanese_fallback
 
     before = qapp.font()
     install_japanese_fallback(qapp)

@@ -31,9 +31,9 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from planner.services.app import Services
-from planner.ui.language import install_language, remove_language
-from planner.ui.main_window import MainWindow
-from planner.ui.settings import open_settings
+from planner.ui.shell.language import install_language, remove_language
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.shell.settings import open_settings
 from tests.fixtures.sample import Sample
 
 _WORD = re.compile(r"[A-Za-z]{3,}")

@@ -23,7 +23,7 @@ from planner.domain.paperwork import AdmissionBlockedError, PaperworkItem, visit
 from planner.domain.rules import Conditions, describe_conditions
 from planner.domain.status import check_transition
 from planner.domain.timezones import local_to_utc
-from planner.ui.errors import message_text, planner_error_text
+from planner.ui.common.errors import message_text, planner_error_text
 from tests.ui.fake_translator import translated
 
 _JA = {

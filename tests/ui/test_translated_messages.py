@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.errors import FieldProblem, NotFoundError, PlannerError, ValidationError
 from planner.domain.i18n import Message
-from planner.ui.errors import error_message, message_text, planner_error_text, problem_text
-from planner.ui.form_widgets import ValidatedFormLayout
+from planner.ui.common.errors import error_message, message_text, planner_error_text, problem_text
+from planner.ui.common.form_widgets import ValidatedFormLayout
 from tests.ui.fake_translator import translated
 
 _JA = {

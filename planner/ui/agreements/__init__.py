@@ -1,0 +1,1 @@
+"""Agreements and the data sets and materials moving under them."""

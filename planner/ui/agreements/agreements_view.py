@@ -1,0 +1,501 @@
+"""The register of agreements and of the data sets and materials moving under them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QKeyEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.domain.paperwork import Agreement, MaterialTransfer
+from planner.services.agreements import AgreementSummary, TransferSummary
+from planner.services.app import Services
+from planner.services.changes import Change
+from planner.services.paperwork import today_local
+from planner.ui.agreements.agreement_editor import AgreementEditor, agreement_kind_label
+from planner.ui.agreements.transfer_editor import (
+    TransferEditor,
+    transfer_kind_label,
+    transfer_status_label,
+)
+from planner.ui.common import formats
+from planner.ui.common.bridge import ChangeBridge
+from planner.ui.common.errors import planner_error_text
+from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
+from planner.ui.common.roles import SORT_ROLE
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+RELOAD_ENTITIES = frozenset({"agreement", "material_transfer", "visit", "institution"})
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AgreementsView", text)
+
+
+#: A table cell: text, or a date (None: no date).
+Cell = str | date | None
+
+
+def _display(value: Cell) -> str:
+    if isinstance(value, date):
+        return formats.day_month_year(value)
+    return value or ""
+
+
+def _sort_key(value: Cell) -> str:
+    if isinstance(value, date):
+        return value.isoformat()
+    return value or ""
+
+
+def agreement_state(a: AgreementSummary, today: date) -> str:
+    """``Active``, ``Not signed``, ``Not yet in force`` or ``Ended`` on *today*."""
+    if a.signed_date is None:
+        return QCoreApplication.translate("AgreementsView", "Not signed")
+    if a.start_date and a.start_date > today:
+        return QCoreApplication.translate("AgreementsView", "Not yet in force")
+    if a.end_date and a.end_date < today:
+        return QCoreApplication.translate("AgreementsView", "Ended")
+    return QCoreApplication.translate("AgreementsView", "Active")
+
+
+class _RowsModel(QAbstractTableModel):
+    """Read-only rows of precomputed cells, with a record id per row."""
+
+    def __init__(self, headers: list[str], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._headers = headers
+        self._rows: list[tuple[int, list[Cell]]] = []
+
+    def set_rows(self, rows: list[tuple[int, list[Cell]]]) -> None:
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def row_of(self, record_id: int) -> int | None:
+        """The row of the record with *record_id*."""
+        for row, (rid, _cells) in enumerate(self._rows):
+            if rid == record_id:
+                return row
+        return None
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return _tr(self._headers[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        record_id, cells = self._rows[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return _display(cells[index.column()])
+        if role == SORT_ROLE:
+            return _sort_key(cells[index.column()])
+        if role == Qt.ItemDataRole.UserRole:
+            return record_id
+        return None
+
+
+AGREEMENT_HEADERS = [
+    QT_TRANSLATE_NOOP("AgreementsView", "Kind"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Title"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Partner"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Reference"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Signed"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Start"),
+    QT_TRANSLATE_NOOP("AgreementsView", "End"),
+    QT_TRANSLATE_NOOP("AgreementsView", "State"),
+]
+TRANSFER_HEADERS = [
+    QT_TRANSLATE_NOOP("AgreementsView", "Title"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Kind"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Agreement"),
+    QT_TRANSLATE_NOOP("AgreementsView", "From"),
+    QT_TRANSLATE_NOOP("AgreementsView", "To"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Visit"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Export control"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Status"),
+    QT_TRANSLATE_NOOP("AgreementsView", "Date"),
+]
+
+
+class AgreementsView(QWidget):
+    """Agreements above, transfers below, each with New… and Edit…; every edit undoable.
+
+    Enter or a double-click on an agreement edits it. On a transfer, Enter (or Edit
+    transfer…) edits it, and a double-click opens its visit (``visit_activated(code)``) or,
+    for a transfer tied to no visit, edits it.
+    """
+
+    visit_activated = Signal(str)
+
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("agreementsView")
+        self.services = services
+        #: Where the edits go: the window's stack, or one of the view's own.
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack(self)
+        #: The editor opened last; None once it is closed.
+        self.editor: RecordEditorDialog | None = None
+        #: What "today" is for the agreements' state (tests replace it).
+        self.today: Callable[[], date] = today_local
+        self.agreements_model = _RowsModel(AGREEMENT_HEADERS, self)
+        self.transfers_model = _RowsModel(TRANSFER_HEADERS, self)
+        self.agreements_table = self._table(self.agreements_model, 1, "agreementsTable")
+        self.agreements_table.setAccessibleName(
+            QCoreApplication.translate("AgreementsView", "Agreements")
+        )
+        self.transfers_table = self._table(self.transfers_model, 2, "transfersTable")
+        self.transfers_table.setAccessibleName(
+            QCoreApplication.translate("AgreementsView", "Data and material transfers")
+        )
+        self.agreements_table.doubleClicked.connect(self._agreement_activated)
+        self.transfers_table.doubleClicked.connect(self._transfer_activated)
+        self.agreements_table.installEventFilter(self)
+        self.transfers_table.installEventFilter(self)
+
+        # Mnemonics avoid the menu bar's F, E, V and H.
+        self.new_agreement_button = self._button(
+            QCoreApplication.translate("AgreementsView", "&New agreement…"), self.new_agreement
+        )
+        self.new_agreement_button.setObjectName("newAgreementButton")
+        self.edit_agreement_button = self._button(
+            QCoreApplication.translate("AgreementsView", "E&dit agreement…"),
+            self.edit_selected_agreement,
+        )
+        self.edit_agreement_button.setObjectName("editAgreementButton")
+        self.new_transfer_button = self._button(
+            QCoreApplication.translate("AgreementsView", "New &transfer…"), self.new_transfer
+        )
+        self.new_transfer_button.setObjectName("newTransferButton")
+        self.edit_transfer_button = self._button(
+            QCoreApplication.translate("AgreementsView", "Edit t&ransfer…"),
+            self.edit_selected_transfer,
+        )
+        self.edit_transfer_button.setObjectName("editTransferButton")
+
+        note = QLabel(
+            QCoreApplication.translate(
+                "AgreementsView",
+                "A data-exchange visit needs a signed data-sharing or material-transfer "
+                "agreement with the visitor's home institution or the host, in force for the "
+                "whole stay; until there is one, its checklist carries a blocking item.",
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(
+            self._titled(
+                QCoreApplication.translate("AgreementsView", "Agreements"),
+                self.agreements_table,
+                [self.new_agreement_button, self.edit_agreement_button],
+                QCoreApplication.translate(
+                    "AgreementsView", "Enter or double-click: edit the agreement"
+                ),
+            )
+        )
+        splitter.addWidget(
+            self._titled(
+                QCoreApplication.translate("AgreementsView", "Data and material transfers"),
+                self.transfers_table,
+                [self.new_transfer_button, self.edit_transfer_button],
+                QCoreApplication.translate(
+                    "AgreementsView", "Enter: edit the transfer · double-click: open its visit"
+                ),
+            )
+        )
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(splitter, 1)
+        for table in (self.agreements_table, self.transfers_table):
+            table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.bridge = ChangeBridge(services.bus, self)
+        self.bridge.changed.connect(self._on_change)
+        self.destroyed.connect(self.bridge.close)
+        self.reload()
+
+    def _table(self, model: _RowsModel, stretch: int, name: str) -> QTableView:
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(model)
+        proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        proxy.setSortRole(SORT_ROLE)
+        table = QTableView(self)
+        table.setObjectName(name)
+        table.setModel(proxy)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        return table
+
+    def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, self)
+        button.clicked.connect(lambda _checked=False: slot())
+        return button
+
+    def _titled(
+        self, title: str, table: QTableView, buttons: list[QPushButton], hint: str
+    ) -> QWidget:
+        box = QWidget(self)
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(f"<b>{title}</b>", box))
+        layout.addWidget(table, 1)
+        row = QHBoxLayout()
+        for button in buttons:
+            row.addWidget(button)
+        row.addStretch(1)
+        hint_label = QLabel(hint, box)
+        hint_label.setEnabled(False)  # greyed: a reminder, not a control
+        row.addWidget(hint_label)
+        layout.addLayout(row)
+        return box
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the register again, keeping the current agreement and transfer selected."""
+        agreement_id, transfer_id = self.current_agreement_id(), self.current_transfer_id()
+        today = self.today()
+        self.agreements_model.set_rows(
+            [(a.id, self._agreement_cells(a, today)) for a in self.services.agreements.summaries()]
+        )
+        self.transfers_model.set_rows(
+            [(t.id, self._transfer_cells(t)) for t in self.services.transfers.summaries()]
+        )
+        if agreement_id is not None:
+            self.select_agreement(agreement_id)
+        if transfer_id is not None:
+            self.select_transfer(transfer_id)
+        self._update_buttons()
+
+    @staticmethod
+    def _agreement_cells(a: AgreementSummary, today: date) -> list[Cell]:
+        return [
+            agreement_kind_label(a.kind),
+            a.title,
+            a.partner,
+            a.reference,
+            a.signed_date,
+            a.start_date,
+            a.end_date,
+            agreement_state(a, today),
+        ]
+
+    @staticmethod
+    def _transfer_cells(t: TransferSummary) -> list[Cell]:
+        return [
+            t.title,
+            transfer_kind_label(t.kind),
+            t.agreement,
+            t.from_institution,
+            t.to_institution,
+            t.visit_code,
+            t.export_control_classification,
+            transfer_status_label(t.status),
+            t.transfer_date,
+        ]
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity in RELOAD_ENTITIES:
+            self.reload()
+
+    # -- selection -----------------------------------------------------------------------------
+
+    @staticmethod
+    def _current_id(table: QTableView) -> int | None:
+        index = table.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        return int(value) if value is not None else None
+
+    @staticmethod
+    def _select(table: QTableView, model: _RowsModel, record_id: int) -> bool:
+        row = model.row_of(record_id)
+        if row is None:
+            return False
+        proxy = table.model()
+        assert isinstance(proxy, QSortFilterProxyModel)
+        index = proxy.mapFromSource(model.index(row, 0))
+        table.setCurrentIndex(index)
+        table.scrollTo(index)
+        return index.isValid()
+
+    def current_agreement_id(self) -> int | None:
+        """Id of the current agreement row, if any."""
+        return self._current_id(self.agreements_table)
+
+    def current_transfer_id(self) -> int | None:
+        """Id of the current transfer row, if any."""
+        return self._current_id(self.transfers_table)
+
+    def select_agreement(self, agreement_id: int) -> bool:
+        """Make the agreement with *agreement_id* current."""
+        return self._select(self.agreements_table, self.agreements_model, agreement_id)
+
+    def select_transfer(self, transfer_id: int) -> bool:
+        """Make the transfer with *transfer_id* current."""
+        return self._select(self.transfers_table, self.transfers_model, transfer_id)
+
+    def _update_buttons(self) -> None:
+        self.edit_agreement_button.setEnabled(self.current_agreement_id() is not None)
+        self.edit_transfer_button.setEnabled(self.current_transfer_id() is not None)
+        has_agreements = self.agreements_model.rowCount() > 0
+        self.new_transfer_button.setEnabled(has_agreements)
+        self.new_transfer_button.setToolTip(
+            ""
+            if has_agreements
+            else QCoreApplication.translate(
+                "AgreementsView", "A transfer moves under an agreement: add one first"
+            )
+        )
+
+    # -- commands ------------------------------------------------------------------------------
+
+    def new_agreement(self) -> RecordEditorDialog | None:
+        """Open the editor for a new agreement; returns it."""
+        return self._open(lambda: AgreementEditor(self.services, self.undo_stack, None, self))
+
+    def edit_agreement(self, agreement_id: int) -> RecordEditorDialog | None:
+        """Open the editor for an agreement; None if it no longer exists."""
+        return self._open(
+            lambda: AgreementEditor(self.services, self.undo_stack, agreement_id, self)
+        )
+
+    def edit_selected_agreement(self) -> RecordEditorDialog | None:
+        """Open the editor for the current agreement (None without one)."""
+        current = self.current_agreement_id()
+        return None if current is None else self.edit_agreement(current)
+
+    def new_transfer(self) -> RecordEditorDialog | None:
+        """Open the editor for a new transfer under the current agreement; returns it."""
+        agreement_id = self.current_agreement_id()
+        return self._open(
+            lambda: TransferEditor(
+                self.services, self.undo_stack, None, self, agreement_id=agreement_id
+            )
+        )
+
+    def edit_transfer(self, transfer_id: int) -> RecordEditorDialog | None:
+        """Open the editor for a transfer; None if it no longer exists."""
+        return self._open(lambda: TransferEditor(self.services, self.undo_stack, transfer_id, self))
+
+    def edit_selected_transfer(self) -> RecordEditorDialog | None:
+        """Open the editor for the current transfer (None without one)."""
+        current = self.current_transfer_id()
+        return None if current is None else self.edit_transfer(current)
+
+    def _open(self, make: Callable[[], RecordEditorDialog]) -> RecordEditorDialog | None:
+        try:
+            editor = make()
+        except PlannerError as exc:  # deleted meanwhile
+            QMessageBox.warning(
+                self,
+                QCoreApplication.translate("AgreementsView", "Agreements"),
+                planner_error_text(exc),
+            )
+            self.reload()
+            return None
+        self.editor = show_editor(editor, self._on_saved, self._forget_editor)
+        return editor
+
+    def _forget_editor(self) -> None:
+        self.editor = None
+
+    def _on_saved(self, record: object) -> None:
+        self.reload()
+        record_id = getattr(record, "id", None)
+        if record_id is None:
+            return
+        if isinstance(record, Agreement):
+            self.select_agreement(record_id)
+            self.agreements_table.setFocus()
+        elif isinstance(record, MaterialTransfer):
+            self.select_transfer(record_id)
+            self.transfers_table.setFocus()
+
+    # -- activation ----------------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Enter on a table row edits its record."""
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers()
+            in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+        ):
+            if watched is self.agreements_table and self.current_agreement_id() is not None:
+                self.edit_selected_agreement()
+                return True
+            if watched is self.transfers_table and self.current_transfer_id() is not None:
+                self.edit_selected_transfer()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _agreement_activated(self, index: QModelIndex) -> None:
+        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if value is not None:
+            self.edit_agreement(int(value))
+
+    def _transfer_activated(self, index: QModelIndex) -> None:
+        code = index.siblingAtColumn(TRANSFER_HEADERS.index("Visit")).data()
+        if code:
+            self.visit_activated.emit(str(code))
+            return
+        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        if value is not None:
+            self.edit_transfer(int(value))

@@ -1,0 +1,671 @@
+"""Reusable pieces for record editors: inline validation, country and zone pickers, dates.
+
+How an editor uses them (the person, institution and project editors do exactly this)::
+
+    class ThingEditor(RecordEditorDialog):
+        def __init__(self, ...):
+            super().__init__(undo_stack, parent)
+            form = ValidatedFormLayout()
+            self.name_edit = QLineEdit()
+            form.add_field("&Name", self.name_edit, "name")      # "name" = dataclass field
+            self.zone_combo = TimeZoneCombo()
+            form.add_field("Time &zone", self.zone_combo, "timezone")
+            self.add_form(form)                  # errors for "name"/"timezone" show under them
+            self.body_layout.addLayout(form)
+            self.load(...)                       # fill the widgets
+            self.mark_clean()                    # "unsaved changes" compares against this
+
+        def collect(self) -> Thing: ...          # entity from the widgets; never raises
+        def check(self, thing) -> None: ...      # raise ValidationError (all problems at once)
+        def store(self, thing) -> Thing: ...     # undoable_create / undoable_update
+
+The base dialog wires Save (``QKeySequence.Save`` and the Save button), Close
+(``QKeySequence.Close``, Esc, the window's close button, Cancel) with a Save / Discard / Cancel
+question when something changed, and shows a :class:`ValidationError`'s problems in red under
+the fields they name (problems naming no field go to a banner at the top), never in a stack
+of message boxes.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date
+from typing import Any, TypeVar
+from zoneinfo import available_timezones
+
+from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QKeyEvent,
+    QKeySequence,
+    QShowEvent,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.countries import country_names
+from planner.domain.errors import FieldProblem, PlannerError, ValidationError
+from planner.ui.common import palette
+from planner.ui.common.errors import planner_error_text, problem_text
+from planner.ui.common.formats import country_names as localised_country_names
+
+#: What a masked field shows instead of its value.
+MASK_TEXT = "••••••"
+
+
+def error_colour() -> str:
+    """The error text colour (``#rrggbb``) that reads well on the current palette's base."""
+    return palette.error_colour().name()
+
+
+# -- inline validation -------------------------------------------------------------------------
+
+
+class ValidatedFormLayout(QFormLayout):
+    """A :class:`QFormLayout` whose rows can show an error message in red under the field.
+
+    Each row is registered under the dataclass field name(s) the services use in
+    :class:`FieldProblem` (``"email"``, ``"home_institution_id"``...), so a
+    :class:`ValidationError` from a service lands next to the widget it is about.
+    The error row is hidden until it has something to say, so a valid form has no gaps.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self._errors: dict[str, QLabel] = {}
+        self._widgets: dict[str, QWidget] = {}
+
+    def add_field(
+        self,
+        label: str,
+        widget: QWidget,
+        field: str | None = None,
+        *,
+        aliases: Iterable[str] = (),
+    ) -> QLabel | None:
+        """Add a row *label*: *widget*; errors on *field* (or any of *aliases*) show under it.
+
+        *label* may carry a ``&`` mnemonic; the label becomes the widget's buddy. Returns the
+        error label of the row (None when the row has no field).
+        """
+        self.addRow(label, widget)
+        if field is None:
+            return None
+        message = QLabel(self.parentWidget())
+        message.setObjectName(f"error_{field}")
+        message.setWordWrap(True)
+        message.setTextFormat(Qt.TextFormat.PlainText)
+        message.setStyleSheet(f"color: {error_colour()};")
+        # Screen readers announce it with the field it describes.
+        message.setAccessibleName(QCoreApplication.translate("RecordEditor", "Error"))
+        self.addRow("", message)
+        self.setRowVisible(message, False)
+        for name in (field, *aliases):
+            self._errors[name] = message
+            self._widgets[name] = widget
+        return message
+
+    def add_section(self, title: str) -> QLabel:
+        """A bold heading spanning both columns, to group the rows that follow."""
+        heading = QLabel(title, self.parentWidget())
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        self.addRow(heading)
+        return heading
+
+    # -- showing problems ----------------------------------------------------------------------
+
+    def has_field(self, field: str) -> bool:
+        """Whether this form has a row for *field*."""
+        return field in self._errors
+
+    def field_widget(self, field: str) -> QWidget | None:
+        """The widget registered for *field*."""
+        return self._widgets.get(field)
+
+    def error_label(self, field: str) -> QLabel | None:
+        """The red label under *field*'s widget."""
+        return self._errors.get(field)
+
+    def error_text(self, field: str) -> str:
+        """The message shown for *field* ("" when it is valid or hidden)."""
+        label = self._errors.get(field)
+        if label is None or not self.isRowVisible(label):
+            return ""
+        return label.text()
+
+    def show_error(self, field: str, message: str) -> bool:
+        """Show *message* under *field*; False if this form has no such field.
+
+        A second message for the same row is added on a new line rather than replacing it.
+        """
+        label = self._errors.get(field)
+        if label is None:
+            return False
+        text = message if not self.isRowVisible(label) else f"{label.text()}\n{message}"
+        label.setText(text)
+        self.setRowVisible(label, True)
+        widget = self._widgets[field]
+        widget.setToolTip(text)
+        widget.setAccessibleDescription(text)
+        return True
+
+    def clear_errors(self) -> None:
+        """Hide every error message."""
+        for field, label in self._errors.items():
+            label.clear()
+            self.setRowVisible(label, False)
+            widget = self._widgets[field]
+            widget.setToolTip("")
+            widget.setAccessibleDescription("")
+
+    def show_problems(self, problems: Iterable[FieldProblem]) -> list[FieldProblem]:
+        """Show each problem under its field; returns those this form has no row for."""
+        unplaced: list[FieldProblem] = []
+        for problem in problems:
+            if not self.show_error(problem.field, _sentence(problem_text(problem))):
+                unplaced.append(problem)
+        return unplaced
+
+
+def _sentence(message: str) -> str:
+    """``"expiry is before..."`` → ``"Expiry is before..."``: messages read as sentences."""
+    return message[:1].upper() + message[1:] if message else message
+
+
+def show_problems(
+    forms: Sequence[ValidatedFormLayout], problems: Iterable[FieldProblem]
+) -> list[FieldProblem]:
+    """Show each problem in the first of *forms* that has its field; returns the rest."""
+    unplaced: list[FieldProblem] = []
+    for problem in problems:
+        if not any(
+            form.show_error(problem.field, _sentence(problem_text(problem))) for form in forms
+        ):
+            unplaced.append(problem)
+    return unplaced
+
+
+def first_invalid_widget(
+    forms: Sequence[ValidatedFormLayout], problems: Iterable[FieldProblem]
+) -> QWidget | None:
+    """The widget of the first problem that has one (to put the cursor there)."""
+    for problem in problems:
+        for form in forms:
+            widget = form.field_widget(problem.field)
+            if widget is not None:
+                return widget
+    return None
+
+
+# -- country and time-zone pickers -------------------------------------------------------------
+
+
+def _contains_completer(parent: QWidget) -> QCompleter:
+    completer = QCompleter(parent)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    # Typing "tokyo" finds "Asia/Tokyo", "japan" finds "JP — Japan".
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return completer
+
+
+def _set_placeholder(combo: QComboBox, text: str) -> None:
+    edit = combo.lineEdit()
+    if edit is not None:
+        edit.setPlaceholderText(text)
+
+
+class CountryCombo(QComboBox):
+    """An editable, searchable choice of ISO 3166 country: items read ``JP — Japan``.
+
+    :meth:`code` gives the ISO code for the text shown: an item's code, a typed two-letter
+    code (upper-cased), an English name typed in full, or else the text as typed so the
+    validation reports it. With *allow_empty* the first item is "not recorded" (code ``""``).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, allow_empty: bool = False) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        self._allow_empty = allow_empty
+        if allow_empty:
+            self.addItem("", "")
+            _set_placeholder(self, QCoreApplication.translate("RecordEditor", "Not recorded"))
+        else:
+            _set_placeholder(
+                self, QCoreApplication.translate("RecordEditor", "Type a country or code")
+            )
+        names = localised_country_names()
+        for code in sorted(names, key=lambda c: names[c].casefold()):
+            self.addItem(f"{code} — {names[code]}", code)
+        # Typed names are understood in English and in the interface language.
+        self._by_name = {name.casefold(): code for code, name in country_names().items()}
+        self._by_name.update({name.casefold(): code for code, name in names.items()})
+        completer = _contains_completer(self)
+        completer.setModel(self.model())
+        self.setCompleter(completer)
+
+    def code(self) -> str:
+        """The ISO code of what is shown ("" when nothing is)."""
+        text = self.currentText().strip()
+        if not text:
+            return ""
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return str(self.itemData(index) or "")
+        head = text.split("—", 1)[0].strip()
+        if len(head) == 2 and head.isascii() and head.upper() in country_names():
+            return head.upper()
+        return self._by_name.get(text.casefold(), text)
+
+    def set_code(self, code: str) -> None:
+        """Show *code* (an unknown code is shown as typed, so validation can report it)."""
+        index = self.findData(code) if code else (0 if self._allow_empty else -1)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setCurrentIndex(-1)
+            self.setEditText(code)
+
+
+class TimeZoneCombo(QComboBox):
+    """An editable choice of IANA time zone with a contains-completer (``tokyo`` → Asia/Tokyo).
+
+    :meth:`zone` returns the text as typed (trimmed); an unknown zone is left for the
+    validation to report next to the field.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(15)
+        zones = sorted(
+            (
+                z
+                for z in available_timezones()
+                if "/" in z and not z.startswith(("Etc/", "SystemV/"))
+            ),
+            key=str.casefold,
+        )
+        zones.append("UTC")
+        self.addItems(zones)
+        self.setCurrentIndex(-1)
+        _set_placeholder(self, QCoreApplication.translate("RecordEditor", "e.g. Asia/Tokyo"))
+        completer = _contains_completer(self)
+        completer.setModel(self.model())
+        self.setCompleter(completer)
+
+    def zone(self) -> str:
+        """The zone name shown (trimmed)."""
+        return self.currentText().strip()
+
+    def set_zone(self, name: str) -> None:
+        """Show *name*, selecting its item when it is a known zone."""
+        index = self.findText(name)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setCurrentIndex(-1)
+            self.setEditText(name)
+
+
+# -- a date that may be empty ------------------------------------------------------------------
+
+
+class _NullableDateEdit(QDateEdit):
+    """A QDateEdit whose minimum date stands for "no date" (shown as the special text)."""
+
+    NULL = QDate(1752, 9, 14)  # Qt's own earliest date: never a real value here
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumDate(self.NULL)
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("yyyy-MM-dd")
+        self.setSpecialValueText(QCoreApplication.translate("RecordEditor", "none"))
+        self.default_date = QDate.currentDate()
+        self.setDate(self.NULL)
+
+    @property
+    def is_null(self) -> bool:
+        return self.date() == self.NULL
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802
+        """From "none", the arrow keys start at the default date instead of 1752."""
+        if self.is_null:
+            self.setDate(self.default_date)
+            return
+        super().stepBy(steps)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """Delete (or Backspace) with the whole text selected clears the date."""
+        whole = self.lineEdit().selectedText() == self.lineEdit().text()
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and whole:
+            self.setDate(self.NULL)
+            return
+        if self.is_null and event.text().isdigit():
+            # Typing into "none" would fight the special text: start from the default date
+            # with the year selected, so the digits replace it.
+            self.setDate(self.default_date)
+            self.setSelectedSection(QDateEdit.Section.YearSection)
+        super().keyPressEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        self._sync_calendar()
+
+    def _sync_calendar(self) -> None:
+        calendar = self.calendarWidget()
+        if calendar is not None and self.is_null:
+            # The popup would open on September 1752; show the default month instead.
+            calendar.setCurrentPage(self.default_date.year(), self.default_date.month())
+
+
+class OptionalDateEdit(QWidget):
+    """A date field that may be empty: shows "none" until a date is picked, ✕ clears it.
+
+    ``value_changed(object)`` carries a :class:`datetime.date` or None. Delete/Backspace with
+    the text selected clears it too; the arrow keys and typing start from *default* (today
+    unless set with :meth:`set_default`).
+    """
+
+    value_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = _NullableDateEdit(self)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setText("✕")
+        self.clear_button.setToolTip(QCoreApplication.translate("RecordEditor", "Clear the date"))
+        self.clear_button.setAutoRaise(True)
+        # Keyboard users clear with Delete; the button is a mouse convenience.
+        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.clear_button.clicked.connect(self.clear)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(self.clear_button)
+        self.setFocusProxy(self.edit)
+        self.edit.dateChanged.connect(self._on_date_changed)
+        self._update_button()
+
+    def value(self) -> date | None:
+        """The date shown, or None."""
+        if self.edit.is_null:
+            return None
+        d = self.edit.date()
+        return date(d.year(), d.month(), d.day())
+
+    def set_value(self, value: date | None) -> None:
+        """Show *value* (None: "none")."""
+        self.edit.setDate(
+            _NullableDateEdit.NULL if value is None else QDate(value.year, value.month, value.day)
+        )
+
+    def set_default(self, value: date) -> None:
+        """The date the field starts from when the user begins to fill an empty one."""
+        self.edit.default_date = QDate(value.year, value.month, value.day)
+
+    def clear(self) -> None:
+        """Make the field empty."""
+        self.set_value(None)
+
+    def _on_date_changed(self, _date: QDate) -> None:
+        self._update_button()
+        self.edit._sync_calendar()
+        self.value_changed.emit(self.value())
+
+    def _update_button(self) -> None:
+        self.clear_button.setEnabled(not self.edit.is_null)
+
+
+# -- the editor dialog base ----------------------------------------------------------------------
+
+
+def show_undo_error(message: str) -> None:
+    """Error sink for undo commands: a warning over the active window.
+
+    Commands outlive the dialog that created them, so the sink must not refer to the dialog.
+    """
+    QMessageBox.warning(
+        QApplication.activeWindow(),
+        QCoreApplication.translate("RecordEditor", "Cannot undo or redo"),
+        message,
+    )
+
+
+class RecordEditorDialog(QDialog):
+    """Base of the record editors: Save / Close handling, inline errors, unsaved-change check.
+
+    Subclasses build their forms (registering each with :meth:`add_form`), fill them, call
+    :meth:`mark_clean`, and implement :meth:`collect`, :meth:`check` and :meth:`store`.
+    ``saved(object)`` carries what :meth:`store` returned; the dialog then closes (accepted).
+    """
+
+    saved = Signal(object)
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = undo_stack
+        self._forms: list[ValidatedFormLayout] = []
+        self._clean: object = None
+
+        self.banner = QLabel(self)
+        self.banner.setObjectName("errorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.banner.setStyleSheet(f"color: {error_colour()}; font-weight: bold;")
+        self.banner.hide()
+
+        self.body_layout = QVBoxLayout()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.banner)
+        outer.addLayout(self.body_layout, 1)
+        outer.addWidget(self.buttons)
+
+        self.save_action = QAction(QCoreApplication.translate("RecordEditor", "&Save"), self)
+        self.save_action.setObjectName("actionSaveRecord")
+        self.save_action.setShortcuts(QKeySequence.StandardKey.Save)
+        self.save_action.triggered.connect(self.save)
+        self.addAction(self.save_action)
+        self.close_action = QAction(QCoreApplication.translate("RecordEditor", "&Close"), self)
+        self.close_action.setObjectName("actionCloseRecord")
+        self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
+        self.close_action.triggered.connect(self.close)
+        self.addAction(self.close_action)
+
+    # -- for subclasses ------------------------------------------------------------------------
+
+    def add_form(self, form: ValidatedFormLayout) -> ValidatedFormLayout:
+        """Register *form* so problems on its fields show in it."""
+        self._forms.append(form)
+        return form
+
+    @property
+    def forms(self) -> list[ValidatedFormLayout]:
+        """The registered forms."""
+        return list(self._forms)
+
+    def collect(self) -> object:
+        """The record the widgets describe now; must not raise."""
+        raise NotImplementedError
+
+    def check(self, record: Any) -> None:
+        """Raise :class:`ValidationError` with every problem of *record* (before storing)."""
+
+    def store(self, record: Any) -> object:
+        """Store *record* undoably; return what was stored. May raise PlannerError."""
+        raise NotImplementedError
+
+    def mark_clean(self) -> None:
+        """Take what the widgets show now as the saved state."""
+        self._clean = self.collect()
+
+    # -- state ---------------------------------------------------------------------------------
+
+    def is_dirty(self) -> bool:
+        """Whether the widgets differ from the saved state."""
+        return self.collect() != self._clean
+
+    def error_text(self, field: str) -> str:
+        """The inline message shown for *field* in any form ("" if none)."""
+        for form in self._forms:
+            if form.has_field(field):
+                return form.error_text(field)
+        return ""
+
+    def clear_errors(self) -> None:
+        """Hide every inline error and the banner."""
+        for form in self._forms:
+            form.clear_errors()
+        self.banner.clear()
+        self.banner.hide()
+
+    def show_validation(self, error: ValidationError) -> None:
+        """Show *error*'s problems under their fields; the rest in the banner."""
+        self.clear_errors()
+        unplaced = show_problems(self._forms, error.problems)
+        if unplaced:
+            self.show_banner("\n".join(_sentence(problem_text(p)) for p in unplaced))
+        widget = first_invalid_widget(self._forms, error.problems)
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_banner(self, message: str) -> None:
+        """Show *message* above the form (errors that belong to no single field)."""
+        self.banner.setText(message)
+        self.banner.show()
+
+    # -- saving and closing --------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Check and store the record; on success emit ``saved`` and close. Returns success."""
+        if self._clean is not None and not self.is_dirty() and self.has_record():
+            self.accept()  # nothing changed: no empty step on the undo stack
+            return True
+        record = self.collect()
+        self.clear_errors()
+        try:
+            self.check(record)
+            stored = self.store(record)
+        except ValidationError as exc:
+            self.show_validation(exc)
+            return False
+        except PlannerError as exc:
+            self.show_banner(planner_error_text(exc))
+            return False
+        self._clean = record
+        self.saved.emit(stored)
+        self.accept()
+        return True
+
+    def has_record(self) -> bool:
+        """Whether the dialog edits a stored record (False for a new one)."""
+        return True
+
+    def ask_save_changes(self) -> QMessageBox.StandardButton:
+        """Ask whether to save before closing: Save, Discard or Cancel (tests replace this)."""
+        return QMessageBox.question(
+            self,
+            self.windowTitle(),
+            QCoreApplication.translate("RecordEditor", "Save the changes before closing?"),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+
+    def reject(self) -> None:
+        """Close without saving, asking first when something changed.
+
+        Esc, Cancel, the Close shortcut and the window's close button all end here (QDialog's
+        closeEvent calls reject() and keeps the window open if it is still visible after).
+        """
+        if self.is_dirty():
+            answer = self.ask_save_changes()
+            if answer == QMessageBox.StandardButton.Save:
+                self.save()
+                return
+            if answer != QMessageBox.StandardButton.Discard:
+                return
+        super().reject()
+
+
+def set_tab_chain(widgets: Sequence[QWidget]) -> None:
+    """Tab moves through *widgets* in this order (hidden ones are skipped by Qt)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
+
+
+def line_text(edit: QLineEdit) -> str:
+    """A line edit's text without surrounding blanks."""
+    return edit.text().strip()
+
+
+def select_data(combo: QComboBox, value: object) -> None:
+    """Select the item of *combo* whose data is *value* (none if absent), without signals."""
+    with QSignalBlocker(combo):
+        combo.setCurrentIndex(combo.findData(value))
+
+
+__all__ = [
+    "MASK_TEXT",
+    "CountryCombo",
+    "OptionalDateEdit",
+    "RecordEditorDialog",
+    "TimeZoneCombo",
+    "ValidatedFormLayout",
+    "first_invalid_widget",
+    "line_text",
+    "select_data",
+    "set_tab_chain",
+    "show_problems",
+    "show_undo_error",
+]
+
+
+EditorT = TypeVar("EditorT", bound=RecordEditorDialog)
+
+
+def show_editor(
+    editor: EditorT, on_saved: Callable[[object], None], on_closed: Callable[[], None]
+) -> EditorT:
+    """Open *editor* without blocking; it deletes itself when closed.
+
+    *on_saved* receives each saved record (the view reloads and selects it), *on_closed* runs
+    when the editor is gone (the view forgets it).
+    """
+    editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    editor.saved.connect(on_saved)
+    editor.destroyed.connect(on_closed)
+    editor.open()
+    return editor

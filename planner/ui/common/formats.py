@@ -1,0 +1,156 @@
+"""Dates, times and numbers written for the interface language.
+
+English keeps the forms coordinators on both sides read without doubt (``Thu 1 Apr 2027``,
+24-hour clock); Japanese uses its own (``2027年4月1日(木)``, ``14:30 JST``). The language is the
+default QLocale, which the application sets from ``--lang`` or the language setting before any
+window exists; month and weekday names therefore never depend on the machine's C locale.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from functools import cache
+
+from PySide6.QtCore import QLocale
+
+from planner.domain.countries import country_names as domain_country_names
+from planner.domain.itinerary_days import day_marker
+
+_WEEKDAYS_JA = "月火水木金土日"
+_WEEKDAYS_JA_LONG = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
+
+
+_language: str | None = None
+
+
+def set_language(language: str | None) -> None:
+    """Record the interface language (None: read it from the default QLocale each time).
+
+    Set once at start-up by :func:`planner.ui.shell.language.install_language`: views format
+    tens of thousands of names and dates, and asking QLocale each time showed in profiles.
+    """
+    global _language
+    _language = language
+
+
+def is_japanese() -> bool:
+    """True when the interface is in Japanese."""
+    if _language is not None:
+        return _language == "ja"
+    return QLocale().language() == QLocale.Language.Japanese
+
+
+def weekday_ja(value: date) -> str:
+    """The one-kanji weekday (``木``)."""
+    return _WEEKDAYS_JA[value.weekday()]
+
+
+def short_day(value: date) -> str:
+    """A day within a known year: ``Thu 1 Apr`` / ``4月1日(木)``."""
+    if is_japanese():
+        return f"{value.month}月{value.day}日({weekday_ja(value)})"
+    return f"{value:%a} {value.day} {value:%b}"
+
+
+def day_month(value: date) -> str:
+    """``1 Apr`` / ``4月1日``."""
+    if is_japanese():
+        return f"{value.month}月{value.day}日"
+    return f"{value.day} {value:%b}"
+
+
+def day_heading(value: date) -> str:
+    """A day as a heading: ``Thu 1 April 2027`` / ``2027年4月1日(木)``."""
+    if is_japanese():
+        return f"{value.year}年{value.month}月{value.day}日({weekday_ja(value)})"
+    return f"{value:%a} {value.day} {value:%B %Y}"
+
+
+def long_date(value: date) -> str:
+    """Today's date in a sentence: ``Thursday 1 April 2027`` / ``2027年4月1日 木曜日``."""
+    if is_japanese():
+        return f"{value.year}年{value.month}月{value.day}日 {_WEEKDAYS_JA_LONG[value.weekday()]}"
+    return f"{value:%A} {value.day} {value:%B %Y}"
+
+
+def month_year(value: date, *, short: bool = False) -> str:
+    """``April 2027`` (``Apr 2027`` when *short*) / ``2027年4月``."""
+    if is_japanese():
+        return f"{value.year}年{value.month}月"
+    return f"{value:%b %Y}" if short else f"{value:%B %Y}"
+
+
+def day_month_year(value: date) -> str:
+    """``1 Apr 2027`` / ``2027年4月1日``."""
+    if is_japanese():
+        return f"{value.year}年{value.month}月{value.day}日"
+    return f"{value.day} {value:%b %Y}"
+
+
+def clock(moment: datetime, abbreviation: str) -> str:
+    """A local wall time with its zone: ``14:30 JST`` (24-hour in both languages)."""
+    return f"{moment:%H:%M} {abbreviation}".rstrip()
+
+
+def date_time(moment: datetime, abbreviation: str) -> str:
+    """``2027-04-01 14:30 JST`` / ``2027年4月1日(木) 14:30 JST`` for a local wall time."""
+    if is_japanese():
+        return f"{day_heading(moment.date())} {clock(moment, abbreviation)}"
+    return f"{moment:%Y-%m-%d} {clock(moment, abbreviation)}"
+
+
+def number(value: int | float) -> str:
+    """A count or amount with the language's digit grouping (``12,345``)."""
+    return QLocale().toString(value)
+
+
+def person_name(latin: str, native: str) -> str:
+    """The name to show: in Japanese the native-script name (family name first) when recorded,
+    in English the Latin one (given name first); the other when only one exists."""
+    first, second = (native, latin) if is_japanese() else (latin, native)
+    return first or second
+
+
+def person_name_both(latin: str, native: str) -> str:
+    """Both scripts, the interface language's first: ``Hiroshi Tanaka (田中 博)`` /
+    ``田中 博 (Hiroshi Tanaka)``; just one when only one is recorded."""
+    first, second = (native, latin) if is_japanese() else (latin, native)
+    if first and second:
+        return f"{first} ({second})"
+    return first or second
+
+
+@cache
+def _localised_country_names(language: str) -> dict[str, str]:
+    english = domain_country_names()
+    if language == "en":
+        return english
+    # CLDR's names (through Babel): tzdata, where the codes come from, has English only.
+    from babel import Locale
+
+    territories = Locale(language).territories
+    return {code: territories.get(code, name) for code, name in english.items()}
+
+
+def country_names() -> dict[str, str]:
+    """Every ISO 3166 code with its name in the interface language (``US`` → アメリカ合衆国)."""
+    return _localised_country_names("ja" if is_japanese() else "en")
+
+
+def country_name(code: str) -> str:
+    """The name of *code* in the interface language, or the code itself when unknown."""
+    return country_names().get(code, code)
+
+
+def localised(english: str, japanese: str) -> str:
+    """The Japanese text in the Japanese interface when there is one, else the English."""
+    return japanese if japanese and is_japanese() else english
+
+
+def day_offset(offset: int) -> str:
+    """How many days later (or earlier) a time falls: ``+1 day`` / ``+1日``; "" for none."""
+    if not is_japanese():
+        return day_marker(offset)
+    if offset == 0:
+        return ""
+    return f"{'+' if offset > 0 else '−'}{abs(offset)}日"

@@ -1,0 +1,125 @@
+"""The audit entries of one record as a read-only table (the editor's History tab)."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from planner.domain.entities import AuditEntry
+from planner.domain.enums import AuditAction
+from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.ui.common import formats
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class HistoryColumn(IntEnum):
+    """Columns of the history table."""
+
+    WHEN = 0
+    WHO = 1
+    ACTION = 2
+    REASON = 3
+    CHANGES = 4
+
+
+_HEADERS = {
+    HistoryColumn.WHEN: QT_TRANSLATE_NOOP("HistoryModel", "When"),
+    HistoryColumn.WHO: QT_TRANSLATE_NOOP("HistoryModel", "Who"),
+    HistoryColumn.ACTION: QT_TRANSLATE_NOOP("HistoryModel", "Action"),
+    HistoryColumn.REASON: QT_TRANSLATE_NOOP("HistoryModel", "Reason"),
+    HistoryColumn.CHANGES: QT_TRANSLATE_NOOP("HistoryModel", "Changes"),
+}
+
+#: What each audit action reads as (lower case, as before; translated where shown).
+_ACTION_TEXT = {
+    AuditAction.CREATE: QT_TRANSLATE_NOOP("HistoryModel", "create"),
+    AuditAction.UPDATE: QT_TRANSLATE_NOOP("HistoryModel", "update"),
+    AuditAction.DELETE: QT_TRANSLATE_NOOP("HistoryModel", "delete"),
+    AuditAction.STATUS: QT_TRANSLATE_NOOP("HistoryModel", "status"),
+    AuditAction.IMPORT: QT_TRANSLATE_NOOP("HistoryModel", "import"),
+}
+
+
+def action_label(action: AuditAction) -> str:
+    """An audit action as users read it (``update``), translated."""
+    text = _ACTION_TEXT.get(action)
+    return QCoreApplication.translate("HistoryModel", text) if text else action.value
+
+
+def describe_changes(entry: AuditEntry) -> str:
+    """``field: old → new`` for updates; the field names alone for a created record."""
+    parts: list[str] = []
+    for field, value in entry.changes.items():
+        if isinstance(value, list) and len(value) == 2:
+            old, new = value
+            parts.append(f"{field}: {_show(old)} → {_show(new)}")
+        else:
+            parts.append(f"{field}: {_show(value)}")
+    return "; ".join(parts)
+
+
+def _show(value: object) -> str:
+    if value is None or value == "":
+        return "—"
+    return str(value)
+
+
+class HistoryModel(QAbstractTableModel):
+    """Audit entries, newest first, times in the computer's local zone with its name."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._entries: list[AuditEntry] = []
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        """Show *entries* (any order; shown newest first)."""
+        self.beginResetModel()
+        self._entries = sorted(entries, key=lambda e: (e.at_utc, e.id or 0), reverse=True)
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of entries."""
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
+        """Number of columns."""
+        return 0 if parent.isValid() else len(HistoryColumn)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Cell text (and the full change text as tooltip)."""
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+        ):
+            return None
+        entry = self._entries[index.row()]
+        match HistoryColumn(index.column()):
+            case HistoryColumn.WHEN:
+                local = entry.at_utc.astimezone()
+                return formats.date_time(local, local.tzname() or "")
+            case HistoryColumn.WHO:
+                return entry.actor
+            case HistoryColumn.ACTION:
+                return action_label(entry.action)
+            case HistoryColumn.CHANGES:
+                return describe_changes(entry)
+            case HistoryColumn.REASON:
+                return entry.reason
+
+    def headerData(  # noqa: N802
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("HistoryModel", _HEADERS[HistoryColumn(section)])
+        return None

@@ -1,0 +1,149 @@
+"""Readable, translatable labels and colours for domain values shown in the interface."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+
+from planner.domain.enums import (
+    EventKind,
+    PaperworkStatus,
+    ParticipantRole,
+    ResponsibleParty,
+    VisitStatus,
+)
+from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.ui.common import palette
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VisitStatus", text)
+
+
+_STATUS_TEXT: dict[VisitStatus, str] = {
+    VisitStatus.DRAFT: QT_TRANSLATE_NOOP("VisitStatus", "Draft"),
+    VisitStatus.PROPOSED: QT_TRANSLATE_NOOP("VisitStatus", "Proposed"),
+    VisitStatus.APPROVED: QT_TRANSLATE_NOOP("VisitStatus", "Approved"),
+    VisitStatus.CONFIRMED: QT_TRANSLATE_NOOP("VisitStatus", "Confirmed"),
+    VisitStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("VisitStatus", "In progress"),
+    VisitStatus.COMPLETED: QT_TRANSLATE_NOOP("VisitStatus", "Completed"),
+    VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitStatus", "Cancelled"),
+}
+
+# Dark enough to read on a light base, distinct from each other; the text says the same, so
+# colour is never the only cue.
+_STATUS_COLOUR: dict[VisitStatus, str] = {
+    VisitStatus.DRAFT: "#6b6b6b",
+    VisitStatus.PROPOSED: "#1f5fbf",
+    VisitStatus.APPROVED: "#00796b",
+    VisitStatus.CONFIRMED: "#2e7d32",
+    VisitStatus.IN_PROGRESS: "#b45309",
+    VisitStatus.COMPLETED: "#6a3d9a",
+    VisitStatus.CANCELLED: "#c62828",
+}
+
+#: Life-cycle order, for sorting by status.
+STATUS_ORDER: dict[VisitStatus, int] = {status: i for i, status in enumerate(VisitStatus)}
+
+
+def status_label(status: VisitStatus) -> str:
+    """The status as users read it (``In progress``), translated."""
+    return _tr(_STATUS_TEXT.get(status, str(status).replace("_", " ").capitalize()))
+
+
+def status_colour(status: VisitStatus, *, dark_background: bool = False) -> QColor:
+    """The foreground colour of *status*; lighter variants on a dark background."""
+    colour = QColor(_STATUS_COLOUR.get(status, "#000000"))
+    return colour.lighter(170) if dark_background else colour
+
+
+_EVENT_KIND_TEXT: dict[EventKind, str] = {
+    EventKind.LECTURE: QT_TRANSLATE_NOOP("EventKind", "Lecture"),
+    EventKind.SEMINAR: QT_TRANSLATE_NOOP("EventKind", "Seminar"),
+    EventKind.SYMPOSIUM: QT_TRANSLATE_NOOP("EventKind", "Symposium"),
+    EventKind.WORKSHOP: QT_TRANSLATE_NOOP("EventKind", "Workshop"),
+    EventKind.OTHER: QT_TRANSLATE_NOOP("EventKind", "Other"),
+}
+_ROLE_TEXT: dict[ParticipantRole, str] = {
+    ParticipantRole.SPEAKER: QT_TRANSLATE_NOOP("ParticipantRole", "Speaker"),
+    ParticipantRole.ATTENDEE: QT_TRANSLATE_NOOP("ParticipantRole", "Attendee"),
+    ParticipantRole.ORGANIZER: QT_TRANSLATE_NOOP("ParticipantRole", "Organizer"),
+}
+
+
+def event_kind_label(kind: EventKind) -> str:
+    """An event kind as users read it (``Seminar``), translated."""
+    text = _EVENT_KIND_TEXT.get(kind)
+    return QCoreApplication.translate("EventKind", text) if text else kind.value.capitalize()
+
+
+def participant_role_label(role: ParticipantRole) -> str:
+    """A participant's role as users read it (``Speaker``), translated."""
+    text = _ROLE_TEXT.get(role)
+    return QCoreApplication.translate("ParticipantRole", text) if text else role.value.capitalize()
+
+
+def _tr_paperwork(text: str) -> str:
+    return QCoreApplication.translate("Paperwork", text)
+
+
+_PAPERWORK_STATUS_TEXT: dict[PaperworkStatus, str] = {
+    PaperworkStatus.NOT_STARTED: QT_TRANSLATE_NOOP("Paperwork", "Not started"),
+    PaperworkStatus.IN_PROGRESS: QT_TRANSLATE_NOOP("Paperwork", "In progress"),
+    PaperworkStatus.SUBMITTED: QT_TRANSLATE_NOOP("Paperwork", "Submitted"),
+    PaperworkStatus.APPROVED: QT_TRANSLATE_NOOP("Paperwork", "Approved"),
+    PaperworkStatus.REJECTED: QT_TRANSLATE_NOOP("Paperwork", "Rejected"),
+    PaperworkStatus.WAIVED: QT_TRANSLATE_NOOP("Paperwork", "Waived"),
+    PaperworkStatus.EXPIRED: QT_TRANSLATE_NOOP("Paperwork", "Expired"),
+}
+# Readable on a light base (lighter on a dark one); the text says the same, so colour is never
+# the only cue. Rejected and expired use the palette's error and warning colours.
+_PAPERWORK_STATUS_COLOUR: dict[PaperworkStatus, str] = {
+    PaperworkStatus.NOT_STARTED: "#6b6b6b",
+    PaperworkStatus.IN_PROGRESS: "#1f5fbf",
+    PaperworkStatus.SUBMITTED: "#6a3d9a",
+    PaperworkStatus.APPROVED: "#2e7d32",
+    PaperworkStatus.WAIVED: "#00796b",
+}
+_RESPONSIBLE_TEXT: dict[ResponsibleParty, str] = {
+    ResponsibleParty.COORDINATOR: QT_TRANSLATE_NOOP("Paperwork", "Coordinator"),
+    ResponsibleParty.VISITOR: QT_TRANSLATE_NOOP("Paperwork", "Visitor"),
+    ResponsibleParty.HOST: QT_TRANSLATE_NOOP("Paperwork", "Host"),
+}
+
+
+def paperwork_status_colour(status: PaperworkStatus) -> QColor:
+    """The foreground colour of a paperwork *status* for the current palette."""
+    if status is PaperworkStatus.REJECTED:
+        return palette.error_colour()
+    if status is PaperworkStatus.EXPIRED:
+        return palette.warning_colour()
+    colour = QColor(_PAPERWORK_STATUS_COLOUR.get(status, "#6b6b6b"))
+    return colour.lighter(170) if palette.is_dark() else colour
+
+
+def late_colour() -> QColor:
+    """The colour of a late item's due date and lateness (the palette's error colour)."""
+    return palette.error_colour()
+
+
+def paperwork_status_label(status: PaperworkStatus) -> str:
+    """The status as users read it (``Not started``), translated."""
+    return _tr_paperwork(_PAPERWORK_STATUS_TEXT.get(status, status.value))
+
+
+def responsible_label(party: ResponsibleParty) -> str:
+    """Who acts on an item (``Coordinator``), translated."""
+    return _tr_paperwork(_RESPONSIBLE_TEXT.get(party, party.value))
+
+
+def status_swatch(colour: QColor, size: int = 12) -> QIcon:
+    """A small square of *colour*, with a darker border, for a legend."""
+    pixmap = QPixmap(QSize(size, size))
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(colour.darker(140))
+    painter.setBrush(colour)
+    painter.drawRect(0, 0, size - 1, size - 1)
+    painter.end()
+    return QIcon(pixmap)

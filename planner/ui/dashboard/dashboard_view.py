@@ -1,0 +1,401 @@
+"""The dashboard the application opens on: what arrives, leaves, runs and needs attention.
+
+Sections (each a group box with a title and a count, a small table, or a sentence when empty):
+visits by status; arrivals and departures in the next 14 days; visits in progress; visits
+whose status lags behind their dates; and — once a provider is set — paperwork overdue or due
+within 14 days. Double-click or Enter on an entry emits ``visit_activated(id)``; Tab moves
+from section to section.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QListView,
+    QScrollArea,
+    QSizePolicy,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.services.app import Services
+from planner.services.changes import Change
+from planner.services.dashboard import (
+    DEFAULT_HORIZON_DAYS,
+    DashboardSnapshot,
+    PaperworkDue,
+    local_today,
+)
+from planner.ui.common.formats import long_date
+from planner.ui.common.roles import VISIT_ID_ROLE
+from planner.ui.dashboard.dashboard_model import (
+    PAPERWORK_HEADERS,
+    VISIT_HEADERS,
+    DashboardRow,
+    DashboardSectionModel,
+    RowTexts,
+    StatusCountModel,
+    VisitRows,
+    dark_palette,
+    paperwork_row,
+)
+
+#: Changes after which the dashboard reloads.
+RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project", "paperwork_item"})
+
+#: ``provider(today, days)`` → paperwork items overdue or due within *days* of *today*.
+PaperworkProvider = Callable[[date, int], Sequence[PaperworkDue]]
+
+#: Rows a section table shows without scrolling (more scroll inside the section).
+VISIBLE_ROWS = 4
+
+#: Typical texts that set the width of each fixed column of a section table.
+_COLUMN_SAMPLES = {
+    DashboardSectionModel.WHEN: "in 14 days",
+    DashboardSectionModel.DATE: "Wed 28 Sep",
+    DashboardSectionModel.CODE: "V-2027-00000",
+    DashboardSectionModel.HOST: "R-CCS Kobe (Hiroshi Tanaka)",
+    DashboardSectionModel.STATUS: "In progress — should be completed",
+}
+
+
+class DashboardSection(QGroupBox):
+    """One titled section: a table of entries, or a sentence saying there are none."""
+
+    activated = Signal(int)
+
+    def __init__(
+        self,
+        key: str,
+        title: str,
+        empty_text: str,
+        headers: Sequence[str] = VISIT_HEADERS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName(f"dashboard_{key}")
+        self.key = key
+        self._title = title
+        self.model = DashboardSectionModel(headers, self)
+
+        self.table = QTableView(self)
+        self.table.setObjectName(f"dashboard_{key}_table")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)  # Tab goes to the next section
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        # Widths from sample texts, not ResizeToContents: that asks the model for every cell
+        # of every row (hundreds of thousands of data() calls with 100,000 visits).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.table.fontMetrics()
+        for column, sample in _COLUMN_SAMPLES.items():
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
+        # The visitor's name takes what is left (elided if it must).
+        header.setSectionResizeMode(DashboardSectionModel.VISITOR, QHeaderView.ResizeMode.Stretch)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header.setHighlightSections(False)
+        self.table.setAccessibleName(title)
+        self.table.activated.connect(self._on_activated)
+
+        self.empty_label = QLabel(empty_text, self)
+        self.empty_label.setObjectName(f"dashboard_{key}_empty")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setEnabled(False)  # drawn in the palette's muted text colour
+
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self._stack)
+        rows_height = self.table.verticalHeader().defaultSectionSize() * VISIBLE_ROWS
+        self._stack.setMinimumHeight(rows_height + header.sizeHint().height() + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        self.set_rows([])
+
+    def set_rows(self, rows: Sequence[DashboardRow]) -> None:
+        """Show *rows*, or the empty sentence when there are none; the title counts them."""
+        current = self.current_visit_id()
+        self.model.set_rows(rows)
+        self.setTitle(f"{self._title} ({len(rows)})")
+        if rows:
+            self._stack.setCurrentWidget(self.table)
+            self.table.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+            if current is not None and current in self.model.visit_ids():
+                self.table.selectRow(self.model.visit_ids().index(current))
+        else:
+            self._stack.setCurrentWidget(self.empty_label)
+            self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the section shows its empty sentence."""
+        return self.model.rowCount() == 0
+
+    def current_visit_id(self) -> int | None:
+        """The visit of the current row, if any."""
+        index = self.table.currentIndex()
+        value = index.data(VISIT_ID_ROLE) if index.isValid() else None
+        return int(value) if value is not None else None
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        value = index.data(VISIT_ID_ROLE)
+        if value is not None:
+            self.activated.emit(int(value))
+
+
+class DashboardView(QWidget):
+    """The coordinator's overview; ``visit_activated(id)`` when an entry is opened.
+
+    *today* fixes the date the dashboard counts from (tests); by default it is the local date
+    at each reload. Connect :meth:`on_change` to the change bridge so it stays current.
+    """
+
+    visit_activated = Signal(int)
+
+    def __init__(
+        self,
+        services: Services,
+        parent: QWidget | None = None,
+        *,
+        today: date | None = None,
+        horizon_days: int = DEFAULT_HORIZON_DAYS,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("dashboardView")
+        self._services = services
+        self._today = today
+        self.horizon_days = horizon_days
+        self._paperwork: PaperworkProvider | None = None
+        self.snapshot: DashboardSnapshot | None = None
+        self._stale = False
+
+        self.heading = QLabel(self)
+        self.heading.setObjectName("dashboardHeading")
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.heading.setFont(font)
+
+        self.counts_box = QGroupBox(
+            QCoreApplication.translate("Dashboard", "Visits by status"), self
+        )
+        self.counts_box.setObjectName("dashboard_counts")
+        self.counts_model = StatusCountModel(self)
+        self.counts_view = QListView(self.counts_box)
+        self.counts_view.setObjectName("dashboard_counts_view")
+        self.counts_view.setModel(self.counts_model)
+        self.counts_view.setFlow(QListView.Flow.LeftToRight)
+        self.counts_view.setWrapping(True)
+        self.counts_view.setSpacing(4)
+        self.counts_view.setFrameShape(QFrame.Shape.NoFrame)
+        self.counts_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.counts_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.counts_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.counts_view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.counts_view.viewport().setAutoFillBackground(False)
+        self.counts_view.setFixedHeight(self.counts_view.fontMetrics().height() + 16)
+        counts_layout = QVBoxLayout(self.counts_box)
+        counts_layout.setContentsMargins(6, 2, 6, 2)
+        counts_layout.addWidget(self.counts_view)
+
+        days = horizon_days
+        self.arrivals = DashboardSection(
+            "arrivals",
+            QCoreApplication.translate("Dashboard", "Arrivals — next %n days", None, days),
+            QCoreApplication.translate("Dashboard", "No arrivals in the next %n days", None, days),
+        )
+        self.departures = DashboardSection(
+            "departures",
+            QCoreApplication.translate("Dashboard", "Departures — next %n days", None, days),
+            QCoreApplication.translate(
+                "Dashboard", "No departures in the next %n days", None, days
+            ),
+        )
+        self.in_progress = DashboardSection(
+            "in_progress",
+            QCoreApplication.translate("Dashboard", "In progress (by departure date)"),
+            QCoreApplication.translate("Dashboard", "No visits in progress today"),
+        )
+        self.needs_update = DashboardSection(
+            "needs_update",
+            QCoreApplication.translate("Dashboard", "Status behind the dates"),
+            QCoreApplication.translate("Dashboard", "Every visit's status agrees with its dates"),
+        )
+        self.paperwork = DashboardSection(
+            "paperwork",
+            QCoreApplication.translate(
+                "Dashboard", "Paperwork overdue or due within %n days", None, days
+            ),
+            QCoreApplication.translate(
+                "Dashboard", "No paperwork overdue or due in the next %n days", None, days
+            ),
+            PAPERWORK_HEADERS,
+        )
+        self.paperwork.setVisible(False)
+        self.sections: dict[str, DashboardSection] = {
+            s.key: s
+            for s in (
+                self.arrivals,
+                self.departures,
+                self.in_progress,
+                self.needs_update,
+                self.paperwork,
+            )
+        }
+        for section in self.sections.values():
+            section.activated.connect(self.visit_activated)
+
+        content = QWidget(self)
+        content.setObjectName("dashboardContent")
+        grid = QGridLayout(content)
+        grid.setContentsMargins(8, 8, 8, 8)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.heading, 0, 0, 1, 2)
+        grid.addWidget(self.counts_box, 1, 0, 1, 2)
+        grid.addWidget(self.arrivals, 2, 0)
+        grid.addWidget(self.departures, 2, 1)
+        grid.addWidget(self.in_progress, 3, 0)
+        grid.addWidget(self.needs_update, 3, 1)
+        grid.addWidget(self.paperwork, 4, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        self._grid = grid
+        for row in (2, 3):
+            grid.setRowStretch(row, 1)
+
+        self.scroll_area = QScrollArea(self)
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+        self.setFocusProxy(self.arrivals.table)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+
+        self._use_service_paperwork(services)
+        # Loaded when first shown (or by reload()): a window that opens on another view, or
+        # reloads the dashboard itself right after building it, reads the data only once.
+        self._stale = True
+
+    # -- data ----------------------------------------------------------------------------------
+
+    @property
+    def today(self) -> date:
+        """The date the dashboard counts from."""
+        return self._today if self._today is not None else local_today()
+
+    def set_today(self, today: date | None) -> None:
+        """Count from *today* (None: the local date at each reload), and reload."""
+        self._today = today
+        self.reload()
+
+    def reload(self) -> None:
+        """Read every section again from the services."""
+        self._reload_timer.stop()
+        self._stale = False
+        today = self.today
+        snapshot = self._services.dashboard.snapshot(today, self.horizon_days)
+        self.snapshot = snapshot
+        self.heading.setText(
+            QCoreApplication.translate("Dashboard", "Today is %1").replace("%1", long_date(today))
+        )
+        self.counts_model.set_counts(snapshot.status_counts)
+        total = self.counts_model.total()  # a plain name: lupdate skips calls with expressions
+        self.counts_box.setTitle(
+            QCoreApplication.translate("Dashboard", "Visits by status (%n in all)", None, total)
+        )
+        texts = RowTexts(dark=dark_palette())
+        self.arrivals.set_rows(VisitRows(snapshot.arrivals, texts))
+        self.departures.set_rows(VisitRows(snapshot.departures, texts))
+        self.in_progress.set_rows(VisitRows(snapshot.in_progress, texts))
+        self.needs_update.set_rows(VisitRows(snapshot.needs_update, texts))
+        if self._paperwork is not None:
+            items = self._paperwork(today, self.horizon_days)
+            self.paperwork.set_rows([paperwork_row(item) for item in items])
+
+    def on_change(self, change: Change) -> None:
+        """Reload soon (once per burst of changes) if *change* touches what is shown.
+
+        While the dashboard is hidden it only remembers to reload when it is shown again.
+        """
+        if change.entity not in RELOAD_ENTITIES:
+            return
+        if self.isVisible():
+            self._reload_timer.start()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        """Catch up with changes made while hidden."""
+        super().showEvent(event)
+        if self._stale:
+            self.reload()
+
+    # -- paperwork -----------------------------------------------------------------------------
+
+    def set_paperwork_provider(self, provider: PaperworkProvider | None) -> None:
+        """Show the paperwork section with the rows *provider(today, days)* returns.
+
+        None hides the section again.
+        """
+        self._paperwork = provider
+        self._show_paperwork(provider is not None)
+        if provider is None:
+            self.paperwork.set_rows([])
+        else:
+            self.reload()
+
+    @property
+    def has_paperwork_section(self) -> bool:
+        """Whether a paperwork provider is set."""
+        return self._paperwork is not None
+
+    def _use_service_paperwork(self, services: Services) -> None:
+        provider = service_paperwork_provider(services)
+        if provider is not None:
+            self._paperwork = provider
+            self._show_paperwork(True)
+
+    def _show_paperwork(self, shown: bool) -> None:
+        self.paperwork.setVisible(shown)
+        # A hidden row keeps its stretch in a grid: give it none while it is hidden.
+        self._grid.setRowStretch(4, 1 if shown else 0)
+
+
+def service_paperwork_provider(services: Services) -> PaperworkProvider | None:
+    """A provider over ``services.paperwork.due(within_days, today)``, if that service exists."""
+    due = getattr(getattr(services, "paperwork", None), "due", None)
+    if not callable(due):
+        return None
+
+    def provider(today: date, days: int) -> Sequence[PaperworkDue]:
+        return services.dashboard.paperwork_due(due(days, today), today)
+
+    return provider

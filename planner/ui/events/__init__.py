@@ -1,0 +1,1 @@
+"""Lectures, seminars and symposia with their participants."""

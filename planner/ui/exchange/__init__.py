@@ -1,0 +1,1 @@
+"""Exchange packages: a visit sent to, or received from, a partner institution."""

@@ -1,0 +1,1 @@
+"""One visit's itinerary: the editor, its item dialog and the itinerary exports."""

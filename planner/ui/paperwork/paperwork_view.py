@@ -1,0 +1,280 @@
+"""The paperwork view: items of every visit still planned or running, with filters."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.enums import PaperworkStatus, ResponsibleParty
+from planner.domain.errors import PlannerError
+from planner.domain.rules import RulesError
+from planner.services.app import Services
+from planner.services.changes import Change
+from planner.services.paperwork import today_local
+from planner.ui.common import palette
+from planner.ui.common.bridge import ChangeBridge
+from planner.ui.common.errors import planner_error_text
+from planner.ui.common.labels import paperwork_status_label, responsible_label
+from planner.ui.common.roles import ID_ROLE, VISIT_ID_ROLE
+from planner.ui.common.undo import run_undoable
+from planner.ui.paperwork.paperwork_models import (
+    Keep,
+    OverviewColumn,
+    OverviewFilterProxy,
+    PaperworkOverviewModel,
+    Show,
+)
+
+RELOAD_ENTITIES = frozenset({"paperwork_item", "visit", "person", "institution", "agreement"})
+
+
+class PaperworkView(QWidget):
+    """Every paperwork item across visits; ``visit_activated(id)`` on double-click."""
+
+    visit_activated = Signal(int)
+    counts_changed = Signal(int, int)
+
+    def __init__(
+        self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("paperworkView")
+        self.services = services
+        self.undo_stack = undo_stack
+        #: What "today" is for overdue and due soon (tests replace it).
+        self.today: Callable[[], date] = today_local
+
+        self.model = PaperworkOverviewModel(self)
+        self.proxy = OverviewFilterProxy(lambda: self.today(), self)
+        self.proxy.setSourceModel(self.model)
+        # With a broken rules file the rules view explains the problem; keep the default.
+        with contextlib.suppress(RulesError):
+            self.proxy.due_soon_days = services.paperwork.ruleset.settings.due_soon_days
+
+        self.show_combo = QComboBox(self)
+        self.show_combo.setObjectName("paperworkShow")
+        self.show_combo.setAccessibleName(QCoreApplication.translate("PaperworkView", "Show"))
+        for show, text in (
+            (Show.OPEN, QCoreApplication.translate("PaperworkView", "Open items")),
+            (Show.OVERDUE, QCoreApplication.translate("PaperworkView", "Overdue")),
+            (
+                Show.DUE_SOON,
+                QCoreApplication.translate("PaperworkView", "Overdue or due within %1 days"),
+            ),
+            (Show.ALL, QCoreApplication.translate("PaperworkView", "All items")),
+        ):
+            self.show_combo.addItem(text.replace("%1", str(self.proxy.due_soon_days)), show)
+        self.type_combo = QComboBox(self)
+        self.type_combo.setObjectName("paperworkType")
+        self.type_combo.setAccessibleName(
+            QCoreApplication.translate("PaperworkView", "Document type")
+        )
+        self.type_combo.addItem(
+            QCoreApplication.translate("PaperworkView", "Every document type"), ""
+        )
+        self.responsible_combo = QComboBox(self)
+        self.responsible_combo.setObjectName("paperworkResponsible")
+        self.responsible_combo.setAccessibleName(
+            QCoreApplication.translate("PaperworkView", "Responsible")
+        )
+        self.responsible_combo.addItem(
+            QCoreApplication.translate("PaperworkView", "Anyone responsible"), None
+        )
+        for party in ResponsibleParty:
+            self.responsible_combo.addItem(responsible_label(party), party)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("paperworkFilter")
+        self.filter_edit.setAccessibleName(
+            QCoreApplication.translate("PaperworkView", "Filter paperwork")
+        )
+        self.filter_edit.setPlaceholderText(
+            QCoreApplication.translate("PaperworkView", "Filter (visit, visitor, document)")
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("paperworkOverview")
+        self.table.setAccessibleName(QCoreApplication.translate("PaperworkView", "Paperwork items"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(OverviewColumn.DUE, Qt.SortOrder.AscendingOrder)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(OverviewColumn.DOCUMENT, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(self._activated)
+
+        self.count_label = QLabel(self)
+        self.status_combo = QComboBox(self)
+        self.status_combo.setObjectName("paperworkSetStatus")
+        self.status_combo.setAccessibleName(
+            QCoreApplication.translate("PaperworkView", "New status of the selected items")
+        )
+        for status in PaperworkStatus:
+            self.status_combo.addItem(paperwork_status_label(status), status)
+        self.status_button = QPushButton(
+            QCoreApplication.translate("PaperworkView", "Set status of selected"), self
+        )
+        self.status_button.clicked.connect(self._set_selected_status)
+        self.error_label = QLabel(self)
+        self.error_label.setStyleSheet(f"color: {palette.error_colour().name()}")
+        self.error_label.setWordWrap(True)
+
+        for combo in (self.show_combo, self.type_combo, self.responsible_combo, self.status_combo):
+            # Long document titles must not force the window wider than the screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(15)
+        self.count_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.error_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        filters = QHBoxLayout()
+        filters.addWidget(self.show_combo)
+        filters.addWidget(self.type_combo)
+        filters.addWidget(self.responsible_combo)
+        filters.addWidget(self.filter_edit, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.count_label)
+        actions.addWidget(self.error_label, 1)
+        actions.addWidget(self.status_combo)
+        actions.addWidget(self.status_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(actions)
+
+        self.show_combo.currentIndexChanged.connect(self._criteria_changed)
+        self.type_combo.currentIndexChanged.connect(self._criteria_changed)
+        self.responsible_combo.currentIndexChanged.connect(self._criteria_changed)
+        self.filter_edit.textChanged.connect(self._criteria_changed)
+        self.proxy.rowsInserted.connect(self._count)
+        self.proxy.rowsRemoved.connect(self._count)
+        self.proxy.modelReset.connect(self._count)
+        self.proxy.layoutChanged.connect(self._count)
+
+        self.bridge = ChangeBridge(services.bus, self)
+        self.bridge.changed.connect(self._on_change)
+        self.destroyed.connect(self.bridge.close)
+        self.reload()
+
+    def reload(self) -> None:
+        """Read every item again."""
+        rows = self.services.paperwork.overview(self.today())
+        self.model.set_rows(rows)
+        current = self.type_combo.currentData()
+        types = sorted({(r.title, r.code) for r in rows})
+        self.type_combo.blockSignals(True)
+        self.type_combo.clear()
+        self.type_combo.addItem(
+            QCoreApplication.translate("PaperworkView", "Every document type"), ""
+        )
+        for title, code in types:
+            self.type_combo.addItem(title, code)
+        self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(current)))
+        self.type_combo.blockSignals(False)
+        self._count()
+
+    def set_filter(
+        self,
+        show: Show | None = None,
+        type_code: str | None = None,
+        responsible: ResponsibleParty | Keep | None = Keep.KEEP,
+    ) -> None:
+        """Choose the filters programmatically (the dashboard links here)."""
+        if show is not None:
+            combo = self.show_combo
+            combo.setCurrentIndex(
+                next((i for i in range(combo.count()) if combo.itemData(i) == show), 0)
+            )
+        if type_code is not None:
+            self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(type_code)))
+        if not isinstance(responsible, Keep):
+            # findData() does not match enum members reliably across bindings: compare here.
+            combo = self.responsible_combo
+            index = next((i for i in range(combo.count()) if combo.itemData(i) == responsible), 0)
+            combo.setCurrentIndex(index)
+
+    def _criteria_changed(self, *_args: object) -> None:
+        self.proxy.set_criteria(
+            show=Show(self.show_combo.currentData()),
+            type_code=self.type_combo.currentData() or "",
+            # Qt hands the enum back as its plain string value.
+            responsible=ResponsibleParty(party)
+            if (party := self.responsible_combo.currentData())
+            else None,
+            text=self.filter_edit.text(),
+        )
+        self._count()
+
+    def _count(self, *_args: object) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            QCoreApplication.translate("PaperworkView", "%1 of %2 items")
+            .replace("%1", str(shown))
+            .replace("%2", str(total))
+        )
+        self.counts_changed.emit(shown, total)
+
+    def _on_change(self, change: Change) -> None:
+        if change.entity in RELOAD_ENTITIES:
+            self.reload()
+
+    def _activated(self, index: QModelIndex) -> None:
+        visit_id = index.data(VISIT_ID_ROLE)
+        if visit_id is not None:
+            self.visit_activated.emit(int(visit_id))
+
+    def selected_item_id(self) -> int | None:
+        """The id of the selected paperwork item."""
+        rows = self.table.selectionModel().selectedRows()
+        return int(rows[0].data(ID_ROLE)) if rows else None
+
+    def _set_selected_status(self) -> None:
+        item_id = self.selected_item_id()
+        if item_id is not None:
+            self.set_item_status(item_id, PaperworkStatus(self.status_combo.currentData()))
+
+    def set_item_status(self, item_id: int, status: PaperworkStatus) -> bool:
+        """Change one item's status (undoable); False, with the reason shown, if refused."""
+        paperwork = self.services.paperwork
+        self.error_label.clear()
+        try:
+            old = paperwork.get(item_id)
+            new = dataclasses.replace(old, status=status)
+            run_undoable(
+                self.undo_stack,
+                QCoreApplication.translate("PaperworkView", "Mark “%1” %2")
+                .replace("%1", old.title)
+                .replace("%2", paperwork_status_label(status)),
+                apply=lambda: paperwork.update(new, self.today()),
+                revert=lambda _stored: paperwork.update(old, self.today()),
+                on_error=self.error_label.setText,
+            )
+        except PlannerError as exc:
+            self.error_label.setText(planner_error_text(exc))
+            return False
+        return True

@@ -1,0 +1,1 @@
+"""The people directory and the person editor."""

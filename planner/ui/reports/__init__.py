@@ -1,0 +1,1 @@
+"""Fiscal-year activity reports with charts."""

@@ -1,0 +1,206 @@
+"""Entry point of the desktop interface, called by the command line once the database is open."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QLocale,
+    QMessageLogContext,
+    QSize,
+    QTimer,
+    QtMsgType,
+    qInstallMessageHandler,
+)
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+import planner
+from planner.domain.errors import PlannerError
+from planner.services.app import Services
+from planner.ui.common.errors import ErrorReporter, error_message, install_excepthook
+from planner.ui.common.preferences import load_language, resolve_language
+from planner.ui.shell.backup_dialogs import show_location_warning
+from planner.ui.shell.fonts import install_japanese_fallback
+from planner.ui.shell.language import install_language, remove_language
+from planner.ui.shell.main_window import MainWindow
+from planner.ui.shell.reminders import notify_overdue
+from planner.ui.shell.screenshots import save_screenshots
+from planner.ui.shell.settings import APPLICATION, ORGANIZATION, open_settings
+
+#: Screenshots use a fixed size (and ignore the remembered layout), so they are reproducible.
+SCREENSHOT_SIZE = QSize(1200, 720)
+
+
+def choose_platform(interactive: bool, environ: dict[str, str] | None = None) -> None:
+    """Pick Qt's offscreen platform for unattended runs on a machine without a display.
+
+    Qt aborts the whole process when it cannot open a display; an interactive start without
+    one gets a clear one-line error instead.
+    """
+    env = os.environ if environ is None else environ
+    if not sys.platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"):
+        return
+    if interactive:
+        raise PlannerError(
+            "no display to show the window on (DISPLAY is not set); start the app from a "
+            "desktop session, or use --screenshot DIR or --exit-when-ready, which need none"
+        )
+    env["QT_QPA_PLATFORM"] = "offscreen"
+
+
+#: Qt messages that say nothing to a user: the offscreen platform's notice about size hints.
+_SILENCED_MESSAGES = (
+    "This plugin does not support propagateSizeHints()",
+    "This plugin does not support raise()",
+)
+
+
+@contextmanager
+def _silence_platform_noise() -> Iterator[None]:
+    """Drop Qt's known harmless platform notices; pass every other message on unchanged."""
+    previous = None
+
+    def handler(mode: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message in _SILENCED_MESSAGES:
+            return
+        if previous is not None:
+            previous(mode, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+def _application() -> QApplication:
+    """The process's QApplication: the existing one (tests) or a new one."""
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    if existing is not None:
+        raise RuntimeError("a non-GUI Qt application already exists in this process")
+    app = QApplication([sys.argv[0] if sys.argv else "planner"])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationVersion(planner.__version__)
+    return app
+
+
+@contextmanager
+def _close_on_interrupt(window: QWidget) -> Iterator[None]:
+    """Ctrl+C in the terminal closes the window (saving its layout) instead of being ignored.
+
+    Python runs signal handlers only between bytecodes, so a timer wakes it now and then while
+    Qt's event loop has control.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, lambda _signum, _frame: window.close())
+    wake = QTimer()
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
+    try:
+        yield
+    finally:
+        wake.stop()
+        signal.signal(signal.SIGINT, previous)
+
+
+def run_gui(
+    services: Services,
+    *,
+    lang: str | None = None,
+    exit_when_ready: bool = False,
+    screenshot_dir: Path | None = None,
+    settings_path: Path | None = None,
+    started_at: float | None = None,
+) -> int:
+    """Create the QApplication, show the main window, run the event loop; returns the exit code.
+
+    *exit_when_ready*: once the window is shown with its table loaded, print
+    ``ready visits=N seconds=S`` (seconds since *started_at*, a ``time.perf_counter()`` value)
+    and quit. *screenshot_dir*: once ready, save one PNG per main view there, then quit.
+    *settings_path*: an INI file for the remembered layout instead of the per-user settings.
+    *lang*: ``en`` or ``ja`` for this run; None uses the language setting (``system``: the
+    desktop's locale).
+    Never calls ``sys.exit``; an existing QApplication (tests) is reused.
+    """
+    start = time.perf_counter() if started_at is None else started_at
+    interactive = not exit_when_ready and screenshot_dir is None
+    if QApplication.instance() is None:
+        choose_platform(interactive)
+    app = _application()
+    install_japanese_fallback(app)
+    previous_locale = QLocale()
+    # Screenshots show the default layout, not whatever this user last left.
+    settings = None if screenshot_dir is not None else open_settings(settings_path)
+    choice = lang if lang is not None else load_language(settings)
+    try:
+        translators = install_language(app, resolve_language(choice))
+    except (ValueError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr, flush=True)
+        return 1
+    window: MainWindow | None = None
+
+    def parent() -> QWidget | None:
+        return window
+
+    reporter = ErrorReporter(interactive=interactive, parent=parent)
+    restore_hook = install_excepthook(reporter)
+    try:
+        try:
+            window = MainWindow(services, settings)
+            show_location_warning(window, services)
+            if interactive and settings is not None:
+                # Tray reminders for paperwork that became overdue since the last start.
+                notify_overdue(app, services, settings)
+            if screenshot_dir is not None:
+                window.resize(SCREENSHOT_SIZE)
+        except Exception as exc:  # the window could not even be built: say so, exit 1
+            traceback.print_exception(exc, file=sys.stderr)
+            if interactive:
+                QMessageBox.critical(None, planner.APP_NAME, error_message(exc))
+            else:
+                print(f"error: {error_message(exc)}", file=sys.stderr, flush=True)
+            return 1
+
+        def on_ready() -> None:
+            assert window is not None
+            if exit_when_ready:
+                elapsed = time.perf_counter() - start
+                print(f"ready visits={window.visit_count} seconds={elapsed:.2f}", flush=True)
+            if screenshot_dir is not None:
+                try:
+                    save_screenshots(window.screenshot_shots(), screenshot_dir)
+                except OSError as exc:
+                    print(f"error: {exc}", file=sys.stderr, flush=True)
+                    app.exit(1)
+                    return
+            app.exit(0)
+
+        if not interactive:
+            window.ready.connect(on_ready)
+        with _silence_platform_noise():
+            window.show()
+            with _close_on_interrupt(window):
+                return app.exec()
+    finally:
+        if window is not None and window.isVisible():
+            window.close()
+        remove_language(app, translators)
+        QLocale.setDefault(previous_locale)
+        restore_hook()

@@ -1,0 +1,82 @@
+"""Settings dialog: the coordinator's home institution, date format and language."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+
+from planner.domain.entities import Institution
+from planner.ui.common.preferences import DateFormat, Preferences
+
+_SAMPLE = date(2027, 3, 8)
+
+
+class SettingsDialog(QDialog):
+    """Edits :class:`Preferences`; :meth:`preferences` returns what the user chose."""
+
+    def __init__(
+        self, prefs: Preferences, institutions: list[Institution], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(QCoreApplication.translate("SettingsDialog", "Settings"))
+        self.home = QComboBox(self)
+        self.home.setObjectName("homeInstitution")
+        self.home.addItem(QCoreApplication.translate("SettingsDialog", "(not set)"), None)
+        for inst in institutions:
+            self.home.addItem(inst.name, inst.id)
+        self.home.setCurrentIndex(max(self.home.findData(prefs.home_institution_id), 0))
+        self.date_format = QComboBox(self)
+        self.date_format.setObjectName("dateFormat")
+        for fmt in DateFormat:
+            self.date_format.addItem(fmt.render(_SAMPLE), fmt.value)
+        self.date_format.setCurrentIndex(self.date_format.findData(prefs.date_format.value))
+        self.language = QComboBox(self)
+        self.language.setObjectName("language")
+        # Each language is named in itself, so whoever needs it can find it.
+        self.language.addItem(
+            QCoreApplication.translate("SettingsDialog", "System default"), "system"
+        )
+        self.language.addItem("English", "en")
+        self.language.addItem("日本語", "ja")
+        self.language.setCurrentIndex(max(self.language.findData(prefs.language), 0))
+
+        form = QFormLayout(self)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "&Home institution:"), self.home)
+        hint = QLabel(
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "Visits to it count as incoming, visits by its people as outgoing.",
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "&Date format:"), self.date_format)
+        form.addRow(QCoreApplication.translate("SettingsDialog", "&Language:"), self.language)
+        restart = QLabel(
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "The language changes the next time the planner starts "
+                "(planner --lang en|ja overrides it once).",
+            ),
+            self,
+        )
+        restart.setWordWrap(True)
+        form.addRow("", restart)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def preferences(self) -> Preferences:
+        """The preferences as the dialog shows them."""
+        return Preferences(
+            home_institution_id=self.home.currentData(),
+            date_format=DateFormat(self.date_format.currentData()),
+            language=str(self.language.currentData()),
+        )

@@ -1,0 +1,1 @@
+"""Spreadsheets in and out: the import wizard and table exports."""

@@ -1,0 +1,1 @@
+"""Visits as bars over time."""

@@ -1,0 +1,1 @@
+"""The visits list, its filters and the visit editor."""

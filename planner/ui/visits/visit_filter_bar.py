@@ -1,0 +1,234 @@
+"""The row of filters above the visits table: status, direction, host, project and dates."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QLabel,
+    QToolButton,
+    QWidget,
+)
+
+from planner.domain.entities import Institution, Project
+from planner.domain.enums import VisitStatus
+from planner.domain.status import ACTIVE_STATUSES
+from planner.domain.visit_criteria import Direction, VisitCriteria
+from planner.ui.common.labels import status_label
+
+#: QDateEdit shows its special "any" text at this date, which therefore means "no limit".
+_NO_DATE = QDate(1900, 1, 1)
+_ACTIVE = "active"
+#: Below this width the dates go onto a second line.
+_ONE_LINE_WIDTH = 860
+
+
+def _date_edit(parent: QWidget, name: str, any_text: str) -> QDateEdit:
+    edit = QDateEdit(parent)
+    edit.setObjectName(name)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(_NO_DATE)
+    edit.setSpecialValueText(any_text)
+    edit.setDate(_NO_DATE)
+    return edit
+
+
+def _py_date(edit: QDateEdit) -> date | None:
+    value = edit.date()
+    if value == _NO_DATE:
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+class VisitFilterBar(QWidget):
+    """Combo boxes and date fields that together make a :class:`VisitCriteria`."""
+
+    criteria_changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitFilterBar")
+        self._home_institution_id: int | None = None
+
+        self.status = QComboBox(self)
+        self.status.setObjectName("statusFilter")
+        self.status.setAccessibleName(QCoreApplication.translate("VisitFilterBar", "Status"))
+        self.status.addItem(QCoreApplication.translate("VisitFilterBar", "Any status"), None)
+        self.status.addItem(
+            QCoreApplication.translate("VisitFilterBar", "Active (not completed or cancelled)"),
+            _ACTIVE,
+        )
+        for status in VisitStatus:
+            self.status.addItem(status_label(status), status.value)
+
+        self.direction = QComboBox(self)
+        self.direction.setObjectName("directionFilter")
+        self.direction.setAccessibleName(QCoreApplication.translate("VisitFilterBar", "Direction"))
+
+        self.host = QComboBox(self)
+        self.host.setObjectName("hostFilter")
+        self.host.setAccessibleName(
+            QCoreApplication.translate("VisitFilterBar", "Host institution")
+        )
+        self.project = QComboBox(self)
+        self.project.setObjectName("projectFilter")
+        self.project.setAccessibleName(QCoreApplication.translate("VisitFilterBar", "Project"))
+
+        self.date_from = _date_edit(
+            self, "dateFromFilter", QCoreApplication.translate("VisitFilterBar", "any date")
+        )
+        self.date_from.setAccessibleName(
+            QCoreApplication.translate("VisitFilterBar", "Visits overlapping from")
+        )
+        self.date_to = _date_edit(
+            self, "dateToFilter", QCoreApplication.translate("VisitFilterBar", "any date")
+        )
+        self.date_to.setAccessibleName(
+            QCoreApplication.translate("VisitFilterBar", "Visits overlapping until")
+        )
+        self.reset_button = QToolButton(self)
+        self.reset_button.setObjectName("resetFilters")
+        self.reset_button.setText(QCoreApplication.translate("VisitFilterBar", "Reset"))
+        self.reset_button.setToolTip(
+            QCoreApplication.translate("VisitFilterBar", "Show every visit again")
+        )
+
+        # Two groups that wrap onto two lines in a narrow window instead of widening it.
+        choices = QHBoxLayout()
+        for combo in (self.status, self.direction, self.host, self.project):
+            choices.addWidget(combo, 1)
+        dates = QHBoxLayout()
+        between = QLabel(QCoreApplication.translate("VisitFilterBar", "&Between"), self)
+        between.setBuddy(self.date_from)
+        dates.addWidget(between)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(QCoreApplication.translate("VisitFilterBar", "and"), self))
+        dates.addWidget(self.date_to)
+        dates.addWidget(self.reset_button)
+        # Start stacked: the minimum width is then the narrower one; wide windows go flat.
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(choices, 1)
+        self._layout.addLayout(dates)
+
+        self.set_choices([], [], None)
+        for combo in (self.status, self.direction, self.host, self.project):
+            # Shrinkable, so the filters never force the window wider than the screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(3)
+            combo.currentIndexChanged.connect(self._emit)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._emit)
+        self.reset_button.clicked.connect(self.reset)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """Stack the date range under the choices when the bar gets narrow."""
+        wide = event.size().width() >= _ONE_LINE_WIDTH
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
+
+    def set_choices(
+        self,
+        institutions: list[Institution],
+        projects: list[Project],
+        home_institution_id: int | None,
+    ) -> None:
+        """Fill the host, project and direction choices, keeping what was selected."""
+        self._home_institution_id = home_institution_id
+        home = next((i for i in institutions if i.id == home_institution_id), None)
+        self._refill(
+            self.direction,
+            QCoreApplication.translate("VisitFilterBar", "Both directions"),
+            []
+            if home is None
+            else [
+                (
+                    QCoreApplication.translate("VisitFilterBar", "Incoming to {home}").format(
+                        home=home.label
+                    ),
+                    Direction.INCOMING.value,
+                ),
+                (
+                    QCoreApplication.translate("VisitFilterBar", "Outgoing from {home}").format(
+                        home=home.label
+                    ),
+                    Direction.OUTGOING.value,
+                ),
+            ],
+        )
+        self.direction.setEnabled(home is not None)
+        self.direction.setToolTip(
+            ""
+            if home is not None
+            else QCoreApplication.translate(
+                "VisitFilterBar", "Choose your home institution in Settings first"
+            )
+        )
+        self._refill(
+            self.host,
+            QCoreApplication.translate("VisitFilterBar", "Any host"),
+            [(i.label, i.id) for i in institutions],
+        )
+        self._refill(
+            self.project,
+            QCoreApplication.translate("VisitFilterBar", "Any project"),
+            [(p.name, p.id) for p in projects],
+        )
+
+    @staticmethod
+    def _refill(combo: QComboBox, any_text: str, entries: list[tuple[str, object]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(any_text, None)
+        for text, data in entries:
+            combo.addItem(text, data)
+        index = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+        combo.blockSignals(False)
+
+    def criteria(self) -> VisitCriteria:
+        """The criteria the controls describe now."""
+        status = self.status.currentData()
+        if status == _ACTIVE:
+            statuses = ACTIVE_STATUSES
+        elif status is None:
+            statuses = frozenset()
+        else:
+            statuses = frozenset({VisitStatus(status)})
+        direction = self.direction.currentData()
+        return VisitCriteria(
+            statuses=statuses,
+            direction=Direction(direction) if direction else None,
+            home_institution_id=self._home_institution_id,
+            host_institution_id=self.host.currentData(),
+            project_id=self.project.currentData(),
+            date_from=_py_date(self.date_from),
+            date_to=_py_date(self.date_to),
+        )
+
+    def reset(self) -> None:
+        """Clear every filter."""
+        for combo in (self.status, self.direction, self.host, self.project):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        for edit in (self.date_from, self.date_to):
+            edit.blockSignals(True)
+            edit.setDate(_NO_DATE)
+            edit.blockSignals(False)
+        self._emit()
+
+    def _emit(self) -> None:
+        self.criteria_changed.emit(self.criteria())

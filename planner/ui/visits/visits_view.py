@@ -1,0 +1,243 @@
+"""The visits list: a filter box above a sortable table of every visit."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.visit_criteria import VisitCriteria
+from planner.services.app import Services
+from planner.services.changes import Change
+from planner.ui.common.preferences import Preferences
+from planner.ui.common.roles import ID_ROLE
+from planner.ui.visits.visit_filter_bar import VisitFilterBar
+from planner.ui.visits.visits_model import Column, VisitFilterProxyModel, VisitTableModel
+
+#: Changes after which the list reloads: visits, and the names it shows of people and places.
+RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project"})
+
+#: How many rows (from the top) set the column widths when the list first fills.
+FIT_SAMPLE_ROWS = 50
+
+_HEADER_KEY = "VisitsView/header"
+_COLUMNS_KEY = "VisitsView/columns"
+
+
+class VisitsView(QWidget):
+    """Every visit in a sortable table, narrowed by the words typed in the filter box.
+
+    ``counts_changed(shown, total)`` fires whenever the number of rows shown may have changed;
+    ``visit_activated(id)`` on double-click or Enter (the window opens the editor later).
+    """
+
+    counts_changed = Signal(int, int)
+    visit_activated = Signal(int)
+
+    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("visitsView")
+        self._services = services
+        self._home_institution_id: int | None = None
+        self.model = VisitTableModel(services.visits, self)
+        self.proxy = VisitFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("visitFilter")
+        self.filter_edit.setAccessibleName(
+            QCoreApplication.translate("VisitsView", "Filter visits")
+        )
+        self.filter_edit.setPlaceholderText(
+            QCoreApplication.translate(
+                "VisitsView", "Filter visits (code, name, 漢字, institution, status…)"
+            )
+        )
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_bar = VisitFilterBar(self)
+        self.filter_bar.criteria_changed.connect(self._apply_criteria)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("visitTable")
+        self.table.setAccessibleName(QCoreApplication.translate("VisitsView", "Visits"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        row_height = self.table.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(Column.ARRIVAL, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setSortingEnabled(True)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addWidget(self.filter_bar)
+        layout.addWidget(self.table)
+        self.setFocusProxy(self.table)
+
+        # Every keystroke filters at once: one pass over precomputed texts (see the model).
+        self.filter_edit.textChanged.connect(self._apply_filter)
+
+        # Several changes in a row (an import) cause one reload, once control returns to Qt.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+
+        for signal in (
+            self.proxy.modelReset,
+            self.proxy.layoutChanged,
+            self.proxy.rowsInserted,
+            self.proxy.rowsRemoved,
+        ):
+            signal.connect(self._emit_counts)
+        self.table.activated.connect(self._on_activated)
+        self._columns_fitted = False
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        """Read the visits again from the service, keeping the current visit selected."""
+        self._reload_timer.stop()
+        current = self.current_visit_id()
+        self._refresh_choices()
+        self.model.refresh()
+        if not self._columns_fitted and self.model.rowCount() > 0:
+            self.fit_columns()
+        if current is not None:
+            self.select_visit(current)
+
+    def on_change(self, change: Change) -> None:
+        """React to a committed change: reload soon if it touches what the list shows."""
+        if change.entity in RELOAD_ENTITIES:
+            self._reload_timer.start()
+
+    def set_preferences(self, prefs: Preferences) -> None:
+        """Apply the coordinator's home institution (direction filter) and date format."""
+        self._home_institution_id = prefs.home_institution_id
+        self.model.set_date_format(prefs.date_format.render)
+        self._refresh_choices()
+
+    def _refresh_choices(self) -> None:
+        self.filter_bar.set_choices(
+            self._services.institutions.list(),
+            self._services.projects.list(),
+            self._home_institution_id,
+        )
+        self._apply_criteria(self.filter_bar.criteria())
+
+    def _apply_criteria(self, criteria: VisitCriteria) -> None:
+        self.proxy.set_criteria(criteria)
+        self._emit_counts()
+
+    @property
+    def total_count(self) -> int:
+        """Visits loaded."""
+        return self.model.total_count
+
+    @property
+    def shown_count(self) -> int:
+        """Visits the filter lets through."""
+        return self.proxy.rowCount()
+
+    # -- filter --------------------------------------------------------------------------------
+
+    def focus_filter(self) -> None:
+        """Put the cursor in the filter box with its text selected (Find)."""
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def _apply_filter(self) -> None:
+        self.proxy.set_filter_text(self.filter_edit.text())
+        self._emit_counts()
+
+    # -- selection -----------------------------------------------------------------------------
+
+    def current_visit_id(self) -> int | None:
+        """Id of the visit in the current row, if there is one."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        value = index.siblingAtColumn(0).data(ID_ROLE)
+        return int(value) if value is not None else None
+
+    def select_visit(self, visit_id: int) -> bool:
+        """Make the visit with *visit_id* current if the filter shows it."""
+        row = self.model.row_of(visit_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def _on_activated(self, index: QModelIndex) -> None:
+        value = index.siblingAtColumn(0).data(ID_ROLE)
+        if value is not None:
+            self.visit_activated.emit(int(value))
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def fit_columns(self) -> None:
+        """Size the columns to their titles and the first rows' texts, with room for the arrow.
+
+        Measured here rather than with ``resizeColumnsToContents()``: Qt's version asks the
+        model for every role of up to a thousand rows per column (57,000 ``data()`` calls,
+        the slowest step of opening the window with 20,000 visits).
+        """
+        self._columns_fitted = True
+        header = self.table.horizontalHeader()
+        cell = self.table.fontMetrics()
+        title = header.fontMetrics()
+        rows = min(self.proxy.rowCount(), FIT_SAMPLE_ROWS)
+        for column in range(header.count()):
+            text = self.proxy.headerData(column, Qt.Orientation.Horizontal)
+            width = title.horizontalAdvance(str(text or "")) + 32  # margins and the sort arrow
+            for row in range(rows):
+                value = self.proxy.index(row, column).data()
+                width = max(width, cell.horizontalAdvance(str(value or "")) + 24)
+            header.resizeSection(column, width)
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember column widths, order and sort column."""
+        settings.setValue(_HEADER_KEY, self.table.horizontalHeader().saveState())
+        settings.setValue(_COLUMNS_KEY, len(Column))
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Restore what :meth:`save_state` remembered, if it was saved for these columns."""
+        state = settings.value(_HEADER_KEY)
+        if not isinstance(state, QByteArray | bytes) or _int(settings.value(_COLUMNS_KEY)) != len(
+            Column
+        ):
+            return
+        header = self.table.horizontalHeader()
+        if header.restoreState(QByteArray(state)):
+            self._columns_fitted = True
+            self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _emit_counts(self) -> None:
+        self.counts_changed.emit(self.shown_count, self.total_count)
+
+
+def _int(value: object) -> int | None:
+    if isinstance(value, int | str):
+        try:
+            return int(value)
+        except ValueError:
+            return None
+    return None
