@@ -74,7 +74,7 @@ def test_restore_dialog_lists_backups_and_restores_the_chosen_one(
 
     assert show_restore_dialog(None, services, choose=choose, confirm=lambda _p, _b: True)
     assert services.visits.get(sample.visit_in.id).status == VisitStatus.DRAFT
-    assert [c.entity for c in changes] == ["database"]
+    assert [c.kind for c in changes] == ["database"]
     # The state before the restore was itself backed up.
     reasons = [b.reason for b in services.backups.list()]
     assert reasons.count("before-restore") == 1

@@ -129,6 +129,24 @@ class TransferStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
+class RecordKind(StrEnum):
+    """The kinds of record a change or an audit entry names (the audit's ``entity`` column)."""
+
+    VISIT = "visit"
+    PERSON = "person"
+    INSTITUTION = "institution"
+    PROGRAM = "program"
+    PROJECT = "project"
+    ITINERARY_ITEM = "itinerary_item"
+    EVENT = "event"
+    PAPERWORK_ITEM = "paperwork_item"
+    ATTACHMENT = "attachment"
+    AGREEMENT = "agreement"
+    MATERIAL_TRANSFER = "material_transfer"
+    #: The whole database (a restore, a synthetic batch): every view reads everything again.
+    DATABASE = "database"
+
+
 class AuditAction(StrEnum):
     """What an audit entry records."""
 

@@ -16,7 +16,14 @@ from planner.db.models import (
     ProgramRow,
     VisitRow,
 )
-from planner.domain.enums import AgreementKind, Purpose, TransferKind, TransferStatus, VisitStatus
+from planner.domain.enums import (
+    AgreementKind,
+    Purpose,
+    RecordKind,
+    TransferKind,
+    TransferStatus,
+    VisitStatus,
+)
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer
@@ -69,7 +76,7 @@ def _dates_in_order(problems: list[FieldProblem], first: date | None, last: date
 class AgreementService(RecordService[Agreement, AgreementRow]):
     """Agreements; a change regenerates the checklists of data-exchange visits it may cover."""
 
-    entity_name = "agreement"
+    entity_name = RecordKind.AGREEMENT
     row_type = AgreementRow
     entity_type = Agreement
     paperwork: PaperworkService | None = None
@@ -153,7 +160,7 @@ def _data_exchange_visits(session: Session) -> list[int]:
 class MaterialTransferService(RecordService[MaterialTransfer, MaterialTransferRow]):
     """Data sets and materials moving under an agreement, optionally tied to a visit."""
 
-    entity_name = "material_transfer"
+    entity_name = RecordKind.MATERIAL_TRANSFER
     row_type = MaterialTransferRow
     entity_type = MaterialTransfer
 

@@ -18,12 +18,12 @@ from planner.db.rotation import (
     list_backups,
     make_backup,
 )
-from planner.domain.enums import AuditAction
+from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change, ChangeBus
 
 #: The change announced after a restore: every view must reload everything.
-DATABASE_REPLACED = Change("database", (), AuditAction.UPDATE)
+DATABASE_REPLACED = Change(RecordKind.DATABASE, (), AuditAction.UPDATE)
 
 
 class BackupService:

@@ -24,7 +24,7 @@ from planner.db.engine import Database
 from planner.db.models import AuditRow, InstitutionRow, PersonRow, VisitRow
 from planner.domain.codes import format_visit_code
 from planner.domain.entities import Institution, Person, Visit
-from planner.domain.enums import AuditAction
+from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.timezones import utc_now
 from planner.domain.validation import validate_institution, validate_person, validate_visit
 from planner.services import audit
@@ -121,7 +121,7 @@ class BulkImportService:
             session.add_all(inst_rows)
             session.flush()
             result.institutions.extend(to_entity(r, Institution) for r in inst_rows)
-            self._audit(session, "institution", result.institutions, reason)
+            self._audit(session, RecordKind.INSTITUTION, result.institutions, reason)
             session.flush()
             step(len(inst_rows))
             new_ids = [r.id for r in inst_rows]
@@ -140,7 +140,7 @@ class BulkImportService:
                 values = [{name: getattr(p, name) for name in names} for p in persons]
                 ids = list(session.scalars(statement, values))
                 created = [dataclasses.replace(p, id=i) for p, i in zip(persons, ids, strict=True)]
-                self._audit(session, "person", created, reason)
+                self._audit(session, RecordKind.PERSON, created, reason)
                 result.people.extend(created)
                 step(len(chunk))
 
@@ -159,13 +159,13 @@ class BulkImportService:
                 created_visit = to_entity(row, Visit)
                 # The same hook a single create runs: the checklist, in this transaction.
                 self.visits.after_write(session, None, created_visit)
-                self._audit(session, "visit", [created_visit], reason)
+                self._audit(session, RecordKind.VISIT, [created_visit], reason)
                 result.visits.append(created_visit)
                 step(1)
         for entity, records in (
-            ("institution", result.institutions),
-            ("person", result.people),
-            ("visit", result.visits),
+            (RecordKind.INSTITUTION, result.institutions),
+            (RecordKind.PERSON, result.people),
+            (RecordKind.VISIT, result.visits),
         ):
             record_ids = tuple(int(r.id) for r in records if r.id is not None)
             if record_ids:
@@ -178,7 +178,9 @@ class BulkImportService:
         return row
 
     @staticmethod
-    def _audit(session: Session, entity: str, records: Sequence[object], reason: str) -> None:
+    def _audit(
+        session: Session, entity: RecordKind, records: Sequence[object], reason: str
+    ) -> None:
         """One ``import`` entry per record (the same columns :func:`audit.record` writes),
         inserted in one executemany: at 50,000 records the ORM path would dominate."""
         if not records:

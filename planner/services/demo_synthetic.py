@@ -33,6 +33,7 @@ from planner.domain.enums import (
     ItineraryKind,
     PersonCategory,
     Purpose,
+    RecordKind,
     VisitStatus,
 )
 from planner.domain.timezones import local_to_utc
@@ -244,9 +245,18 @@ def add_synthetic_visits(
         generator = _Generator(session, rng, today, hosts, project_ids)
         summary = generator.run(count, progress or (lambda _done: None))
         audit.record(
-            session, "database", 0, AuditAction.IMPORT, {"synthetic_visits": count, "seed": seed}
+            session,
+            RecordKind.DATABASE,
+            0,
+            AuditAction.IMPORT,
+            {"synthetic_visits": count, "seed": seed},
         )
-    for entity in ("institution", "person", "visit", "itinerary_item"):
+    for entity in (
+        RecordKind.INSTITUTION,
+        RecordKind.PERSON,
+        RecordKind.VISIT,
+        RecordKind.ITINERARY_ITEM,
+    ):
         services.bus.publish(Change(entity, (), AuditAction.IMPORT))
     return summary
 

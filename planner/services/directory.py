@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session, aliased
 
 from planner.db.models import InstitutionRow, PersonRow, ProgramRow, ProjectRow
 from planner.domain.entities import Institution, Person, PersonSummary, Program, Project
+from planner.domain.enums import RecordKind
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_institution, validate_person
@@ -26,7 +27,7 @@ def require(session: Session, row_type: type, record_id: int | None, field: str,
 class InstitutionService(RecordService[Institution, InstitutionRow]):
     """Partner institutions."""
 
-    entity_name = "institution"
+    entity_name = RecordKind.INSTITUTION
     row_type = InstitutionRow
     entity_type = Institution
 
@@ -50,7 +51,7 @@ class InstitutionService(RecordService[Institution, InstitutionRow]):
 class PersonService(RecordService[Person, PersonRow]):
     """Visitors and hosts."""
 
-    entity_name = "person"
+    entity_name = RecordKind.PERSON
     row_type = PersonRow
     entity_type = Person
 
@@ -118,7 +119,7 @@ class PersonService(RecordService[Person, PersonRow]):
 class ProgramService(RecordService[Program, ProgramRow]):
     """Exchange programmes such as the cooperation memorandum."""
 
-    entity_name = "program"
+    entity_name = RecordKind.PROGRAM
     row_type = ProgramRow
     entity_type = Program
 
@@ -140,7 +141,7 @@ class ProgramService(RecordService[Program, ProgramRow]):
 class ProjectService(RecordService[Project, ProjectRow]):
     """Research projects visits are reported under."""
 
-    entity_name = "project"
+    entity_name = RecordKind.PROJECT
     row_type = ProjectRow
     entity_type = Project
 

@@ -14,7 +14,14 @@ from planner.db.models import (
     VisitRow,
 )
 from planner.domain.entities import Event, Participant
-from planner.domain.enums import AuditAction, EventKind, ItineraryKind, ParticipantRole, VisitStatus
+from planner.domain.enums import (
+    AuditAction,
+    EventKind,
+    ItineraryKind,
+    ParticipantRole,
+    RecordKind,
+    VisitStatus,
+)
 from planner.domain.timezones import utc_to_local
 from planner.domain.validation import validate_event
 from planner.services import audit
@@ -27,7 +34,7 @@ from planner.services.records import RecordService
 class EventService(RecordService[Event, EventRow]):
     """Events and their participants."""
 
-    entity_name = "event"
+    entity_name = RecordKind.EVENT
     row_type = EventRow
     entity_type = Event
 
@@ -70,9 +77,11 @@ class EventService(RecordService[Event, EventRow]):
                 changes = {"role": [row.role.value, role.value]}
                 row.role = role
             audit.record(session, "event", event_id, AuditAction.UPDATE, changes)
-        self.bus.publish(Change("event", (event_id,), AuditAction.UPDATE))
+        self.bus.publish(Change(RecordKind.EVENT, (event_id,), AuditAction.UPDATE))
         if added_items:
-            self.bus.publish(Change("itinerary_item", tuple(added_items), AuditAction.CREATE))
+            self.bus.publish(
+                Change(RecordKind.ITINERARY_ITEM, tuple(added_items), AuditAction.CREATE)
+            )
         return Participant(event_id, person_id, role)
 
     def remove_participant(self, event_id: int, person_id: int) -> None:
@@ -86,9 +95,9 @@ class EventService(RecordService[Event, EventRow]):
             audit.record(
                 session, "event", event_id, AuditAction.UPDATE, {"participant": [person_id, None]}
             )
-        self.bus.publish(Change("event", (event_id,), AuditAction.UPDATE))
+        self.bus.publish(Change(RecordKind.EVENT, (event_id,), AuditAction.UPDATE))
         if removed:
-            self.bus.publish(Change("itinerary_item", tuple(removed), AuditAction.DELETE))
+            self.bus.publish(Change(RecordKind.ITINERARY_ITEM, tuple(removed), AuditAction.DELETE))
 
     def participant_counts(self) -> dict[int, int]:
         """Number of participants of every event that has any."""

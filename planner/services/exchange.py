@@ -41,6 +41,7 @@ from planner.domain.enums import (
     PaperworkStatus,
     PersonCategory,
     Purpose,
+    RecordKind,
     VisitStatus,
 )
 from planner.domain.errors import PlannerError, ValidationError
@@ -246,10 +247,10 @@ class _Touched:
     """Records an import wrote, to announce on the change bus once it committed."""
 
     def __init__(self) -> None:
-        self.records: dict[tuple[str, AuditAction], set[int]] = {}
+        self.records: dict[tuple[RecordKind, AuditAction], set[int]] = {}
 
     def __call__(
-        self, entity: str, record_id: int, action: AuditAction = AuditAction.IMPORT
+        self, entity: RecordKind, record_id: int, action: AuditAction = AuditAction.IMPORT
     ) -> None:
         self.records.setdefault((entity, action), set()).add(record_id)
 
@@ -502,7 +503,7 @@ class ExchangeService:
             }
             changes["exchange_id"] = package.exchange_id
             audit.record(
-                session, "visit", visit_id, AuditAction.IMPORT, changes,
+                session, RecordKind.VISIT, visit_id, AuditAction.IMPORT, changes,
                 reason="exchange package" + (": " + " | ".join(notes) if notes else ""),
             )  # fmt: skip
             result = ImportResult(
@@ -512,7 +513,9 @@ class ExchangeService:
         for (entity, action), ids in touch.records.items():
             self.bus.publish(Change(entity, tuple(sorted(ids)), action))
         self.bus.publish(
-            Change("visit", (visit_id,), AuditAction.CREATE if created else AuditAction.UPDATE)
+            Change(
+                RecordKind.VISIT, (visit_id,), AuditAction.CREATE if created else AuditAction.UPDATE
+            )
         )
         return result
 
@@ -535,8 +538,10 @@ class ExchangeService:
         copy_to_row(entity, row)
         session.add(row)
         session.flush()
-        audit.record(session, "institution", row.id, AuditAction.IMPORT, audit.snapshot(entity))
-        touch("institution", row.id)
+        audit.record(
+            session, RecordKind.INSTITUTION, row.id, AuditAction.IMPORT, audit.snapshot(entity)
+        )
+        touch(RecordKind.INSTITUTION, row.id)
         return row.id
 
     def _person(
@@ -586,8 +591,10 @@ class ExchangeService:
             copy_to_row(entity, row)
             session.add(row)
             session.flush()
-            audit.record(session, "person", row.id, AuditAction.IMPORT, audit.snapshot(entity))
-            touch("person", row.id)
+            audit.record(
+                session, RecordKind.PERSON, row.id, AuditAction.IMPORT, audit.snapshot(entity)
+            )
+            touch(RecordKind.PERSON, row.id)
             return row.id
         stored = to_entity(row, Person)
         fills = {k: v for k, v in incoming.items() if v and not getattr(stored, k)}
@@ -596,10 +603,10 @@ class ExchangeService:
             validate_person(updated)
             copy_to_row(updated, row)
             session.flush()
-            audit.record(session, "person", row.id, AuditAction.IMPORT,
+            audit.record(session, RecordKind.PERSON, row.id, AuditAction.IMPORT,
                          audit.diff(stored, updated),
                          reason="empty fields filled from an exchange package")  # fmt: skip
-            touch("person", row.id)
+            touch(RecordKind.PERSON, row.id)
         return row.id
 
     def _itinerary(
@@ -648,10 +655,10 @@ class ExchangeService:
                 copy_to_row(entity, row)
                 session.add(row)
                 session.flush()
-                audit.record(session, "itinerary_item", row.id, AuditAction.IMPORT,
+                audit.record(session, RecordKind.ITINERARY_ITEM, row.id, AuditAction.IMPORT,
                              audit.snapshot(entity))  # fmt: skip
                 created += 1
-                touch("itinerary_item", row.id)
+                touch(RecordKind.ITINERARY_ITEM, row.id)
                 continue
             before = to_entity(row, ItineraryItem)
             after = dataclasses.replace(
@@ -665,8 +672,10 @@ class ExchangeService:
                 after = dataclasses.replace(after, sequence=max(before.sequence + 1, item.sequence))
                 changes["sequence"] = [before.sequence, after.sequence]
                 updated += 1
-                audit.record(session, "itinerary_item", row.id, AuditAction.IMPORT, changes)
-                touch("itinerary_item", row.id)
+                audit.record(
+                    session, RecordKind.ITINERARY_ITEM, row.id, AuditAction.IMPORT, changes
+                )
+                touch(RecordKind.ITINERARY_ITEM, row.id)
             copy_to_row(after, row)
         for row in stored.values():
             gone = to_entity(row, ItineraryItem)
@@ -676,7 +685,7 @@ class ExchangeService:
                 reason="no longer in the exchange package",
             )  # fmt: skip
             removed += 1
-            touch("itinerary_item", row.id, AuditAction.DELETE)
+            touch(RecordKind.ITINERARY_ITEM, row.id, AuditAction.DELETE)
         session.flush()
         return created, updated, removed
 

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from planner.db.models import EventRow, ItineraryItemRow, VisitRow
 from planner.domain.entities import ItineraryItem
-from planner.domain.enums import AuditAction
+from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_itinerary_item
@@ -31,7 +31,7 @@ def new_uid() -> str:
 class ItineraryService(RecordService[ItineraryItem, ItineraryItemRow]):
     """Flights, lodging, meetings and the rest of a visit's schedule."""
 
-    entity_name = "itinerary_item"
+    entity_name = RecordKind.ITINERARY_ITEM
     row_type = ItineraryItemRow
     entity_type = ItineraryItem
 

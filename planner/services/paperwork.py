@@ -32,7 +32,13 @@ from planner.db.models import (
     PersonRow,
     VisitRow,
 )
-from planner.domain.enums import AuditAction, PaperworkStatus, ResponsibleParty, VisitStatus
+from planner.domain.enums import (
+    AuditAction,
+    PaperworkStatus,
+    RecordKind,
+    ResponsibleParty,
+    VisitStatus,
+)
 from planner.domain.errors import NotFoundError, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.paperwork import (
@@ -53,8 +59,8 @@ from planner.domain.status import ADMISSION_STATUSES, STATUS_WORDS
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
 
-ENTITY = "paperwork_item"
-ATTACHMENT_ENTITY = "attachment"
+ENTITY = RecordKind.PAPERWORK_ITEM
+ATTACHMENT_ENTITY = RecordKind.ATTACHMENT
 ATTACHMENTS_FOLDER = "attachments"
 #: Visits whose paperwork no longer matters for reminders.
 _CLOSED = (VisitStatus.CANCELLED, VisitStatus.COMPLETED)
@@ -299,9 +305,9 @@ class PaperworkService:
         if change.action is not AuditAction.UPDATE or not change.ids:
             return
         where: ColumnElement[bool]
-        if change.entity == "person":
+        if change.kind is RecordKind.PERSON:
             where = VisitRow.visitor_id.in_(change.ids)
-        elif change.entity == "institution":
+        elif change.kind is RecordKind.INSTITUTION:
             homes = select(PersonRow.id).where(PersonRow.home_institution_id.in_(change.ids))
             where = VisitRow.host_institution_id.in_(change.ids) | VisitRow.visitor_id.in_(homes)
         else:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from planner.db.engine import Database
 from planner.db.models import Base
-from planner.domain.enums import AuditAction
+from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import InUseError, NotFoundError, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services import audit
@@ -96,7 +96,7 @@ def translate_integrity(what: str, *, deleting: bool = False) -> Iterator[None]:
 class RecordService(Generic[E, R]):
     """Create, read, update and delete one kind of record, each write audited and announced."""
 
-    entity_name: ClassVar[str]
+    entity_name: ClassVar[RecordKind]
     row_type: type[R]
     entity_type: type[E]
 

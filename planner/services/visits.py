@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session, aliased
 from planner.db.models import InstitutionRow, PersonRow, ProjectRow, VisitRow
 from planner.domain.codes import format_visit_code
 from planner.domain.entities import AuditEntry, Visit, VisitSummary
-from planner.domain.enums import AuditAction, VisitStatus
+from planner.domain.enums import AuditAction, RecordKind, VisitStatus
 from planner.domain.errors import ConflictError, NotFoundError, ValidationError
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import ADMISSION_STATUSES, check_transition
@@ -108,7 +108,7 @@ def _summary(row: tuple[object, ...]) -> VisitSummary:
 class VisitService(RecordService[Visit, VisitRow]):
     """Visits, with human codes, version checks and the status machine."""
 
-    entity_name = "visit"
+    entity_name = RecordKind.VISIT
     row_type = VisitRow
     entity_type = Visit
     #: Set by :class:`~planner.services.app.Services`: keeps checklists in step with visits.

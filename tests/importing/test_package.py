@@ -170,7 +170,7 @@ def test_changes_published_only_after_a_successful_import(
     package: dict[str, Any], partner: Services, tmp_path: Path
 ) -> None:
     seen: list[tuple[str, str]] = []
-    partner.bus.subscribe(lambda change: seen.append((change.entity, change.action.value)))
+    partner.bus.subscribe(lambda change: seen.append((change.kind, change.action.value)))
     bad = json.loads(json.dumps(package))
     bad["itinerary"][0]["end_zone"] = "Nowhere/At_All"
     with pytest.raises(PackageError):

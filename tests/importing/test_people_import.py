@@ -119,7 +119,7 @@ def test_audit_entries_and_one_change_per_kind(
     changes = []
     services.bus.subscribe(changes.append)
     import_file(services, "people", _write(tmp_path, [HEADER, *ROWS]))
-    assert [(c.entity, len(c.ids)) for c in changes] == [("person", 2)]
+    assert [(c.kind, len(c.ids)) for c in changes] == [("person", 2)]
     from planner.services import audit
 
     with services.db.read() as session:

@@ -349,7 +349,7 @@ class AgreementsView(QWidget):
         ]
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in RELOAD_ENTITIES:
+        if change.kind in RELOAD_ENTITIES:
             self.reload()
 
     # -- selection -----------------------------------------------------------------------------

@@ -345,7 +345,7 @@ class DashboardView(QWidget):
 
         While the dashboard is hidden it only remembers to reload when it is shown again.
         """
-        if change.entity not in RELOAD_ENTITIES:
+        if change.kind not in RELOAD_ENTITIES:
             return
         if self.isVisible():
             self._reload_timer.start()

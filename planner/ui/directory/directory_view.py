@@ -317,7 +317,7 @@ class DirectoryView(QWidget):
 
     def on_change(self, change: Change) -> None:
         """Reload soon after a change to what the lists show (several changes: one reload)."""
-        if change.entity in RELOAD_ENTITIES:
+        if change.kind in RELOAD_ENTITIES:
             self._reload_timer.start()
 
     # -- commands ------------------------------------------------------------------------------

@@ -205,11 +205,11 @@ class EventsView(QWidget):
 
     def on_change(self, change: Change) -> None:
         """Reload soon when events or the names they show change."""
-        if change.entity in PEOPLE_ENTITIES:
+        if change.kind in PEOPLE_ENTITIES:
             # The people to choose from are read on a worker thread (there may be tens of
             # thousands after an import); events are few and reload here.
             self._people_stale = True
-        if change.entity in RELOAD_ENTITIES:
+        if change.kind in RELOAD_ENTITIES:
             self._reload_timer.start()
 
     def current_event_id(self) -> int | None:

@@ -228,7 +228,7 @@ class ItineraryEditor(QWidget):
         self.findings_changed.emit(count)
 
     def _on_change(self, change: Change) -> None:
-        if self._visit is not None and change.entity in _WATCHED:
+        if self._visit is not None and change.kind in _WATCHED:
             self.reload()
 
     # -- selection ---------------------------------------------------------------------------

@@ -395,7 +395,7 @@ class PaperworkTab(QWidget):
         return True
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in RELOAD_ENTITIES and self.visit_id is not None:
+        if change.kind in RELOAD_ENTITIES and self.visit_id is not None:
             self.reload()
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -240,7 +240,7 @@ class PaperworkView(QWidget):
         self.counts_changed.emit(shown, total)
 
     def _on_change(self, change: Change) -> None:
-        if change.entity in RELOAD_ENTITIES:
+        if change.kind in RELOAD_ENTITIES:
             self.reload()
 
     def _activated(self, index: QModelIndex) -> None:

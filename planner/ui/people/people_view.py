@@ -187,7 +187,7 @@ class PeopleView(QWidget):
 
     def on_change(self, change: Change) -> None:
         """React to a committed change: reload soon if it touches what the list shows."""
-        if change.entity in RELOAD_ENTITIES:
+        if change.kind in RELOAD_ENTITIES:
             self._reload_timer.start()
 
     @property

@@ -353,7 +353,7 @@ class ReportsView(QWidget):
 
     def on_change(self, change: Change) -> None:
         """Reload soon when visits, people, events or names change (later if hidden)."""
-        if change.entity not in RELOAD_ENTITIES:
+        if change.kind not in RELOAD_ENTITIES:
             return
         if self.isVisible():
             self._reload_timer.start()

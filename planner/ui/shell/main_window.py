@@ -635,7 +635,7 @@ class MainWindow(QMainWindow):
             self.refresh()
 
     def _tell_editors(self, change: Change) -> None:
-        if change.entity in _PERSON_CHOICE_ENTITIES or change == DATABASE_REPLACED:
+        if change.kind in _PERSON_CHOICE_ENTITIES or change == DATABASE_REPLACED:
             self.person_choices.invalidate()
         for editor in list(self._editors.values()):
             editor.on_change(change)

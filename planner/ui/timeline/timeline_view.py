@@ -183,7 +183,7 @@ class TimelineView(QWidget):
 
     def on_change(self, change: Change) -> None:
         """Reload soon (once per burst of changes) if *change* touches what is shown."""
-        if change.entity in RELOAD_ENTITIES:
+        if change.kind in RELOAD_ENTITIES:
             self._reload_timer.start()
 
     # -- navigation ----------------------------------------------------------------------------

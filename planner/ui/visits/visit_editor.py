@@ -618,7 +618,7 @@ class VisitEditor(RecordEditorDialog):
 
     def on_change(self, change: Change) -> None:
         """Refresh the history when this visit changed elsewhere; close when it was deleted."""
-        if self._visit is None or change.entity != "visit":
+        if self._visit is None or change.kind != "visit":
             return
         if change.ids and self._visit.id not in change.ids:
             return

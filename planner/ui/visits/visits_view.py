@@ -122,7 +122,7 @@ class VisitsView(QWidget):
 
     def on_change(self, change: Change) -> None:
         """React to a committed change: reload soon if it touches what the list shows."""
-        if change.entity in RELOAD_ENTITIES:
+        if change.kind in RELOAD_ENTITIES:
             self._reload_timer.start()
 
     def set_preferences(self, prefs: Preferences) -> None:
