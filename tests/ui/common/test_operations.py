@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QObject, QThread, QThreadPool
@@ -129,14 +130,20 @@ def test_an_older_result_is_dropped_when_a_newer_request_was_made(qtbot: QtBot) 
     assert not latest.busy
 
 
+def _after(release: threading.Event, value: str) -> Callable[[Report], str]:
+    def work(_report: Report) -> str:
+        release.wait(5)
+        return value
+
+    return work
+
+
 def test_run_now_discards_a_pending_request_and_delivers_synchronously(qtbot: QtBot) -> None:
     release = threading.Event()
     pool = QThreadPool()
     applied: list[str] = []
     latest = LatestOnly()
-    latest.run_in_background(
-        Operation(None, lambda _r: release.wait(5) and "stale", applied.append, pool=pool)
-    )
+    latest.run_in_background(Operation(None, _after(release, "stale"), applied.append, pool=pool))
     assert latest.run_now(Operation(None, lambda _r: "now", applied.append)) == "now"
     assert applied == ["now"]
     release.set()
@@ -158,9 +165,7 @@ def test_nothing_is_delivered_once_the_parent_is_deleted(qtbot: QtBot) -> None:
     pool = QThreadPool()
     parent = QWidget()
     delivered: list[str] = []
-    Operation(
-        parent, lambda _r: release.wait(5) and "late", delivered.append, pool=pool
-    ).run_in_background()
+    Operation(parent, _after(release, "late"), delivered.append, pool=pool).run_in_background()
     parent.deleteLater()
     qtbot.waitUntil(lambda: not _alive(parent))
     release.set()  # the job now emits into its relay, which outlived the parent
