@@ -23,10 +23,10 @@ from planner.domain.enums import ParticipantRole
 from planner.domain.errors import PlannerError
 from planner.services.app import Services
 from planner.services.changes import Change
-from planner.ui.common.background import BackgroundLoader
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import show_undo_error
 from planner.ui.common.labels import participant_role_label
+from planner.ui.common.operations import LatestOnly, Operation
 from planner.ui.common.undo import run_undoable
 from planner.ui.common.visit_person_choices import (
     VisitPerson,
@@ -69,6 +69,28 @@ class EventsView(QWidget):
         self.services = services
         self.undo_stack = undo_stack
 
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self._build_events())
+        splitter.addWidget(self._build_participants())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.table)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self._reload_after_change)
+        self._people_stale = False
+        # The people to choose from are read on a worker thread; only the newest read counts.
+        self._people_reads = LatestOnly()
+        self._connect()
+        self._update_buttons()
+
+    def _build_events(self) -> QWidget:
+        """The events table with New and Edit above it."""
         self.model = EventTableModel(self)
         self.table = _table(self, "eventTable")
         self.table.setAccessibleName(QCoreApplication.translate("EventsView", "Events"))
@@ -94,26 +116,17 @@ class EventsView(QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(top_buttons)
         top_layout.addWidget(self.table)
+        return top
 
+    def _build_participants(self) -> QGroupBox:
+        """The selected event's participants, with the person and role to add."""
         self.participants = ParticipantTableModel(self)
         self.participant_table = _table(self, "participantTable")
         self.participant_table.setAccessibleName(
             QCoreApplication.translate("EventsView", "Participants")
         )
         self.participant_table.setModel(self.participants)
-        self.person = QComboBox(self)
-        self._person_choices = VisitPersonModel([], parent=self)
-        self.person.setModel(self._person_choices)
-        # Typing part of a name (Latin or kanji) finds the person among thousands.
-        self.person.setEditable(True)
-        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        completer = QCompleter(self._person_choices, self.person)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.person.setCompleter(completer)
-        self.person.setObjectName("participantPerson")
-        self.person.setAccessibleName(QCoreApplication.translate("EventsView", "Person to add"))
+        self._build_person_choice()
         self.role = QComboBox(self)
         self.role.setObjectName("participantRole")
         self.role.setAccessibleName(QCoreApplication.translate("EventsView", "Role"))
@@ -138,25 +151,24 @@ class EventsView(QWidget):
         box_layout = QVBoxLayout(self.participant_box)
         box_layout.addWidget(self.participant_table)
         box_layout.addLayout(add_row)
+        return self.participant_box
 
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(top)
-        splitter.addWidget(self.participant_box)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(splitter)
-        self.setFocusProxy(self.table)
+    def _build_person_choice(self) -> None:
+        self.person = QComboBox(self)
+        self._person_choices = VisitPersonModel([], parent=self)
+        self.person.setModel(self._person_choices)
+        # Typing part of a name (Latin or kanji) finds the person among thousands.
+        self.person.setEditable(True)
+        self.person.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        completer = QCompleter(self._person_choices, self.person)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.person.setCompleter(completer)
+        self.person.setObjectName("participantPerson")
+        self.person.setAccessibleName(QCoreApplication.translate("EventsView", "Person to add"))
 
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self._reload_after_change)
-        self._people_stale = False
-        self._people_loader: BackgroundLoader[list[VisitPerson]] = BackgroundLoader(
-            lambda: load_people_by_name(services), self._apply_people, self
-        )
+    def _connect(self) -> None:
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.participant_table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_buttons()
@@ -166,7 +178,6 @@ class EventsView(QWidget):
         self.edit_button.clicked.connect(self.edit_selected)
         self.add_button.clicked.connect(self.add_participant)
         self.remove_button.clicked.connect(self.remove_participant)
-        self._update_buttons()
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -174,14 +185,19 @@ class EventsView(QWidget):
         """Read events, participant counts and people again, keeping the selection."""
         self._reload_timer.stop()
         self._people_stale = False
-        self._people_loader.run_now()
+        self._people_reads.run_now(self._people_operation())
         self._read_events()
 
     def _reload_after_change(self) -> None:
         if self._people_stale:
             self._people_stale = False
-            self._people_loader.request()
+            self._people_reads.run_in_background(self._people_operation())
         self._read_events()
+
+    def _people_operation(self) -> Operation[list[VisitPerson]]:
+        services = self.services
+        # No failure handler: a failed read goes to the application's error reporter.
+        return Operation(self, lambda _report: load_people_by_name(services), self._apply_people)
 
     def _read_events(self) -> None:
         current = self.current_event_id()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.i18n import Lang
 from planner.export.itinerary import (
@@ -31,8 +31,8 @@ from planner.export.itinerary import (
     safe_file_stem,
 )
 from planner.services.app import Services
-from planner.ui.common.background import BackgroundTask
-from planner.ui.common.errors import planner_error_text
+from planner.ui.common.errors import error_message
+from planner.ui.common.operations import Operation
 
 _FORMAT_TEXT = {
     ExportFormat.PDF: QT_TRANSLATE_NOOP("ExportDialogs", "PDF document (*.pdf)"),
@@ -91,6 +91,22 @@ class _ExportForm(QDialog):
         layout.addLayout(form)
         layout.addWidget(buttons)
         self.format_combo.currentIndexChanged.connect(self._fix_suffix)
+        #: The export under way, if any: the dialog stays open (and disabled) until it ends.
+        self.operation: Operation[Any] | None = None
+
+    def reject(self) -> None:
+        """Close, unless an export is being written (it ends by itself, then closes)."""
+        if self.operation is None:
+            super().reject()
+
+    def _start(self, operation: Operation[Any], *, disable: bool = True) -> None:
+        if disable:  # one export at a time; the window keeps repainting meanwhile
+            self.setEnabled(False)
+        self.operation = operation.run_in_background()
+
+    def _ended(self) -> None:
+        self.operation = None
+        self.setEnabled(True)
 
     @property
     def fmt(self) -> ExportFormat:
@@ -137,7 +153,10 @@ class ExportItineraryDialog(_ExportForm):
         self.written: Path | None = None
 
     def accept(self) -> None:
-        """Write the file; on failure say why and keep the dialog open."""
+        """Start writing the file; on failure say why and keep the dialog open.
+
+        The dialog closes (accepted, :attr:`written` set) once the file is written.
+        """
         text = self.path_edit.text().strip()
         if not text:
             QMessageBox.warning(
@@ -147,20 +166,22 @@ class ExportItineraryDialog(_ExportForm):
             )
             return
         services, visit_id, fmt, lang = self._services, self._visit_id, self.fmt, self.lang
-        task = BackgroundTask(
-            lambda _report: export_itinerary(services, visit_id, fmt, Path(text), lang), self
+        self._start(
+            Operation(
+                self,
+                lambda _report: export_itinerary(services, visit_id, fmt, Path(text), lang),
+                self._written,
+            ).failure(self._failed)
         )
-        self.setEnabled(False)  # one export at a time; the window keeps repainting meanwhile
-        try:
-            written = task.run()
-            assert isinstance(written, Path)
-            self.written = written
-        except PlannerError as exc:
-            self.setEnabled(True)
-            QMessageBox.warning(self, self.windowTitle(), planner_error_text(exc))
-            return
-        self.setEnabled(True)
+
+    def _written(self, written: Path) -> None:
+        self._ended()
+        self.written = written
         super().accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._ended()
+        QMessageBox.warning(self, self.windowTitle(), error_message(exc))
 
 
 def export_itinerary_dialog(
@@ -187,9 +208,13 @@ class BatchExportDialog(_ExportForm):
         self._services = services
         self._event_id = event_id
         self.batch_result: BatchResult | None = None
+        self._progress: QProgressDialog | None = None
 
     def accept(self) -> None:
-        """Write one file per participant visit, with a cancellable progress dialog."""
+        """Start writing one file per participant visit, with a cancellable progress dialog.
+
+        The dialog closes (accepted, :attr:`batch_result` set) once the job ends.
+        """
         folder = Path(self.path_edit.text().strip())
         if not self.path_edit.text().strip() or not folder.is_dir():
             QMessageBox.warning(
@@ -217,25 +242,29 @@ class BatchExportDialog(_ExportForm):
         # The files are written on a worker thread: the window repaints and Cancel answers at
         # once, and the job stops before its next file.
         services, event_id, fmt, lang = self._services, self._event_id, self.fmt, self.lang
-        task = BackgroundTask(
-            lambda report: export_event_itineraries(
-                services, event_id, folder, fmt, lang, progress=report
-            ),
-            self,
+        operation = (
+            Operation(
+                self,
+                lambda report: export_event_itineraries(
+                    services, event_id, folder, fmt, lang, progress=report
+                ),
+                self._written,
+            )
+            .failure(self._failed)
+            .with_progress(show)
         )
-        task.progress.connect(show)
-        progress.canceled.connect(task.cancel)
-        try:
-            result = task.run()
-            assert isinstance(result, BatchResult)
-            self.batch_result = result
-        except PlannerError as exc:
-            progress.close()
-            QMessageBox.warning(self, self.windowTitle(), planner_error_text(exc))
-            return
-        progress.close()
-        if self.batch_result.failed:
-            lines = "\n".join(f"{name}: {reason}" for name, reason in self.batch_result.failed)
+        progress.canceled.connect(operation.cancel)
+        self._progress = progress
+        # Not disabled: that would disable the progress dialog's Cancel too (a child); the
+        # window-modal progress dialog keeps this one from being used meanwhile.
+        self._start(operation, disable=False)
+
+    def _written(self, result: BatchResult) -> None:
+        self._ended()
+        self._close_progress()
+        self.batch_result = result
+        if result.failed:
+            lines = "\n".join(f"{name}: {reason}" for name, reason in result.failed)
             QMessageBox.warning(
                 self,
                 self.windowTitle(),
@@ -244,6 +273,17 @@ class BatchExportDialog(_ExportForm):
                 + lines,
             )
         super().accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self._ended()
+        self._close_progress()
+        QMessageBox.warning(self, self.windowTitle(), error_message(exc))
+
+    def _close_progress(self) -> None:
+        progress, self._progress = self._progress, None
+        if progress is not None:
+            progress.close()
+            progress.deleteLater()
 
 
 def batch_export_event_dialog(

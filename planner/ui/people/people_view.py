@@ -22,9 +22,9 @@ from planner.domain.entities import Person
 from planner.domain.errors import InUseError, PlannerError
 from planner.services.app import Services
 from planner.services.changes import Change
-from planner.ui.common.background import BackgroundLoader
-from planner.ui.common.errors import planner_error_text
+from planner.ui.common.errors import error_message, planner_error_text
 from planner.ui.common.form_widgets import show_editor, show_undo_error
+from planner.ui.common.operations import LatestOnly, Operation
 from planner.ui.common.roles import ID_ROLE
 from planner.ui.common.undo import run_undoable
 from planner.ui.people.people_model import (
@@ -68,6 +68,38 @@ class PeopleView(QWidget):
         #: The editor opened last (tests and the window may drive it); None once closed.
         self.editor: PersonEditor | None = None
 
+        self._build_filter()
+        self._build_actions()
+        self._build_table()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.filter_edit, 1)
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            button = QToolButton(self)
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addLayout(buttons)
+        layout.addWidget(self.table)
+        self.setFocusProxy(self.table)
+
+        # Several changes in a row (an import, undo of many steps) cause one reload.
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        # Reloads after changes read and prepare the rows on a worker thread: after importing
+        # tens of thousands of people, doing it here froze the window for a second or more.
+        self._reads = LatestOnly()
+        self._reload_timer.timeout.connect(self._request_reload)
+
+        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
+        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
+            signal.connect(self._update_actions)
+        self._columns_fitted = False
+        self._update_actions()
+
+    def _build_filter(self) -> None:
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("peopleFilter")
         self.filter_edit.setAccessibleName(
@@ -81,6 +113,7 @@ class PeopleView(QWidget):
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
 
+    def _build_actions(self) -> None:
         self.new_action = QAction(QCoreApplication.translate("PeopleView", "&New Person…"), self)
         self.new_action.setObjectName("actionNewPerson")
         # No shortcut of its own: the window binds Ctrl+N (New Visit) window-wide, and a second
@@ -99,6 +132,7 @@ class PeopleView(QWidget):
         for action in (self.new_action, self.edit_action, self.delete_action):
             self.addAction(action)
 
+    def _build_table(self) -> None:
         self.table = QTableView(self)
         self.table.setObjectName("peopleTable")
         self.table.setAccessibleName(QCoreApplication.translate("PeopleView", "People"))
@@ -122,53 +156,24 @@ class PeopleView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._on_activated)
 
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.filter_edit, 1)
-        for action in (self.new_action, self.edit_action, self.delete_action):
-            button = QToolButton(self)
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-            buttons.addWidget(button)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.addLayout(buttons)
-        layout.addWidget(self.table)
-        self.setFocusProxy(self.table)
-
-        # Several changes in a row (an import, undo of many steps) cause one reload.
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        # Reloads after changes read and prepare the rows on a worker thread: after importing
-        # tens of thousands of people, doing it here froze the window for a second or more.
-        self._loader: BackgroundLoader[PeopleRows] = BackgroundLoader(
-            lambda: prepare_people(services.people.summaries(), self._requested_sort),
-            self._apply_people,
-            self,
-        )
-        self._requested_sort: tuple[int, Qt.SortOrder] | None = None
-        self._loader.failed.connect(self.show_message)
-        self._reload_timer.timeout.connect(self._request_reload)
-
-        self.table.selectionModel().currentRowChanged.connect(self._update_actions)
-        for signal in (self.proxy.modelReset, self.proxy.layoutChanged, self.proxy.rowsRemoved):
-            signal.connect(self._update_actions)
-        self._columns_fitted = False
-        self._update_actions()
-
     # -- data ----------------------------------------------------------------------------------
 
     def reload(self) -> None:
         """Read the directory again now, keeping the current person selected."""
         self._reload_timer.stop()
-        self._requested_sort = self.model.current_sort()
-        self._loader.run_now()
+        self._reads.run_now(self._read_operation())
 
     def _request_reload(self) -> None:
+        self._reads.run_in_background(self._read_operation())
+
+    def _read_operation(self) -> Operation[PeopleRows]:
         # The worker sorts as the table is sorted now, so applying the rows needs no sorting.
-        self._requested_sort = self.model.current_sort()
-        self._loader.request()
+        services, sort = self._services, self.model.current_sort()
+        return Operation(
+            self,
+            lambda _report: prepare_people(services.people.summaries(), sort),
+            self._apply_people,
+        ).failure(lambda exc: self.show_message(error_message(exc)))
 
     def _apply_people(self, rows: PeopleRows) -> None:
         current = self.current_person_id()

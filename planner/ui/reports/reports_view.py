@@ -23,6 +23,7 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     Qt,
     QTimer,
+    Signal,
 )
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
@@ -51,8 +52,8 @@ from planner.services.changes import Change
 from planner.services.dashboard import local_today
 from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
 from planner.ui.common import formats
-from planner.ui.common.background import BackgroundLoader, BackgroundTask
-from planner.ui.common.errors import message_text, planner_error_text
+from planner.ui.common.errors import error_message, message_text, planner_error_text
+from planner.ui.common.operations import LatestOnly, Operation
 from planner.ui.reports.charts import BarChartWidget
 
 #: Changes after which the report is read again.
@@ -132,6 +133,9 @@ def _table(model: RowsModel, parent: QWidget, stretch: tuple[int, ...]) -> QTabl
 class ReportsView(QWidget):
     """Choose a fiscal year (US or Japanese, and its year) and read the activity report."""
 
+    #: An export finished; carries the written file.
+    exported = Signal(object)
+
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reportsView")
@@ -139,6 +143,45 @@ class ReportsView(QWidget):
         self._stale = False
         self.report: ActivityReport | None = None
 
+        bar = self._build_controls()
+        self.range_label = QLabel(self)
+        self.range_label.setObjectName("reportRange")
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("reportSummary")
+        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
+        note = QLabel(
+            QCoreApplication.translate(
+                "ReportsView",
+                "Counted: approved, confirmed, in-progress and completed visits (not drafts, "
+                "proposals or cancelled). Person-days: calendar days of each stay inside the "
+                "fiscal year, arrival and departure included.",
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(placeholder-text);")
+        self._build_tabs()
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.range_label)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(note)
+        layout.addWidget(self.tabs, 1)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(150)
+        # Reports over years of visits take a moment: after a change or a new choice in the
+        # controls they are computed on a worker thread and shown when ready (latest wins).
+        self._reads = LatestOnly()
+        self._reload_timer.timeout.connect(self._request_reload)
+        self.system_combo.currentIndexChanged.connect(self._reload_timer.start)
+        self.year_spin.valueChanged.connect(self._reload_timer.start)
+        self.reload()
+
+    def _build_controls(self) -> QHBoxLayout:
+        """Fiscal-year system and year, and Export…"""
         self.system_combo = QComboBox(self)
         self.system_combo.setAccessibleName(
             QCoreApplication.translate("ReportsView", "Fiscal year system")
@@ -165,24 +208,10 @@ class ReportsView(QWidget):
         bar.addWidget(self.year_spin)
         bar.addStretch(1)
         bar.addWidget(self.export_button)
+        return bar
 
-        self.range_label = QLabel(self)
-        self.range_label.setObjectName("reportRange")
-        self.summary_label = QLabel(self)
-        self.summary_label.setObjectName("reportSummary")
-        self.summary_label.setTextFormat(Qt.TextFormat.PlainText)
-        note = QLabel(
-            QCoreApplication.translate(
-                "ReportsView",
-                "Counted: approved, confirmed, in-progress and completed visits (not drafts, "
-                "proposals or cancelled). Person-days: calendar days of each stay inside the "
-                "fiscal year, arrival and departure included.",
-            ),
-            self,
-        )
-        note.setWordWrap(True)
-        note.setStyleSheet("color: palette(placeholder-text);")
-
+    def _build_tabs(self) -> None:
+        """One tab per breakdown (a table over its chart), and the events held."""
         self.tabs = QTabWidget(self)
         self.models: dict[str, RowsModel] = {}
         self.tables: dict[str, QTableView] = {}
@@ -224,28 +253,6 @@ class ReportsView(QWidget):
         self.events_table.setAccessibleName(QCoreApplication.translate("ReportsView", "Events"))
         self.tabs.addTab(self.events_table, QCoreApplication.translate("ReportsView", "Events"))
 
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.range_label)
-        layout.addWidget(self.summary_label)
-        layout.addWidget(note)
-        layout.addWidget(self.tabs, 1)
-
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(150)
-        # Reports over years of visits take a moment: after a change or a new choice in the
-        # controls they are computed on a worker thread and shown when ready (latest wins).
-        self._requested = (self.system, self.year_spin.value())
-        self._loader: BackgroundLoader[ActivityReport] = BackgroundLoader(
-            lambda: services.reports.activity(*self._requested), self._show_report, self
-        )
-        self._loader.failed.connect(self.summary_label.setText)
-        self._reload_timer.timeout.connect(self._request_reload)
-        self.system_combo.currentIndexChanged.connect(self._reload_timer.start)
-        self.year_spin.valueChanged.connect(self._reload_timer.start)
-        self.reload()
-
     @property
     def system(self) -> FiscalSystem:
         """The chosen fiscal-year system."""
@@ -268,16 +275,19 @@ class ReportsView(QWidget):
         self._reload_timer.stop()
         self._stale = False
         try:
-            report = self._services.reports.activity(self.system, self.year_spin.value())
+            self._reads.run_now(self._read_operation())  # a pending read is dropped
         except PlannerError as exc:
             self.summary_label.setText(planner_error_text(exc))
-            return
-        self._show_report(report)
 
     def _request_reload(self) -> None:
         self._stale = False
-        self._requested = (self.system, self.year_spin.value())
-        self._loader.request()
+        self._reads.run_in_background(self._read_operation())
+
+    def _read_operation(self) -> Operation[ActivityReport]:
+        reports, system, year = self._services.reports, self.system, self.year_spin.value()
+        return Operation(
+            self, lambda _report: reports.activity(system, year), self._show_report
+        ).failure(lambda exc: self.summary_label.setText(error_message(exc)))
 
     def _show_report(self, report: ActivityReport) -> None:
         self.report = report
@@ -366,18 +376,38 @@ class ReportsView(QWidget):
         if self._stale:
             self.reload()
 
-    def export_to(self, path: Path, fmt: ReportFormat) -> Path:
-        """Write the shown report to *path* in *fmt*."""
+    def export_to(self, path: Path, fmt: ReportFormat) -> Operation[Path]:
+        """Start writing the shown report to *path* in *fmt*; :attr:`exported` tells when done.
+
+        Written on a worker thread (charts and PDF layout take a moment): the window keeps
+        repainting, and Export is disabled until the file is written or the write failed.
+        """
         report = self.report
         if report is None:
             raise PlannerError(QT_TRANSLATE_NOOP("Validation", "no report to export"))
-        # Written on a worker thread (charts and PDF layout take a moment); the window repaints.
-        written = BackgroundTask(lambda _report: write_report(report, fmt, path), self).run()
-        assert isinstance(written, Path)
-        return written
+        self.export_button.setEnabled(False)
+        return (
+            Operation(self, lambda _report: write_report(report, fmt, path), self._on_exported)
+            .failure(self._on_export_failed)
+            .run_in_background()
+        )
+
+    def _on_exported(self, written: Path) -> None:
+        self.export_button.setEnabled(True)
+        self.exported.emit(written)
+
+    def _on_export_failed(self, exc: Exception) -> None:
+        self.export_button.setEnabled(True)
+        QMessageBox.warning(
+            self, QCoreApplication.translate("ReportsView", "Export report"), error_message(exc)
+        )
 
     def export_dialog(self) -> Path | None:
-        """Ask for a file (PDF, XLSX or CSV) and write the shown report there."""
+        """Ask for a file (PDF, XLSX or CSV) and start writing the shown report there.
+
+        Returns the file being written (None if the user cancelled); :attr:`exported`
+        follows once it is written, and a failure is shown in a message box.
+        """
         if self.report is None:
             return None
         fy = self.report.fiscal_year
@@ -405,7 +435,7 @@ class ReportsView(QWidget):
             fmt = next((f for f, text in filters.items() if text == selected), ReportFormat.PDF)
             path = path.with_name(path.name + f".{fmt.value}")
         try:
-            return self.export_to(path, fmt)
+            self.export_to(path, fmt)
         except PlannerError as exc:
             QMessageBox.warning(
                 self,
@@ -413,3 +443,4 @@ class ReportsView(QWidget):
                 planner_error_text(exc),
             )
             return None
+        return path

@@ -20,9 +20,8 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
-    QThread,
+    QThreadPool,
     Signal,
-    Slot,
 )
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import (
@@ -52,6 +51,7 @@ from planner.importing.table import ImportRowsError, RowProblem, read_header
 from planner.services.app import Services
 from planner.ui.common.errors import error_message, message_text
 from planner.ui.common.gc_pause import CollectionPause
+from planner.ui.common.operations import Operation, Report
 from planner.ui.common.palette import error_colour
 
 Kind = Literal["people", "visits"]
@@ -91,29 +91,11 @@ def kind_text(kind: str) -> str:
     return QCoreApplication.translate("ImportWizard", "visits")
 
 
-class ImportWorker(QObject):
-    """Runs one job off the GUI thread; reports progress, the result or the error."""
-
-    progress = Signal(int, int)
-    finished = Signal(object)
-    failed = Signal(str)
-
-    def __init__(self, job: Job) -> None:
-        super().__init__()
-        self._job = job
-
-    @Slot()
-    def run(self) -> None:
-        """Run the job (in the worker thread)."""
-        try:
-            result = self._job(self.progress.emit)
-        except Exception as exc:  # shown to the user, never a traceback
-            if isinstance(exc, ImportRowsError):
-                self.failed.emit("\n".join(row_problem_text(p) for p in exc.problems))
-            else:
-                self.failed.emit(error_message(exc))
-            return
-        self.finished.emit(result)
+def failure_text(exc: Exception) -> str:
+    """What the wizard shows when checking or importing failed: every row problem, or why."""
+    if isinstance(exc, ImportRowsError):
+        return "\n".join(row_problem_text(p) for p in exc.problems)
+    return error_message(exc)
 
 
 class PreviewModel(QAbstractTableModel):
@@ -479,7 +461,10 @@ class ImportWizard(QWizard):
         self.kind: Kind = kind
         self.fields: tuple[FieldSpec, ...] = PEOPLE_FIELDS if kind == "people" else VISIT_FIELDS
         self.header: list[str] = []
-        self._threads: list[tuple[QThread, ImportWorker]] = []
+        # The wizard's own pool (one thread, as jobs run one after another), so closing can
+        # wait for its jobs and nobody else's.
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
         self._gc_pause = CollectionPause()
         title = (
             QCoreApplication.translate("ImportWizard", "Import People")
@@ -502,32 +487,30 @@ class ImportWizard(QWizard):
         on_done: Callable[[object], None],
         on_failed: Callable[[str], None],
         on_progress: Callable[[int, int], None],
-    ) -> ImportWorker:
-        """Run *job* in a new worker thread; the callbacks run on the GUI thread."""
-        self._gc_pause.pause()
-        thread = QThread(self)
-        worker = ImportWorker(job)
-        worker.moveToThread(thread)
-        thread.started.connect(worker.run)
-        worker.progress.connect(on_progress, Qt.ConnectionType.QueuedConnection)
-        worker.finished.connect(on_done, Qt.ConnectionType.QueuedConnection)
-        worker.failed.connect(on_failed, Qt.ConnectionType.QueuedConnection)
-        worker.finished.connect(thread.quit)
-        worker.failed.connect(thread.quit)
-        thread.finished.connect(lambda: self._forget(thread))
-        self._threads.append((thread, worker))
-        thread.start()
-        return worker
+    ) -> Operation[object]:
+        """Run *job* on the wizard's worker thread; the callbacks run on the GUI thread.
 
-    def _forget(self, thread: QThread) -> None:
-        self._threads = [(t, w) for t, w in self._threads if t is not thread]
-        thread.deleteLater()
+        The collector stays paused and the GIL changes hands often from now until the wizard
+        closes (see :class:`CollectionPause`), so the window stays responsive meanwhile.
+        """
+        self._gc_pause.pause()
+
+        def work(report: Report) -> object:
+            def progress(done: int, total: int) -> None:
+                report(done, total)  # importing cannot stop half-way: the answer is ignored
+
+            return job(progress)
+
+        return (
+            Operation(self, work, on_done, pool=self._pool)
+            .failure(lambda exc: on_failed(failure_text(exc)))
+            .with_progress(lambda done, total, _label: on_progress(done, total))
+            .run_in_background()
+        )
 
     def wait_for_workers(self) -> None:
-        """Block until running workers end (a commit is never abandoned half-way)."""
-        for thread, _worker in list(self._threads):
-            thread.quit()
-            thread.wait()
+        """Block until running jobs end (a commit is never abandoned half-way)."""
+        self._pool.waitForDone()
 
     def done(self, result: int) -> None:
         """Close only after the workers finished; never while the import is being written."""

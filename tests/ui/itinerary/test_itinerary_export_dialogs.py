@@ -26,7 +26,8 @@ def test_export_dialog_writes_the_chosen_format(
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(ExportFormat.HTML))
     assert dialog.path_edit.text().endswith("trip.html")  # the suffix follows the format
     dialog.lang_combo.setCurrentIndex(dialog.lang_combo.findData(Lang.JA))
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.accept()
     assert dialog.written == tmp_path / "trip.html"
     assert "旅程表" in dialog.written.read_text(encoding="utf-8")
 
@@ -49,7 +50,8 @@ def test_batch_dialog_exports_participants(
     qtbot.addWidget(dialog)
     dialog.path_edit.setText(str(tmp_path))
     dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(ExportFormat.ICS))
-    dialog.accept()
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.accept()
     assert dialog.batch_result is not None
     assert [p.name for p in dialog.batch_result.written] == [f"{trip.visit.code}-Tanaka.ics"]
     assert (tmp_path / f"{trip.visit.code}-Tanaka.ics").stat().st_mode & 0o777 == 0o600

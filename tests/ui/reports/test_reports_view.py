@@ -86,9 +86,13 @@ def test_follows_changes(
     bridge.close()
 
 
-def test_export_dialog(view: ReportsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_export_dialog(
+    qtbot: QtBot, view: ReportsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     view.set_fiscal_year(FiscalSystem.JP, 2027)
     target = tmp_path / "report.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    assert view.export_dialog() == target
+    with qtbot.waitSignal(view.exported, timeout=10000) as exported:
+        assert view.export_dialog() == target
+    assert exported.args == [target]
     assert target.read_bytes().startswith(b"PK")

@@ -75,9 +75,11 @@ def test_import_runs_in_worker_and_window_reloads(
     original_start = wizard.start
 
     def spy(job, on_done, on_failed, on_progress):  # type: ignore[no-untyped-def]
-        worker = original_start(job, on_done, on_failed, on_progress)
-        worker.progress.connect(lambda d, t: progress.append((d, t)))
-        return worker
+        def seen(done: int, total: int) -> None:
+            progress.append((done, total))
+            on_progress(done, total)
+
+        return original_start(job, on_done, on_failed, seen)
 
     wizard.start = spy  # type: ignore[method-assign]
     with qtbot.waitSignal(wizard.checked, timeout=20000):
