@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from planner.db.backup_info import BackupInfo
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
-
-if TYPE_CHECKING:
-    from planner.db.rotation import BackupInfo
 
 
 class StorageError(PlannerError):

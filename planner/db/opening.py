@@ -25,7 +25,8 @@ from planner.db.files import (
 )
 from planner.db.location import DatabaseTarget, default_data_dir
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
-from planner.db.rotation import BackupInfo, make_backup, newest_good_backup
+from planner.db.backup_info import BackupInfo
+from planner.db.rotation import make_backup, newest_good_backup
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
