@@ -11,11 +11,17 @@ from planner.db.errors import StorageError
 from planner.db.files import create_private_file, make_private
 
 
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
+
+
 def integrity_problems(path: Path, *, quick: bool = True) -> list[str]:
     """SQLite's own verdict on *path*: an empty list when the file is sound."""
     pragma = "quick_check" if quick else "integrity_check"
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            # A damaged file's report can quote names whose bytes are not UTF-8.
+            conn.text_factory = _lenient_text
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]

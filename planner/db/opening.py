@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from planner.db.backup import integrity_problems
+from planner.db.backup_info import BackupInfo
 from planner.db.engine import Database, create_planner_engine
 from planner.db.errors import (
     CorruptDatabaseError,
@@ -25,7 +26,6 @@ from planner.db.files import (
 )
 from planner.db.location import DatabaseTarget, default_data_dir
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
-from planner.db.backup_info import BackupInfo
 from planner.db.rotation import make_backup, newest_good_backup
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 

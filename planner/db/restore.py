@@ -10,9 +10,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from planner.db.backup import integrity_problems
+from planner.db.backup_info import BackupInfo
 from planner.db.errors import StorageError
 from planner.db.files import PRIVATE_FILE_MODE, create_private_file, make_private
-from planner.db.backup_info import BackupInfo
 from planner.db.rotation import make_backup
 
 _COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")

@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from planner.db.backup import backup_database, integrity_problems
+
 # Re-exported: callers have long imported BackupInfo from here.
 from planner.db.backup_info import BackupInfo as BackupInfo
 from planner.db.files import create_private_file, ensure_private_dir
