@@ -13,7 +13,7 @@ from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 class StorageError(PlannerError):
     """The database cannot be used as it is; the message says why and what to do."""
 
-    #: Set when the error was classified from a driver error (see :func:`classify`).
+    # Set when the error was classified from a driver error (see classify below).
     kind: StorageProblem | None = None
 
 
