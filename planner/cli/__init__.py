@@ -11,6 +11,7 @@ import argparse
 import os
 import sys
 import time
+import traceback
 from collections.abc import Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -28,7 +29,8 @@ from planner.cli import (
     visits,
 )
 from planner.cli.common import EXIT_ERROR, EXIT_OK, Handler, add_db_option
-from planner.db.location import DatabaseTarget, resolve_target
+from planner.db.errors import UNKNOWN_PLACE, StorageError, environment_error
+from planner.db.location import resolve_target
 from planner.domain.errors import PlannerError
 
 #: Modules whose ``register`` adds their sub-commands, in the order ``--help`` lists them.
@@ -52,16 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _describe_database_error(exc: SQLAlchemyError, target: DatabaseTarget | None) -> str:
-    text = str(getattr(exc, "orig", exc))
-    where = f" ({target.display})" if target else ""
-    if "locked" in text or "busy" in text:
-        return f"the database is busy in another program{where}; try again in a moment"
-    if "full" in text:
-        return f"the disk is full{where}; nothing was saved"
-    if "readonly" in text or "read-only" in text:
-        return f"the database cannot be written{where}: {text}"
-    return f"database error{where}: {text}"
+def _database_error(exc: SQLAlchemyError, db_option: str | None) -> StorageError | None:
+    """*exc* as the one line a person can act on, or None when it is a bug."""
+    try:
+        where = resolve_target(db_option).display
+    except (PlannerError, ValueError):
+        where = UNKNOWN_PLACE
+    return environment_error(exc, where)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -83,11 +82,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"planner: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except SQLAlchemyError as exc:
-        try:
-            target: DatabaseTarget | None = resolve_target(args.db)
-        except (PlannerError, ValueError):
-            target = None
-        print(f"planner: error: {_describe_database_error(exc, target)}", file=sys.stderr)
+        problem = _database_error(exc, args.db)
+        if problem is None:
+            # Not the environment's fault: a bug, reported with everything needed to fix it.
+            traceback.print_exc()
+            detail = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [""])[0]
+            print(f"planner: error: unexpected database error (a bug): {detail}", file=sys.stderr)
+        else:
+            print(f"planner: error: {problem}", file=sys.stderr)
         return EXIT_ERROR
     except OSError as exc:
         where = f": {exc.filename}" if exc.filename else ""

@@ -13,6 +13,7 @@ from planner.db.location import resolve_target
 from planner.db.opening import check_integrity, check_sqlite_file, inspect_file
 from planner.db.restore import restore_backup
 from planner.db.rotation import make_backup
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.backups import check_integrity_of_backup
 
 
@@ -20,11 +21,18 @@ def _database_file(args: argparse.Namespace) -> Path:
     target = resolve_target(args.db)
     if target.path is None:
         raise CommandError(
-            f"{target.display} is a shared server database; back it up on the server "
-            "(for example with pg_dump)"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{where} is a shared server database; back it up on the server "
+                "(for example with pg_dump)",
+            ),
+            params={"where": target.display},
         )
     if not target.path.exists():
-        raise CommandError(f"there is no database at {target.path}")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "there is no database at {path}"),
+            params={"path": str(target.path)},
+        )
     return target.path
 
 

@@ -13,6 +13,7 @@ from planner.db.errors import CorruptDatabaseError
 from planner.db.location import resolve_target
 from planner.db.opening import check_sqlite_file, inspect_file
 from planner.db.rotation import newest_good_backup
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.app import Services
 
 
@@ -43,7 +44,10 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"{target.display}: reachable, schema up to date")
         return EXIT_OK
     if not target.path.exists():
-        raise CommandError(f"there is no database at {target.path}")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "there is no database at {path}"),
+            params={"path": str(target.path)},
+        )
     check_sqlite_file(target.path)
     # Integrity first: a damaged file may not even let its schema version be read.
     problems = integrity_problems(target.path, quick=False)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: Kept as plain strings so ``planner --help`` and every other command do not pay for importing
 #: Qt's PDF writer and openpyxl; a test checks they match the exporters' enums.
@@ -21,7 +22,10 @@ def cmd_export_itinerary(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name with -o")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
@@ -39,7 +43,10 @@ def cmd_export_event(args: argparse.Namespace) -> int:
 
     folder = Path(args.output)
     if not folder.is_dir():
-        raise CommandError(f"{folder} is not a folder; create it first")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is not a folder; create it first"),
+            params={"path": str(folder)},
+        )
     with open_services(args) as services:
         result = export_event_itineraries(
             services, int(args.event_id), folder, ExportFormat(args.format), Lang(args.lang)
@@ -48,7 +55,10 @@ def cmd_export_event(args: argparse.Namespace) -> int:
         print(path)
     if result.failed:
         name, reason = result.failed[0]
-        raise CommandError(f"{len(result.failed)} itineraries not written; {name}: {reason}")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{count} itineraries not written; {name}: {reason}"),
+            params={"count": len(result.failed), "name": name, "reason": reason},
+        )
     return EXIT_OK
 
 
@@ -58,7 +68,10 @@ def cmd_export_visit(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name with -o")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
@@ -76,7 +89,10 @@ def cmd_export_visits(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name with -o")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
     with open_services(args) as services:
         rows = services.reports.visit_rows(include_sensitive=args.include_sensitive)
     table = visits_table(rows, include_sensitive=args.include_sensitive)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import EXIT_ERROR, EXIT_OK, CommandError, add_command, open_services
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 
 def cmd_import_itinerary(args: argparse.Namespace) -> int:
@@ -16,7 +17,10 @@ def cmd_import_itinerary(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise CommandError(f"{path} does not exist or is not a file")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} does not exist or is not a file"),
+            params={"path": str(path)},
+        )
     with open_services(args, create=False) as services:
         try:
             items = import_itinerary(services, path, args.visit)
@@ -40,7 +44,10 @@ def cmd_import_visit(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        raise CommandError(f"{path} does not exist or is not a file")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} does not exist or is not a file"),
+            params={"path": str(path)},
+        )
     package = read_package(path)  # checked before the database is even opened
     with open_services(args, create=True) as services:
         result = services.exchange.import_package(package)
@@ -63,7 +70,10 @@ def _records_handler(kind: str) -> Any:
 
         path = Path(args.file)
         if not path.is_file():
-            raise CommandError(f"{path} does not exist or is not a file")
+            raise CommandError(
+                QT_TRANSLATE_NOOP("Validation", "{path} does not exist or is not a file"),
+                params={"path": str(path)},
+            )
         with open_services(args, create=not args.dry_run) as services:
             try:
                 report = import_file(

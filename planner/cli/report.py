@@ -8,6 +8,7 @@ from typing import Any
 
 from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
 from planner.domain.fiscal import FiscalSystem
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: Plain strings so other commands do not import Qt; a test checks them against ReportFormat.
 REPORT_FORMATS = ("pdf", "xlsx", "csv")
@@ -19,7 +20,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     out = Path(args.output)
     if out.is_dir():
-        raise CommandError(f"{out} is a folder; give a file name with -o")
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
     with open_services(args) as services:
         report = services.reports.activity(FiscalSystem(args.fiscal_year), args.year)
     written = write_report(report, ReportFormat(args.format), out)

@@ -15,6 +15,7 @@ from planner.cli.common import (
 )
 from planner.domain.entities import VisitSummary
 from planner.domain.enums import VisitStatus
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.status import ADMISSION_STATUSES
 
 
@@ -65,7 +66,10 @@ def cmd_set_status(args: argparse.Namespace) -> int:
         target = VisitStatus(args.status)
     except ValueError:
         choices = ", ".join(s.value for s in VisitStatus)
-        raise CommandError(f"unknown status {args.status!r}; choose one of {choices}") from None
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "unknown status {status}; choose one of {choices}"),
+            params={"status": repr(args.status), "choices": choices},
+        ) from None
     reason = (args.reason or "").strip()
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)

@@ -7,8 +7,13 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from planner.db.errors import StorageError
+from planner.db.errors import StorageError, StorageProblem, classify
 from planner.db.files import create_private_file, make_private
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
 
 
 def integrity_problems(path: Path, *, quick: bool = True) -> list[str]:
@@ -16,6 +21,8 @@ def integrity_problems(path: Path, *, quick: bool = True) -> list[str]:
     pragma = "quick_check" if quick else "integrity_check"
     try:
         with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+            # A damaged file's report can quote names whose bytes are not UTF-8.
+            conn.text_factory = _lenient_text
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
@@ -39,15 +46,26 @@ def backup_database(source: Path, destination: Path) -> Path:
     only once SQLite's full integrity check passed, so *destination* is never half-written.
     """
     if destination.resolve() == source.resolve():
-        raise StorageError(f"cannot back up {source} onto itself; choose another file")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "cannot back up {source} onto itself; choose another file"
+            ),
+            params={"source": str(source)},
+        )
     if destination.is_dir():
-        raise StorageError(f"{destination} is a folder; give the backup a file name")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{destination} is a folder; give the backup a file name"
+            ),
+            params={"destination": str(destination)},
+        )
     tmp = destination.with_name(destination.name + ".partial")
     try:
         create_private_file(tmp)
     except OSError as exc:
         raise StorageError(
-            f"cannot write the backup to {destination.parent}: {exc.strerror or exc}"
+            QT_TRANSLATE_NOOP("Validation", "cannot write the backup to {folder}: {reason}"),
+            params={"folder": str(destination.parent), "reason": exc.strerror or str(exc)},
         ) from exc
     try:
         with (
@@ -60,14 +78,24 @@ def backup_database(source: Path, destination: Path) -> Path:
             dst.execute("PRAGMA journal_mode = DELETE")
         problems = integrity_problems(tmp, quick=False)
         if problems:
-            raise StorageError(f"the backup failed its integrity check: {problems[0]}")
+            raise StorageError(
+                QT_TRANSLATE_NOOP("Validation", "the backup failed its integrity check: {problem}"),
+                params={"problem": problems[0]},
+            )
         _fsync(tmp)
         tmp.replace(destination)
     except sqlite3.Error as exc:
-        reason = "the disk is full" if "full" in str(exc) else str(exc)
-        raise StorageError(f"could not back up {source}: {reason}") from exc
+        full = classify(exc) is StorageProblem.FULL
+        reason = Message(QT_TRANSLATE_NOOP("Validation", "the disk is full")) if full else str(exc)
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Validation", "could not back up {source}: {reason}"),
+            params={"source": str(source), "reason": reason},
+        ) from exc
     except OSError as exc:
-        raise StorageError(f"could not write the backup {destination}: {exc.strerror}") from exc
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Validation", "could not write the backup {destination}: {reason}"),
+            params={"destination": str(destination), "reason": exc.strerror or str(exc)},
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
     make_private(destination)

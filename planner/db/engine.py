@@ -13,13 +13,12 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
-from planner.db.errors import DiskFullError, ReadOnlyError, StorageError
+from planner.db.errors import StorageError, environment_error
 from planner.db.location import DatabaseTarget
-from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 BUSY_TIMEOUT_MS = 10_000
 _BEGIN_OPTION = "planner_sqlite_begin"
@@ -76,24 +75,34 @@ class Database:
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        """A session for queries; nothing it does is committed."""
-        with self._readers() as session:
-            try:
-                yield session
-            finally:
-                session.rollback()
+        """A session for queries; nothing it does is committed.
+
+        A read the environment refuses is reported as a :class:`StorageError`, as for writes.
+        """
+        try:
+            with self._readers() as session:
+                try:
+                    yield session
+                finally:
+                    session.rollback()
+        except DBAPIError as exc:
+            translated = environment_error(exc, self.target.display)
+            if translated is None:
+                raise
+            raise translated from exc
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose work commits as one transaction, or not at all.
 
-        A write the disk refuses (full, read-only, busy) is rolled back and reported as a
+        A write the environment refuses (full, read-only, busy, damaged: see
+        :func:`~planner.db.errors.classify`) is rolled back and reported as a
         :class:`StorageError` the user can act on, instead of a driver error.
         """
         try:
             with self._writers() as session, session.begin():
                 yield session
-        except OperationalError as exc:
+        except DBAPIError as exc:
             translated = storage_failure(exc, self.target)
             if translated is None:
                 raise
@@ -104,34 +113,6 @@ class Database:
         self.engine.dispose()
 
 
-def storage_failure(exc: OperationalError, target: DatabaseTarget) -> StorageError | None:
+def storage_failure(exc: BaseException, target: DatabaseTarget) -> StorageError | None:
     """The user's view of a failed write, or None when it is not the environment's fault."""
-    text = str(exc.orig).lower()
-    where = target.display
-    params = {"where": where}
-    if "full" in text:
-        return DiskFullError(
-            QT_TRANSLATE_NOOP(
-                "Validation",
-                "the disk is full or the database reached its size limit ({where}); "
-                "the change was not saved and nothing was half-written: free some space and retry",
-            ),
-            params=params,
-        )
-    if "readonly" in text or "read-only" in text:
-        return ReadOnlyError(
-            QT_TRANSLATE_NOOP(
-                "Validation", "the database cannot be written ({where}); the change was not saved"
-            ),
-            params=params,
-        )
-    if "locked" in text or "busy" in text:
-        return StorageError(
-            QT_TRANSLATE_NOOP(
-                "Validation",
-                "the database is busy in another program ({where}); the change was not saved, "
-                "try again in a moment",
-            ),
-            params=params,
-        )
-    return None
+    return environment_error(exc, target.display, writing=True)

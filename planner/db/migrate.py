@@ -11,6 +11,7 @@ from sqlalchemy import Connection, Engine, delete, insert, inspect, select
 from planner import __version__
 from planner.db.errors import NewerSchemaError, NotADatabaseError
 from planner.db.models import Meta
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -87,11 +88,24 @@ def schema_state(engine: Engine) -> SchemaState:
             "the file is an SQLite database but not an Exchange Visit Planner one"
         )
     if revision is not None and revision != head and revision not in known_revisions():
-        by = f"version {written_by}" if written_by else "a newer version"
+        if written_by:
+            raise NewerSchemaError(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "this database was written by Exchange Visit Planner version {written_by} "
+                    "(schema {revision}); this is version {version}: install {written_by} "
+                    "or newer to open it",
+                ),
+                params={"written_by": written_by, "revision": revision, "version": __version__},
+            )
         raise NewerSchemaError(
-            f"this database was written by Exchange Visit Planner {by} (schema {revision}); "
-            f"this is version {__version__}: install {written_by or 'a newer version'} "
-            "or newer to open it"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "this database was written by Exchange Visit Planner a newer version "
+                "(schema {revision}); this is version {version}: install a newer version "
+                "or newer to open it",
+            ),
+            params={"revision": revision, "version": __version__},
         )
     return SchemaState(revision=revision, head=head, written_by=written_by)
 

@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
 from planner.db.backup import integrity_problems
+from planner.db.backup_info import BackupInfo
 from planner.db.engine import Database, create_planner_engine
 from planner.db.errors import (
     CorruptDatabaseError,
@@ -25,7 +26,7 @@ from planner.db.files import (
 )
 from planner.db.location import DatabaseTarget, default_data_dir
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
-from planner.db.rotation import BackupInfo, make_backup, newest_good_backup
+from planner.db.rotation import make_backup, newest_good_backup
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -34,14 +35,23 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 def check_sqlite_file(path: Path) -> None:
     """Raise :class:`NotADatabaseError` unless *path* is empty or starts like SQLite."""
     if path.is_dir():
-        raise NotADatabaseError(f"{path} is a folder, not a database file")
+        raise NotADatabaseError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder, not a database file"),
+            params={"path": str(path)},
+        )
     try:
         with path.open("rb") as handle:
             header = handle.read(len(_SQLITE_MAGIC))
     except OSError as exc:
-        raise StorageError(f"cannot read {path}: {exc.strerror}") from exc
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Validation", "cannot read {path}: {reason}"),
+            params={"path": str(path), "reason": exc.strerror or str(exc)},
+        ) from exc
     if header and header != _SQLITE_MAGIC:
-        raise NotADatabaseError(f"{path} is not an Exchange Visit Planner database")
+        raise NotADatabaseError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is not an Exchange Visit Planner database"),
+            params={"path": str(path)},
+        )
 
 
 def check_writable(path: Path) -> None:
@@ -84,7 +94,10 @@ def inspect_file(target: DatabaseTarget) -> SchemaState:
     try:
         return schema_state(engine)
     except DBAPIError as exc:
-        raise NotADatabaseError(f"{target.path} cannot be read as a database: {exc.orig}") from exc
+        raise NotADatabaseError(
+            QT_TRANSLATE_NOOP("Validation", "{path} cannot be read as a database: {reason}"),
+            params={"path": str(target.path), "reason": str(exc.orig)},
+        ) from exc
     finally:
         engine.dispose()
 
@@ -93,12 +106,18 @@ def _prepare_new_file(path: Path) -> None:
     if path.parent == default_data_dir():
         ensure_private_dir(path.parent)
     elif not path.parent.is_dir():
-        raise StorageError(f"the folder {path.parent} does not exist")
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Validation", "the folder {folder} does not exist"),
+            params={"folder": str(path.parent)},
+        )
     check_writable(path)
     try:
         create_private_file(path)
     except OSError as exc:
-        raise ReadOnlyError(f"cannot create {path}: {exc.strerror}") from exc
+        raise ReadOnlyError(
+            QT_TRANSLATE_NOOP("Validation", "cannot create {path}: {reason}"),
+            params={"path": str(path), "reason": exc.strerror or str(exc)},
+        ) from exc
 
 
 def _backup_before_upgrade(path: Path, state: SchemaState) -> BackupInfo:
@@ -113,11 +132,24 @@ def _upgrade(engine: Engine, where: str, backup: BackupInfo | None) -> None:
         # Any failure, from SQL or from the migration's Python code: the upgrade runs in one
         # transaction, so the file is as it was; say so instead of showing a traceback.
         engine.dispose()
-        kept = f"; a backup from before the attempt is {backup.path}" if backup else ""
-        detail = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        detail = (str(getattr(exc, "orig", None) or exc).splitlines() or [""])[0]
+        params = {"where": where, "detail": detail}
+        if backup is None:
+            raise StorageError(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "could not upgrade {where} to the current schema ({detail}); "
+                    "the database was left unchanged",
+                ),
+                params=params,
+            ) from exc
         raise StorageError(
-            f"could not upgrade {where} to the current schema ({detail}); "
-            f"the database was left unchanged{kept}"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "could not upgrade {where} to the current schema ({detail}); "
+                "the database was left unchanged; a backup from before the attempt is {backup}",
+            ),
+            params={**params, "backup": str(backup.path)},
         ) from exc
 
 
@@ -135,7 +167,10 @@ def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
             engine.dispose()
             # Drivers explain over several lines; the first says what went wrong.
             reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
-            raise StorageError(f"cannot reach {target.display}: {reason}") from exc
+            raise StorageError(
+                QT_TRANSLATE_NOOP("Validation", "cannot reach {where}: {reason}"),
+                params={"where": target.display, "reason": str(reason)},
+            ) from exc
         if needs_upgrade:
             _upgrade(engine, target.display, None)
         return Database(engine, target)
@@ -154,7 +189,11 @@ def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
         _prepare_new_file(path)
     else:
         raise StorageError(
-            f"there is no database at {path}; create one with 'planner demo --db {path}'"
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "there is no database at {path}; create one with 'planner demo --db {path}'",
+            ),
+            params={"path": str(path)},
         )
     engine = create_planner_engine(target)
     if state is None or state.needs_upgrade:

@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from planner.db.backup import integrity_problems
+from planner.db.backup_info import BackupInfo
 from planner.db.errors import StorageError
 from planner.db.files import PRIVATE_FILE_MODE, create_private_file, make_private
-from planner.db.rotation import BackupInfo, make_backup
+from planner.db.rotation import make_backup
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 _COMPANION_SUFFIXES = ("-wal", "-shm", "-journal")
 
@@ -68,7 +70,12 @@ def restore_backup(db_path: Path, backup: Path, *, damaged: bool) -> RestoreResu
     """
     problems = integrity_problems(backup, quick=False)
     if problems:
-        raise StorageError(f"the backup {backup} is damaged too ({problems[0]}); choose another")
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "the backup {backup} is damaged too ({problem}); choose another"
+            ),
+            params={"backup": str(backup), "problem": problems[0]},
+        )
     tmp = db_path.with_name(db_path.name + ".restoring")
     try:
         create_private_file(tmp)
@@ -89,7 +96,14 @@ def restore_backup(db_path: Path, backup: Path, *, damaged: bool) -> RestoreResu
         tmp.replace(db_path)
         _fsync_dir(db_path.parent)
     except OSError as exc:
-        raise StorageError(f"could not restore {backup} to {db_path}: {exc.strerror}") from exc
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Validation", "could not restore {backup} to {path}: {reason}"),
+            params={
+                "backup": str(backup),
+                "path": str(db_path),
+                "reason": exc.strerror or str(exc),
+            },
+        ) from exc
     finally:
         tmp.unlink(missing_ok=True)
     make_private(db_path)

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from planner.db.backup import backup_database, integrity_problems
+
+# Re-exported: callers have long imported BackupInfo from here.
+from planner.db.backup_info import BackupInfo as BackupInfo
 from planner.db.files import create_private_file, ensure_private_dir
 from planner.db.retention import DEFAULT_POLICY, RetentionPolicy, backups_to_keep
 
@@ -23,20 +25,6 @@ _STAMP_FORMAT = "%Y-%m-%dT%H%M%S.%fZ"
 _NAME = re.compile(
     r"^(?P<db>.+)\.(?P<stamp>\d{4}-\d\d-\d\dT\d{6}\.\d{6}Z)\.(?P<reason>[a-z0-9-]+)\.bak$"
 )
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    """One backup file: where it is, when it was taken (UTC) and why."""
-
-    path: Path
-    created: datetime
-    reason: str
-
-    @property
-    def label(self) -> str:
-        """The time for messages, e.g. ``2026-11-27 00:15 UTC``."""
-        return self.created.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def backups_dir(db_path: Path) -> Path:

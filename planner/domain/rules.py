@@ -196,7 +196,10 @@ class _Reader:
         self.table: dict[str, Any] = table
 
     def fail(self, message: str) -> None:
-        raise RulesError(f"{self.where}: {message}")
+        raise RulesError(
+            QT_TRANSLATE_NOOP("Validation", "{where}: {problem}"),
+            params={"where": self.where, "problem": message},
+        )
 
     def has(self, key: str) -> bool:
         return key in self.table
@@ -258,7 +261,10 @@ def parse_rules(text: str, source: str = "paperwork rules") -> RuleSet:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise RulesError(f"{source}: not valid TOML: {exc}") from exc
+        raise RulesError(
+            QT_TRANSLATE_NOOP("Validation", "{source}: not valid TOML: {reason}"),
+            params={"source": source, "reason": str(exc)},
+        ) from exc
     top = _Reader(source, data, _TOP_KEYS)
     settings = _settings(_Reader(f"{source}: [settings]", data.get("settings", {}), _SETTINGS_KEYS))
     raw_docs = data.get("documents", {})
@@ -273,7 +279,10 @@ def parse_rules(text: str, source: str = "paperwork rules") -> RuleSet:
     for index, table in enumerate(raw_rules, start=1):
         rule = _rule(source, index, table, documents)
         if rule.id in seen:
-            raise RulesError(f"{source}: rule {rule.id!r}: the id is used twice")
+            raise RulesError(
+                QT_TRANSLATE_NOOP("Validation", "{source}: rule {rule}: the id is used twice"),
+                params={"source": source, "rule": repr(rule.id)},
+            )
         seen.add(rule.id)
         rules.append(rule)
     return RuleSet(settings, documents, tuple(rules), source)
@@ -284,9 +293,17 @@ def load_rules(path: Path) -> RuleSet:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RulesError(f"the paperwork rules file {path} is missing") from None
+        raise RulesError(
+            QT_TRANSLATE_NOOP("Validation", "the paperwork rules file {path} is missing"),
+            params={"path": str(path)},
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise RulesError(f"cannot read the paperwork rules file {path}: {exc}") from exc
+        raise RulesError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "cannot read the paperwork rules file {path}: {reason}"
+            ),
+            params={"path": str(path), "reason": str(exc)},
+        ) from exc
     return parse_rules(text, str(path))
 
 

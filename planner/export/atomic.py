@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: Exports carry personal data: only the owner may read them.
 EXPORT_MODE = 0o600
@@ -15,6 +16,13 @@ EXPORT_MODE = 0o600
 
 class ExportError(PlannerError):
     """An export could not be written; the message says why, in one line."""
+
+
+def _cannot_write(target: Path, exc: OSError) -> ExportError:
+    return ExportError(
+        QT_TRANSLATE_NOOP("Validation", "cannot write {path}: {reason}"),
+        params={"path": str(target), "reason": exc.strerror or str(exc)},
+    )
 
 
 def atomic_write(path: Path, data: bytes) -> Path:
@@ -27,11 +35,16 @@ def atomic_write(path: Path, data: bytes) -> Path:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path()
     if not folder.is_dir():
-        raise ExportError(f"cannot write {target}: the folder {folder} does not exist")
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "cannot write {path}: the folder {folder} does not exist"
+            ),
+            params={"path": str(target), "folder": str(folder)},
+        )
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise _cannot_write(target, exc) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as handle:
@@ -45,7 +58,7 @@ def atomic_write(path: Path, data: bytes) -> Path:
     except OSError as exc:
         with contextlib.suppress(OSError):
             tmp.unlink()
-        raise ExportError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise _cannot_write(target, exc) from exc
     # The rename itself must survive a crash: sync the folder (not possible on Windows).
     with contextlib.suppress(OSError, AttributeError):
         dir_fd = os.open(folder, os.O_RDONLY)

@@ -10,6 +10,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.timezones import utc_now
 from planner.export.atomic import ExportError, atomic_write
 from planner.export.document import build_document
@@ -69,7 +70,10 @@ def export_itinerary(
     except PlannerError:
         raise
     except (OSError, ValueError) as exc:
-        raise ExportError(f"the itinerary could not be rendered: {exc}") from exc
+        raise ExportError(
+            QT_TRANSLATE_NOOP("Validation", "the itinerary could not be rendered: {reason}"),
+            params={"reason": str(exc)},
+        ) from exc
     return atomic_write(out, data)
 
 
@@ -119,7 +123,10 @@ def export_event_itineraries(
     batch (files already written stay). A file that fails is reported, the others go on.
     """
     if not folder.is_dir():
-        raise ExportError(f"the folder {folder} does not exist")
+        raise ExportError(
+            QT_TRANSLATE_NOOP("Validation", "the folder {folder} does not exist"),
+            params={"folder": str(folder)},
+        )
     targets = event_visits(services, event_id)
     written: list[Path] = []
     failed: list[tuple[str, str]] = []

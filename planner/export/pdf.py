@@ -29,6 +29,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QApplication
 
 import planner
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.atomic import ExportError
 from planner.export.document import Entry, ItineraryDocument
 from planner.export.fontdata import extraction_safe_font
@@ -83,11 +84,21 @@ def bundled_font_family() -> str:
         try:
             data = extraction_safe_font(path)
         except (OSError, struct.error, KeyError, IndexError) as exc:
-            raise ExportError(f"the bundled Japanese font {path} is unreadable: {exc}") from exc
+            raise ExportError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "the bundled Japanese font {path} is unreadable: {reason}"
+                ),
+                params={"path": str(path), "reason": str(exc)},
+            ) from exc
         font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data))
     families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
     if not families:
-        raise ExportError(f"the bundled Japanese font could not be loaded from {path}")
+        raise ExportError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "the bundled Japanese font could not be loaded from {path}"
+            ),
+            params={"path": str(path)},
+        )
     _family = families[0]
     return _family
 

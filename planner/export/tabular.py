@@ -27,6 +27,7 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.atomic import ExportError, atomic_write
 from planner.services.reports import VisitExportRow
 
@@ -162,7 +163,10 @@ def write_table(path: Path, fmt: str, table: Table) -> Path:
         return write_csv(path, table.header, table.rows)
     if fmt == "xlsx":
         return write_xlsx(path, [table])
-    raise ExportError(f"unknown table format {fmt!r}; use csv or xlsx")
+    raise ExportError(
+        QT_TRANSLATE_NOOP("Validation", "unknown table format {format}; use csv or xlsx"),
+        params={"format": repr(fmt)},
+    )
 
 
 #: Columns of ``planner export visits`` (snake_case, like ``visits list --json``).

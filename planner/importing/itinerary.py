@@ -22,6 +22,7 @@ from pathlib import Path
 
 from planner.domain.entities import ItineraryItem
 from planner.domain.enums import ItineraryKind
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.itinerary_checks import local_time_question
 from planner.domain.timezones import is_valid_zone, local_to_utc
 from planner.importing.table import Cell, ImportRowsError, RowProblem
@@ -88,7 +89,19 @@ def read_csv(data: bytes) -> tuple[list[str], list[SheetRow]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ImportRowsError(
-            [RowProblem(0, "-", f"the file is not UTF-8 text (byte {exc.start}); save it as UTF-8")]
+            [
+                RowProblem(
+                    0,
+                    "-",
+                    Message(
+                        QT_TRANSLATE_NOOP(
+                            "Validation",
+                            "the file is not UTF-8 text (byte {byte}); save it as UTF-8",
+                        ),
+                        {"byte": exc.start},
+                    ),
+                )
+            ]
         ) from exc
     reader = csv.reader(io.StringIO(text, newline=""))
     lines = list(reader)
@@ -106,7 +119,18 @@ def read_xlsx(path: Path) -> tuple[list[str], list[SheetRow]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportRowsError([RowProblem(0, "-", f"not a readable XLSX file: {exc}")]) from exc
+        raise ImportRowsError(
+            [
+                RowProblem(
+                    0,
+                    "-",
+                    Message(
+                        QT_TRANSLATE_NOOP("Validation", "not a readable XLSX file: {reason}"),
+                        {"reason": str(exc)},
+                    ),
+                )
+            ]
+        ) from exc
     try:
         sheet = book.worksheets[0]
         rows = sheet.iter_rows(values_only=True)
@@ -212,7 +236,18 @@ def read_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
         return read_csv(path.read_bytes())
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
-    raise ImportRowsError([RowProblem(0, "-", f"{path.name}: use a .csv or .xlsx file")])
+    raise ImportRowsError(
+        [
+            RowProblem(
+                0,
+                "-",
+                Message(
+                    QT_TRANSLATE_NOOP("Validation", "{name}: use a .csv or .xlsx file"),
+                    {"name": path.name},
+                ),
+            )
+        ]
+    )
 
 
 def import_itinerary(services: Services, path: Path, visit_code: str) -> list[ItineraryItem]:

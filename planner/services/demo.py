@@ -24,6 +24,7 @@ from planner.domain.entities import (
 )
 from planner.domain.enums import PaperworkStatus, ParticipantRole, VisitStatus
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer, PaperworkItem
 from planner.services.app import Services
 from planner.services.demo_data import (
@@ -120,7 +121,13 @@ def ensure_empty(services: Services) -> None:
         }
     held = ", ".join(f"{what}: {n}" for what, n in counts.items() if n)
     if held:
-        raise PlannerError(f"the database already holds data ({held}); use a new file for the demo")
+        raise PlannerError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "the database already holds data ({held}); use a new file for the demo",
+            ),
+            params={"held": held},
+        )
 
 
 def status_path(target: VisitStatus) -> list[VisitStatus]:

@@ -15,6 +15,7 @@ from planner.domain.codes import format_visit_code
 from planner.domain.entities import AuditEntry, Visit, VisitSummary
 from planner.domain.enums import AuditAction, RecordKind, VisitStatus
 from planner.domain.errors import ConflictError, NotFoundError, ValidationError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import ADMISSION_STATUSES, check_transition
 from planner.domain.validation import validate_visit
@@ -138,9 +139,13 @@ class VisitService(RecordService[Visit, VisitRow]):
         """Refuse to overwrite a visit someone else changed since *incoming* was read."""
         if stored.version != incoming.version:
             raise ConflictError(
-                f"visit {stored.code} was changed by someone else since you opened it "
-                f"(version {incoming.version}, now {stored.version})",
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "visit {code} was changed by someone else since you opened it "
+                    "(version {opened}, now {current})",
+                ),
                 current_version=stored.version,
+                params={"code": stored.code, "opened": incoming.version, "current": stored.version},
             )
         if incoming.status != stored.status:
             check_transition(stored.status, incoming.status)
@@ -190,7 +195,10 @@ class VisitService(RecordService[Visit, VisitRow]):
         with self.db.read() as session:
             row = session.scalars(select(VisitRow).where(VisitRow.code == code.strip())).first()
             if row is None:
-                raise NotFoundError(f"there is no visit {code}")
+                raise NotFoundError(
+                    QT_TRANSLATE_NOOP("Validation", "there is no visit {code}"),
+                    params={"code": code},
+                )
             return to_entity(row, Visit)
 
     def set_status(
@@ -215,8 +223,11 @@ class VisitService(RecordService[Visit, VisitRow]):
             row = self._row(session, visit_id)
             if expected_version is not None and row.version != expected_version:
                 raise ConflictError(
-                    f"visit {row.code} was changed by someone else since you opened it",
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "visit {code} was changed by someone else since you opened it"
+                    ),
                     current_version=row.version,
+                    params={"code": row.code},
                 )
             current = row.status
             check_transition(current, target)
@@ -248,8 +259,11 @@ class VisitService(RecordService[Visit, VisitRow]):
             row = self._row(session, visit_id)
             if row.version != expected_version or row.status != expected:
                 raise ConflictError(
-                    f"visit {row.code} changed since its status became {expected.value}",
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "visit {code} changed since its status became {status}"
+                    ),
                     current_version=row.version,
+                    params={"code": row.code, "status": expected.value},
                 )
             if previous in ADMISSION_STATUSES:
                 # Undoing a cancel must not re-admit a visit whose paperwork fell back since.

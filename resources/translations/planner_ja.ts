@@ -115,7 +115,7 @@
     <name>AgreementsView</name>
     <message>
         <source>Not signed</source>
-        <extracomment>What the tables sort by: dates as ISO text (the display shows them in the interface language), other cells as shown. A table cell: text, or a date (None: no date).</extracomment>
+        <extracomment>A table cell: text, or a date (None: no date).</extracomment>
         <translation>未署名</translation>
     </message>
     <message>
@@ -417,7 +417,6 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>Dashboard</name>
     <message>
         <source>today</source>
-        <extracomment>The visit&apos;s database id (any column).</extracomment>
         <translation>今日</translation>
     </message>
     <message>
@@ -535,7 +534,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>DirectoryView</name>
     <message>
         <source>&amp;New…</source>
-        <extracomment>The record&apos;s id, on any column. Changes after which the lists reload.</extracomment>
+        <extracomment>Changes after which the lists reload.</extracomment>
         <translation>新規(&amp;N)…</translation>
     </message>
     <message>
@@ -1643,7 +1642,6 @@ Import it?</source>
     <name>Paperwork</name>
     <message>
         <source>Not started</source>
-        <extracomment>Raw value for sorting (dates as ISO text, numbers as numbers); the display shows dates in the interface language (``formats.day_month_year``). The paperwork item&apos;s id (any column). The visit&apos;s id (any column of the overview).</extracomment>
         <translation>未着手</translation>
     </message>
     <message>
@@ -3277,6 +3275,39 @@ Import it?</source>
         <translation>データベースが別のプログラムで使用中です({where})。変更は保存されませんでした。しばらくしてからもう一度お試しください</translation>
     </message>
     <message>
+        <source>the database is busy in another program ({where}); try again in a moment</source>
+        <translation>データベースが別のプログラムで使用中です({where})。しばらくしてからもう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the disk is full or the database reached its size limit ({where}); nothing was saved: free some space and retry</source>
+        <translation>ディスクがいっぱいか、データベースがサイズの上限に達しました({where})。何も保存されていません。空き容量を確保してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the database cannot be written ({where}); nothing was saved: make the file and its folder writable</source>
+        <translation>データベースに書き込めません({where})。何も保存されていません。ファイルとフォルダーを書き込み可能にしてください</translation>
+    </message>
+    <message>
+        <source>the disk could not read or write the database ({where}); nothing was saved: check the disk and retry</source>
+        <translation>ディスクがデータベースを読み書きできませんでした({where})。何も保存されていません。ディスクを確認してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the database is damaged ({where}); run &apos;planner check&apos; to find the newest good backup and restore it</source>
+        <translation>データベースが破損しています({where})。'planner check' で最新の正常なバックアップを探し、復元してください</translation>
+    </message>
+    <message>
+        <source>the file is not a database or is damaged beyond opening ({where}); check that it is the right file</source>
+        <translation>このファイルはデータベースではないか、開けないほど破損しています({where})。正しいファイルか確認してください</translation>
+    </message>
+    <message>
+        <source>the database cannot be opened ({where}); check that the file and its folder exist and can be read, or that the server is reachable</source>
+        <translation>データベースを開けません({where})。ファイルとフォルダーが存在して読み取れるか、またはサーバーに接続できるか確認してください</translation>
+    </message>
+    <message>
+        <source>the open database</source>
+        <extracomment>The place named when the caller does not know which database failed (the window).</extracomment>
+        <translation>開いているデータベース</translation>
+    </message>
+    <message>
         <source>no good backup was found beside it</source>
         <translation>同じ場所に正常なバックアップが見つかりませんでした</translation>
     </message>
@@ -3289,12 +3320,52 @@ Import it?</source>
         <translation>{path} が破損しています({problem})。{advice}</translation>
     </message>
     <message>
+        <source>{path} is a folder, not a database file</source>
+        <translation>{path} はフォルダーで、データベースファイルではありません</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} を読み取れません: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} is not an Exchange Visit Planner database</source>
+        <translation>{path} は Exchange Visit Planner のデータベースではありません</translation>
+    </message>
+    <message>
         <source>the folder {folder} is read-only, so {name} cannot be opened there; copy the database to a folder you can write to, or use --db</source>
         <translation>フォルダー {folder} は読み取り専用のため、そこで {name} を開けません。書き込み可能なフォルダーにデータベースをコピーするか、--db を使用してください</translation>
     </message>
     <message>
         <source>{path} is read-only; make it writable or copy it elsewhere</source>
         <translation>{path} は読み取り専用です。書き込み可能にするか、別の場所にコピーしてください</translation>
+    </message>
+    <message>
+        <source>{path} cannot be read as a database: {reason}</source>
+        <translation>{path} をデータベースとして読み取れません: {reason}</translation>
+    </message>
+    <message>
+        <source>the folder {folder} does not exist</source>
+        <translation>フォルダー {folder} は存在しません</translation>
+    </message>
+    <message>
+        <source>cannot create {path}: {reason}</source>
+        <translation>{path} を作成できません: {reason}</translation>
+    </message>
+    <message>
+        <source>could not upgrade {where} to the current schema ({detail}); the database was left unchanged</source>
+        <translation>{where} を現在のスキーマに更新できませんでした({detail})。データベースは変更されていません</translation>
+    </message>
+    <message>
+        <source>could not upgrade {where} to the current schema ({detail}); the database was left unchanged; a backup from before the attempt is {backup}</source>
+        <translation>{where} を現在のスキーマに更新できませんでした({detail})。データベースは変更されていません。更新前のバックアップは {backup} です</translation>
+    </message>
+    <message>
+        <source>cannot reach {where}: {reason}</source>
+        <translation>{where} に接続できません: {reason}</translation>
+    </message>
+    <message>
+        <source>there is no database at {path}; create one with &apos;planner demo --db {path}&apos;</source>
+        <translation>{path} にデータベースがありません。'planner demo --db {path}' で作成してください</translation>
     </message>
     <message>
         <source>keep the database on this computer&apos;s own disk, or, to share it with colleagues, use the shared server mode (PLANNER_DATABASE_URL=postgresql+psycopg://...)</source>
@@ -3414,6 +3485,26 @@ Import it?</source>
     <message>
         <source>These rules and lead times are editable defaults to help planning, not legal advice: check each requirement with the host institution&apos;s visitor office and the official immigration sources before relying on it.</source>
         <translation>これらのルールと所要日数は、計画の参考として編集可能な既定値であり、法的助言ではありません。各要件は、判断の根拠とする前に、受入機関の訪問者窓口および出入国管理の公式情報で確認してください。</translation>
+    </message>
+    <message>
+        <source>{where}: {problem}</source>
+        <translation>{where}: {problem}</translation>
+    </message>
+    <message>
+        <source>{source}: not valid TOML: {reason}</source>
+        <translation>{source}: 正しい TOML ではありません: {reason}</translation>
+    </message>
+    <message>
+        <source>{source}: rule {rule}: the id is used twice</source>
+        <translation>{source}: ルール {rule}: この ID は重複しています</translation>
+    </message>
+    <message>
+        <source>the paperwork rules file {path} is missing</source>
+        <translation>書類ルールのファイル {path} がありません</translation>
+    </message>
+    <message>
+        <source>cannot read the paperwork rules file {path}: {reason}</source>
+        <translation>書類ルールのファイル {path} を読み取れません: {reason}</translation>
     </message>
     <message>
         <source>host country {values}</source>
@@ -3630,6 +3721,139 @@ Import it?</source>
     <message>
         <source>tick &apos;Create unknown institutions&apos;</source>
         <translation>「不明な機関を作成」にチェックを入れてください</translation>
+    </message>
+    <message>
+        <source>{where} is a shared server database; back it up on the server (for example with pg_dump)</source>
+        <translation>{where} は共有サーバーのデータベースです。サーバー側でバックアップしてください(例: pg_dump)</translation>
+    </message>
+    <message>
+        <source>there is no database at {path}</source>
+        <translation>{path} にデータベースがありません</translation>
+    </message>
+    <message>
+        <source>{path} is a folder; give a file name with -o</source>
+        <translation>{path} はフォルダーです。-o でファイル名を指定してください</translation>
+    </message>
+    <message>
+        <source>{path} is not a folder; create it first</source>
+        <translation>{path} はフォルダーではありません。先に作成してください</translation>
+    </message>
+    <message>
+        <source>{count} itineraries not written; {name}: {reason}</source>
+        <translation>{count} 件の日程表を書き出せませんでした。{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>{path} does not exist or is not a file</source>
+        <translation>{path} は存在しないか、ファイルではありません</translation>
+    </message>
+    <message>
+        <source>unknown status {status}; choose one of {choices}</source>
+        <translation>不明なステータス {status} です。次のいずれかを選んでください: {choices}</translation>
+    </message>
+    <message>
+        <source>cannot back up {source} onto itself; choose another file</source>
+        <translation>{source} を自分自身にバックアップすることはできません。別のファイルを選んでください</translation>
+    </message>
+    <message>
+        <source>{destination} is a folder; give the backup a file name</source>
+        <translation>{destination} はフォルダーです。バックアップのファイル名を指定してください</translation>
+    </message>
+    <message>
+        <source>cannot write the backup to {folder}: {reason}</source>
+        <translation>バックアップを {folder} に書き込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>the backup failed its integrity check: {problem}</source>
+        <translation>バックアップが整合性チェックに失敗しました: {problem}</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>ディスクがいっぱいです</translation>
+    </message>
+    <message>
+        <source>could not back up {source}: {reason}</source>
+        <translation>{source} をバックアップできませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>could not write the backup {destination}: {reason}</source>
+        <translation>バックアップ {destination} を書き込めませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>this database was written by Exchange Visit Planner version {written_by} (schema {revision}); this is version {version}: install {written_by} or newer to open it</source>
+        <extracomment>The newest revision in ``migrations/versions`` (a test checks it against Alembic&apos;s own reading). Opening an up-to-date file compares with it and so never imports Alembic, which took a fifth of the application&apos;s start-up.</extracomment>
+        <translation>このデータベースは Exchange Visit Planner バージョン {written_by} で書き込まれました(スキーマ {revision})。このアプリはバージョン {version} です。開くには {written_by} 以降をインストールしてください</translation>
+    </message>
+    <message>
+        <source>this database was written by Exchange Visit Planner a newer version (schema {revision}); this is version {version}: install a newer version or newer to open it</source>
+        <translation>このデータベースは Exchange Visit Planner の新しいバージョンで書き込まれました(スキーマ {revision})。このアプリはバージョン {version} です。開くには新しいバージョンをインストールしてください</translation>
+    </message>
+    <message>
+        <source>the backup {backup} is damaged too ({problem}); choose another</source>
+        <translation>バックアップ {backup} も破損しています({problem})。別のバックアップを選んでください</translation>
+    </message>
+    <message>
+        <source>could not restore {backup} to {path}: {reason}</source>
+        <translation>{backup} を {path} に復元できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>{path} に書き込めません: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: the folder {folder} does not exist</source>
+        <translation>{path} に書き込めません: フォルダー {folder} は存在しません</translation>
+    </message>
+    <message>
+        <source>the itinerary could not be rendered: {reason}</source>
+        <translation>日程表を作成できませんでした: {reason}</translation>
+    </message>
+    <message>
+        <source>the bundled Japanese font {path} is unreadable: {reason}</source>
+        <extracomment>Device resolution of the PDF: fine enough for exact glyph placement, small coordinates.</extracomment>
+        <translation>同梱の日本語フォント {path} を読み取れません: {reason}</translation>
+    </message>
+    <message>
+        <source>the bundled Japanese font could not be loaded from {path}</source>
+        <translation>同梱の日本語フォントを {path} から読み込めませんでした</translation>
+    </message>
+    <message>
+        <source>unknown table format {format}; use csv or xlsx</source>
+        <extracomment>First characters that make a spreadsheet treat text as a formula. Control characters XLSX (XML 1.0) cannot store.</extracomment>
+        <translation>不明な表の形式 {format} です。csv か xlsx を使ってください</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (byte {byte}); save it as UTF-8</source>
+        <translation>ファイルが UTF-8 のテキストではありません(バイト {byte})。UTF-8 で保存してください</translation>
+    </message>
+    <message>
+        <source>not a readable XLSX file: {reason}</source>
+        <translation>読み取れる XLSX ファイルではありません: {reason}</translation>
+    </message>
+    <message>
+        <source>{name}: use a .csv or .xlsx file</source>
+        <translation>{name}: .csv か .xlsx のファイルを使ってください</translation>
+    </message>
+    <message>
+        <source>the database already holds data ({held}); use a new file for the demo</source>
+        <extracomment>Progress units of the curated part: the directory, the events, then one per visit.</extracomment>
+        <translation>データベースにはすでにデータがあります({held})。デモには新しいファイルを使ってください</translation>
+    </message>
+    <message>
+        <source>visit {code} was changed by someone else since you opened it (version {opened}, now {current})</source>
+        <extracomment>Set by :class:`~planner.services.app.Services`: keeps checklists in step with visits.</extracomment>
+        <translation>訪問 {code} は、開いた後に他の人によって変更されました(開いたときのバージョン {opened}、現在 {current})</translation>
+    </message>
+    <message>
+        <source>there is no visit {code}</source>
+        <translation>訪問 {code} はありません</translation>
+    </message>
+    <message>
+        <source>visit {code} was changed by someone else since you opened it</source>
+        <translation>訪問 {code} は、開いた後に他の人によって変更されました</translation>
+    </message>
+    <message>
+        <source>visit {code} changed since its status became {status}</source>
+        <translation>訪問 {code} は、ステータスが {status} になった後に変更されました</translation>
     </message>
 </context>
 <context>
@@ -3953,7 +4177,6 @@ To override anyway, write the reason (kept in the audit log):</source>
     <name>VisitTableModel</name>
     <message>
         <source>Code</source>
-        <extracomment>Raw value of a cell for sorting: dates as dates, status in life-cycle order. Lower-cased, normalised text of the whole row, precomputed once per load for filtering. The visit&apos;s database id (any column).</extracomment>
         <translation>コード</translation>
     </message>
     <message>

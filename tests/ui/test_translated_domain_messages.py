@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 from datetime import date, datetime
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -148,9 +149,9 @@ def test_conditions_and_location_warning(japanese: None) -> None:
 
 def test_storage_failures_keep_their_english_text_and_template() -> None:
     target = sqlite_target(Path("/data/planner.sqlite3"))
-    full = storage_failure(
-        OperationalError("INSERT", {}, Exception("database or disk is full")), target
-    )
+    driver_error = sqlite3.OperationalError("database or disk is full")
+    driver_error.sqlite_errorcode = sqlite3.SQLITE_FULL  # classified by its code, not its words
+    full = storage_failure(OperationalError("INSERT", {}, driver_error), target)
     assert isinstance(full, DiskFullError)
     assert str(full) == (
         "the disk is full or the database reached its size limit (/data/planner.sqlite3); the "

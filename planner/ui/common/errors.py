@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from planner.db.errors import environment_error
 from planner.domain.errors import FieldProblem, PlannerError, ValidationError
 from planner.domain.i18n import Message
 
@@ -82,9 +83,16 @@ def planner_error_text(exc: PlannerError) -> str:
 
 
 def error_message(exc: BaseException) -> str:
-    """One paragraph for the user about *exc*, never a traceback."""
+    """One paragraph for the user about *exc*, never a traceback.
+
+    A database error the environment caused (busy, full, read-only, damaged: see
+    :func:`planner.db.errors.classify`) is explained with what to do; anything else is a bug.
+    """
     if isinstance(exc, PlannerError):
         return planner_error_text(exc)
+    environment = environment_error(exc)
+    if environment is not None:
+        return planner_error_text(environment)
     detail = str(exc).strip() or type(exc).__name__
     return QCoreApplication.translate(
         "ErrorReporter",
