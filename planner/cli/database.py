@@ -13,7 +13,7 @@ from planner.db.errors import CorruptDatabaseError
 from planner.db.location import resolve_target
 from planner.db.opening import check_sqlite_file, inspect_file
 from planner.db.rotation import newest_good_backup
-from planner.services.app import Services
+from planner.services.container import Services
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

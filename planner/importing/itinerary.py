@@ -25,7 +25,7 @@ from planner.domain.enums import ItineraryKind
 from planner.domain.itinerary_checks import local_time_question
 from planner.domain.timezones import is_valid_zone, local_to_utc
 from planner.importing.table import Cell, ImportRowsError, RowProblem
-from planner.services.app import Services
+from planner.services.container import Services
 
 __all__ = ["Cell", "ImportRowsError", "RowProblem", "import_itinerary", "read_sheet"]
 

@@ -25,7 +25,7 @@ from planner.domain.entities import (
 from planner.domain.enums import PaperworkStatus, ParticipantRole, VisitStatus
 from planner.domain.errors import PlannerError
 from planner.domain.paperwork import Agreement, MaterialTransfer, PaperworkItem
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.demo_data import (
     AGREEMENTS,
     EVENTS,

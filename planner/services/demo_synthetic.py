@@ -38,8 +38,8 @@ from planner.domain.enums import (
 )
 from planner.domain.timezones import local_to_utc
 from planner.services import audit
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.demo_data import ARGONNE, KOBE, WAKO, DemoSummary
 from planner.services.itinerary import UID_DOMAIN
 

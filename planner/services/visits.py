@@ -111,7 +111,7 @@ class VisitService(RecordService[Visit, VisitRow]):
     entity_name = RecordKind.VISIT
     row_type = VisitRow
     entity_type = Visit
-    #: Set by :class:`~planner.services.app.Services`: keeps checklists in step with visits.
+    #: Set by :class:`~planner.services.container.Services`: keeps checklists in step with visits.
     paperwork: PaperworkService | None = None
 
     def validate(self, entity: Visit) -> None:

@@ -20,7 +20,7 @@ from datetime import date
 from pathlib import Path
 
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.demo import DemoSummary, populate_demo
 
 

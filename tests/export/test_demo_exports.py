@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, export_itinerary
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.demo import populate_demo
 
 

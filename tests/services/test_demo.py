@@ -27,8 +27,8 @@ from planner.domain.enums import (
 from planner.domain.errors import PlannerError
 from planner.domain.timezones import day_offset, utc_to_local
 from planner.services import demo_synthetic
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.demo import CURATED_STEPS, DemoSummary, populate_demo, status_path
 from planner.services.demo_data import (
     EVENTS,

@@ -16,7 +16,7 @@ from planner.domain.entities import Visit
 from planner.domain.enums import AuditAction, PaperworkStatus, Purpose, VisitStatus
 from planner.domain.errors import TransitionError, ValidationError
 from planner.domain.paperwork import AdmissionBlockedError
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.paperwork import approve_blocking
 from tests.fixtures.sample import Sample, make_sample
 

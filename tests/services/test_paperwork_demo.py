@@ -11,7 +11,7 @@ from planner.db.location import sqlite_target
 from planner.domain.enums import AuditAction, PaperworkStatus, VisitStatus
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import ADMISSION_STATUSES
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.demo import populate_demo
 
 TODAY = date(2027, 2, 24)
