@@ -18,7 +18,7 @@ from planner.services.container import Services
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill a database with the curated demo exchange plus N synthetic visits."""
-    from planner.services.demo import populate_demo
+    from planner.demo.populate import populate_demo
 
     if args.visits < 0:
         raise CommandError("--visits must be zero or more")
