@@ -43,7 +43,7 @@ def services(db_path: Path) -> Iterator[Services]:  # noqa: F821 - imported lazi
     migration suites), a fresh database on that PostgreSQL server instead.
     """
     from planner.db.location import DatabaseTarget, sqlite_target
-    from planner.services.app import Services
+    from planner.services.container import Services
     from tests.pg import fresh_database, server_url
 
     base = server_url()

@@ -14,8 +14,8 @@ from planner.db.errors import CorruptDatabaseError, NewerSchemaError
 from planner.db.location import sqlite_target
 from planner.db.opening import open_database
 from planner.domain.enums import VisitStatus
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.ui.shell import backup_dialogs
 from planner.ui.shell.backup_dialogs import (
     RestoreDialog,

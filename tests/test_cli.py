@@ -15,7 +15,7 @@ from planner import __version__
 from planner.cli import main
 from planner.db.location import sqlite_target
 from planner.db.migrate import head_revision
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 

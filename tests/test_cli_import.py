@@ -8,7 +8,7 @@ import pytest
 
 from planner.cli import main
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 HEADER = "family name,given name,category,affiliation,email\n"

@@ -10,7 +10,7 @@ import pytest
 
 from planner.cli import main
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.export.conftest import PASSPORT, make_trip
 
 

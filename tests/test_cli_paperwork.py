@@ -12,7 +12,7 @@ from planner.cli import main
 from planner.db.location import sqlite_target
 from planner.domain.entities import Visit
 from planner.domain.enums import VisitStatus
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.paperwork import today_local
 from tests.fixtures.sample import make_sample
 

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from planner.cli import main
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.services.test_reports import make_report_data
 
 

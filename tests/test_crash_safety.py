@@ -22,7 +22,7 @@ from pathlib import Path
 
 from planner.db.backup import integrity_problems
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 ITERATIONS = int(os.environ.get("PLANNER_CRASH_ITERATIONS", "20"))
@@ -34,7 +34,7 @@ from pathlib import Path
 from planner.db.location import sqlite_target
 from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
-from planner.services.app import Services
+from planner.services.container import Services
 
 services = Services.open(sqlite_target(Path(sys.argv[1])))
 institution, round_no = int(sys.argv[2]), int(sys.argv[3])

@@ -28,7 +28,7 @@ from planner.db.opening import open_database
 from planner.domain.entities import ItineraryItem
 from planner.domain.enums import ItineraryKind, VisitStatus
 from planner.domain.errors import ConflictError
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.db.test_migration_failure import BROKEN_0002, _migrations_with
 from tests.fixtures.sample import make_sample
 from tests.pg import fresh_database, server_url

@@ -12,7 +12,7 @@ from typing import Any
 
 from planner.db.location import resolve_target
 from planner.domain.errors import PlannerError
-from planner.services.app import Services
+from planner.services.container import Services
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
 

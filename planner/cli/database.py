@@ -14,12 +14,12 @@ from planner.db.location import resolve_target
 from planner.db.opening import check_sqlite_file, inspect_file
 from planner.db.rotation import newest_good_backup
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.services.app import Services
+from planner.services.container import Services
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
     """Fill a database with the curated demo exchange plus N synthetic visits."""
-    from planner.services.demo import populate_demo
+    from planner.demo.populate import populate_demo
 
     if args.visits < 0:
         raise CommandError("--visits must be zero or more")

@@ -40,7 +40,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     demo_dir: Path | None = None
     try:
         if args.demo:
-            from planner.services.demo import populate_demo
+            from planner.demo.populate import populate_demo
 
             # A fresh private copy each time: the demo can be edited without consequences.
             demo_dir = Path(tempfile.mkdtemp(prefix="planner-demo-"))

@@ -29,7 +29,7 @@ from planner.export.i18n import (
     person_name,
     pick,
 )
-from planner.services.app import Services
+from planner.services.container import Services
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from planner.export.atomic import ExportError, atomic_write
 from planner.export.document import build_document
 from planner.export.i18n import Lang
 from planner.export.ics import itinerary_ics
-from planner.services.app import Services
+from planner.services.container import Services
 
 
 class ExportFormat(StrEnum):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.export.atomic import atomic_write
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.exchange import (
     PACKAGE_FORMAT,
     SCHEMA_VERSION,

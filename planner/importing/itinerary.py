@@ -26,7 +26,7 @@ from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.itinerary_checks import local_time_question
 from planner.domain.timezones import is_valid_zone, local_to_utc
 from planner.importing.table import Cell, ImportRowsError, RowProblem
-from planner.services.app import Services
+from planner.services.container import Services
 
 __all__ = ["Cell", "ImportRowsError", "RowProblem", "import_itinerary", "read_sheet"]
 

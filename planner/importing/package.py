@@ -18,7 +18,7 @@ from planner.domain.enums import (
     VisitStatus,
 )
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.exchange import (
     PACKAGE_FORMAT,
     SCHEMA_VERSION,

@@ -32,8 +32,8 @@ from planner.importing.common import (
 from planner.importing.dates import parse_date
 from planner.importing.headers import PEOPLE_FIELDS, match_headers, missing_required
 from planner.importing.table import RowProblem, Table
-from planner.services.app import Services
 from planner.services.bulk import PendingPerson
+from planner.services.container import Services
 
 _TEXT_FIELDS = ("family_name", "given_name", "family_name_native", "given_name_native",
                 "preferred_name", "phone", "passport_number")  # fmt: skip

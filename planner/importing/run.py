@@ -9,7 +9,7 @@ from planner.importing.common import ImportPlan, ImportReport, Progress
 from planner.importing.people import plan_people
 from planner.importing.table import ImportRowsError, read_table
 from planner.importing.visits import plan_visits
-from planner.services.app import Services
+from planner.services.container import Services
 
 Kind = Literal["people", "visits"]
 

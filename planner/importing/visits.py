@@ -31,8 +31,8 @@ from planner.importing.common import (
 from planner.importing.dates import parse_date
 from planner.importing.headers import VISIT_FIELDS, match_headers, missing_required
 from planner.importing.table import RowProblem, Table
-from planner.services.app import Services
 from planner.services.bulk import PendingVisit
+from planner.services.container import Services
 
 VisitKey = tuple[int, int | str, date]
 

@@ -9,6 +9,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from planner.db.engine import Database
 from planner.db.models import (
     AgreementRow,
     InstitutionRow,
@@ -18,17 +19,16 @@ from planner.db.models import (
 )
 from planner.domain.enums import (
     AgreementKind,
-    Purpose,
     RecordKind,
     TransferKind,
     TransferStatus,
-    VisitStatus,
 )
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer
+from planner.services.changes import Change, ChangeBus
 from planner.services.directory import require
-from planner.services.paperwork import PaperworkService, today_local
+from planner.services.paperwork import PaperworkService
 from planner.services.records import RecordService
 
 
@@ -79,7 +79,10 @@ class AgreementService(RecordService[Agreement, AgreementRow]):
     entity_name = RecordKind.AGREEMENT
     row_type = AgreementRow
     entity_type = Agreement
-    paperwork: PaperworkService | None = None
+
+    def __init__(self, db: Database, bus: ChangeBus, paperwork: PaperworkService) -> None:
+        super().__init__(db, bus)
+        self.paperwork = paperwork
 
     def validate(self, entity: Agreement) -> None:
         """A title, and an end not before the start."""
@@ -100,24 +103,16 @@ class AgreementService(RecordService[Agreement, AgreementRow]):
             "institution",
         )  # fmt: skip
 
-    def after_write(self, session: Session, before: Agreement | None, after: Agreement) -> None:
+    def after_write(
+        self, session: Session, before: Agreement | None, after: Agreement
+    ) -> tuple[Change, ...]:
         """Data-exchange visits gain or lose their "agreement needed" item."""
-        self._refresh_data_visits(session)
+        return self.paperwork.after_agreement_change(session)
 
-    def delete(self, record_id: int) -> None:
-        """Remove an agreement (refused while transfers refer to it)."""
-        super().delete(record_id)
-        if self.paperwork is not None:
-            with self.db.read() as session:
-                ids = _data_exchange_visits(session)
-            self.paperwork.regenerate(ids)
-
-    def _refresh_data_visits(self, session: Session) -> None:
-        if self.paperwork is None:
-            return
-        session.flush()
-        for visit_id in _data_exchange_visits(session):
-            self.paperwork.regenerate_in_session(session, visit_id)
+    def after_delete(self, session: Session, gone: Agreement) -> tuple[Change, ...]:
+        """Data-exchange visits it covered need their agreement again (deleting is refused
+        while transfers refer to it)."""
+        return self.paperwork.after_agreement_change(session)
 
     def summaries(self) -> list[AgreementSummary]:
         """Every agreement, newest start first, with its partner's name."""
@@ -141,20 +136,6 @@ class AgreementService(RecordService[Agreement, AgreementRow]):
                 )
                 for row, short, name in session.execute(query)
             ]
-
-
-def _data_exchange_visits(session: Session) -> list[int]:
-    return list(
-        session.scalars(
-            select(VisitRow.id).where(
-                VisitRow.purpose == Purpose.DATA_EXCHANGE,
-                VisitRow.status.not_in((VisitStatus.CANCELLED, VisitStatus.COMPLETED)),
-                # Past visits keep the checklist they had; an agreement signed later
-                # does not rewrite history.
-                VisitRow.departure_date >= today_local(),
-            )
-        )
-    )
 
 
 class MaterialTransferService(RecordService[MaterialTransfer, MaterialTransferRow]):

@@ -5,12 +5,19 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from planner.db.engine import Database
 from planner.db.models import InstitutionRow, PersonRow, ProgramRow, ProjectRow
 from planner.domain.entities import Institution, Person, PersonSummary, Program, Project
 from planner.domain.enums import RecordKind
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_institution, validate_person
+from planner.services.changes import Change, ChangeBus
+from planner.services.paperwork import (
+    INSTITUTION_RULE_INPUTS,
+    PERSON_RULE_INPUTS,
+    PaperworkService,
+)
 from planner.services.records import RecordService, to_entity
 
 
@@ -24,16 +31,35 @@ def require(session: Session, row_type: type, record_id: int | None, field: str,
         )
 
 
+def _changed(before: object | None, after: object, fields: tuple[str, ...]) -> bool:
+    return before is not None and any(getattr(before, f) != getattr(after, f) for f in fields)
+
+
 class InstitutionService(RecordService[Institution, InstitutionRow]):
-    """Partner institutions."""
+    """Partner institutions; a changed country or kind regenerates the checklists it affects."""
 
     entity_name = RecordKind.INSTITUTION
     row_type = InstitutionRow
     entity_type = Institution
 
+    def __init__(self, db: Database, bus: ChangeBus, paperwork: PaperworkService) -> None:
+        super().__init__(db, bus)
+        self.paperwork = paperwork
+
     def validate(self, entity: Institution) -> None:
         """Name, country code and time zone must be valid."""
         validate_institution(entity)
+
+    def after_write(
+        self, session: Session, before: Institution | None, after: Institution
+    ) -> tuple[Change, ...]:
+        """Regenerate the checklists of visits it hosts or sends when a rule input changed.
+
+        A new institution has no visits yet.
+        """
+        if not _changed(before, after, INSTITUTION_RULE_INPUTS):
+            return ()
+        return self.paperwork.after_institution_change(session, self._id_of(after))
 
     def find_by_name(self, name: str) -> Institution | None:
         """The institution whose full or short name is *name* (case-insensitive)."""
@@ -49,15 +75,31 @@ class InstitutionService(RecordService[Institution, InstitutionRow]):
 
 
 class PersonService(RecordService[Person, PersonRow]):
-    """Visitors and hosts."""
+    """Visitors and hosts; a changed nationality, category or home regenerates their
+    visits' checklists."""
 
     entity_name = RecordKind.PERSON
     row_type = PersonRow
     entity_type = Person
 
+    def __init__(self, db: Database, bus: ChangeBus, paperwork: PaperworkService) -> None:
+        super().__init__(db, bus)
+        self.paperwork = paperwork
+
     def validate(self, entity: Person) -> None:
         """Names, e-mail and nationality must be valid."""
         validate_person(entity)
+
+    def after_write(
+        self, session: Session, before: Person | None, after: Person
+    ) -> tuple[Change, ...]:
+        """Regenerate the checklists of their open visits when a rule input changed.
+
+        A new person has no visits yet.
+        """
+        if not _changed(before, after, PERSON_RULE_INPUTS):
+            return ()
+        return self.paperwork.after_person_change(session, self._id_of(after))
 
     def check_references(self, session: Session, entity: Person) -> None:
         """The home institution must exist."""

@@ -1,8 +1,10 @@
 """Paperwork: checklists generated from the rules, deadlines, reminders and attachments.
 
-Checklists are derived data kept in step with their visit inside the visit's own transaction
-(see :meth:`PaperworkService.regenerate_in_session`), so a visit can never exist, even for a
-moment, without the blocking items that guard its admission.
+Checklists are derived data kept in step inside the transaction of the change they derive from
+(see :meth:`PaperworkService.regenerate_in_session`): a visit's own save, and the save of a
+person, institution or agreement the rules read. So a visit can never exist, even for a moment,
+without the blocking items that guard its admission, and a save either stores the record and its
+regenerated checklists together or neither.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from planner.db.models import (
 from planner.domain.enums import (
     AuditAction,
     PaperworkStatus,
+    Purpose,
     RecordKind,
     ResponsibleParty,
     VisitStatus,
@@ -71,6 +74,10 @@ EDITABLE_FIELDS = (
 #: Visit fields the rules look at: changing one regenerates the checklist.
 RULE_INPUTS = ("visitor_id", "host_institution_id", "arrival_date", "departure_date",
                "purpose", "paid")  # fmt: skip
+#: Person fields the rules look at (see :meth:`PaperworkService.facts`).
+PERSON_RULE_INPUTS = ("nationality", "category", "home_institution_id")
+#: Institution fields the rules look at, as a visit's host or its visitor's home.
+INSTITUTION_RULE_INPUTS = ("country", "kind")
 _UNSAFE = re.compile(r"[^\w.\- ]+")
 
 
@@ -293,30 +300,53 @@ class PaperworkService:
 
     def regenerate(self, visit_ids: Iterable[int]) -> list[int]:
         """Regenerate the checklists of *visit_ids* in one transaction; returns changed items."""
-        changed: list[int] = []
         with self.db.write() as session:
-            for visit_id in visit_ids:
-                changed.extend(self.regenerate_in_session(session, visit_id))
+            changed = self._regenerate_all(session, visit_ids)
         self._announce(changed)
         return changed
 
-    def on_change(self, change: Change) -> None:
-        """Bus listener: a visitor's nationality or an institution's country/kind changed."""
-        if change.action is not AuditAction.UPDATE or not change.ids:
-            return
-        where: ColumnElement[bool]
-        if change.kind is RecordKind.PERSON:
-            where = VisitRow.visitor_id.in_(change.ids)
-        elif change.kind is RecordKind.INSTITUTION:
-            homes = select(PersonRow.id).where(PersonRow.home_institution_id.in_(change.ids))
-            where = VisitRow.host_institution_id.in_(change.ids) | VisitRow.visitor_id.in_(homes)
-        else:
-            return
-        with self.db.read() as session:
-            query = select(VisitRow.id).where(where, VisitRow.status.not_in(_CLOSED))
-            ids = list(session.scalars(query))
-        if ids:
-            self.regenerate(ids)
+    def _regenerate_all(self, session: Session, visit_ids: Iterable[int]) -> list[int]:
+        changed: list[int] = []
+        for visit_id in visit_ids:
+            changed.extend(self.regenerate_in_session(session, visit_id))
+        return changed
+
+    def _regenerate_open(self, session: Session, where: ColumnElement[bool]) -> tuple[Change, ...]:
+        session.flush()  # the caller's pending change is what the rules must read
+        query = select(VisitRow.id).where(where, VisitRow.status.not_in(_CLOSED))
+        return self.changed_items(self._regenerate_all(session, session.scalars(query).all()))
+
+    def after_person_change(self, session: Session, person_id: int) -> tuple[Change, ...]:
+        """Regenerate the open visits of a visitor whose rule inputs changed, inside the
+        caller's transaction; returns the change of the regenerated items, to announce after
+        the commit."""
+        return self._regenerate_open(session, VisitRow.visitor_id == person_id)
+
+    def after_institution_change(self, session: Session, institution_id: int) -> tuple[Change, ...]:
+        """Regenerate the open visits an institution hosts or whose visitor it is home to,
+        inside the caller's transaction; returns the change to announce after the commit."""
+        homes = select(PersonRow.id).where(PersonRow.home_institution_id == institution_id)
+        return self._regenerate_open(
+            session,
+            (VisitRow.host_institution_id == institution_id) | VisitRow.visitor_id.in_(homes),
+        )
+
+    def after_agreement_change(self, session: Session) -> tuple[Change, ...]:
+        """Regenerate the data-exchange visits an agreement may cover (gaining or losing their
+        "agreement needed" item), inside the caller's transaction; returns the change to
+        announce after the commit."""
+        return self._regenerate_open(
+            session,
+            (VisitRow.purpose == Purpose.DATA_EXCHANGE)
+            # Past visits keep the checklist they had; an agreement signed later does not
+            # rewrite history.
+            & (VisitRow.departure_date >= today_local()),
+        )
+
+    @staticmethod
+    def changed_items(item_ids: Sequence[int]) -> tuple[Change, ...]:
+        """The change that announces regenerated items (none when nothing changed)."""
+        return (Change(ENTITY, tuple(item_ids), AuditAction.UPDATE),) if item_ids else ()
 
     # Queries ---------------------------------------------------------------------------
     def _items_query(self) -> Select[PaperworkItemRow, DocumentTypeRow, int]:
@@ -633,8 +663,8 @@ class PaperworkService:
             return audit.history(session, ENTITY, [item_id])
 
     def _announce(self, ids: Sequence[int]) -> None:
-        if ids:
-            self.bus.publish(Change(ENTITY, tuple(ids), AuditAction.UPDATE))
+        for change in self.changed_items(ids):
+            self.bus.publish(change)
 
 
 def _fill_dates(item: PaperworkItem, today: date) -> PaperworkItem:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar, Generic, TypeVar
 
@@ -146,7 +146,7 @@ class RecordService(Generic[E, R]):
             session.add(row)
             session.flush()
             created = to_entity(row, self.entity_type)
-            self.after_write(session, None, created)
+            derived = self.after_write(session, None, created)
             audit.record(
                 session,
                 self.entity_name,
@@ -154,7 +154,7 @@ class RecordService(Generic[E, R]):
                 AuditAction.CREATE,
                 audit.snapshot(created),
             )
-        self._announce(created, AuditAction.CREATE)
+        self._announce(created, AuditAction.CREATE, derived)
         return created
 
     def update(self, entity: E) -> E:
@@ -172,9 +172,9 @@ class RecordService(Generic[E, R]):
             copy_to_row(entity, row)
             session.flush()
             after = to_entity(row, self.entity_type)
-            self.after_write(session, before, after)
+            derived = self.after_write(session, before, after)
             audit.record(session, self.entity_name, record_id, AuditAction.UPDATE, changes)
-        self._announce(after, AuditAction.UPDATE)
+        self._announce(after, AuditAction.UPDATE, derived)
         return after
 
     def before_create(self, session: Session, entity: E) -> E:
@@ -185,9 +185,19 @@ class RecordService(Generic[E, R]):
         """Hook: refuse an update (optimistic locking) or adjust it; returns what to store."""
         return incoming
 
-    def after_write(self, session: Session, before: E | None, after: E) -> None:
+    def after_write(self, session: Session, before: E | None, after: E) -> Sequence[Change]:
         """Hook: derived records to keep in step, in the same transaction (*before* is None
-        on create)."""
+        on create); returns their changes, announced after the record's own once committed.
+
+        Derived writes belong here rather than in a bus listener: a failure rolls the whole
+        save back, so the caller never hears of an error about a change that was stored.
+        """
+        return ()
+
+    def after_delete(self, session: Session, gone: E) -> Sequence[Change]:
+        """Hook: like :meth:`after_write`, once the record's row is deleted (not yet
+        committed)."""
+        return ()
 
     def delete(self, record_id: int) -> None:
         """Remove a record; InUseError if other records still refer to it."""
@@ -196,10 +206,13 @@ class RecordService(Generic[E, R]):
             gone = to_entity(row, self.entity_type)
             session.delete(row)
             session.flush()
+            derived = self.after_delete(session, gone)
             audit.record(
                 session, self.entity_name, record_id, AuditAction.DELETE, audit.snapshot(gone)
             )
         self.bus.publish(Change(self.entity_name, (record_id,), AuditAction.DELETE))
+        for change in derived:
+            self.bus.publish(change)
 
     # Helpers -------------------------------------------------------------------------
     def _id_of(self, entity: E) -> int:
@@ -208,5 +221,7 @@ class RecordService(Generic[E, R]):
             raise ValueError(f"cannot update a {self.entity_name} that has no id")
         return int(record_id)
 
-    def _announce(self, entity: E, action: AuditAction) -> None:
+    def _announce(self, entity: E, action: AuditAction, derived: Sequence[Change] = ()) -> None:
         self.bus.publish(Change(self.entity_name, (self._id_of(entity),), action))
+        for change in derived:
+            self.bus.publish(change)

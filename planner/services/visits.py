@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import Integer, Select, cast, func, select
 from sqlalchemy.orm import Session, aliased
 
+from planner.db.engine import Database
 from planner.db.models import InstitutionRow, PersonRow, ProjectRow, VisitRow
 from planner.domain.codes import format_visit_code
 from planner.domain.entities import AuditEntry, Visit, VisitSummary
@@ -20,6 +21,7 @@ from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import ADMISSION_STATUSES, check_transition
 from planner.domain.validation import validate_visit
 from planner.services import audit
+from planner.services.changes import Change, ChangeBus
 from planner.services.directory import require
 from planner.services.paperwork import RULE_INPUTS, PaperworkService, admission_blockers
 from planner.services.records import RecordService, to_entity
@@ -112,8 +114,11 @@ class VisitService(RecordService[Visit, VisitRow]):
     entity_name = RecordKind.VISIT
     row_type = VisitRow
     entity_type = Visit
-    #: Set by :class:`~planner.services.app.Services`: keeps checklists in step with visits.
-    paperwork: PaperworkService | None = None
+
+    def __init__(self, db: Database, bus: ChangeBus, paperwork: PaperworkService) -> None:
+        super().__init__(db, bus)
+        #: Keeps checklists in step with visits and decides admission on them.
+        self.paperwork = paperwork
 
     def validate(self, entity: Visit) -> None:
         """Dates must be in order."""
@@ -152,7 +157,9 @@ class VisitService(RecordService[Visit, VisitRow]):
         # The code is the visit's public identity (itineraries, e-mails): never renumbered.
         return dataclasses.replace(incoming, code=stored.code)
 
-    def after_write(self, session: Session, before: Visit | None, after: Visit) -> None:
+    def after_write(
+        self, session: Session, before: Visit | None, after: Visit
+    ) -> tuple[Change, ...]:
         """Regenerate the checklist when the rules' inputs changed, then guard admission.
 
         Listeners learn of regenerated checklists through the visit's own change (paperwork
@@ -161,16 +168,16 @@ class VisitService(RecordService[Visit, VisitRow]):
         The guard runs after regeneration, so a save that changes the dates *and* confirms
         the visit is judged against the checklist the new dates need.
         """
-        if self.paperwork is None or after.id is None:
-            return
+        visit_id = self._id_of(after)
         if before is None or any(getattr(before, f) != getattr(after, f) for f in RULE_INPUTS):
-            self.paperwork.regenerate_in_session(session, after.id)
+            self.paperwork.regenerate_in_session(session, visit_id)
         entering = before is None or before.status != after.status
         if entering and after.status in ADMISSION_STATUSES:
             # Only set_status may override, with a written reason: an ordinary save cannot.
-            blockers = admission_blockers(session, after.id)
+            blockers = admission_blockers(session, visit_id)
             if blockers:
                 raise AdmissionBlockedError(after.code, after.status.value, blockers)
+        return ()
 
     def _current_blockers(self, session: Session, visit_id: int) -> list[str]:
         """Open blocking items, judged on an up-to-date checklist.
@@ -179,8 +186,7 @@ class VisitService(RecordService[Visit, VisitRow]):
         visits, older data) and a rules file edited since: admission is never decided on a
         missing or stale checklist.
         """
-        if self.paperwork is not None:
-            self.paperwork.regenerate_in_session(session, visit_id)
+        self.paperwork.regenerate_in_session(session, visit_id)
         return admission_blockers(session, visit_id)
 
     def duplicate(self, visit_id: int) -> Visit:

@@ -29,7 +29,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # read when the application is crea
 from PySide6.QtWidgets import QApplication
 
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.shell.fonts import install_japanese_fallback
 
 #: A realistic typed filter: a family name letter by letter, then the field cleared.

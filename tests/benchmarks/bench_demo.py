@@ -20,8 +20,8 @@ from datetime import date
 from pathlib import Path
 
 from planner.db.location import sqlite_target
-from planner.services.app import Services
-from planner.services.demo import DemoSummary, populate_demo
+from planner.demo.populate import DemoSummary, populate_demo
+from planner.services.container import Services
 
 
 def run_once(folder: Path, visits: int, seed: int, today: date) -> tuple[float, int, DemoSummary]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from planner.db.location import sqlite_target
 from planner.domain.entities import Institution
 from planner.domain.enums import InstitutionKind
-from planner.services.app import Services
+from planner.services.container import Services
 
 HEADER = "Family name,Given name,姓（漢字）,名（漢字）,Category,Affiliation,E-mail,国籍,生年月日"
 _CATEGORIES = ("researcher", "研究者", "staff", "student")

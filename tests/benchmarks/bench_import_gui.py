@@ -33,7 +33,7 @@ from PySide6.QtCore import QEventLoop, QSettings, QTimer, SignalInstance
 from PySide6.QtWidgets import QApplication
 
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.spreadsheets.import_wizard import ImportWizard
 

@@ -32,8 +32,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from planner.db.location import sqlite_target
-from planner.services.app import Services
-from planner.services.demo import populate_demo
+from planner.demo.populate import populate_demo
+from planner.services.container import Services
 from planner.services.visits import VisitFilter
 from planner.ui.shell.fonts import install_japanese_fallback
 from planner.ui.timeline.timeline_layout import Grouping, Scale

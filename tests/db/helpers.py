@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 

@@ -21,7 +21,7 @@ from planner.db.rotation import (
     prune_backups,
 )
 from planner.domain.enums import VisitStatus
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.db.helpers import corrupt_table_page, make_database
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import pytest
 from sqlalchemy import event
 
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.visits import VisitFilter
 from tests.fixtures.sample import Sample, make_sample
 

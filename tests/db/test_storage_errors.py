@@ -16,7 +16,7 @@ from sqlalchemy import event, func, select
 from planner.db.backup import integrity_problems
 from planner.db.errors import DiskFullError
 from planner.db.models import AuditRow, PersonRow
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.db.helpers import digest, make_database
 from tests.fixtures.sample import make_sample
 

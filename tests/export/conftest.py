@@ -11,7 +11,7 @@ import pytest
 from planner.domain.entities import ItineraryItem, Person, Visit
 from planner.domain.enums import ItineraryKind, PersonCategory
 from planner.domain.timezones import local_to_utc
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import Sample, make_sample
 
 SECRET_VISIT_NOTE = "MARKER-INTERNAL-VISIT-7f3a"

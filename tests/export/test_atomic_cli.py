@@ -13,7 +13,7 @@ from planner.domain.enums import EventKind, ParticipantRole
 from planner.export.atomic import ExportError, atomic_write
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, export_event_itineraries, export_itinerary
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.export.conftest import CHICAGO, TripData, at, make_trip
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
+from planner.demo.populate import populate_demo
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, export_itinerary
-from planner.services.app import Services
-from planner.services.demo import populate_demo
+from planner.services.container import Services
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")

@@ -14,7 +14,7 @@ import pytest
 
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, export_itinerary, render_itinerary
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.export.conftest import (
     HOSTILE_TITLE,
     PASSPORT,
@@ -136,7 +136,7 @@ from pathlib import Path
 from planner.db.location import sqlite_target
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, export_itinerary
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.export.conftest import make_trip
 
 services = Services.open(sqlite_target(Path(sys.argv[1])), create=True)

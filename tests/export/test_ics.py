@@ -10,7 +10,7 @@ from icalendar import Calendar
 from planner.domain.enums import VisitStatus
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, render_itinerary
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.export.conftest import SECRET_ITEM_NOTE, SECRET_VISIT_NOTE, TripData
 
 

@@ -14,7 +14,7 @@ from planner.db.location import sqlite_target
 from planner.domain.enums import PaperworkStatus, VisitStatus
 from planner.export.package import export_visit_package
 from planner.importing.package import import_visit_package, read_package
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.export.conftest import (
     PASSPORT,
     SECRET_ITEM_NOTE,

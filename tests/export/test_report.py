@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from planner.domain.fiscal import FiscalSystem
 from planner.export.report import CSV_HEADER, ReportFormat, write_report
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.reports import ActivityReport
 from tests.services.test_reports import make_report_data
 

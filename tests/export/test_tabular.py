@@ -23,7 +23,7 @@ from planner.export.tabular import (
     write_table,
     write_xlsx,
 )
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 HOSTILE = [

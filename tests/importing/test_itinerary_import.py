@@ -12,7 +12,7 @@ from planner.cli import main
 from planner.db.location import sqlite_target
 from planner.domain.enums import ItineraryKind
 from planner.importing.itinerary import ImportRowsError, import_itinerary
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import Sample, make_sample
 
 HEADER = "kind,title,start,start_zone,end,end_zone,location,address,confirmation"

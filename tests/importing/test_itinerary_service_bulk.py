@@ -10,7 +10,7 @@ import pytest
 from planner.domain.entities import ItineraryItem
 from planner.domain.enums import ItineraryKind
 from planner.domain.errors import ValidationError
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 

@@ -13,7 +13,7 @@ from planner.db.location import sqlite_target
 from planner.domain.enums import VisitStatus
 from planner.export.package import package_to_json
 from planner.importing.package import import_visit_package, parse_package
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.exchange import SCHEMA_VERSION, PackageError
 from tests.export.conftest import make_trip
 from tests.fixtures.paperwork import approve_blocking

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from planner.domain.enums import AuditAction, PersonCategory
 from planner.importing.run import import_file, plan_file
 from planner.importing.table import ImportRowsError
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import Sample, make_sample
 
 HEADER = "Family name,Given name,姓（漢字）,名（漢字）,Category,Affiliation,E-mail,国籍,生年月日"

@@ -11,7 +11,7 @@ from planner.domain.enums import AuditAction, Purpose, VisitStatus
 from planner.importing.run import import_file
 from planner.importing.table import ImportRowsError
 from planner.services import audit
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import Sample, make_sample
 
 HEADER = "メールアドレス,受入機関,到着日,出発日,目的,Paid"

@@ -11,7 +11,7 @@ from planner.domain.entities import Visit
 from planner.domain.enums import AgreementKind, Purpose, TransferKind, TransferStatus
 from planner.domain.errors import InUseError, ValidationError
 from planner.domain.paperwork import Agreement, MaterialTransfer
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import Sample, make_sample
 
 

@@ -9,11 +9,11 @@ import pytest
 from sqlalchemy import update
 
 from planner.db.models import VisitRow
+from planner.demo.populate import populate_demo
 from planner.domain.entities import Visit
 from planner.domain.enums import Purpose, VisitStatus
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.dashboard import DashboardVisit, StatusCount
-from planner.services.demo import populate_demo
 from tests.fixtures.sample import Sample, make_sample
 
 TODAY = date(2027, 3, 1)

@@ -13,8 +13,8 @@ from planner.db.models import AuditRow
 from planner.domain.entities import Institution, Program, Project
 from planner.domain.enums import InstitutionKind
 from planner.domain.errors import InUseError, ValidationError
-from planner.services.app import Services
 from planner.services.audit import HIDDEN
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 

@@ -11,7 +11,7 @@ from planner.domain.entities import Event, ItineraryItem
 from planner.domain.enums import EventKind, ItineraryKind, ParticipantRole, VisitStatus
 from planner.domain.errors import ValidationError
 from planner.domain.timezones import local_to_utc
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 

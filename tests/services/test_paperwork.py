@@ -16,7 +16,7 @@ from planner.domain.entities import Visit
 from planner.domain.enums import AuditAction, PaperworkStatus, Purpose, VisitStatus
 from planner.domain.errors import TransitionError, ValidationError
 from planner.domain.paperwork import AdmissionBlockedError
-from planner.services.app import Services
+from planner.services.container import Services
 from tests.fixtures.paperwork import approve_blocking
 from tests.fixtures.sample import Sample, make_sample
 
@@ -112,7 +112,7 @@ def test_unrelated_edits_do_not_touch_the_checklist(services: Services, sample: 
     assert services.paperwork.for_visit(_id(visit.id)) == before
 
 
-def test_a_changed_nationality_regenerates_through_the_bus(
+def test_a_changed_nationality_regenerates_the_checklist(
     services: Services, sample: Sample
 ) -> None:
     services.people.update(dataclasses.replace(sample.tanaka, nationality="IN"))

@@ -10,7 +10,7 @@ import pytest
 from planner.domain.entities import Event, Person, Project, Visit
 from planner.domain.enums import EventKind, PersonCategory, Purpose, VisitStatus
 from planner.domain.fiscal import FiscalSystem
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.reports import NO_PROJECT
 from tests.export.conftest import at
 from tests.fixtures.sample import Sample, make_sample

@@ -10,8 +10,8 @@ import pytest
 from planner.domain.entities import Visit
 from planner.domain.enums import AuditAction, VisitStatus
 from planner.domain.errors import ConflictError, NotFoundError, TransitionError, ValidationError
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.visits import VisitFilter
 from tests.fixtures.paperwork import approve_blocking
 from tests.fixtures.sample import make_sample

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings
 from tests.fixtures.sample import Sample, make_sample

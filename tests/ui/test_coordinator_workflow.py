@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain.entities import Event, Project
 from planner.domain.enums import EventKind, PersonCategory
 from planner.domain.timezones import local_to_utc
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.visits.visit_editor import VisitEditor
 from tests.fixtures.sample import Sample

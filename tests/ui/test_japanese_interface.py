@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.shell.language import install_language, remove_language
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings

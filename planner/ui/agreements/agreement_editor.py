@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 from planner.domain.enums import AgreementKind
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.form_widgets import (
     OptionalDateEdit,
     RecordEditorDialog,

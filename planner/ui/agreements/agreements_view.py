@@ -35,8 +35,8 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer
 from planner.services.agreements import AgreementSummary, TransferSummary
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.paperwork import today_local
 from planner.ui.agreements.agreement_editor import AgreementEditor, agreement_kind_label
 from planner.ui.agreements.transfer_editor import (

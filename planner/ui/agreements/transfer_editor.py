@@ -10,7 +10,7 @@ from planner.domain.enums import TransferKind, TransferStatus
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import MaterialTransfer
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.agreements.agreement_editor import agreement_kind_label
 from planner.ui.common.form_widgets import (
     OptionalDateEdit,

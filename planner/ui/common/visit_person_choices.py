@@ -22,7 +22,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QComboBox
 
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.formats import person_name_both
 
 AnyIndex = QModelIndex | QPersistentModelIndex

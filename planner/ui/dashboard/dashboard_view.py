@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.dashboard import (
     DEFAULT_HORIZON_DAYS,
     DashboardSnapshot,

@@ -32,8 +32,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.entities import Institution, Project
 from planner.domain.errors import PlannerError
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.formats import country_name

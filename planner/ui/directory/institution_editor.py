@@ -10,7 +10,7 @@ from planner.domain.entities import Institution
 from planner.domain.enums import InstitutionKind
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_institution
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.form_widgets import (
     CountryCombo,
     RecordEditorDialog,

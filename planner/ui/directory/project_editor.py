@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.entities import Project
 from planner.domain.errors import ValidationError
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.form_widgets import (
     RecordEditorDialog,
     ValidatedFormLayout,

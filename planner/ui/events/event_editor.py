@@ -12,7 +12,7 @@ from planner.domain.entities import Event
 from planner.domain.enums import EventKind
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.timezones import LocalTimeIssue, is_valid_zone, resolve_local, utc_to_local
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.form_widgets import (
     RecordEditorDialog,
     TimeZoneCombo,

@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.enums import ParticipantRole
 from planner.domain.errors import PlannerError
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import show_undo_error
 from planner.ui.common.labels import participant_role_label

@@ -29,7 +29,7 @@ from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.itinerary import safe_file_stem
 from planner.export.package import export_visit_package
 from planner.importing.package import read_package
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.exchange import ImportResult
 from planner.ui.common import formats
 from planner.ui.common.errors import planner_error_text

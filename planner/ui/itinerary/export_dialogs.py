@@ -30,7 +30,7 @@ from planner.export.itinerary import (
     export_itinerary,
     safe_file_stem,
 )
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.errors import error_message
 from planner.ui.common.operations import Operation
 

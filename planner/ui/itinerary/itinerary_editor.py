@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 from planner.domain.entities import ItineraryItem, Visit
 from planner.domain.errors import NotFoundError, PlannerError
 from planner.domain.itinerary_checks import DEFAULT_MIN_CONNECTION, Finding, check_itinerary
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.itinerary import ItineraryService
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.errors import message_text, planner_error_text

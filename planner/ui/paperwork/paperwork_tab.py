@@ -49,8 +49,8 @@ from PySide6.QtWidgets import (
 from planner.domain.enums import PaperworkStatus
 from planner.domain.errors import NotFoundError, PlannerError
 from planner.domain.paperwork import Attachment, PaperworkItem
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.paperwork import today_local
 from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge

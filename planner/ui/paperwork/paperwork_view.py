@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 from planner.domain.enums import PaperworkStatus, ResponsibleParty
 from planner.domain.errors import PlannerError
 from planner.domain.rules import RulesError
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.paperwork import today_local
 from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge

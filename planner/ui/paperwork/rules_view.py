@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.rules import NOT_LEGAL_ADVICE, DocumentSpec, Rule, RulesError, RuleSet
 from planner.domain.rules import describe_conditions as conditions_text
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common import formats, palette
 from planner.ui.common.errors import message_text, planner_error_text
 from planner.ui.common.labels import responsible_label

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.entities import Person
 from planner.domain.errors import InUseError, PlannerError
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.ui.common.errors import error_message, planner_error_text
 from planner.ui.common.form_widgets import show_editor, show_undo_error
 from planner.ui.common.operations import LatestOnly, Operation

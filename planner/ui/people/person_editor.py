@@ -23,7 +23,7 @@ from planner.domain.enums import PersonCategory
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_person
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.form_widgets import (
     MASK_TEXT,
     CountryCombo,

@@ -47,8 +47,8 @@ from planner.domain.errors import PlannerError
 from planner.domain.fiscal import FiscalSystem, fiscal_year_of
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.export.report import ReportFormat, write_report
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.dashboard import local_today
 from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
 from planner.ui.common import formats

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import planner
 from planner.domain.errors import PlannerError
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.errors import ErrorReporter, error_message, install_excepthook
 from planner.ui.common.preferences import load_language, resolve_language
 from planner.ui.shell.backup_dialogs import show_location_warning

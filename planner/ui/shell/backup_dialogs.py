@@ -28,7 +28,7 @@ from planner.db.restore import restore_backup
 from planner.db.rotation import BackupInfo
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common import formats
 from planner.ui.common.errors import message_text, planner_error_text
 

@@ -30,9 +30,9 @@ import planner
 from planner.domain.enums import VisitStatus
 from planner.domain.errors import PlannerError
 from planner.domain.status import allowed_next
-from planner.services.app import Services
 from planner.services.backups import DATABASE_REPLACED
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.errors import error_message, planner_error_text
 from planner.ui.common.preferences import Preferences, load_preferences, save_preferences

@@ -15,7 +15,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from planner.domain.paperwork import DueItem
-from planner.services.app import Services
+from planner.services.container import Services
 
 SETTINGS_KEY = "Reminders/notifiedOverdue"
 #: How long the tray icon stays after showing the message.

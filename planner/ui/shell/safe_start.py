@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from planner.db.errors import CorruptDatabaseError
 from planner.db.location import DatabaseTarget
 from planner.domain.errors import PlannerError
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.errors import planner_error_text
 from planner.ui.shell.backup_dialogs import offer_restore_after_corruption, show_refusal
 from planner.ui.shell.instance_lock import InstanceLock

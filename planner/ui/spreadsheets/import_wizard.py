@@ -48,7 +48,7 @@ from planner.importing.common import ImportPlan, ImportReport, RowPreview, RowSt
 from planner.importing.headers import PEOPLE_FIELDS, VISIT_FIELDS, FieldSpec, match_headers
 from planner.importing.run import commit_plan, plan_file
 from planner.importing.table import ImportRowsError, RowProblem, read_header
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.errors import error_message, message_text
 from planner.ui.common.gc_pause import CollectionPause
 from planner.ui.common.operations import Operation, Report

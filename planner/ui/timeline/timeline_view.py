@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 
 from planner.domain.entities import VisitSummary
 from planner.domain.enums import VisitStatus
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.dashboard import local_today
 from planner.services.visits import VisitFilter
 from planner.ui.common.formats import day_month_year

@@ -37,8 +37,8 @@ from planner.domain.errors import ConflictError, FieldProblem, PlannerError, Val
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import allowed_next
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import (

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.visit_criteria import VisitCriteria
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.ui.common.preferences import Preferences
 from planner.ui.common.roles import ID_ROLE
 from planner.ui.visits.visit_filter_bar import VisitFilterBar

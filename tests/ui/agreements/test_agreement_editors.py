@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain.entities import Visit
 from planner.domain.enums import AgreementKind, Purpose, TransferKind, TransferStatus
 from planner.domain.paperwork import Agreement, MaterialTransfer
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.agreements.agreement_editor import AgreementEditor
 from planner.ui.agreements.agreements_view import AgreementsView
 from planner.ui.agreements.transfer_editor import TransferEditor

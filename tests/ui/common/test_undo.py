@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoStack
 from planner.domain.entities import Institution
 from planner.domain.enums import InstitutionKind
 from planner.domain.errors import NotFoundError, ValidationError
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.undo import undoable_create, undoable_update
 from tests.fixtures.sample import make_sample
 

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import AuditAction, VisitStatus
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.services.dashboard import PaperworkDue
 from planner.ui.dashboard import dashboard_view
 from planner.ui.dashboard.dashboard_model import DashboardSectionModel, days_text

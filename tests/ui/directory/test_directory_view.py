@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.domain.entities import Program, Project
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.directory.directory_view import DirectoryView, RecordListPanel
 from planner.ui.directory.institution_editor import InstitutionEditor

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain.entities import Event
 from planner.domain.enums import EventKind, ParticipantRole
 from planner.domain.timezones import local_to_utc
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.events.events_view import EventsView
 from tests.fixtures.sample import Sample

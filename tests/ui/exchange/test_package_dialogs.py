@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from planner.db.location import sqlite_target
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.exchange.package_dialogs import ExportPackageDialog, import_visit_package_dialog
 from tests.export.conftest import PASSPORT, TripData, make_trip
 

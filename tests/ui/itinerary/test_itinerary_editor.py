@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain.entities import ItineraryItem
 from planner.domain.enums import ItineraryKind
 from planner.domain.itinerary_checks import CheckKind, LocalTimeQuestion, local_time_question
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.roles import ID_ROLE, MARKER_ROLE
 from planner.ui.itinerary.itinerary_dialog import ItineraryItemDialog, instant_question_box
 from planner.ui.itinerary.itinerary_editor import ItineraryEditor

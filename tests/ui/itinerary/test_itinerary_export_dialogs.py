@@ -10,7 +10,7 @@ from planner.domain.entities import Event
 from planner.domain.enums import EventKind
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.itinerary.export_dialogs import BatchExportDialog, ExportItineraryDialog
 from tests.export.conftest import CHICAGO, at, make_trip
 

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDesktopServices, QFont, QUndoStack
 from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import PaperworkStatus
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.roles import ID_ROLE, SORT_ROLE
 from planner.ui.paperwork.paperwork_models import ItemColumn
 from planner.ui.paperwork.paperwork_tab import PaperworkTab

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import AgreementKind, PaperworkStatus, ResponsibleParty, VisitStatus
 from planner.domain.paperwork import Agreement
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.services.paperwork import PaperworkService
 from planner.ui.agreements.agreements_view import AgreementsView
 from planner.ui.common.roles import ID_ROLE

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.entities import Event, Participant, Person
 from planner.domain.enums import AuditAction, EventKind, ParticipantRole, PersonCategory
-from planner.services.app import Services
 from planner.services.changes import Change
+from planner.services.container import Services
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.people.people_model import PersonColumn
 from planner.ui.people.people_view import PeopleView

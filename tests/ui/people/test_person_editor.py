@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import QAbstractSpinBox, QLineEdit, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.form_widgets import MASK_TEXT
 from planner.ui.people.person_editor import PersonEditor
 from tests.fixtures.sample import Sample

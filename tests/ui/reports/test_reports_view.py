@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from planner.domain.entities import Visit
 from planner.domain.enums import VisitStatus
 from planner.domain.fiscal import FiscalSystem
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.reports.reports_view import ReportsView
 from tests.services.test_reports import ReportData, make_report_data

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 import planner
 from planner.domain.errors import ConflictError
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.errors import ErrorReporter, error_message
 from planner.ui.common.preferences import Preferences, resolve_language, save_preferences
 from planner.ui.common.resources import resource_path, resource_roots

@@ -17,7 +17,7 @@ import planner
 from planner.db.location import sqlite_target
 from planner.domain.entities import Institution, Visit
 from planner.domain.enums import InstitutionKind, VisitStatus
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.roles import ID_ROLE
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings

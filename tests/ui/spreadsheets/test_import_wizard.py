@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.spreadsheets.import_wizard import ImportWizard
 

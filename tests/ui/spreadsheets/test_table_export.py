@@ -14,7 +14,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QFileDialog, QTableView
 from pytestqt.qtbot import QtBot
 
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.spreadsheets import table_export
 from planner.ui.spreadsheets.table_export import export_table_dialog, export_view, visible_table
 from planner.ui.visits.visits_view import VisitsView

@@ -10,10 +10,10 @@ from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from pytestqt.qtbot import QtBot
 
+from planner.demo.populate import populate_demo
 from planner.domain.enums import AuditAction, VisitStatus
-from planner.services.app import Services
 from planner.services.changes import Change
-from planner.services.demo import populate_demo
+from planner.services.container import Services
 from planner.services.visits import VisitFilter
 from planner.ui.timeline.timeline_canvas import LABEL_WIDTH, LANE_HEIGHT, RULER_HEIGHT
 from planner.ui.timeline.timeline_layout import Grouping, Scale

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import VisitStatus
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.conflict_dialog import ConflictDialog, conflicting_fields
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.visits.visit_editor import VisitEditor

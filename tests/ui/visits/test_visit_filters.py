@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import VisitStatus
 from planner.domain.visit_criteria import Direction, VisitCriteria, matches
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.preferences import DateFormat, Preferences, load_preferences
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings_dialog import SettingsDialog

@@ -13,7 +13,7 @@ from planner.domain.codes import code_sort_key
 from planner.domain.entities import VisitSummary
 from planner.domain.enums import Purpose, VisitStatus
 from planner.domain.visit_criteria import Direction, VisitCriteria, matches
-from planner.services.app import Services
+from planner.services.container import Services
 from planner.ui.common.labels import status_colour
 from planner.ui.common.roles import ID_ROLE, SEARCH_ROLE, SORT_ROLE
 from planner.ui.visits.visits_model import (

@@ -15,6 +15,19 @@ from sqlalchemy import func, select
 
 from planner.db.location import sqlite_target
 from planner.db.models import AuditRow, ItineraryItemRow, VisitRow
+from planner.demo import synthetic as demo_synthetic
+from planner.demo.data import (
+    EVENTS,
+    INSTITUTIONS,
+    PEOPLE,
+    SERIES,
+    VISITS,
+    Anchor,
+    anchor_date,
+    us_dst_start,
+)
+from planner.demo.populate import CURATED_STEPS, DemoSummary, populate_demo, status_path
+from planner.demo.synthetic import add_synthetic_visits
 from planner.domain.codes import parse_visit_code
 from planner.domain.entities import ItineraryItem, VisitSummary
 from planner.domain.enums import (
@@ -26,21 +39,8 @@ from planner.domain.enums import (
 )
 from planner.domain.errors import PlannerError
 from planner.domain.timezones import day_offset, utc_to_local
-from planner.services import demo_synthetic
-from planner.services.app import Services
 from planner.services.changes import Change
-from planner.services.demo import CURATED_STEPS, DemoSummary, populate_demo, status_path
-from planner.services.demo_data import (
-    EVENTS,
-    INSTITUTIONS,
-    PEOPLE,
-    SERIES,
-    VISITS,
-    Anchor,
-    anchor_date,
-    us_dst_start,
-)
-from planner.services.demo_synthetic import add_synthetic_visits
+from planner.services.container import Services
 from tests.fixtures.sample import make_sample
 
 TODAY = date(2027, 2, 24)  # a Wednesday, three weeks before the US daylight-saving change

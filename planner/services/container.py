@@ -32,21 +32,18 @@ class Services:
     def __init__(self, db: Database, rules_path: Path | None = None) -> None:
         self.db = db
         self.bus = ChangeBus()
-        self.institutions = InstitutionService(db, self.bus)
-        self.people = PersonService(db, self.bus)
+        # Paperwork first: checklists are derived from visits, people, institutions and
+        # agreements, and each of those services regenerates them inside its own transaction.
+        self.paperwork = PaperworkService(db, self.bus, rules_path)
+        self.institutions = InstitutionService(db, self.bus, self.paperwork)
+        self.people = PersonService(db, self.bus, self.paperwork)
         self.programs = ProgramService(db, self.bus)
         self.projects = ProjectService(db, self.bus)
-        self.visits = VisitService(db, self.bus)
+        self.visits = VisitService(db, self.bus, self.paperwork)
         self.itinerary = ItineraryService(db, self.bus)
         self.events = EventService(db, self.bus)
-        # Paperwork checklists follow visits (same transaction) and agreements; a changed
-        # nationality or institution regenerates them through the bus.
-        self.paperwork = PaperworkService(db, self.bus, rules_path)
-        self.visits.paperwork = self.paperwork
-        self.agreements = AgreementService(db, self.bus)
-        self.agreements.paperwork = self.paperwork
+        self.agreements = AgreementService(db, self.bus, self.paperwork)
         self.transfers = MaterialTransferService(db, self.bus)
-        self.bus.subscribe(self.paperwork.on_change)
         self.backups = BackupService(db, self.bus)
         self.dashboard = DashboardService(db)
         self.bulk = BulkImportService(db, self.bus, self.visits)

@@ -25,6 +25,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from planner.db.models import Base, InstitutionRow, ItineraryItemRow, PersonRow, VisitRow
+from planner.demo.data import ARGONNE, KOBE, WAKO, DemoSummary
 from planner.domain.codes import format_visit_code, parse_visit_code
 from planner.domain.entities import Institution
 from planner.domain.enums import (
@@ -38,9 +39,8 @@ from planner.domain.enums import (
 )
 from planner.domain.timezones import local_to_utc
 from planner.services import audit
-from planner.services.app import Services
 from planner.services.changes import Change
-from planner.services.demo_data import ARGONNE, KOBE, WAKO, DemoSummary
+from planner.services.container import Services
 from planner.services.itinerary import UID_DOMAIN
 
 T = TypeVar("T")
@@ -237,7 +237,7 @@ def add_synthetic_visits(
     """Bulk-insert *count* synthetic visits (with their people and itineraries) in one transaction.
 
     *hosts* are the stored Argonne, Wako and Kobe institutions (keys of
-    :data:`planner.services.demo_data.INSTITUTIONS`); ``progress(visits_done)`` is called after
+    :data:`planner.demo.data.INSTITUTIONS`); ``progress(visits_done)`` is called after
     every batch. The same ``(seed, today)`` always gives the same records.
     """
     with services.db.write() as session, _large_cache(session):

@@ -1,6 +1,6 @@
 """Itineraries of the curated demo visits: travel, lodging, badge, meetings and events.
 
-Pure functions of a stored visit and its plan in :mod:`planner.services.demo_data`; every time
+Pure functions of a stored visit and its plan in :mod:`planner.demo.data`; every time
 is a host- or airport-local wall time converted to UTC with its zone.
 """
 
@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
+from planner.demo.data import MEETINGS, ROUTES, SITES, VisitSpec, is_workday
 from planner.domain.entities import Event, Institution, ItineraryItem, Visit
 from planner.domain.enums import EventKind, ItineraryKind, ParticipantRole
 from planner.domain.timezones import local_to_utc, utc_to_local
-from planner.services.demo_data import MEETINGS, ROUTES, SITES, VisitSpec, is_workday
 
 _EVENT_ITEM_KIND = {
     EventKind.LECTURE: ItineraryKind.LECTURE,

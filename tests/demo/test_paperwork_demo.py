@@ -8,11 +8,11 @@ from datetime import date
 import pytest
 
 from planner.db.location import sqlite_target
+from planner.demo.populate import populate_demo
 from planner.domain.enums import AuditAction, PaperworkStatus, VisitStatus
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import ADMISSION_STATUSES
-from planner.services.app import Services
-from planner.services.demo import populate_demo
+from planner.services.container import Services
 
 TODAY = date(2027, 2, 24)
 

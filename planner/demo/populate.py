@@ -1,7 +1,7 @@
 """Demo data: a curated Argonne–RIKEN data set, plus any number of synthetic visits.
 
 The curated part goes through the ordinary audited services, so its audit log, codes and status
-history look like a coordinator's. The synthetic part (:mod:`planner.services.demo_synthetic`)
+history look like a coordinator's. The synthetic part (:mod:`planner.demo.synthetic`)
 is bulk-inserted in one transaction, for trying the application with years of data.
 """
 
@@ -14,20 +14,7 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import func, select
 
 from planner.db.models import EventRow, InstitutionRow, PersonRow, ProgramRow, ProjectRow, VisitRow
-from planner.domain.entities import (
-    Event,
-    Institution,
-    Person,
-    Program,
-    Project,
-    Visit,
-)
-from planner.domain.enums import PaperworkStatus, ParticipantRole, VisitStatus
-from planner.domain.errors import PlannerError
-from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.domain.paperwork import Agreement, MaterialTransfer, PaperworkItem
-from planner.services.app import Services
-from planner.services.demo_data import (
+from planner.demo.data import (
     AGREEMENTS,
     EVENTS,
     INSTITUTIONS,
@@ -45,8 +32,21 @@ from planner.services.demo_data import (
     EventSpec,
     VisitSpec,
 )
-from planner.services.demo_itinerary import Stay, curated_itinerary, local_instant
-from planner.services.demo_synthetic import add_synthetic_visits
+from planner.demo.itinerary import Stay, curated_itinerary, local_instant
+from planner.demo.synthetic import add_synthetic_visits
+from planner.domain.entities import (
+    Event,
+    Institution,
+    Person,
+    Program,
+    Project,
+    Visit,
+)
+from planner.domain.enums import PaperworkStatus, ParticipantRole, VisitStatus
+from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.domain.paperwork import Agreement, MaterialTransfer, PaperworkItem
+from planner.services.container import Services
 
 __all__ = ["CURATED_STEPS", "DemoSummary", "populate_demo", "status_path"]
 
