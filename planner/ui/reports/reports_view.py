@@ -53,6 +53,7 @@ from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
 from planner.ui.common import formats
 from planner.ui.common.background import BackgroundLoader, BackgroundTask
 from planner.ui.common.errors import message_text, planner_error_text
+from planner.ui.common.view import ViewDefaults
 from planner.ui.reports.charts import BarChartWidget
 
 #: Changes after which the report is read again.
@@ -129,7 +130,7 @@ def _table(model: RowsModel, parent: QWidget, stretch: tuple[int, ...]) -> QTabl
     return view
 
 
-class ReportsView(QWidget):
+class ReportsView(ViewDefaults, QWidget):
     """Choose a fiscal year (US or Japanese, and its year) and read the activity report."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:
