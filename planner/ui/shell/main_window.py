@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QWidget
 
@@ -22,13 +22,14 @@ from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.preferences import Preferences, load_preferences, save_preferences
 from planner.ui.exchange.commands import export_package, import_package
 from planner.ui.itinerary.commands import export_event_itineraries, export_itinerary
-from planner.ui.shell.actions import MainActions, WorkspaceActions
+from planner.ui.shell.actions import MainActions, WorkspaceActions, WorkspaceHandlers
 from planner.ui.shell.backup_dialogs import backup_now, show_restore_dialog
 from planner.ui.shell.commands import choose_preferences, show_about
 from planner.ui.shell.editor_tabs import visit_editor_tabs
 from planner.ui.shell.expose import ExposeWatch
 from planner.ui.shell.pages import PAGES, PageContext, install_pages
 from planner.ui.shell.screenshots import window_shots
+from planner.ui.shell.status_bar import VisitCountLabel
 from planner.ui.shell.window_state import restore_window, save_window
 from planner.ui.shell.workspace import Sidebar, Workspace
 from planner.ui.spreadsheets.commands import export_table, import_records
@@ -92,7 +93,7 @@ class MainWindow(QMainWindow):
         # The visits list feeds the status bar and the ready line: load it now with the
         # page shown; the other views load when first shown.
         self.workspace.reload_all(eager=frozenset({"visits"}))
-        self._show_counts(self.visits_view.shown_count, self.visits_view.total_count)
+        self.count_label.show_counts(self.visits_view.shown_count, self.visits_view.total_count)
 
     def _build_workspace(self) -> None:
         self.workspace = Workspace(self._settings, self)
@@ -128,37 +129,38 @@ class MainWindow(QMainWindow):
             self.main_actions,
             [(p.name, p.title) for p in self.workspace.pages],
             on_show_page=self.workspace.show_page,
-            on_new_visit=self.new_visit,
-            on_new_person=self.new_person,
-            on_new_event=self.new_event,
-            on_export_itinerary=lambda: export_itinerary(parent, services, selected()),
-            on_export_event=lambda: export_event_itineraries(
-                parent, services, self._events_view().current_event_id()
+            handlers=WorkspaceHandlers(
+                new_visit=self.new_visit,
+                new_person=self.new_person,
+                new_event=self.new_event,
+                export_itinerary=lambda: export_itinerary(parent, services, selected()),
+                export_event=lambda: export_event_itineraries(
+                    parent, services, self._events_view().current_event_id()
+                ),
+                export_table=self.export_table,
+                export_package=lambda: export_package(parent, services, selected()),
+                import_package=lambda: import_package(parent, services),
+                import_people=lambda: import_records(parent, services, "people"),
+                import_visits=lambda: import_records(parent, services, "visits"),
+                backup=lambda: backup_now(parent, services),
+                restore=lambda: show_restore_dialog(parent, services),
+                open_visit=visits.open_current,
+                duplicate_visit=visits.duplicate,
+                cancel_visit=visits.cancel,
+                settings=self.show_settings,
             ),
-            on_export_table=self.export_table,
-            on_export_package=lambda: export_package(parent, services, selected()),
-            on_import_package=lambda: import_package(parent, services),
-            on_import_people=lambda: import_records(parent, services, "people"),
-            on_import_visits=lambda: import_records(parent, services, "visits"),
-            on_backup=lambda: backup_now(parent, services),
-            on_restore=lambda: show_restore_dialog(parent, services),
-            on_open_visit=visits.open_current,
-            on_duplicate_visit=visits.duplicate,
-            on_cancel_visit=visits.cancel,
-            on_settings=self.show_settings,
         )
         backups_supported = services.backups.supported
         self.workspace_actions.backup.setEnabled(backups_supported)
         self.workspace_actions.restore.setEnabled(backups_supported)
 
     def _build_status_bar(self) -> None:
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("countLabel")
+        self.count_label = VisitCountLabel(self)
         self.database_label = QLabel(self.database_display, self)
         self.database_label.setObjectName("databaseLabel")
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
-        self.visits_view.counts_changed.connect(self._show_counts)
+        self.visits_view.counts_changed.connect(self.count_label.show_counts)
 
     # -- views ---------------------------------------------------------------------------------
 
@@ -265,16 +267,6 @@ class MainWindow(QMainWindow):
         """Close the window (saving its layout) and leave the application."""
         if self.close():
             QApplication.quit()
-
-    # -- status bar ----------------------------------------------------------------------------
-
-    def _show_counts(self, shown: int, total: int) -> None:
-        locale = QLocale()
-        self.count_label.setText(
-            QCoreApplication.translate("MainWindow", "Showing {shown} of {total} visits").format(
-                shown=locale.toString(shown), total=locale.toString(total)
-            )
-        )
 
     # -- state ---------------------------------------------------------------------------------
 
