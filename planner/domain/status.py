@@ -48,6 +48,11 @@ def allowed_next(status: VisitStatus) -> list[VisitStatus]:
     return sorted(ALLOWED_TRANSITIONS[status], key=order.index)
 
 
+def can_cancel(status: VisitStatus) -> bool:
+    """Whether a visit in *status* may still be cancelled (not once completed or cancelled)."""
+    return _S.CANCELLED in ALLOWED_TRANSITIONS[status]
+
+
 def check_transition(current: VisitStatus, target: VisitStatus) -> None:
     """Raise :class:`TransitionError` unless *current* may move to *target*."""
     if target == current:

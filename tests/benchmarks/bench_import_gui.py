@@ -107,7 +107,7 @@ def run_once(rows: int, folder: Path) -> dict[str, float]:
     _wait(wizard.imported, lambda: wizard.run_page.done)
     import_ms = (time.perf_counter() - started) * 1000
     meter.enter("reload")
-    people_view = window.people_view
+    people_view = window.workspace.view("people")
     deadline = time.perf_counter() + 30
     while people_view.model.rowCount() < rows and time.perf_counter() < deadline:
         _settle(50)

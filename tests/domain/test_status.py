@@ -6,7 +6,7 @@ import pytest
 
 from planner.domain.enums import VisitStatus as S
 from planner.domain.errors import TransitionError
-from planner.domain.status import ALLOWED_TRANSITIONS, allowed_next, check_transition
+from planner.domain.status import ALLOWED_TRANSITIONS, allowed_next, can_cancel, check_transition
 
 
 def test_happy_path_through_the_life_cycle() -> None:
@@ -50,3 +50,8 @@ def test_same_status_is_not_a_transition() -> None:
 def test_every_status_has_an_entry_and_allowed_next_is_in_life_cycle_order() -> None:
     assert set(ALLOWED_TRANSITIONS) == set(S)
     assert allowed_next(S.PROPOSED) == [S.DRAFT, S.APPROVED, S.CANCELLED]
+
+
+@pytest.mark.parametrize("status", list(S))
+def test_can_cancel_until_the_visit_is_completed_or_already_cancelled(status: S) -> None:
+    assert can_cancel(status) is (status not in (S.COMPLETED, S.CANCELLED))

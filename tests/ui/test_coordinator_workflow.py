@@ -47,7 +47,7 @@ def test_person_visit_seminar_dashboard_timeline_undo_redo(
     new_person = _action(window, "actionNewPerson")
     assert QKeySequence("Ctrl+Shift+N") in new_person.shortcuts()
     new_person.trigger()
-    person_editor = window.people_view.editor
+    person_editor = window.workspace.view("people").editor
     assert person_editor is not None
     qtbot.keyClicks(person_editor.family_edit, "Kobayashi")
     qtbot.keyClicks(person_editor.given_edit, "Aiko")
@@ -83,10 +83,11 @@ def test_person_visit_seminar_dashboard_timeline_undo_redo(
     # 3. Add her to the seminar (Events view, Ctrl+4): it lands in her itinerary.
     _action(window, "actionShow_events").trigger()
     assert seminar.id is not None
-    qtbot.waitUntil(lambda: window.events_view.person.findData(aiko.id) >= 0)
-    window.events_view.select_event(seminar.id)
-    window.events_view.person.setCurrentIndex(window.events_view.person.findData(aiko.id))
-    qtbot.mouseClick(window.events_view.add_button, Qt.MouseButton.LeftButton)
+    events = window.workspace.view("events")
+    qtbot.waitUntil(lambda: events.person.findData(aiko.id) >= 0)
+    events.select_event(seminar.id)
+    events.person.setCurrentIndex(events.person.findData(aiko.id))
+    qtbot.mouseClick(events.add_button, Qt.MouseButton.LeftButton)
     assert [i.event_id for i in services.itinerary.for_visit(visit.id)] == [seminar.id]
 
     # 4. The dashboard and the timeline show the visit.
@@ -98,7 +99,8 @@ def test_person_visit_seminar_dashboard_timeline_undo_redo(
         )
     )
     _action(window, "actionShow_timeline").trigger()
-    qtbot.waitUntil(lambda: window.timeline_view.canvas.bar_by_id(visit.id) is not None)
+    timeline = window.workspace.view("timeline")
+    qtbot.waitUntil(lambda: timeline.canvas.bar_by_id(visit.id) is not None)
 
     # 5. Undo the three edits, newest first, then redo them.
     labels = []

@@ -56,6 +56,22 @@ class AgreementEditor(RecordEditorDialog):
             services.agreements.get(agreement_id) if agreement_id is not None else None
         )
         form = self.add_form(ValidatedFormLayout())
+        self._add_title_fields(form)
+        self._add_party_fields(form, services)
+        self._add_term_fields(form)
+        self.body_layout.addLayout(form)
+        # A date picked in one field is a good starting point for the next one.
+        self.signed_edit.value_changed.connect(self._follow_dates)
+        self.start_edit.value_changed.connect(self._follow_dates)
+        self._chain_tabs()
+        self._load(self._original)
+        self.mark_clean()
+        self._set_title()
+        self.setMinimumWidth(540)
+        self.title_edit.setFocus()
+
+    def _add_title_fields(self, form: ValidatedFormLayout) -> None:
+        """The kind and the titles in both languages."""
         self.kind_combo = QComboBox(self)
         for kind in AgreementKind:
             self.kind_combo.addItem(agreement_kind_label(kind), kind)
@@ -76,6 +92,9 @@ class AgreementEditor(RecordEditorDialog):
             self.title_ja_edit,
             "title_ja",
         )
+
+    def _add_party_fields(self, form: ValidatedFormLayout, services: Services) -> None:
+        """The partner institution, the programme and the reference."""
         self.partner_combo = QComboBox(self)
         self.partner_combo.addItem(
             QCoreApplication.translate("AgreementEditor", "(no partner)"), None
@@ -115,6 +134,9 @@ class AgreementEditor(RecordEditorDialog):
             self.reference_edit,
             "reference",
         )
+
+    def _add_term_fields(self, form: ValidatedFormLayout) -> None:
+        """When the agreement is signed and in force, and notes."""
         self.signed_edit = OptionalDateEdit(self)
         self.signed_edit.setToolTip(
             QCoreApplication.translate(
@@ -148,10 +170,9 @@ class AgreementEditor(RecordEditorDialog):
         form.add_field(
             QCoreApplication.translate("AgreementEditor", "&Notes"), self.notes_edit, "notes"
         )
-        self.body_layout.addLayout(form)
-        # A date picked in one field is a good starting point for the next one.
-        self.signed_edit.value_changed.connect(self._follow_dates)
-        self.start_edit.value_changed.connect(self._follow_dates)
+
+    def _chain_tabs(self) -> None:
+        """Tab through the fields in form order, then the buttons."""
         set_tab_chain(
             [
                 self.kind_combo,
@@ -167,8 +188,9 @@ class AgreementEditor(RecordEditorDialog):
                 *self.buttons.buttons(),
             ]
         )
-        self._load(self._original)
-        self.mark_clean()
+
+    def _set_title(self) -> None:
+        """The window title: new, or the agreement's title."""
         self.setWindowTitle(
             QCoreApplication.translate("AgreementEditor", "New agreement")
             if self._original is None
@@ -176,8 +198,6 @@ class AgreementEditor(RecordEditorDialog):
                 title=self._original.title
             )
         )
-        self.setMinimumWidth(540)
-        self.title_edit.setFocus()
 
     def _load(self, agreement: Agreement | None) -> None:
         if agreement is None:

@@ -49,6 +49,7 @@ from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.roles import SORT_ROLE
+from planner.ui.common.view import ViewDefaults
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RELOAD_ENTITIES = frozenset({"agreement", "material_transfer", "visit", "institution"})
@@ -154,7 +155,7 @@ TRANSFER_HEADERS = [
 ]
 
 
-class AgreementsView(QWidget):
+class AgreementsView(ViewDefaults, QWidget):
     """Agreements above, transfers below, each with New… and Edit…; every edit undoable.
 
     Enter or a double-click on an agreement edits it. On a transfer, Enter (or Edit

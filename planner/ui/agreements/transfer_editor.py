@@ -77,6 +77,23 @@ class TransferEditor(RecordEditorDialog):
             services.transfers.get(transfer_id) if transfer_id is not None else None
         )
         form = self.add_form(ValidatedFormLayout())
+        self._add_agreement_field(form, services)
+        self._add_material_fields(form)
+        self._add_route_fields(form, services)
+        self._add_control_fields(form)
+        self.body_layout.addLayout(form)
+        self._fit_combos_and_chain_tabs()
+        self._load(self._original, agreement_id)
+        self.mark_clean()
+        self._set_title()
+        self.setMinimumWidth(640)
+        if self._original is None and agreement_id is None:
+            self.agreement_combo.setFocus()
+        else:
+            self.title_edit.setFocus()
+
+    def _add_agreement_field(self, form: ValidatedFormLayout, services: Services) -> None:
+        """The agreement the transfer falls under (remembering each one's partner)."""
         self.agreement_combo = QComboBox(self)
         self.agreement_combo.addItem(
             QCoreApplication.translate("TransferEditor", "(choose an agreement)"), None
@@ -100,6 +117,9 @@ class TransferEditor(RecordEditorDialog):
             self.agreement_combo,
             "agreement_id",
         )
+
+    def _add_material_fields(self, form: ValidatedFormLayout) -> None:
+        """What moves: its kind, title and description."""
         self.kind_combo = QComboBox(self)
         for kind in TransferKind:
             self.kind_combo.addItem(transfer_kind_label(kind), kind)
@@ -123,6 +143,9 @@ class TransferEditor(RecordEditorDialog):
             self.description_edit,
             "description",
         )
+
+    def _add_route_fields(self, form: ValidatedFormLayout, services: Services) -> None:
+        """Where it moves from and to, and the visit it belongs to."""
         institutions = sorted(services.institutions.list(), key=lambda i: i.name.casefold())
         self.from_combo = QComboBox(self)
         self.to_combo = QComboBox(self)
@@ -153,6 +176,9 @@ class TransferEditor(RecordEditorDialog):
         form.add_field(
             QCoreApplication.translate("TransferEditor", "&Visit"), self.visit_combo, "visit_id"
         )
+
+    def _add_control_fields(self, form: ValidatedFormLayout) -> None:
+        """Export control, status, date and notes."""
         self.export_edit = QLineEdit(self)
         self.export_edit.setPlaceholderText(
             QCoreApplication.translate("TransferEditor", "e.g. EAR99, 3E001, not controlled")
@@ -181,7 +207,9 @@ class TransferEditor(RecordEditorDialog):
         form.add_field(
             QCoreApplication.translate("TransferEditor", "&Notes"), self.notes_edit, "notes"
         )
-        self.body_layout.addLayout(form)
+
+    def _fit_combos_and_chain_tabs(self) -> None:
+        """Long entries must not widen the dialog; tab through the fields in form order."""
         for combo in (self.agreement_combo, self.from_combo, self.to_combo, self.visit_combo):
             # Long titles must not stretch the dialog; the open list shows them in full.
             combo.setSizeAdjustPolicy(
@@ -206,8 +234,9 @@ class TransferEditor(RecordEditorDialog):
                 *self.buttons.buttons(),
             ]
         )
-        self._load(self._original, agreement_id)
-        self.mark_clean()
+
+    def _set_title(self) -> None:
+        """The window title: new, or the transfer's title."""
         self.setWindowTitle(
             QCoreApplication.translate("TransferEditor", "New transfer")
             if self._original is None
@@ -215,11 +244,6 @@ class TransferEditor(RecordEditorDialog):
                 title=self._original.title
             )
         )
-        self.setMinimumWidth(640)
-        if self._original is None and agreement_id is None:
-            self.agreement_combo.setFocus()
-        else:
-            self.title_edit.setFocus()
 
     def _load(self, transfer: MaterialTransfer | None, agreement_id: int | None) -> None:
         if transfer is None:

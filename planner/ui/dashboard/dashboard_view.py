@@ -40,6 +40,7 @@ from planner.services.dashboard import (
 )
 from planner.ui.common.formats import long_date
 from planner.ui.common.roles import VISIT_ID_ROLE
+from planner.ui.common.view import ViewDefaults
 from planner.ui.dashboard.dashboard_model import (
     PAPERWORK_HEADERS,
     VISIT_HEADERS,
@@ -164,7 +165,7 @@ class DashboardSection(QGroupBox):
             self.activated.emit(int(value))
 
 
-class DashboardView(QWidget):
+class DashboardView(ViewDefaults, QWidget):
     """The coordinator's overview; ``visit_activated(id)`` when an entry is opened.
 
     *today* fixes the date the dashboard counts from (tests); by default it is the local date

@@ -38,6 +38,7 @@ from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.formats import country_name
 from planner.ui.common.roles import ID_ROLE
+from planner.ui.common.view import ViewDefaults
 from planner.ui.directory.institution_editor import InstitutionEditor, kind_label
 from planner.ui.directory.project_editor import ProjectEditor
 
@@ -221,7 +222,7 @@ class RecordListPanel(QGroupBox):
         self.edit_button.setEnabled(self.current_id() is not None)
 
 
-class DirectoryView(QWidget):
+class DirectoryView(ViewDefaults, QWidget):
     """Institutions and projects side by side, so a coordinator can add and edit them.
 
     Every edit goes through *undo_stack*; the lists reload (coalesced) on changes to

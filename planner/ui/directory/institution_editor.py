@@ -57,6 +57,24 @@ class InstitutionEditor(RecordEditorDialog):
             services.institutions.get(institution_id) if institution_id is not None else None
         )
         form = self.add_form(ValidatedFormLayout())
+        self._add_name_fields(form)
+        self._add_place_fields(form)
+        self.body_layout.addLayout(form)
+        self._chain_tabs()
+        self._load(self._original)
+        self.mark_clean()
+        self.setWindowTitle(
+            QCoreApplication.translate("InstitutionEditor", "New institution")
+            if self._original is None
+            else QCoreApplication.translate(
+                "InstitutionEditor", "Edit institution — {name}"
+            ).format(name=self._original.name)
+        )
+        self.setMinimumWidth(520)
+        self.name_edit.setFocus()
+
+    def _add_name_fields(self, form: ValidatedFormLayout) -> None:
+        """The names in both languages, the short name and the kind."""
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText("Argonne National Laboratory")
         form.add_field(
@@ -82,6 +100,9 @@ class InstitutionEditor(RecordEditorDialog):
         form.add_field(
             QCoreApplication.translate("InstitutionEditor", "&Kind"), self.kind_combo, "kind"
         )
+
+    def _add_place_fields(self, form: ValidatedFormLayout) -> None:
+        """Where the institution is: country, city, address and time zone."""
         self.country_combo = CountryCombo(self)
         form.add_field(
             QCoreApplication.translate("InstitutionEditor", "&Country"),
@@ -111,7 +132,9 @@ class InstitutionEditor(RecordEditorDialog):
             self.zone_combo,
             "timezone",
         )
-        self.body_layout.addLayout(form)
+
+    def _chain_tabs(self) -> None:
+        """Tab through the fields in form order, then the buttons."""
         set_tab_chain(
             [
                 self.name_edit,
@@ -125,17 +148,6 @@ class InstitutionEditor(RecordEditorDialog):
                 *self.buttons.buttons(),
             ]
         )
-        self._load(self._original)
-        self.mark_clean()
-        self.setWindowTitle(
-            QCoreApplication.translate("InstitutionEditor", "New institution")
-            if self._original is None
-            else QCoreApplication.translate(
-                "InstitutionEditor", "Edit institution — {name}"
-            ).format(name=self._original.name)
-        )
-        self.setMinimumWidth(520)
-        self.name_edit.setFocus()
 
     def _load(self, inst: Institution | None) -> None:
         if inst is None:

@@ -28,6 +28,7 @@ from planner.ui.common.form_widgets import show_undo_error
 from planner.ui.common.labels import participant_role_label
 from planner.ui.common.operations import LatestOnly, Operation
 from planner.ui.common.undo import run_undoable
+from planner.ui.common.view import ViewDefaults
 from planner.ui.common.visit_person_choices import (
     VisitPerson,
     VisitPersonModel,
@@ -56,7 +57,7 @@ def _table(parent: QWidget, name: str) -> QTableView:
     return table
 
 
-class EventsView(QWidget):
+class EventsView(ViewDefaults, QWidget):
     """Events on top; the selected event's participants below, with add and remove."""
 
     event_opened = Signal(int)

@@ -144,6 +144,14 @@ class ItineraryItemDialog(QDialog):
         self.asker = asker
         self.item: ItineraryItem | None = None
 
+        self._make_fields()
+        self._build_form()
+        self._add_buttons()
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self._fill(item, default_day)
+
+    def _make_fields(self) -> None:
+        """The input widgets, in form order."""
         self.kind_combo = QComboBox(self)
         for kind in ItineraryKind:
             self.kind_combo.addItem(kind_text(kind), kind)
@@ -163,6 +171,8 @@ class ItineraryItemDialog(QDialog):
         self.internal_edit.setTabChangesFocus(True)
         self.internal_edit.setFixedHeight(48)
 
+    def _build_form(self) -> None:
+        """The form: one labelled row per field, errors shown under it."""
         self.form = ValidatedFormLayout()
         self.form.add_field(
             QCoreApplication.translate("ItineraryItemDialog", "&Kind:"), self.kind_combo, "kind"
@@ -220,6 +230,9 @@ class ItineraryItemDialog(QDialog):
             self.internal_edit,
             "internal_notes",
         )
+
+    def _add_buttons(self) -> None:
+        """OK and Cancel under the form."""
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -228,9 +241,6 @@ class ItineraryItemDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(buttons)
-
-        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
-        self._fill(item, default_day)
 
     # -- filling -----------------------------------------------------------------------------
 

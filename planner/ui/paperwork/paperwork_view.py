@@ -35,6 +35,7 @@ from planner.ui.common.errors import planner_error_text
 from planner.ui.common.labels import paperwork_status_label, responsible_label
 from planner.ui.common.roles import ID_ROLE, VISIT_ID_ROLE
 from planner.ui.common.undo import run_undoable
+from planner.ui.common.view import ViewDefaults
 from planner.ui.paperwork.paperwork_models import (
     Keep,
     OverviewColumn,
@@ -46,7 +47,7 @@ from planner.ui.paperwork.paperwork_models import (
 RELOAD_ENTITIES = frozenset({"paperwork_item", "visit", "person", "institution", "agreement"})
 
 
-class PaperworkView(QWidget):
+class PaperworkView(ViewDefaults, QWidget):
     """Every paperwork item across visits; ``visit_activated(id)`` on double-click."""
 
     visit_activated = Signal(int)

@@ -34,6 +34,7 @@ from planner.services.container import Services
 from planner.ui.common import formats, palette
 from planner.ui.common.errors import message_text, planner_error_text
 from planner.ui.common.labels import responsible_label
+from planner.ui.common.view import ViewDefaults
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -141,7 +142,7 @@ def _doc_row(doc: DocumentSpec) -> list[Any]:
     ]
 
 
-class RulesView(QWidget):
+class RulesView(ViewDefaults, QWidget):
     """Rules and document types in force, read from the rules file (read-only)."""
 
     def __init__(self, services: Services, parent: QWidget | None = None) -> None:

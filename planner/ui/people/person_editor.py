@@ -140,6 +140,23 @@ class PersonEditor(RecordEditorDialog):
 
     def _build(self) -> None:
         left = self.add_form(ValidatedFormLayout())
+        self._add_name_fields(left)
+        self._add_affiliation_fields(left)
+        right = self.add_form(ValidatedFormLayout())
+        self._add_sensitive_fields(right)
+        self._add_notes_field(right)
+
+        columns = QHBoxLayout()
+        columns.addLayout(left, 1)
+        columns.addSpacing(12)
+        columns.addLayout(right, 1)
+        self.body_layout.addLayout(columns)
+
+        self._chain_tabs()
+        self.family_edit.setFocus()
+
+    def _add_name_fields(self, left: ValidatedFormLayout) -> None:
+        """The names, in Latin letters and in the native script."""
         left.add_section(QCoreApplication.translate("PersonEditor", "Name"))
         self.family_edit = QLineEdit(self)
         self.family_edit.setPlaceholderText("Tanaka")
@@ -174,6 +191,8 @@ class PersonEditor(RecordEditorDialog):
             "preferred_name",
         )
 
+    def _add_affiliation_fields(self, left: ValidatedFormLayout) -> None:
+        """Category, home institution, contact and nationality."""
         left.add_section(QCoreApplication.translate("PersonEditor", "Affiliation and contact"))
         self.category_combo = QComboBox(self)
         for category in PersonCategory:
@@ -210,7 +229,8 @@ class PersonEditor(RecordEditorDialog):
             "nationality",
         )
 
-        right = self.add_form(ValidatedFormLayout())
+    def _add_sensitive_fields(self, right: ValidatedFormLayout) -> None:
+        """Birth date and passport, masked until revealed."""
         right.add_section(
             QCoreApplication.translate("PersonEditor", "Sensitive (passport and birth date)")
         )
@@ -246,6 +266,8 @@ class PersonEditor(RecordEditorDialog):
             "passport_expiry",
         )
 
+    def _add_notes_field(self, right: ValidatedFormLayout) -> None:
+        """The coordinators' internal notes."""
         right.add_section(
             QCoreApplication.translate("PersonEditor", "Internal notes (never exported)")
         )
@@ -256,13 +278,8 @@ class PersonEditor(RecordEditorDialog):
         )
         right.addRow(self.notes_edit)
 
-        columns = QHBoxLayout()
-        columns.addLayout(left, 1)
-        columns.addSpacing(12)
-        columns.addLayout(right, 1)
-        self.body_layout.addLayout(columns)
-
-        # Tab order follows the reading order: the left column, then the right one.
+    def _chain_tabs(self) -> None:
+        """Tab order follows the reading order: the left column, then the right one."""
         chain: list[QWidget] = [
             self.family_edit,
             self.given_edit,
@@ -282,7 +299,6 @@ class PersonEditor(RecordEditorDialog):
             *self.buttons.buttons(),
         ]
         set_tab_chain(chain)
-        self.family_edit.setFocus()
 
     # -- loading and collecting ------------------------------------------------------------
 

@@ -54,6 +54,7 @@ from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
 from planner.ui.common import formats
 from planner.ui.common.errors import error_message, message_text, planner_error_text
 from planner.ui.common.operations import LatestOnly, Operation
+from planner.ui.common.view import ViewDefaults
 from planner.ui.reports.charts import BarChartWidget
 
 #: Changes after which the report is read again.
@@ -130,7 +131,7 @@ def _table(model: RowsModel, parent: QWidget, stretch: tuple[int, ...]) -> QTabl
     return view
 
 
-class ReportsView(QWidget):
+class ReportsView(ViewDefaults, QWidget):
     """Choose a fiscal year (US or Japanese, and its year) and read the activity report."""
 
     #: An export finished; carries the written file.

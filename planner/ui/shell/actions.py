@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow
+
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 
 def standard_shortcuts(key: QKeySequence.StandardKey, *fallbacks: str) -> list[QKeySequence]:
@@ -111,11 +114,173 @@ def make_action(
     return action
 
 
+#: Keys of an action: a standard key and fallbacks (see :func:`standard_shortcuts`), or
+#: explicit key sequences.
+_Keys = tuple[QKeySequence.StandardKey | str, ...]
+
+
+@dataclass(frozen=True)
+class _ActionSpec:
+    attribute: str  # the WorkspaceActions attribute and the WorkspaceHandlers field
+    text: str  # English, translated in the "MainWindow" context
+    object_name: str
+    keys: _Keys = ()
+
+
+_STD = QKeySequence.StandardKey
+
+#: The workspace actions, in the order they are made.
+_ACTIONS: tuple[_ActionSpec, ...] = (
+    _ActionSpec(
+        "new_visit",
+        QT_TRANSLATE_NOOP("MainWindow", "&New Visit…"),
+        "actionNewVisit",
+        (_STD.New, "Ctrl+N"),
+    ),
+    _ActionSpec(
+        "new_person",
+        QT_TRANSLATE_NOOP("MainWindow", "New &Person…"),
+        "actionNewPerson",
+        ("Ctrl+Shift+N",),
+    ),
+    _ActionSpec(
+        "new_event",
+        QT_TRANSLATE_NOOP("MainWindow", "New &Event…"),
+        "actionNewEvent",
+        ("Ctrl+Shift+E",),
+    ),
+    _ActionSpec(
+        "export_itinerary",
+        QT_TRANSLATE_NOOP("MainWindow", "&Export Itinerary…"),
+        "actionExportItinerary",
+        ("Ctrl+E",),
+    ),
+    _ActionSpec(
+        "export_event",
+        QT_TRANSLATE_NOOP("MainWindow", "Export Event &Participants' Itineraries…"),
+        "actionExportEvent",
+    ),
+    _ActionSpec(
+        "export_table",
+        QT_TRANSLATE_NOOP("MainWindow", "Export &Table…"),
+        "actionExportTable",
+        ("Ctrl+Shift+S",),
+    ),
+    _ActionSpec(
+        "export_package",
+        QT_TRANSLATE_NOOP("MainWindow", "Export E&xchange Package…"),
+        "actionExportPackage",
+    ),
+    _ActionSpec(
+        "import_package",
+        QT_TRANSLATE_NOOP("MainWindow", "&Import Exchange Package…"),
+        "actionImportPackage",
+    ),
+    _ActionSpec(
+        "import_people", QT_TRANSLATE_NOOP("MainWindow", "Import &People…"), "actionImportPeople"
+    ),
+    _ActionSpec(
+        "import_visits", QT_TRANSLATE_NOOP("MainWindow", "Import &Visits…"), "actionImportVisits"
+    ),
+    _ActionSpec("backup", QT_TRANSLATE_NOOP("MainWindow", "&Back Up Now"), "actionBackup"),
+    _ActionSpec("restore", QT_TRANSLATE_NOOP("MainWindow", "&Restore…"), "actionRestore"),
+    _ActionSpec(
+        "open_visit", QT_TRANSLATE_NOOP("MainWindow", "&Open Visit"), "actionOpenVisit", ("Ctrl+O",)
+    ),
+    _ActionSpec(
+        "duplicate_visit",
+        QT_TRANSLATE_NOOP("MainWindow", "&Duplicate Visit"),
+        "actionDuplicateVisit",
+        ("Ctrl+D",),
+    ),
+    _ActionSpec(
+        "cancel_visit",
+        QT_TRANSLATE_NOOP("MainWindow", "&Cancel Visit…"),
+        "actionCancelVisit",
+        ("Ctrl+Shift+Del",),
+    ),
+    _ActionSpec(
+        "settings",
+        QT_TRANSLATE_NOOP("MainWindow", "&Settings…"),
+        "actionSettings",
+        (_STD.Preferences, "Ctrl+,"),
+    ),
+)
+
+#: The File menu's new entries, above Quit; None is a separator.
+_FILE_MENU: tuple[str | None, ...] = (
+    "new_visit",
+    "new_person",
+    "new_event",
+    "open_visit",
+    None,
+    "export_itinerary",
+    "export_event",
+    "export_table",
+    None,
+    "export_package",
+    "import_package",
+    "import_people",
+    "import_visits",
+    None,
+    "backup",
+    "restore",
+    None,
+    "settings",
+    None,
+)
+
+
+def _shortcuts(keys: _Keys) -> list[QKeySequence]:
+    if keys and isinstance(keys[0], QKeySequence.StandardKey):
+        return standard_shortcuts(keys[0], *(str(k) for k in keys[1:]))
+    return [QKeySequence(str(k)) for k in keys]
+
+
+@dataclass(frozen=True)
+class WorkspaceHandlers:
+    """What each workspace action does (one field per action)."""
+
+    new_visit: Callable[[], object]
+    new_person: Callable[[], object]
+    new_event: Callable[[], object]
+    export_itinerary: Callable[[], object]
+    export_event: Callable[[], object]
+    export_table: Callable[[], object]
+    export_package: Callable[[], object]
+    import_package: Callable[[], object]
+    import_people: Callable[[], object]
+    import_visits: Callable[[], object]
+    backup: Callable[[], object]
+    restore: Callable[[], object]
+    open_visit: Callable[[], object]
+    duplicate_visit: Callable[[], object]
+    cancel_visit: Callable[[], object]
+    settings: Callable[[], object]
+
+
 class WorkspaceActions:
     """The coordinator's everyday commands: new, open, duplicate and cancel visits, views.
 
     Every one has a keyboard shortcut; the menus list them so they can be discovered.
     """
+
+    new_visit: QAction
+    new_person: QAction
+    new_event: QAction
+    export_itinerary: QAction
+    export_event: QAction
+    export_table: QAction
+    export_package: QAction
+    import_package: QAction
+    import_people: QAction
+    import_visits: QAction
+    backup: QAction
+    restore: QAction
+    open_visit: QAction
+    duplicate_visit: QAction
+    cancel_visit: QAction
+    settings: QAction
 
     def __init__(
         self,
@@ -124,156 +289,38 @@ class WorkspaceActions:
         pages: list[tuple[str, str]],
         *,
         on_show_page: Callable[[str], object],
-        on_new_visit: Callable[[], object],
-        on_new_person: Callable[[], object],
-        on_new_event: Callable[[], object],
-        on_export_itinerary: Callable[[], object],
-        on_export_event: Callable[[], object],
-        on_export_table: Callable[[], object],
-        on_export_package: Callable[[], object],
-        on_import_package: Callable[[], object],
-        on_import_people: Callable[[], object],
-        on_import_visits: Callable[[], object],
-        on_backup: Callable[[], object],
-        on_restore: Callable[[], object],
-        on_open_visit: Callable[[], object],
-        on_duplicate_visit: Callable[[], object],
-        on_cancel_visit: Callable[[], object],
-        on_settings: Callable[[], object],
+        handlers: WorkspaceHandlers,
     ) -> None:
-        self.new_visit = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&New Visit…"),
-            "actionNewVisit",
-            on_new_visit,
-            standard_shortcuts(QKeySequence.StandardKey.New, "Ctrl+N"),
-        )
-        self.new_person = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "New &Person…"),
-            "actionNewPerson",
-            on_new_person,
-            [QKeySequence("Ctrl+Shift+N")],
-        )
-        self.new_event = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "New &Event…"),
-            "actionNewEvent",
-            on_new_event,
-            [QKeySequence("Ctrl+Shift+E")],
-        )
-        self.export_itinerary = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&Export Itinerary…"),
-            "actionExportItinerary",
-            on_export_itinerary,
-            [QKeySequence("Ctrl+E")],
-        )
-        self.export_event = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "Export Event &Participants' Itineraries…"),
-            "actionExportEvent",
-            on_export_event,
-        )
-        self.export_table = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "Export &Table…"),
-            "actionExportTable",
-            on_export_table,
-            [QKeySequence("Ctrl+Shift+S")],
-        )
-        self.export_package = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "Export E&xchange Package…"),
-            "actionExportPackage",
-            on_export_package,
-        )
-        self.import_package = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&Import Exchange Package…"),
-            "actionImportPackage",
-            on_import_package,
-        )
-        self.import_people = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "Import &People…"),
-            "actionImportPeople",
-            on_import_people,
-        )
-        self.import_visits = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "Import &Visits…"),
-            "actionImportVisits",
-            on_import_visits,
-        )
-        self.backup = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&Back Up Now"),
-            "actionBackup",
-            on_backup,
-        )
-        self.restore = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&Restore…"),
-            "actionRestore",
-            on_restore,
-        )
-        self.open_visit = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&Open Visit"),
-            "actionOpenVisit",
-            on_open_visit,
-            [QKeySequence("Ctrl+O")],
-        )
-        self.duplicate_visit = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&Duplicate Visit"),
-            "actionDuplicateVisit",
-            on_duplicate_visit,
-            [QKeySequence("Ctrl+D")],
-        )
-        self.cancel_visit = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&Cancel Visit…"),
-            "actionCancelVisit",
-            on_cancel_visit,
-            [QKeySequence("Ctrl+Shift+Del")],
-        )
-        self.settings = make_action(
-            window,
-            QCoreApplication.translate("MainWindow", "&Settings…"),
-            "actionSettings",
-            on_settings,
-            standard_shortcuts(QKeySequence.StandardKey.Preferences, "Ctrl+,"),
-        )
+        for spec in _ACTIONS:
+            text = QCoreApplication.translate("MainWindow", spec.text)
+            slot = getattr(handlers, spec.attribute)
+            action = make_action(window, text, spec.object_name, slot, _shortcuts(spec.keys))
+            setattr(self, spec.attribute, action)
         self.settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self._fill_menus(main)
+        self.pages = self._page_actions(window, main, pages, on_show_page)
 
-        file_menu, edit_menu, view_menu = main.file_menu, main.edit_menu, main.view_menu
+    def _fill_menus(self, main: MainActions) -> None:
+        file_menu = main.file_menu
         first = file_menu.actions()[0]  # Quit: new entries go above it
-        file_menu.insertAction(first, self.new_visit)
-        file_menu.insertAction(first, self.new_person)
-        file_menu.insertAction(first, self.new_event)
-        file_menu.insertAction(first, self.open_visit)
-        file_menu.insertSeparator(first)
-        file_menu.insertAction(first, self.export_itinerary)
-        file_menu.insertAction(first, self.export_event)
-        file_menu.insertAction(first, self.export_table)
-        file_menu.insertSeparator(first)
-        file_menu.insertAction(first, self.export_package)
-        file_menu.insertAction(first, self.import_package)
-        file_menu.insertAction(first, self.import_people)
-        file_menu.insertAction(first, self.import_visits)
-        file_menu.insertSeparator(first)
-        file_menu.insertAction(first, self.backup)
-        file_menu.insertAction(first, self.restore)
-        file_menu.insertSeparator(first)
-        file_menu.insertAction(first, self.settings)
-        file_menu.insertSeparator(first)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.duplicate_visit)
-        edit_menu.addAction(self.cancel_visit)
+        for entry in _FILE_MENU:
+            if entry is None:
+                file_menu.insertSeparator(first)
+            else:
+                file_menu.insertAction(first, getattr(self, entry))
+        main.edit_menu.addSeparator()
+        main.edit_menu.addAction(self.duplicate_visit)
+        main.edit_menu.addAction(self.cancel_visit)
 
-        self.pages: dict[str, QAction] = {}
+    @staticmethod
+    def _page_actions(
+        window: QMainWindow,
+        main: MainActions,
+        pages: list[tuple[str, str]],
+        on_show_page: Callable[[str], object],
+    ) -> dict[str, QAction]:
+        actions: dict[str, QAction] = {}
+        view_menu = main.view_menu
         refresh = view_menu.actions()[0]  # Refresh: the views go above it
         for number, (name, title) in enumerate(pages, start=1):
             action = make_action(
@@ -284,5 +331,6 @@ class WorkspaceActions:
                 [QKeySequence(f"Ctrl+{number % 10}")] if number <= 10 else None,
             )
             view_menu.insertAction(refresh, action)
-            self.pages[name] = action
+            actions[name] = action
         view_menu.insertSeparator(refresh)
+        return actions

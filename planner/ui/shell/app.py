@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QLocale,
     QMessageLogContext,
+    QSettings,
     QSize,
     QTimer,
     QtMsgType,
@@ -120,6 +121,48 @@ def _close_on_interrupt(window: QWidget) -> Iterator[None]:
         signal.signal(signal.SIGINT, previous)
 
 
+def _open_window(
+    app: QApplication,
+    services: Services,
+    settings: QSettings | None,
+    interactive: bool,
+    screenshot_dir: Path | None,
+) -> MainWindow | None:
+    """The main window, with the start-up warnings and reminders; None (said why) if it failed."""
+    try:
+        window = MainWindow(services, settings)
+        show_location_warning(window, services)
+        if interactive and settings is not None:
+            # Tray reminders for paperwork that became overdue since the last start.
+            notify_overdue(app, services, settings)
+        if screenshot_dir is not None:
+            window.resize(SCREENSHOT_SIZE)
+    except Exception as exc:  # the window could not even be built: say so, exit 1
+        traceback.print_exception(exc, file=sys.stderr)
+        if interactive:
+            QMessageBox.critical(None, planner.APP_NAME, error_message(exc))
+        else:
+            print(f"error: {error_message(exc)}", file=sys.stderr, flush=True)
+        return None
+    return window
+
+
+def _when_ready(
+    window: MainWindow, start: float, exit_when_ready: bool, screenshot_dir: Path | None
+) -> int:
+    """The unattended run's work once *window* is ready; the exit code."""
+    if exit_when_ready:
+        elapsed = time.perf_counter() - start
+        print(f"ready visits={window.visit_count} seconds={elapsed:.2f}", flush=True)
+    if screenshot_dir is not None:
+        try:
+            save_screenshots(window.screenshot_shots(), screenshot_dir)
+        except OSError as exc:
+            print(f"error: {exc}", file=sys.stderr, flush=True)
+            return 1
+    return 0
+
+
 def run_gui(
     services: Services,
     *,
@@ -162,38 +205,14 @@ def run_gui(
     reporter = ErrorReporter(interactive=interactive, parent=parent)
     restore_hook = install_excepthook(reporter)
     try:
-        try:
-            window = MainWindow(services, settings)
-            show_location_warning(window, services)
-            if interactive and settings is not None:
-                # Tray reminders for paperwork that became overdue since the last start.
-                notify_overdue(app, services, settings)
-            if screenshot_dir is not None:
-                window.resize(SCREENSHOT_SIZE)
-        except Exception as exc:  # the window could not even be built: say so, exit 1
-            traceback.print_exception(exc, file=sys.stderr)
-            if interactive:
-                QMessageBox.critical(None, planner.APP_NAME, error_message(exc))
-            else:
-                print(f"error: {error_message(exc)}", file=sys.stderr, flush=True)
+        window = _open_window(app, services, settings, interactive, screenshot_dir)
+        if window is None:
             return 1
-
-        def on_ready() -> None:
-            assert window is not None
-            if exit_when_ready:
-                elapsed = time.perf_counter() - start
-                print(f"ready visits={window.visit_count} seconds={elapsed:.2f}", flush=True)
-            if screenshot_dir is not None:
-                try:
-                    save_screenshots(window.screenshot_shots(), screenshot_dir)
-                except OSError as exc:
-                    print(f"error: {exc}", file=sys.stderr, flush=True)
-                    app.exit(1)
-                    return
-            app.exit(0)
-
         if not interactive:
-            window.ready.connect(on_ready)
+            shown = window
+            window.ready.connect(
+                lambda: app.exit(_when_ready(shown, start, exit_when_ready, screenshot_dir))
+            )
         with _silence_platform_noise():
             window.show()
             with _close_on_interrupt(window):

@@ -5,26 +5,42 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStackedWidget, QVBoxLayout, QWidget
 
 from planner.services.changes import Change
+from planner.ui.common.view import Filterable, View
 
 
 @dataclass
 class Page:
-    """One main view: its screenshot/file name, its title and the widget."""
+    """One main view: its screenshot/file name, its title, the widget shown and its view.
+
+    *widget* is the view itself, or for a lazy page the container the view is built into;
+    *view* is None until a lazy page is built.
+    """
 
     name: str
     title: str
     widget: QWidget
-    on_change: Callable[[Change], None] | None = None
-    reload: Callable[[], object] | None = None
-    focus_filter: Callable[[], None] | None = None
+    view: View | None = None
+
+    @property
+    def filterable(self) -> Filterable | None:
+        """The view, if it has a filter the Find command can focus."""
+        return self.view if isinstance(self.view, Filterable) else None
 
 
-#: Builds a lazy page's view inside *container* (its parent) and returns it with its hooks.
-PageBuilder = Callable[[QWidget], Page]
+#: Builds a lazy page's view inside *container* (its parent) and returns it. The widget must
+#: implement :class:`~planner.ui.common.view.View`.
+PageBuilder = Callable[[QWidget], QWidget]
+
+
+def as_view(widget: QWidget) -> View:
+    """*widget* as a :class:`View`; a TypeError names the widget if it lacks a method."""
+    if not isinstance(widget, View):
+        raise TypeError(f"{type(widget).__name__} does not implement the View protocol")
+    return widget
 
 
 class Workspace(QStackedWidget):
@@ -32,14 +48,16 @@ class Workspace(QStackedWidget):
 
     Pages added with :meth:`add_lazy_page` are built the first time they are shown (or
     :meth:`ensure_built`): the window starts without constructing, importing or loading
-    views nobody has opened yet.
+    views nobody has opened yet. With *settings*, every view takes back its layout when it is
+    built and :meth:`save_state` remembers the layouts of the views built.
     """
 
     page_changed = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.pages: list[Page] = []
+        self._settings = settings
         self._stale: set[str] = set()
         self._builders: dict[str, PageBuilder] = {}
         # Build first, so the page exists when the others hear of the change.
@@ -47,23 +65,34 @@ class Workspace(QStackedWidget):
         self.currentChanged.connect(self.page_changed)
         self.currentChanged.connect(self._reload_if_stale)
 
-    def add_page(self, page: Page) -> None:
-        """Add *page* at the end."""
-        self.pages.append(page)
-        self.addWidget(page.widget)
+    def add_page(self, name: str, title: str, widget: QWidget) -> Page:
+        """Add the page called *name* at the end, showing *widget* (a :class:`View`)."""
+        page = Page(name, title, widget, as_view(widget))
+        self._restore(page.view)
+        self._append(page)
+        return page
 
-    def add_lazy_page(self, name: str, title: str, build: PageBuilder) -> None:
+    def add_lazy_page(self, name: str, title: str, build: PageBuilder) -> Page:
         """Add a page at the end whose view *build* makes when it is first needed.
 
-        Until then the page is an empty container; the built view fills it, and the page's
-        hooks become the built page's.
+        Until then the page is an empty container; the built view fills it.
         """
         container = QWidget(self)
         container.setObjectName(f"{name}Page")
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         self._builders[name] = build
-        self.add_page(Page(name, title, container))
+        page = Page(name, title, container)
+        self._append(page)
+        return page
+
+    def _append(self, page: Page) -> None:
+        self.pages.append(page)
+        self.addWidget(page.widget)
+
+    def _restore(self, view: View | None) -> None:
+        if view is not None and self._settings is not None:
+            view.restore_state(self._settings)
 
     def is_built(self, name: str) -> bool:
         """Whether the page called *name* has its view (eager pages always have)."""
@@ -79,19 +108,33 @@ class Workspace(QStackedWidget):
             raise KeyError(name)
         build = self._builders.pop(name, None)
         if build is not None:
-            built = build(page.widget)
+            widget = build(page.widget)
+            page.view = as_view(widget)
             layout = page.widget.layout()
             assert layout is not None
-            layout.addWidget(built.widget)
-            built.widget.show()  # at once: a layout shows a new child only later, queued
-            page.widget.setFocusProxy(built.widget)
-            page.on_change, page.reload = built.on_change, built.reload
-            page.focus_filter = built.focus_filter
-            if page.reload is not None:
-                self._stale.add(name)
-                if page is self.current_page():
-                    self._reload_if_stale(self.currentIndex())
+            layout.addWidget(widget)
+            widget.show()  # at once: a layout shows a new child only later, queued
+            page.widget.setFocusProxy(widget)
+            self._restore(page.view)
+            self._stale.add(name)
+            if page is self.current_page():
+                self._reload_if_stale(self.currentIndex())
         return page
+
+    def view(self, name: str) -> QWidget:
+        """The view of the page called *name*, built now if it was not yet."""
+        view = self.ensure_built(name).view
+        assert isinstance(view, QWidget)
+        return view
+
+    def views(self) -> list[tuple[str, View]]:
+        """The views built so far, with their page names, in page order."""
+        return [(p.name, p.view) for p in self.pages if p.view is not None]
+
+    def save_state(self, settings: QSettings) -> None:
+        """Every built view remembers its layout in *settings*."""
+        for _name, view in self.views():
+            view.save_state(settings)
 
     def _build_shown(self, index: int) -> None:
         if 0 <= index < len(self.pages):
@@ -114,10 +157,9 @@ class Workspace(QStackedWidget):
             page.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def broadcast(self, change: Change) -> None:
-        """Tell every built page about a committed change (the others read fresh data later)."""
-        for page in self.pages:
-            if page.on_change is not None:
-                page.on_change(change)
+        """Tell every built view about a committed change (the others read fresh data later)."""
+        for _name, view in self.views():
+            view.on_change(change)
 
     def reload_all(self, *, eager: frozenset[str] = frozenset()) -> None:
         """Reload the page shown and the *eager* ones now; the others when they are shown.
@@ -127,10 +169,10 @@ class Workspace(QStackedWidget):
         """
         current = self.current_page()
         for page in self.pages:
-            if page.reload is None:
+            if page.view is None:
                 continue
             if page is current or page.name in eager:
-                page.reload()
+                page.view.reload()
                 self._stale.discard(page.name)
             else:
                 self._stale.add(page.name)
@@ -138,9 +180,9 @@ class Workspace(QStackedWidget):
     def _reload_if_stale(self, index: int) -> None:
         if 0 <= index < len(self.pages):
             page = self.pages[index]
-            if page.name in self._stale and page.reload is not None:
+            if page.name in self._stale and page.view is not None:
                 self._stale.discard(page.name)
-                page.reload()
+                page.view.reload()
 
 
 class Sidebar(QListWidget):

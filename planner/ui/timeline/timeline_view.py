@@ -30,6 +30,7 @@ from planner.services.dashboard import local_today
 from planner.services.visits import VisitFilter
 from planner.ui.common.formats import day_month_year
 from planner.ui.common.labels import status_colour, status_label, status_swatch
+from planner.ui.common.view import ViewDefaults
 from planner.ui.timeline.timeline_canvas import TimelineCanvas
 from planner.ui.timeline.timeline_layout import SCALE_DAYS, Grouping, Scale
 
@@ -37,7 +38,7 @@ from planner.ui.timeline.timeline_layout import SCALE_DAYS, Grouping, Scale
 RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project"})
 
 
-class TimelineView(QWidget):
+class TimelineView(ViewDefaults, QWidget):
     """Visits on a time axis; ``visit_activated(id)`` when a bar is clicked or Enter pressed.
 
     *today* fixes the date of the today line (tests); by default it is the local date.

@@ -179,6 +179,18 @@ class VisitEditor(RecordEditorDialog):
     def _build_overview(self) -> QWidget:
         page = QWidget(self)
         form = self.add_form(ValidatedFormLayout())
+        self._add_code_and_status(page, form)
+        self._add_people_fields(page, form)
+        self._add_terms_fields(page, form)
+        page.setLayout(form)
+
+        self.visitor.currentIndexChanged.connect(self._show_direction)
+        self.host.currentIndexChanged.connect(self._show_direction)
+        self.arrival.dateChanged.connect(self._keep_departure_after_arrival)
+        return page
+
+    def _add_code_and_status(self, page: QWidget, form: ValidatedFormLayout) -> None:
+        """The visit's code and status, with the menu that changes the status."""
         self.code_label = QLabel(page)
         self.code_label.setObjectName("visitCode")
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -199,6 +211,8 @@ class VisitEditor(RecordEditorDialog):
         row_layout.addWidget(self.status_button, 0, Qt.AlignmentFlag.AlignLeft)
         form.addRow(QCoreApplication.translate("VisitEditor", "Status:"), status_row)
 
+    def _add_people_fields(self, page: QWidget, form: ValidatedFormLayout) -> None:
+        """Who visits whom: visitor, host institution and person, direction, project."""
         self.visitor = QComboBox(page)
         self.visitor.setObjectName("visitor")
         form.add_field(
@@ -226,6 +240,9 @@ class VisitEditor(RecordEditorDialog):
         form.add_field(
             QCoreApplication.translate("VisitEditor", "Pro&ject:"), self.project, "project_id"
         )
+
+    def _add_terms_fields(self, page: QWidget, form: ValidatedFormLayout) -> None:
+        """Purpose, funding and the dates at the host."""
         self.purpose = QComboBox(page)
         self.purpose.setObjectName("purpose")
         for purpose, label in _PURPOSE_LABELS.items():
@@ -253,12 +270,6 @@ class VisitEditor(RecordEditorDialog):
             self.departure,
             "departure_date",
         )
-        page.setLayout(form)
-
-        self.visitor.currentIndexChanged.connect(self._show_direction)
-        self.host.currentIndexChanged.connect(self._show_direction)
-        self.arrival.dateChanged.connect(self._keep_departure_after_arrival)
-        return page
 
     def _build_notes(self) -> QWidget:
         page = QWidget(self)

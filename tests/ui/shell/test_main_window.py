@@ -313,11 +313,11 @@ def test_views_are_built_when_first_shown_or_asked_for(
     assert [name for name in lazy if window.workspace.is_built(name)] == []
     window.workspace.show_page("people")
     assert window.workspace.is_built("people")
-    assert window.workspace.currentWidget().isAncestorOf(window.people_view)
-    assert window.people_view.isVisible()
+    assert window.workspace.currentWidget().isAncestorOf(window.workspace.view("people"))
+    assert window.workspace.view("people").isVisible()
     assert not window.workspace.is_built("events")
     # A view built while hidden (asked for by a command) loads when it is shown.
-    events = window.events_view
+    events = window.workspace.view("events")
     assert window.workspace.is_built("events") and not events.isVisible()
     window.workspace.show_page("events")
     assert events.isVisible()

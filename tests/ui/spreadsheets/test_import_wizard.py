@@ -95,7 +95,7 @@ def test_import_runs_in_worker_and_window_reloads(
     commit = wizard.button(ImportWizard.WizardButton.CommitButton)
     assert commit.isEnabled() and commit.text() == "Import"
     window.workspace.show_page("people")  # views load when shown, then follow changes
-    rows_before = window.people_view.model.rowCount()
+    rows_before = window.workspace.view("people").model.rowCount()
     assert rows_before > 0
     progress.clear()
     with qtbot.waitSignal(wizard.imported, timeout=30000) as blocker:
@@ -104,7 +104,7 @@ def test_import_runs_in_worker_and_window_reloads(
     assert (report.added, report.present) == (1201, 0)
     assert report.institutions_created == ["Kobe U"]
     assert len(progress) >= 3 and progress[-1][0] == progress[-1][1]
-    qtbot.waitUntil(lambda: window.people_view.model.rowCount() == rows_before + 1201)
+    qtbot.waitUntil(lambda: window.workspace.view("people").model.rowCount() == rows_before + 1201)
     assert wizard.button(ImportWizard.WizardButton.FinishButton).isEnabled()
     # Full cyclic collections (which hold the GIL and froze the window) stay off while the
     # wizard holds the rows, and the GIL changes hands often; both come back when it closes.

@@ -1,0 +1,107 @@
+"""The coordinator's commands on the visit selected in the visits list: open, duplicate, cancel."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from planner.domain.enums import VisitStatus
+from planner.domain.errors import PlannerError
+from planner.domain.status import can_cancel
+from planner.services.container import Services
+from planner.ui.common.errors import error_message, planner_error_text
+from planner.ui.visits.editors import VisitEditors
+from planner.ui.visits.visits_view import VisitsView
+
+
+class VisitCommands:
+    """Open, duplicate and cancel the visit selected in *view*; *parent* owns the messages."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        services: Services,
+        undo_stack: QUndoStack,
+        view: VisitsView,
+        editors: VisitEditors,
+    ) -> None:
+        self._parent = parent
+        self._services = services
+        self._undo_stack = undo_stack
+        self._view = view
+        self._editors = editors
+
+    def open_current(self) -> None:
+        """Open the visit selected in the visits list."""
+        visit_id = self._view.current_visit_id()
+        if visit_id is not None:
+            self._editors.open(visit_id)
+
+    def open_by_code(self, code: str) -> None:
+        """Open the visit with *code*; a code no visit has gets a message."""
+        try:
+            visit = self._services.visits.get_by_code(code)
+        except PlannerError as exc:
+            QMessageBox.warning(
+                self._parent,
+                QCoreApplication.translate("MainWindow", "Open visit"),
+                planner_error_text(exc),
+            )
+            return
+        if visit.id is not None:
+            self._editors.open(visit.id)
+
+    def duplicate(self) -> int | None:
+        """Copy the selected visit as a new draft (undoable) and open it; the copy's id."""
+        visit_id = self._view.current_visit_id()
+        if visit_id is None:
+            return None
+        from planner.ui.common.form_widgets import show_undo_error
+        from planner.ui.common.undo import undoable_create
+
+        visits = self._services.visits
+        original = visits.get(visit_id)
+        try:
+            copy = undoable_create(
+                self._undo_stack,
+                QCoreApplication.translate("MainWindow", "Duplicate visit {code}").format(
+                    code=original.code
+                ),
+                lambda _v: visits.duplicate(visit_id),
+                visits.delete,
+                original,
+                show_undo_error,
+            )
+        except Exception as exc:  # a PlannerError: say why, keep going
+            QMessageBox.warning(
+                self._parent,
+                QCoreApplication.translate("MainWindow", "Cannot duplicate"),
+                error_message(exc),
+            )
+            return None
+        assert copy.id is not None
+        self._view.reload()
+        self._view.select_visit(copy.id)
+        return copy.id
+
+    def cancel(self) -> bool:
+        """Cancel the selected visit in its editor, after confirmation (undoable).
+
+        A visit whose status may no longer be cancelled (the domain decides) gets a message
+        instead; True if the visit was cancelled.
+        """
+        visit_id = self._view.current_visit_id()
+        if visit_id is None:
+            return False
+        visit = self._services.visits.get(visit_id)
+        if not can_cancel(visit.status):
+            QMessageBox.information(
+                self._parent,
+                QCoreApplication.translate("MainWindow", "Cancel visit"),
+                QCoreApplication.translate(
+                    "MainWindow", "Visit {code} is {status} and can no longer be cancelled."
+                ).format(code=visit.code, status=visit.status.value),
+            )
+            return False
+        return self._editors.open(visit_id).change_status(VisitStatus.CANCELLED)
