@@ -21,8 +21,7 @@ from contextlib import closing
 from pathlib import Path
 
 from planner.db.backup import integrity_problems
-from planner.db.location import sqlite_target
-from planner.services.app import Services
+from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import make_sample
 
 ITERATIONS = int(os.environ.get("PLANNER_CRASH_ITERATIONS", "20"))
@@ -106,7 +105,7 @@ def _at_least(stored: tuple[str, str] | None, acknowledged: tuple[str, str]) -> 
 
 
 def test_sigkill_at_random_moments_loses_nothing_acknowledged(db_path: Path) -> None:
-    setup = Services.open(sqlite_target(db_path), create=True)
+    setup = open_migrated(db_path)
     institution = make_sample(setup).riken.id
     setup.close()
     assert institution is not None
