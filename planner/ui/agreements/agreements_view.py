@@ -38,16 +38,17 @@ from planner.services.agreements import AgreementSummary, TransferSummary
 from planner.services.app import Services
 from planner.services.changes import Change
 from planner.services.paperwork import today_local
-from planner.ui.agreements.agreement_editor import AgreementEditor, agreement_kind_label
-from planner.ui.agreements.transfer_editor import (
-    TransferEditor,
-    transfer_kind_label,
-    transfer_status_label,
-)
+from planner.ui.agreements.agreement_editor import AgreementEditor
+from planner.ui.agreements.transfer_editor import TransferEditor
 from planner.ui.common import formats
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
+from planner.ui.common.labels import (
+    agreement_kind_label,
+    transfer_kind_label,
+    transfer_status_label,
+)
 from planner.ui.common.roles import SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex

@@ -37,8 +37,9 @@ from planner.services.changes import Change
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.formats import country_name
+from planner.ui.common.labels import institution_kind_label
 from planner.ui.common.roles import ID_ROLE
-from planner.ui.directory.institution_editor import InstitutionEditor, kind_label
+from planner.ui.directory.institution_editor import InstitutionEditor
 from planner.ui.directory.project_editor import ProjectEditor
 
 T = TypeVar("T")
@@ -249,7 +250,8 @@ class DirectoryView(QWidget):
                 QCoreApplication.translate("DirectoryView", "Short name"), lambda i: i.short_name
             ),
             ColumnSpec(
-                QCoreApplication.translate("DirectoryView", "Kind"), lambda i: kind_label(i.kind)
+                QCoreApplication.translate("DirectoryView", "Kind"),
+                lambda i: institution_kind_label(i.kind),
             ),
             ColumnSpec(
                 QCoreApplication.translate("DirectoryView", "Country"),
