@@ -161,6 +161,18 @@ class AgreementsView(QWidget):
         self.editor: RecordEditorDialog | None = None
         #: What "today" is for the agreements' state (tests replace it).
         self.today: Callable[[], date] = today_local
+        self._build_tables()
+        self._build_buttons()
+        self._build_layout()
+        for table in (self.agreements_table, self.transfers_table):
+            table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.bridge = ChangeBridge(services.bus, self)
+        self.bridge.changed.connect(self._on_change)
+        self.destroyed.connect(self.bridge.close)
+        self.reload()
+
+    def _build_tables(self) -> None:
+        """The agreements and transfers tables over their models."""
         self.agreements_model = RowTableModel(
             AGREEMENT_COLUMNS, self, row_id=lambda r: r.agreement.id
         )
@@ -178,6 +190,8 @@ class AgreementsView(QWidget):
         self.agreements_table.installEventFilter(self)
         self.transfers_table.installEventFilter(self)
 
+    def _build_buttons(self) -> None:
+        """New… and Edit… for agreements and for transfers."""
         # Mnemonics avoid the menu bar's F, E, V and H.
         self.new_agreement_button = self._button(
             QCoreApplication.translate("AgreementsView", "&New agreement…"), self.new_agreement
@@ -198,6 +212,8 @@ class AgreementsView(QWidget):
         )
         self.edit_transfer_button.setObjectName("editTransferButton")
 
+    def _build_layout(self) -> None:
+        """The note above, the two titled tables in a splitter below it."""
         note = QLabel(
             QCoreApplication.translate(
                 "AgreementsView",
@@ -235,12 +251,6 @@ class AgreementsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(splitter, 1)
-        for table in (self.agreements_table, self.transfers_table):
-            table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.bridge = ChangeBridge(services.bus, self)
-        self.bridge.changed.connect(self._on_change)
-        self.destroyed.connect(self.bridge.close)
-        self.reload()
 
     def _table(self, model: QAbstractItemModel, stretch: int, name: str) -> QTableView:
         proxy = QSortFilterProxyModel(self)
