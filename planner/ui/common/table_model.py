@@ -106,7 +106,9 @@ class RowTableModel(QAbstractTableModel, Generic[T]):
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Text, tooltip, alignment, sort key (``SORT_ROLE``) or record id (``ID_ROLE``)."""
-        if not self.checkIndex(index, QAbstractTableModel.CheckIndexOption.IndexIsValid):
+        if not index.isValid() or not (
+            0 <= index.row() < len(self._rows) and 0 <= index.column() < len(self._columns)
+        ):
             return None
         record, column = self._rows[index.row()], self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
