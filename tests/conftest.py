@@ -41,22 +41,27 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def services(db_path: Path) -> Iterator[Services]:
-    """Services over a new, empty, migrated database.
+def services(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Services]:
+    """Services over a new, migrated database: empty, or holding the sample when the test asks
+    for ``sample``.
 
     SQLite by default; with ``PLANNER_TEST_DATABASE_URL`` set (CI does it for the service and
     migration suites), a fresh database on that PostgreSQL server instead.
     """
     from planner.db.location import DatabaseTarget
     from planner.services.app import Services
-    from tests.fixtures.database import open_migrated
+    from tests.fixtures.database import open_migrated, open_sample_copy
     from tests.pg import fresh_database, server_url
 
     base = server_url()
     if base is None:
         # Copied from a template migrated once per run: migrating each test's file was the
         # largest part of the suite's time.
-        svc = open_migrated(db_path)
+        if "sample" in request.fixturenames:
+            # The sample is in a template of its own: making it was most of a GUI test's set-up.
+            svc, _sample = open_sample_copy(db_path)
+        else:
+            svc = open_migrated(db_path)
         yield svc
         svc.close()
         return
@@ -68,7 +73,12 @@ def services(db_path: Path) -> Iterator[Services]:
 
 @pytest.fixture
 def sample(services: Services) -> Sample:
-    """The shared sample: two institutions, two people, two visits (see tests.fixtures.sample)."""
-    from tests.fixtures.sample import make_sample
+    """The shared sample: two institutions, two people, two visits (see tests.fixtures.sample).
 
-    return make_sample(services)
+    With SQLite, ``services`` opened a copy of a database that already holds it.
+    """
+    from tests.fixtures.database import sample_template
+    from tests.fixtures.sample import make_sample
+    from tests.pg import server_url
+
+    return sample_template()[1] if server_url() is None else make_sample(services)
