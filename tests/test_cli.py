@@ -13,15 +13,14 @@ import pytest
 
 from planner import __version__
 from planner.cli import main
-from planner.db.location import sqlite_target
 from planner.db.migrate import head_revision
-from planner.services.container import Services
+from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import make_sample
 
 
 @pytest.fixture
 def sample_db(db_path: Path) -> Path:
-    services = Services.open(sqlite_target(db_path), create=True)
+    services = open_migrated(db_path)
     make_sample(services)
     services.close()
     return db_path

@@ -9,6 +9,7 @@ import pytest
 from planner.cli import main
 from planner.db.location import sqlite_target
 from planner.services.container import Services
+from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import make_sample
 
 HEADER = "family name,given name,category,affiliation,email\n"
@@ -16,7 +17,7 @@ HEADER = "family name,given name,category,affiliation,email\n"
 
 @pytest.fixture
 def db(db_path: Path) -> Path:
-    services = Services.open(sqlite_target(db_path), create=True)
+    services = open_migrated(db_path)
     make_sample(services)
     services.close()
     return db_path

@@ -12,12 +12,13 @@ from planner.cli import main
 from planner.db.location import sqlite_target
 from planner.services.container import Services
 from tests.export.conftest import PASSPORT, make_trip
+from tests.fixtures.database import open_migrated
 
 
 @pytest.fixture
 def origin_db(db_path: Path) -> Path:
     """A database with the trip visit (V-2027-0001) and its itinerary."""
-    services = Services.open(sqlite_target(db_path), create=True)
+    services = open_migrated(db_path)
     make_trip(services)
     services.close()
     return db_path

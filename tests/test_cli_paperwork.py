@@ -14,13 +14,14 @@ from planner.domain.entities import Visit
 from planner.domain.enums import VisitStatus
 from planner.services.container import Services
 from planner.services.paperwork import today_local
+from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import make_sample
 
 
 @pytest.fixture
 def cli_db(db_path: Path) -> Path:
     """The sample, plus a visit arriving in 20 days (so its 45-day items are 25 days late)."""
-    services = Services.open(sqlite_target(db_path), create=True)
+    services = open_migrated(db_path)
     sample = make_sample(services)
     assert sample.tanaka.id is not None and sample.argonne.id is not None
     arrival = today_local() + timedelta(days=20)

@@ -13,14 +13,13 @@ import pytest
 from openpyxl import load_workbook
 
 from planner.cli import main
-from planner.db.location import sqlite_target
-from planner.services.container import Services
+from tests.fixtures.database import open_migrated
 from tests.services.test_reports import make_report_data
 
 
 @pytest.fixture
 def report_db(db_path: Path) -> Path:
-    services = Services.open(sqlite_target(db_path), create=True)
+    services = open_migrated(db_path)
     make_report_data(services)
     services.close()
     return db_path

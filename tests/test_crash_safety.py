@@ -21,72 +21,98 @@ from contextlib import closing
 from pathlib import Path
 
 from planner.db.backup import integrity_problems
-from planner.db.location import sqlite_target
-from planner.services.container import Services
+from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import make_sample
 
 ITERATIONS = int(os.environ.get("PLANNER_CRASH_ITERATIONS", "20"))
 SEED = int(os.environ.get("PLANNER_CRASH_SEED", str(time.time_ns() % 1_000_000)))
 
-WRITER = """
-import dataclasses, sys
+# One launcher process imports the planner once and forks a writer per round: a new
+# interpreter per round spent a second importing SQLAlchemy and the services, twenty times
+# over. Each writer is still its own process, opening its own connection after the fork, and
+# is killed with SIGKILL; it acknowledges through a FIFO of its own, so a line cut short by
+# the kill can never run into the next round's output.
+LAUNCHER = """
+import dataclasses, os, sys, traceback
 from pathlib import Path
 from planner.db.location import sqlite_target
 from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
 from planner.services.container import Services
 
-services = Services.open(sqlite_target(Path(sys.argv[1])))
-institution, round_no = int(sys.argv[2]), int(sys.argv[3])
-print("ready", flush=True)
-n = 0
-while True:
-    n += 1
-    person = services.people.create(Person(
-        family_name=f"Crash-{round_no}-{n}", given_name="Test",
-        category=PersonCategory.STAFF, home_institution_id=institution,
-        email=f"first-{round_no}-{n}@example.org",
-    ))
-    print(f"ack {person.id} {person.family_name} {person.email}", flush=True)
-    changed = services.people.update(
-        dataclasses.replace(person, email=f"second-{round_no}-{n}@example.org")
-    )
-    print(f"ack {changed.id} {changed.family_name} {changed.email}", flush=True)
+
+def write(db, institution, round_no, fifo):
+    out = open(fifo, "w")
+    services = Services.open(sqlite_target(Path(db)))
+    print("ready", file=out, flush=True)
+    n = 0
+    while True:
+        n += 1
+        person = services.people.create(Person(
+            family_name=f"Crash-{round_no}-{n}", given_name="Test",
+            category=PersonCategory.STAFF, home_institution_id=institution,
+            email=f"first-{round_no}-{n}@example.org",
+        ))
+        print(f"ack {person.id} {person.family_name} {person.email}", file=out, flush=True)
+        changed = services.people.update(
+            dataclasses.replace(person, email=f"second-{round_no}-{n}@example.org")
+        )
+        print(f"ack {changed.id} {changed.family_name} {changed.email}", file=out, flush=True)
+
+
+for command in sys.stdin:
+    db, institution, round_no, fifo = command.split()
+    pid = os.fork()
+    if pid == 0:
+        try:
+            write(db, int(institution), int(round_no), fifo)
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(1)
+    print(pid, flush=True)
+    os.waitpid(pid, 0)  # returns once the parent has killed the writer
+    print("reaped", flush=True)
 """
 
 
 def _one_round(
-    db: Path, institution: int, round_no: int, rng: random.Random
+    launcher: subprocess.Popen[str],
+    db: Path,
+    institution: int,
+    round_no: int,
+    rng: random.Random,
 ) -> dict[int, tuple[str, str]]:
-    """Run the writer, kill it at a random moment; returns the acknowledged state per id."""
-    proc = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(db), str(institution), str(round_no)],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    assert proc.stdout is not None
+    """Fork a writer, kill it at a random moment; returns the acknowledged state per id."""
+    assert launcher.stdin is not None and launcher.stdout is not None
+    fifo = db.with_name(f"round-{round_no}.fifo")
+    os.mkfifo(fifo)
     lines: list[str] = []
     ready = threading.Event()
 
     def read() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            if line.strip() == "ready":
-                ready.set()
-            elif line.endswith("\n"):  # only a whole line is an acknowledgement
-                lines.append(line)
+        with fifo.open(encoding="utf-8") as stream:  # opens once the writer does
+            for line in stream:
+                if line.strip() == "ready":
+                    ready.set()
+                elif line.endswith("\n"):  # only a whole line is an acknowledgement
+                    lines.append(line)
 
     reader = threading.Thread(target=read, daemon=True)
     reader.start()
+    launcher.stdin.write(f"{db} {institution} {round_no} {fifo}\n")
+    launcher.stdin.flush()
+    pid = int(launcher.stdout.readline())
     assert ready.wait(timeout=30), "the writer did not start"
     time.sleep(rng.uniform(0.0, 0.2))  # the random moment of the crash
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait(timeout=10)
+    os.kill(pid, signal.SIGKILL)
+    assert launcher.stdout.readline().strip() == "reaped"
     reader.join(timeout=10)
+    fifo.unlink()
     acknowledged: dict[int, tuple[str, str]] = {}
     for line in lines:
-        _ack, pid, family, email = line.split()
-        acknowledged[int(pid)] = (family, email)
+        _ack, pid_text, family, email = line.split()
+        acknowledged[int(pid_text)] = (family, email)
     return acknowledged
 
 
@@ -106,25 +132,38 @@ def _at_least(stored: tuple[str, str] | None, acknowledged: tuple[str, str]) -> 
 
 
 def test_sigkill_at_random_moments_loses_nothing_acknowledged(db_path: Path) -> None:
-    setup = Services.open(sqlite_target(db_path), create=True)
+    setup = open_migrated(db_path)
     institution = make_sample(setup).riken.id
     setup.close()
     assert institution is not None
     rng = random.Random(SEED)
     expected: dict[int, tuple[str, str]] = {}
     started = time.perf_counter()
-    for round_no in range(ITERATIONS):
-        expected.update(_one_round(db_path, institution, round_no, rng))
-        problems = integrity_problems(db_path, quick=False)
-        assert problems == [], f"round {round_no} (seed {SEED}): {problems}"
-        # Read as a fresh process would after the crash (plain sqlite3 replays the WAL).
-        with closing(sqlite3.connect(db_path)) as conn:
-            stored = {
-                int(pid): (family, email)
-                for pid, family, email in conn.execute("SELECT id, family_name, email FROM people")
-            }
-        missing = {k: v for k, v in expected.items() if not _at_least(stored.get(k), v)}
-        assert not missing, f"round {round_no} (seed {SEED}) lost acknowledged changes: {missing}"
+    launcher = subprocess.Popen(
+        [sys.executable, "-c", LAUNCHER], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        for round_no in range(ITERATIONS):
+            expected.update(_one_round(launcher, db_path, institution, round_no, rng))
+            _check_round(db_path, round_no, expected)
+    finally:
+        assert launcher.stdin is not None
+        launcher.stdin.close()
+        launcher.wait(timeout=30)
     elapsed = time.perf_counter() - started
     assert len(expected) > ITERATIONS, "the writer should acknowledge something most rounds"
     print(f"crash safety: {ITERATIONS} kills, {len(expected)} records, {elapsed:.1f} s")
+
+
+def _check_round(db_path: Path, round_no: int, expected: dict[int, tuple[str, str]]) -> None:
+    """The file is intact and holds every acknowledged change (or the writer's next one)."""
+    problems = integrity_problems(db_path, quick=False)
+    assert problems == [], f"round {round_no} (seed {SEED}): {problems}"
+    # Read as a fresh process would after the crash (plain sqlite3 replays the WAL).
+    with closing(sqlite3.connect(db_path)) as conn:
+        stored = {
+            int(pid): (family, email)
+            for pid, family, email in conn.execute("SELECT id, family_name, email FROM people")
+        }
+    missing = {k: v for k, v in expected.items() if not _at_least(stored.get(k), v)}
+    assert not missing, f"round {round_no} (seed {SEED}) lost acknowledged changes: {missing}"

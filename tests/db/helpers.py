@@ -6,8 +6,7 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
-from planner.db.location import sqlite_target
-from planner.services.container import Services
+from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import make_sample
 
 
@@ -18,7 +17,7 @@ def digest(path: Path) -> str:
 
 def make_database(path: Path) -> Path:
     """A real planner database with the sample records, checkpointed (no WAL left)."""
-    services = Services.open(sqlite_target(path), create=True)
+    services = open_migrated(path)
     make_sample(services)
     services.close()
     return path

@@ -16,15 +16,9 @@ from sqlalchemy import event
 
 from planner.services.container import Services
 from planner.services.visits import VisitFilter
-from tests.fixtures.sample import Sample, make_sample
+from tests.fixtures.sample import Sample
 
 TODAY = date(2027, 3, 1)
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    """Two institutions, two people, two visits."""
-    return make_sample(services)
 
 
 @contextmanager

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from planner.db.location import sqlite_target
 from planner.db.models import AuditRow, ItineraryItemRow, VisitRow
 from planner.demo import synthetic as demo_synthetic
 from planner.demo.data import (
@@ -41,6 +40,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.timezones import day_offset, utc_to_local
 from planner.services.changes import Change
 from planner.services.container import Services
+from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import make_sample
 
 TODAY = date(2027, 2, 24)  # a Wednesday, three weeks before the US daylight-saving change
@@ -49,7 +49,7 @@ _PLANNED = {VisitStatus.DRAFT, VisitStatus.PROPOSED, VisitStatus.APPROVED, Visit
 
 
 def _open(path: Path) -> Services:
-    return Services.open(sqlite_target(path), create=True)
+    return open_migrated(path)
 
 
 @pytest.fixture(scope="module")

@@ -7,21 +7,19 @@ from datetime import date
 
 import pytest
 
-from planner.db.location import sqlite_target
 from planner.demo.populate import populate_demo
 from planner.domain.enums import AuditAction, PaperworkStatus, VisitStatus
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import ADMISSION_STATUSES
 from planner.services.container import Services
+from tests.fixtures.database import open_migrated
 
 TODAY = date(2027, 2, 24)
 
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Services]:
-    services = Services.open(
-        sqlite_target(tmp_path_factory.mktemp("pw") / "d.sqlite3"), create=True
-    )
+    services = open_migrated(tmp_path_factory.mktemp("pw") / "d.sqlite3")
     populate_demo(services, today=TODAY)
     yield services
     services.close()

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from planner.cli import main
-from planner.db.location import sqlite_target
 from planner.domain.entities import Event
 from planner.domain.enums import EventKind, ParticipantRole
 from planner.export.atomic import ExportError, atomic_write
@@ -15,6 +14,7 @@ from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, export_event_itineraries, export_itinerary
 from planner.services.container import Services
 from tests.export.conftest import CHICAGO, TripData, at, make_trip
+from tests.fixtures.database import open_migrated
 
 
 def test_atomic_write_replaces_whole_file_with_mode_0600(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
 
 @pytest.fixture
 def trip_db(db_path: Path) -> tuple[Path, str]:
-    services = Services.open(sqlite_target(db_path), create=True)
+    services = open_migrated(db_path)
     trip = make_trip(services)
     services.close()
     return db_path, trip.visit.code
@@ -150,7 +150,7 @@ def test_export_function_refuses_unknown_visit(services: Services, tmp_path: Pat
 def test_cli_batch_export(
     db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    services = Services.open(sqlite_target(db_path), create=True)
+    services = open_migrated(db_path)
     trip = make_trip(services)
     assert trip.sample.argonne.id is not None and trip.sample.tanaka.id is not None
     event = services.events.create(

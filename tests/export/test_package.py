@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from planner.db.location import sqlite_target
 from planner.domain.enums import PaperworkStatus, VisitStatus
 from planner.export.package import export_visit_package
 from planner.importing.package import import_visit_package, read_package
@@ -22,13 +21,14 @@ from tests.export.conftest import (
     TripData,
     at,
 )
+from tests.fixtures.database import open_migrated
 from tests.fixtures.paperwork import approve_blocking
 
 
 @pytest.fixture
 def partner(tmp_path: Path) -> Iterator[Services]:
     """The partner coordinator's own, empty database."""
-    svc = Services.open(sqlite_target(tmp_path / "partner.sqlite3"), create=True)
+    svc = open_migrated(tmp_path / "partner.sqlite3")
     yield svc
     svc.close()
 

@@ -9,18 +9,13 @@ import pytest
 from openpyxl import Workbook
 
 from planner.cli import main
-from planner.db.location import sqlite_target
 from planner.domain.enums import ItineraryKind
 from planner.importing.itinerary import ImportRowsError, import_itinerary
 from planner.services.container import Services
+from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import Sample, make_sample
 
 HEADER = "kind,title,start,start_zone,end,end_zone,location,address,confirmation"
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    return make_sample(services)
 
 
 def _csv(tmp_path: Path, *lines: str, bom: bool = False, name: str = "items.csv") -> Path:
@@ -165,7 +160,7 @@ def test_import_is_audited(services: Services, sample: Sample, tmp_path: Path) -
 
 
 def test_cli_import(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    services = Services.open(sqlite_target(db_path), create=True)
+    services = open_migrated(db_path)
     sample = make_sample(services)
     services.close()
     good = _csv(tmp_path, "meeting,Fine,2027-03-09 10:00,,2027-03-09 11:00,,,,", name="g.csv")

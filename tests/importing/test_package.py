@@ -9,13 +9,13 @@ from typing import Any
 
 import pytest
 
-from planner.db.location import sqlite_target
 from planner.domain.enums import VisitStatus
 from planner.export.package import package_to_json
 from planner.importing.package import import_visit_package, parse_package
 from planner.services.container import Services
 from planner.services.exchange import SCHEMA_VERSION, PackageError
 from tests.export.conftest import make_trip
+from tests.fixtures.database import open_migrated
 from tests.fixtures.paperwork import approve_blocking
 from tests.fixtures.sample import make_sample
 
@@ -35,7 +35,7 @@ def package(services: Services) -> dict[str, Any]:
 @pytest.fixture
 def partner(tmp_path: Path) -> Iterator[Services]:
     """The partner's database, empty."""
-    svc = Services.open(sqlite_target(tmp_path / "partner.sqlite3"), create=True)
+    svc = open_migrated(tmp_path / "partner.sqlite3")
     yield svc
     svc.close()
 

@@ -12,18 +12,13 @@ from planner.domain.enums import AuditAction, PersonCategory
 from planner.importing.run import import_file, plan_file
 from planner.importing.table import ImportRowsError
 from planner.services.container import Services
-from tests.fixtures.sample import Sample, make_sample
+from tests.fixtures.sample import Sample
 
 HEADER = "Family name,Given name,姓（漢字）,名（漢字）,Category,Affiliation,E-mail,国籍,生年月日"
 ROWS = (
     "Suzuki,Aiko,鈴木,愛子,研究者,RIKEN Wako,a.suzuki@example.jp,日本,1990/04/01",
     "Smith,John,,,staff,Argonne,J.Smith@example.org,United States,1 Apr 1985",
 )
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    return make_sample(services)
 
 
 def _write(tmp_path: Path, lines: list[str], *, encoding: str = "utf-8", sep: str = ",",

@@ -12,14 +12,9 @@ from planner.importing.run import import_file
 from planner.importing.table import ImportRowsError
 from planner.services import audit
 from planner.services.container import Services
-from tests.fixtures.sample import Sample, make_sample
+from tests.fixtures.sample import Sample
 
 HEADER = "メールアドレス,受入機関,到着日,出発日,目的,Paid"
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    return make_sample(services)
 
 
 def _write(tmp_path: Path, *lines: str, name: str = "visits.csv") -> Path:

@@ -12,12 +12,7 @@ from planner.domain.enums import AgreementKind, Purpose, TransferKind, TransferS
 from planner.domain.errors import InUseError, ValidationError
 from planner.domain.paperwork import Agreement, MaterialTransfer
 from planner.services.container import Services
-from tests.fixtures.sample import Sample, make_sample
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    return make_sample(services)
+from tests.fixtures.sample import Sample
 
 
 def _data_visit(services: Services, sample: Sample) -> Visit:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-import pytest
 from sqlalchemy import update
 
 from planner.db.models import VisitRow
@@ -14,7 +13,7 @@ from planner.domain.entities import Visit
 from planner.domain.enums import Purpose, VisitStatus
 from planner.services.container import Services
 from planner.services.dashboard import DashboardVisit, StatusCount
-from tests.fixtures.sample import Sample, make_sample
+from tests.fixtures.sample import Sample
 
 TODAY = date(2027, 3, 1)
 
@@ -47,12 +46,6 @@ def add_visit(
         with services.db.write() as session:
             session.execute(update(VisitRow).where(VisitRow.id == visit.id).values(status=status))
     return visit.id
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    """The two-visit sample (its visits are in 2027-03/04, around TODAY)."""
-    return make_sample(services)
 
 
 def ids(entries: tuple[DashboardVisit, ...]) -> list[int]:

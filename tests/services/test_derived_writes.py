@@ -19,16 +19,11 @@ from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.directory import InstitutionService, PersonService
 from planner.services.visits import VisitService
-from tests.fixtures.sample import Sample, make_sample
+from tests.fixtures.sample import Sample
 
 
 class RegenerationError(RuntimeError):
     """The failure injected into checklist regeneration."""
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    return make_sample(services)
 
 
 @pytest.fixture

@@ -18,14 +18,9 @@ from planner.domain.errors import TransitionError, ValidationError
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.services.container import Services
 from tests.fixtures.paperwork import approve_blocking
-from tests.fixtures.sample import Sample, make_sample
+from tests.fixtures.sample import Sample
 
 _PS = PaperworkStatus
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    return make_sample(services)
 
 
 def _codes(services: Services, visit_id: int, applies: bool = True) -> set[str]:

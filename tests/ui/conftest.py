@@ -10,13 +10,7 @@ from pytestqt.qtbot import QtBot
 from planner.services.container import Services
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings
-from tests.fixtures.sample import Sample, make_sample
-
-
-@pytest.fixture
-def sample(services: Services) -> Sample:
-    """Two institutions, two people, two visits."""
-    return make_sample(services)
+from tests.fixtures.sample import Sample
 
 
 @pytest.fixture

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractItemModel,
     QCoreApplication,
     QEvent,
     QModelIndex,
@@ -38,41 +39,47 @@ from planner.services.agreements import AgreementSummary, TransferSummary
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.paperwork import today_local
-from planner.ui.agreements.agreement_editor import AgreementEditor, agreement_kind_label
-from planner.ui.agreements.transfer_editor import (
-    TransferEditor,
-    transfer_kind_label,
-    transfer_status_label,
-)
+from planner.ui.agreements.agreement_editor import AgreementEditor
+from planner.ui.agreements.transfer_editor import TransferEditor
 from planner.ui.common import formats
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
-from planner.ui.common.roles import SORT_ROLE
+from planner.ui.common.labels import (
+    agreement_kind_label,
+    transfer_kind_label,
+    transfer_status_label,
+)
+from planner.ui.common.roles import ID_ROLE, SORT_ROLE
+from planner.ui.common.table_model import ColumnSpec, RowTableModel
 from planner.ui.common.view import ViewDefaults
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 RELOAD_ENTITIES = frozenset({"agreement", "material_transfer", "visit", "institution"})
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AgreementsView", text)
+R = TypeVar("R")
 
 
-#: A table cell: text, or a date (None: no date).
-Cell = str | date | None
+def _text_column(header: str, text: Callable[[R], str | None]) -> ColumnSpec[R]:
+    """A column of text (none: empty), shown whole in its tooltip."""
+    return ColumnSpec(
+        header, "AgreementsView", lambda r: text(r) or "", tooltip=lambda r: text(r) or None
+    )
 
 
-def _display(value: Cell) -> str:
-    if isinstance(value, date):
-        return formats.day_month_year(value)
-    return value or ""
+def _date_column(header: str, day: Callable[[R], date | None]) -> ColumnSpec[R]:
+    """A column of dates written for the reader, sorting by the date itself."""
 
+    def display(row: R) -> str:
+        value = day(row)
+        return formats.day_month_year(value) if value else ""
 
-def _sort_key(value: Cell) -> str:
-    if isinstance(value, date):
-        return value.isoformat()
-    return value or ""
+    def sort_key(row: R) -> str:
+        value = day(row)
+        return value.isoformat() if value else ""
+
+    return ColumnSpec(header, "AgreementsView", display, sort_key=sort_key, tooltip=display)
 
 
 def agreement_state(a: AgreementSummary, today: date) -> str:
@@ -86,73 +93,47 @@ def agreement_state(a: AgreementSummary, today: date) -> str:
     return QCoreApplication.translate("AgreementsView", "Active")
 
 
-class _RowsModel(QAbstractTableModel):
-    """Read-only rows of precomputed cells, with a record id per row."""
+@dataclass(frozen=True)
+class AgreementRow:
+    """One line of the agreements table: the agreement and its state on the day it was read."""
 
-    def __init__(self, headers: list[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = headers
-        self._rows: list[tuple[int, list[Cell]]] = []
-
-    def set_rows(self, rows: list[tuple[int, list[Cell]]]) -> None:
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def row_of(self, record_id: int) -> int | None:
-        """The row of the record with *record_id*."""
-        for row, (rid, _cells) in enumerate(self._rows):
-            if rid == record_id:
-                return row
-        return None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self._headers[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        record_id, cells = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return _display(cells[index.column()])
-        if role == SORT_ROLE:
-            return _sort_key(cells[index.column()])
-        if role == Qt.ItemDataRole.UserRole:
-            return record_id
-        return None
+    agreement: AgreementSummary
+    state: str
 
 
-AGREEMENT_HEADERS = [
-    QT_TRANSLATE_NOOP("AgreementsView", "Kind"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Title"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Partner"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Reference"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Signed"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Start"),
-    QT_TRANSLATE_NOOP("AgreementsView", "End"),
-    QT_TRANSLATE_NOOP("AgreementsView", "State"),
+AGREEMENT_COLUMNS: list[ColumnSpec[AgreementRow]] = [
+    _text_column(
+        QT_TRANSLATE_NOOP("AgreementsView", "Kind"),
+        lambda r: agreement_kind_label(r.agreement.kind),
+    ),
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "Title"), lambda r: r.agreement.title),
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "Partner"), lambda r: r.agreement.partner),
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "Reference"), lambda r: r.agreement.reference),
+    _date_column(QT_TRANSLATE_NOOP("AgreementsView", "Signed"), lambda r: r.agreement.signed_date),
+    _date_column(QT_TRANSLATE_NOOP("AgreementsView", "Start"), lambda r: r.agreement.start_date),
+    _date_column(QT_TRANSLATE_NOOP("AgreementsView", "End"), lambda r: r.agreement.end_date),
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "State"), lambda r: r.state),
 ]
-TRANSFER_HEADERS = [
-    QT_TRANSLATE_NOOP("AgreementsView", "Title"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Kind"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Agreement"),
-    QT_TRANSLATE_NOOP("AgreementsView", "From"),
-    QT_TRANSLATE_NOOP("AgreementsView", "To"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Visit"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Export control"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Status"),
-    QT_TRANSLATE_NOOP("AgreementsView", "Date"),
+TRANSFER_COLUMNS: list[ColumnSpec[TransferSummary]] = [
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "Title"), lambda t: t.title),
+    _text_column(
+        QT_TRANSLATE_NOOP("AgreementsView", "Kind"), lambda t: transfer_kind_label(t.kind)
+    ),
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "Agreement"), lambda t: t.agreement),
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "From"), lambda t: t.from_institution),
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "To"), lambda t: t.to_institution),
+    _text_column(QT_TRANSLATE_NOOP("AgreementsView", "Visit"), lambda t: t.visit_code),
+    _text_column(
+        QT_TRANSLATE_NOOP("AgreementsView", "Export control"),
+        lambda t: t.export_control_classification,
+    ),
+    _text_column(
+        QT_TRANSLATE_NOOP("AgreementsView", "Status"), lambda t: transfer_status_label(t.status)
+    ),
+    _date_column(QT_TRANSLATE_NOOP("AgreementsView", "Date"), lambda t: t.transfer_date),
 ]
+#: The column a double-click on a transfer reads the visit code from.
+TRANSFER_VISIT_COLUMN = next(i for i, c in enumerate(TRANSFER_COLUMNS) if c.header == "Visit")
 
 
 class AgreementsView(ViewDefaults, QWidget):
@@ -181,8 +162,22 @@ class AgreementsView(ViewDefaults, QWidget):
         self.editor: RecordEditorDialog | None = None
         #: What "today" is for the agreements' state (tests replace it).
         self.today: Callable[[], date] = today_local
-        self.agreements_model = _RowsModel(AGREEMENT_HEADERS, self)
-        self.transfers_model = _RowsModel(TRANSFER_HEADERS, self)
+        self._build_tables()
+        self._build_buttons()
+        self._build_layout()
+        for table in (self.agreements_table, self.transfers_table):
+            table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self.bridge = ChangeBridge(services.bus, self)
+        self.bridge.changed.connect(self._on_change)
+        self.destroyed.connect(self.bridge.close)
+        self.reload()
+
+    def _build_tables(self) -> None:
+        """The agreements and transfers tables over their models."""
+        self.agreements_model = RowTableModel(
+            AGREEMENT_COLUMNS, self, row_id=lambda r: r.agreement.id
+        )
+        self.transfers_model = RowTableModel(TRANSFER_COLUMNS, self, row_id=lambda t: t.id)
         self.agreements_table = self._table(self.agreements_model, 1, "agreementsTable")
         self.agreements_table.setAccessibleName(
             QCoreApplication.translate("AgreementsView", "Agreements")
@@ -196,6 +191,8 @@ class AgreementsView(ViewDefaults, QWidget):
         self.agreements_table.installEventFilter(self)
         self.transfers_table.installEventFilter(self)
 
+    def _build_buttons(self) -> None:
+        """New… and Edit… for agreements and for transfers."""
         # Mnemonics avoid the menu bar's F, E, V and H.
         self.new_agreement_button = self._button(
             QCoreApplication.translate("AgreementsView", "&New agreement…"), self.new_agreement
@@ -216,6 +213,8 @@ class AgreementsView(ViewDefaults, QWidget):
         )
         self.edit_transfer_button.setObjectName("editTransferButton")
 
+    def _build_layout(self) -> None:
+        """The note above, the two titled tables in a splitter below it."""
         note = QLabel(
             QCoreApplication.translate(
                 "AgreementsView",
@@ -253,14 +252,8 @@ class AgreementsView(ViewDefaults, QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(note)
         layout.addWidget(splitter, 1)
-        for table in (self.agreements_table, self.transfers_table):
-            table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self.bridge = ChangeBridge(services.bus, self)
-        self.bridge.changed.connect(self._on_change)
-        self.destroyed.connect(self.bridge.close)
-        self.reload()
 
-    def _table(self, model: _RowsModel, stretch: int, name: str) -> QTableView:
+    def _table(self, model: QAbstractItemModel, stretch: int, name: str) -> QTableView:
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -311,43 +304,17 @@ class AgreementsView(ViewDefaults, QWidget):
         agreement_id, transfer_id = self.current_agreement_id(), self.current_transfer_id()
         today = self.today()
         self.agreements_model.set_rows(
-            [(a.id, self._agreement_cells(a, today)) for a in self.services.agreements.summaries()]
+            [
+                AgreementRow(a, agreement_state(a, today))
+                for a in self.services.agreements.summaries()
+            ]
         )
-        self.transfers_model.set_rows(
-            [(t.id, self._transfer_cells(t)) for t in self.services.transfers.summaries()]
-        )
+        self.transfers_model.set_rows(self.services.transfers.summaries())
         if agreement_id is not None:
             self.select_agreement(agreement_id)
         if transfer_id is not None:
             self.select_transfer(transfer_id)
         self._update_buttons()
-
-    @staticmethod
-    def _agreement_cells(a: AgreementSummary, today: date) -> list[Cell]:
-        return [
-            agreement_kind_label(a.kind),
-            a.title,
-            a.partner,
-            a.reference,
-            a.signed_date,
-            a.start_date,
-            a.end_date,
-            agreement_state(a, today),
-        ]
-
-    @staticmethod
-    def _transfer_cells(t: TransferSummary) -> list[Cell]:
-        return [
-            t.title,
-            transfer_kind_label(t.kind),
-            t.agreement,
-            t.from_institution,
-            t.to_institution,
-            t.visit_code,
-            t.export_control_classification,
-            transfer_status_label(t.status),
-            t.transfer_date,
-        ]
 
     def _on_change(self, change: Change) -> None:
         if change.kind in RELOAD_ENTITIES:
@@ -360,11 +327,11 @@ class AgreementsView(ViewDefaults, QWidget):
         index = table.currentIndex()
         if not index.isValid():
             return None
-        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        value = index.siblingAtColumn(0).data(ID_ROLE)
         return int(value) if value is not None else None
 
     @staticmethod
-    def _select(table: QTableView, model: _RowsModel, record_id: int) -> bool:
+    def _select(table: QTableView, model: RowTableModel[Any], record_id: int) -> bool:
         row = model.row_of(record_id)
         if row is None:
             return False
@@ -488,15 +455,15 @@ class AgreementsView(ViewDefaults, QWidget):
         return super().eventFilter(watched, event)
 
     def _agreement_activated(self, index: QModelIndex) -> None:
-        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        value = index.siblingAtColumn(0).data(ID_ROLE)
         if value is not None:
             self.edit_agreement(int(value))
 
     def _transfer_activated(self, index: QModelIndex) -> None:
-        code = index.siblingAtColumn(TRANSFER_HEADERS.index("Visit")).data()
+        code = index.siblingAtColumn(TRANSFER_VISIT_COLUMN).data()
         if code:
             self.visit_activated.emit(str(code))
             return
-        value = index.siblingAtColumn(0).data(Qt.ItemDataRole.UserRole)
+        value = index.siblingAtColumn(0).data(ID_ROLE)
         if value is not None:
             self.edit_transfer(int(value))

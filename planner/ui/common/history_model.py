@@ -15,9 +15,9 @@ from PySide6.QtCore import (
 )
 
 from planner.domain.entities import AuditEntry
-from planner.domain.enums import AuditAction
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.ui.common import formats
+from planner.ui.common.labels import audit_action_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -39,21 +39,6 @@ _HEADERS = {
     HistoryColumn.REASON: QT_TRANSLATE_NOOP("HistoryModel", "Reason"),
     HistoryColumn.CHANGES: QT_TRANSLATE_NOOP("HistoryModel", "Changes"),
 }
-
-#: What each audit action reads as (lower case, as before; translated where shown).
-_ACTION_TEXT = {
-    AuditAction.CREATE: QT_TRANSLATE_NOOP("HistoryModel", "create"),
-    AuditAction.UPDATE: QT_TRANSLATE_NOOP("HistoryModel", "update"),
-    AuditAction.DELETE: QT_TRANSLATE_NOOP("HistoryModel", "delete"),
-    AuditAction.STATUS: QT_TRANSLATE_NOOP("HistoryModel", "status"),
-    AuditAction.IMPORT: QT_TRANSLATE_NOOP("HistoryModel", "import"),
-}
-
-
-def action_label(action: AuditAction) -> str:
-    """An audit action as users read it (``update``), translated."""
-    text = _ACTION_TEXT.get(action)
-    return QCoreApplication.translate("HistoryModel", text) if text else action.value
 
 
 def describe_changes(entry: AuditEntry) -> str:
@@ -110,7 +95,7 @@ class HistoryModel(QAbstractTableModel):
             case HistoryColumn.WHO:
                 return entry.actor
             case HistoryColumn.ACTION:
-                return action_label(entry.action)
+                return audit_action_label(entry.action)
             case HistoryColumn.CHANGES:
                 return describe_changes(entry)
             case HistoryColumn.REASON:

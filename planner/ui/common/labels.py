@@ -6,10 +6,17 @@ from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
 from planner.domain.enums import (
+    AgreementKind,
+    AuditAction,
     EventKind,
+    InstitutionKind,
+    ItineraryKind,
     PaperworkStatus,
     ParticipantRole,
+    PersonCategory,
     ResponsibleParty,
+    TransferKind,
+    TransferStatus,
     VisitStatus,
 )
 from planner.domain.i18n import QT_TRANSLATE_NOOP
@@ -135,6 +142,108 @@ def paperwork_status_label(status: PaperworkStatus) -> str:
 def responsible_label(party: ResponsibleParty) -> str:
     """Who acts on an item (``Coordinator``), translated."""
     return _tr_paperwork(_RESPONSIBLE_TEXT.get(party, party.value))
+
+
+_ITINERARY_KIND_TEXT: dict[ItineraryKind, str] = {
+    ItineraryKind.FLIGHT: QT_TRANSLATE_NOOP("Itinerary", "Flight"),
+    ItineraryKind.TRAIN: QT_TRANSLATE_NOOP("Itinerary", "Train"),
+    ItineraryKind.GROUND_TRANSPORT: QT_TRANSLATE_NOOP("Itinerary", "Ground transport"),
+    ItineraryKind.LODGING: QT_TRANSLATE_NOOP("Itinerary", "Lodging"),
+    ItineraryKind.MEETING: QT_TRANSLATE_NOOP("Itinerary", "Meeting"),
+    ItineraryKind.LECTURE: QT_TRANSLATE_NOOP("Itinerary", "Lecture"),
+    ItineraryKind.SEMINAR: QT_TRANSLATE_NOOP("Itinerary", "Seminar"),
+    ItineraryKind.SYMPOSIUM: QT_TRANSLATE_NOOP("Itinerary", "Symposium"),
+    ItineraryKind.TOUR: QT_TRANSLATE_NOOP("Itinerary", "Tour"),
+    ItineraryKind.BADGE_PICKUP: QT_TRANSLATE_NOOP("Itinerary", "Badge pickup"),
+    ItineraryKind.MEAL: QT_TRANSLATE_NOOP("Itinerary", "Meal"),
+    ItineraryKind.FREE_TIME: QT_TRANSLATE_NOOP("Itinerary", "Free time"),
+    ItineraryKind.OTHER: QT_TRANSLATE_NOOP("Itinerary", "Other"),
+}
+
+
+def itinerary_kind_label(kind: ItineraryKind) -> str:
+    """An itinerary item's kind as users read it (``Ground transport``), translated."""
+    return QCoreApplication.translate("Itinerary", _ITINERARY_KIND_TEXT.get(kind, kind.value))
+
+
+_AGREEMENT_KIND_TEXT: dict[AgreementKind, str] = {
+    AgreementKind.MEMORANDUM: QT_TRANSLATE_NOOP("AgreementKind", "Memorandum"),
+    AgreementKind.DATA_SHARING: QT_TRANSLATE_NOOP("AgreementKind", "Data sharing"),
+    AgreementKind.MATERIAL_TRANSFER: QT_TRANSLATE_NOOP("AgreementKind", "Material transfer"),
+    AgreementKind.NDA: QT_TRANSLATE_NOOP("AgreementKind", "NDA"),
+}
+_TRANSFER_KIND_TEXT: dict[TransferKind, str] = {
+    TransferKind.DATA_SET: QT_TRANSLATE_NOOP("TransferKind", "Data set"),
+    TransferKind.MATERIAL: QT_TRANSLATE_NOOP("TransferKind", "Material"),
+}
+_TRANSFER_STATUS_TEXT: dict[TransferStatus, str] = {
+    TransferStatus.PLANNED: QT_TRANSLATE_NOOP("TransferStatus", "Planned"),
+    TransferStatus.UNDER_REVIEW: QT_TRANSLATE_NOOP("TransferStatus", "Under review"),
+    TransferStatus.APPROVED: QT_TRANSLATE_NOOP("TransferStatus", "Approved"),
+    TransferStatus.TRANSFERRED: QT_TRANSLATE_NOOP("TransferStatus", "Transferred"),
+    TransferStatus.CANCELLED: QT_TRANSLATE_NOOP("TransferStatus", "Cancelled"),
+}
+
+
+def agreement_kind_label(kind: AgreementKind) -> str:
+    """An agreement kind as users read it (``Data sharing``), translated."""
+    return QCoreApplication.translate("AgreementKind", _AGREEMENT_KIND_TEXT.get(kind, str(kind)))
+
+
+def transfer_kind_label(kind: TransferKind) -> str:
+    """A transfer kind as users read it (``Data set``), translated."""
+    return QCoreApplication.translate("TransferKind", _TRANSFER_KIND_TEXT.get(kind, str(kind)))
+
+
+def transfer_status_label(status: TransferStatus) -> str:
+    """A transfer status as users read it (``Under review``), translated."""
+    return QCoreApplication.translate(
+        "TransferStatus", _TRANSFER_STATUS_TEXT.get(status, str(status))
+    )
+
+
+_INSTITUTION_KIND_TEXT: dict[InstitutionKind, str] = {
+    InstitutionKind.NATIONAL_LAB: QT_TRANSLATE_NOOP("InstitutionKind", "National laboratory"),
+    InstitutionKind.RESEARCH_INSTITUTE: QT_TRANSLATE_NOOP("InstitutionKind", "Research institute"),
+    InstitutionKind.UNIVERSITY: QT_TRANSLATE_NOOP("InstitutionKind", "University"),
+    InstitutionKind.COMPANY: QT_TRANSLATE_NOOP("InstitutionKind", "Company"),
+    InstitutionKind.OTHER: QT_TRANSLATE_NOOP("InstitutionKind", "Other"),
+}
+_PERSON_CATEGORY_TEXT: dict[PersonCategory, str] = {
+    PersonCategory.RESEARCHER: QT_TRANSLATE_NOOP("PersonCategory", "Researcher"),
+    PersonCategory.STAFF: QT_TRANSLATE_NOOP("PersonCategory", "Staff"),
+    PersonCategory.STUDENT: QT_TRANSLATE_NOOP("PersonCategory", "Student"),
+}
+
+
+def institution_kind_label(kind: InstitutionKind) -> str:
+    """An institution kind as users read it (``National laboratory``), translated."""
+    return QCoreApplication.translate(
+        "InstitutionKind", _INSTITUTION_KIND_TEXT.get(kind, str(kind))
+    )
+
+
+def person_category_label(category: PersonCategory) -> str:
+    """A person category as users read it (``Researcher``), translated."""
+    return QCoreApplication.translate(
+        "PersonCategory", _PERSON_CATEGORY_TEXT.get(category, str(category).capitalize())
+    )
+
+
+#: What each audit action reads as (lower case; translated where shown).
+_AUDIT_ACTION_TEXT: dict[AuditAction, str] = {
+    AuditAction.CREATE: QT_TRANSLATE_NOOP("HistoryModel", "create"),
+    AuditAction.UPDATE: QT_TRANSLATE_NOOP("HistoryModel", "update"),
+    AuditAction.DELETE: QT_TRANSLATE_NOOP("HistoryModel", "delete"),
+    AuditAction.STATUS: QT_TRANSLATE_NOOP("HistoryModel", "status"),
+    AuditAction.IMPORT: QT_TRANSLATE_NOOP("HistoryModel", "import"),
+}
+
+
+def audit_action_label(action: AuditAction) -> str:
+    """An audit action as users read it (``update``), translated."""
+    text = _AUDIT_ACTION_TEXT.get(action)
+    return QCoreApplication.translate("HistoryModel", text) if text else action.value
 
 
 def status_swatch(colour: QColor, size: int = 12) -> QIcon:

@@ -191,6 +191,22 @@ class DashboardView(ViewDefaults, QWidget):
         self.snapshot: DashboardSnapshot | None = None
         self._stale = False
 
+        self._build_heading()
+        self._build_counts()
+        self._build_sections()
+        self._build_layout()
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+
+        self._use_service_paperwork(services)
+        # Loaded when first shown (or by reload()): a window that opens on another view, or
+        # reloads the dashboard itself right after building it, reads the data only once.
+        self._stale = True
+
+    def _build_heading(self) -> None:
+        """The date line, larger and bold."""
         self.heading = QLabel(self)
         self.heading.setObjectName("dashboardHeading")
         font = self.heading.font()
@@ -198,6 +214,8 @@ class DashboardView(ViewDefaults, QWidget):
         font.setBold(True)
         self.heading.setFont(font)
 
+    def _build_counts(self) -> None:
+        """The visits counted by status, as one wrapping row."""
         self.counts_box = QGroupBox(
             QCoreApplication.translate("Dashboard", "Visits by status"), self
         )
@@ -220,7 +238,9 @@ class DashboardView(ViewDefaults, QWidget):
         counts_layout.setContentsMargins(6, 2, 6, 2)
         counts_layout.addWidget(self.counts_view)
 
-        days = horizon_days
+    def _build_sections(self) -> None:
+        """The arrivals, departures, in-progress, behind-the-dates and paperwork lists."""
+        days = self.horizon_days
         self.arrivals = DashboardSection(
             "arrivals",
             QCoreApplication.translate("Dashboard", "Arrivals — next %n days", None, days),
@@ -267,6 +287,8 @@ class DashboardView(ViewDefaults, QWidget):
         for section in self.sections.values():
             section.activated.connect(self.visit_activated)
 
+    def _build_layout(self) -> None:
+        """Heading and counts across the top, the lists in a two-column grid, all scrolling."""
         content = QWidget(self)
         content.setObjectName("dashboardContent")
         grid = QGridLayout(content)
@@ -294,16 +316,6 @@ class DashboardView(ViewDefaults, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
         self.setFocusProxy(self.arrivals.table)
-
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
-
-        self._use_service_paperwork(services)
-        # Loaded when first shown (or by reload()): a window that opens on another view, or
-        # reloads the dashboard itself right after building it, reads the data only once.
-        self._stale = True
 
     # -- data ----------------------------------------------------------------------------------
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
@@ -32,14 +29,17 @@ from PySide6.QtWidgets import (
 
 from planner.domain.entities import Institution, Project
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.formats import country_name
+from planner.ui.common.labels import institution_kind_label
 from planner.ui.common.roles import ID_ROLE
+from planner.ui.common.table_model import ColumnSpec, RowTableModel
 from planner.ui.common.view import ViewDefaults
-from planner.ui.directory.institution_editor import InstitutionEditor, kind_label
+from planner.ui.directory.institution_editor import InstitutionEditor
 from planner.ui.directory.project_editor import ProjectEditor
 
 T = TypeVar("T")
@@ -50,75 +50,9 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 RELOAD_ENTITIES = frozenset({"institution", "project", "program"})
 
 
-@dataclass(frozen=True)
-class ColumnSpec(Generic[T]):
-    """One column of a :class:`RecordTableModel`: its title and how to get a record's text."""
-
-    title: str
-    text: Callable[[T], str]
-
-
-class RecordTableModel(QAbstractTableModel, Generic[T]):
-    """A read-only table of small record lists (institutions, projects) with their ids."""
-
-    def __init__(self, columns: Sequence[ColumnSpec[T]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._columns = list(columns)
-        self._rows: list[T] = []
-
-    def set_records(self, records: Sequence[T]) -> None:
-        """Replace the rows."""
-        self.beginResetModel()
-        self._rows = list(records)
-        self.endResetModel()
-
-    def record_at(self, row: int) -> T:
-        """The record of source *row*."""
-        return self._rows[row]
-
-    def row_of(self, record_id: int) -> int | None:
-        """The source row of the record with *record_id*."""
-        for row, record in enumerate(self._rows):
-            if getattr(record, "id", None) == record_id:
-                return row
-        return None
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of records."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        """Number of columns."""
-        return 0 if parent.isValid() else len(self._columns)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        """Cell text, or the record id for ``ID_ROLE``."""
-        if not index.isValid():
-            return None
-        row, col = index.row(), index.column()
-        if not (0 <= row < len(self._rows) and 0 <= col < len(self._columns)):
-            return None
-        record = self._rows[row]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._columns[col].text(record)
-        if role == ID_ROLE:
-            return getattr(record, "id", None)
-        return None
-
-    def headerData(  # noqa: N802
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        """Column titles."""
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            if 0 <= section < len(self._columns):
-                return self._columns[section].title
-            return None
-        return section + 1
+def _column(header: str, text: Callable[[T], str | None]) -> ColumnSpec[T]:
+    """A directory column: *header* (marked for translation in ``DirectoryView``) and its text."""
+    return ColumnSpec(header, "DirectoryView", lambda record: text(record) or "")
 
 
 class RecordListPanel(QGroupBox):
@@ -127,7 +61,7 @@ class RecordListPanel(QGroupBox):
     def __init__(
         self,
         title: str,
-        model: RecordTableModel[Any],
+        model: RowTableModel[Any],
         on_new: Callable[[], object],
         on_edit: Callable[[int], object],
         parent: QWidget | None = None,
@@ -181,7 +115,7 @@ class RecordListPanel(QGroupBox):
     def set_records(self, records: Sequence[Any]) -> None:
         """Show *records*, keeping the current one selected."""
         current = self.current_id()
-        self.model.set_records(records)
+        self.model.set_rows(records)
         self.table.resizeColumnsToContents()
         header = self.table.horizontalHeader()
         # Room for the sort arrow; the last column stretches anyway.
@@ -242,38 +176,31 @@ class DirectoryView(ViewDefaults, QWidget):
         self._program_names: dict[int, str] = {}
 
         institution_columns: list[ColumnSpec[Institution]] = [
-            ColumnSpec(QCoreApplication.translate("DirectoryView", "Name"), lambda i: i.name),
-            ColumnSpec(
-                QCoreApplication.translate("DirectoryView", "Japanese name"), lambda i: i.name_ja
+            _column(QT_TRANSLATE_NOOP("DirectoryView", "Name"), lambda i: i.name),
+            _column(QT_TRANSLATE_NOOP("DirectoryView", "Japanese name"), lambda i: i.name_ja),
+            _column(QT_TRANSLATE_NOOP("DirectoryView", "Short name"), lambda i: i.short_name),
+            _column(
+                QT_TRANSLATE_NOOP("DirectoryView", "Kind"),
+                lambda i: institution_kind_label(i.kind),
             ),
-            ColumnSpec(
-                QCoreApplication.translate("DirectoryView", "Short name"), lambda i: i.short_name
-            ),
-            ColumnSpec(
-                QCoreApplication.translate("DirectoryView", "Kind"), lambda i: kind_label(i.kind)
-            ),
-            ColumnSpec(
-                QCoreApplication.translate("DirectoryView", "Country"),
+            _column(
+                QT_TRANSLATE_NOOP("DirectoryView", "Country"),
                 lambda i: f"{country_name(i.country)} ({i.country})",
             ),
-            ColumnSpec(QCoreApplication.translate("DirectoryView", "City"), lambda i: i.city),
-            ColumnSpec(
-                QCoreApplication.translate("DirectoryView", "Time zone"), lambda i: i.timezone
-            ),
+            _column(QT_TRANSLATE_NOOP("DirectoryView", "City"), lambda i: i.city),
+            _column(QT_TRANSLATE_NOOP("DirectoryView", "Time zone"), lambda i: i.timezone),
         ]
         project_columns: list[ColumnSpec[Project]] = [
-            ColumnSpec(QCoreApplication.translate("DirectoryView", "Name"), lambda p: p.name),
-            ColumnSpec(
-                QCoreApplication.translate("DirectoryView", "Japanese name"), lambda p: p.name_ja
-            ),
-            ColumnSpec(
-                QCoreApplication.translate("DirectoryView", "Programme"),
+            _column(QT_TRANSLATE_NOOP("DirectoryView", "Name"), lambda p: p.name),
+            _column(QT_TRANSLATE_NOOP("DirectoryView", "Japanese name"), lambda p: p.name_ja),
+            _column(
+                QT_TRANSLATE_NOOP("DirectoryView", "Programme"),
                 lambda p: self._program_names.get(p.program_id, "") if p.program_id else "",
             ),
         ]
         self.institutions = RecordListPanel(
             QCoreApplication.translate("DirectoryView", "Institutions"),
-            RecordTableModel(institution_columns, self),
+            RowTableModel(institution_columns, self, row_id=lambda i: i.id),
             self.new_institution,
             self.edit_institution,
             self,
@@ -283,7 +210,7 @@ class DirectoryView(ViewDefaults, QWidget):
         self.institutions.setObjectName("institutionsPanel")
         self.projects = RecordListPanel(
             QCoreApplication.translate("DirectoryView", "Projects"),
-            RecordTableModel(project_columns, self),
+            RowTableModel(project_columns, self, row_id=lambda p: p.id),
             self.new_project,
             self.edit_project,
             self,

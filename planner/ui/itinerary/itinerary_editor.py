@@ -73,6 +73,17 @@ class ItineraryEditor(QWidget):
         #: Replaced by tests; the dialog asks through it which instant a DST time means.
         self.instant_asker: InstantAsker = ask_instant
 
+        self._build_tree()
+        self._build_controls()
+        self._build_findings()
+        self._build_layout()
+        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._bridge = ChangeBridge(services.bus, self)
+        self._bridge.changed.connect(self._on_change)
+        self._update_buttons()
+
+    def _build_tree(self) -> None:
+        """The itinerary by day; a double-click edits an item."""
         self.model = ItineraryTreeModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("itineraryTree")
@@ -93,6 +104,8 @@ class ItineraryEditor(QWidget):
         header.resizeSection(Column.LOCATION, 220)
         self.tree.doubleClicked.connect(lambda _index: self.edit_selected())
 
+    def _build_controls(self) -> None:
+        """Add, edit, remove and reorder items; the shortest connection the checks accept."""
         self.add_button = QPushButton(QCoreApplication.translate("ItineraryEditor", "&Add…"), self)
         self.edit_button = QPushButton(
             QCoreApplication.translate("ItineraryEditor", "&Edit…"), self
@@ -131,6 +144,8 @@ class ItineraryEditor(QWidget):
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.connection_spin.valueChanged.connect(lambda _v: self.reload())
 
+    def _button_row(self) -> QHBoxLayout:
+        """The item buttons, then the minimum connection at the right."""
         buttons = QHBoxLayout()
         for button in (
             self.add_button,
@@ -147,7 +162,10 @@ class ItineraryEditor(QWidget):
         connection_label.setBuddy(self.connection_spin)
         buttons.addWidget(connection_label)
         buttons.addWidget(self.connection_spin)
+        return buttons
 
+    def _build_findings(self) -> None:
+        """The summary line and the checks that need attention (a click selects the item)."""
         self.findings_model = QStringListModel(self)
         self.findings_view = QListView(self)
         self.findings_view.setObjectName("itineraryFindings")
@@ -160,6 +178,8 @@ class ItineraryEditor(QWidget):
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("itinerarySummary")
 
+    def _build_layout(self) -> None:
+        """Buttons above; the tree over the summary and checks in a splitter."""
         lower = QWidget(self)
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -171,13 +191,8 @@ class ItineraryEditor(QWidget):
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
-        layout.addLayout(buttons)
+        layout.addLayout(self._button_row())
         layout.addWidget(splitter)
-
-        self.tree.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self._bridge = ChangeBridge(services.bus, self)
-        self._bridge.changed.connect(self._on_change)
-        self._update_buttons()
 
     # -- loading -----------------------------------------------------------------------------
 

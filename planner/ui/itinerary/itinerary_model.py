@@ -18,38 +18,21 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QApplication, QStyle
 
 from planner.domain.entities import ItineraryItem, Visit
-from planner.domain.enums import ItineraryKind
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.itinerary_checks import Finding
 from planner.domain.itinerary_days import ScheduledItem, group_by_day
 from planner.ui.common import formats, palette
 from planner.ui.common.errors import message_text
+from planner.ui.common.labels import itinerary_kind_label
 from planner.ui.common.roles import FINDINGS_ROLE, ID_ROLE, MARKER_ROLE
-
-_KIND_TEXT = {
-    ItineraryKind.FLIGHT: QT_TRANSLATE_NOOP("Itinerary", "Flight"),
-    ItineraryKind.TRAIN: QT_TRANSLATE_NOOP("Itinerary", "Train"),
-    ItineraryKind.GROUND_TRANSPORT: QT_TRANSLATE_NOOP("Itinerary", "Ground transport"),
-    ItineraryKind.LODGING: QT_TRANSLATE_NOOP("Itinerary", "Lodging"),
-    ItineraryKind.MEETING: QT_TRANSLATE_NOOP("Itinerary", "Meeting"),
-    ItineraryKind.LECTURE: QT_TRANSLATE_NOOP("Itinerary", "Lecture"),
-    ItineraryKind.SEMINAR: QT_TRANSLATE_NOOP("Itinerary", "Seminar"),
-    ItineraryKind.SYMPOSIUM: QT_TRANSLATE_NOOP("Itinerary", "Symposium"),
-    ItineraryKind.TOUR: QT_TRANSLATE_NOOP("Itinerary", "Tour"),
-    ItineraryKind.BADGE_PICKUP: QT_TRANSLATE_NOOP("Itinerary", "Badge pickup"),
-    ItineraryKind.MEAL: QT_TRANSLATE_NOOP("Itinerary", "Meal"),
-    ItineraryKind.FREE_TIME: QT_TRANSLATE_NOOP("Itinerary", "Free time"),
-    ItineraryKind.OTHER: QT_TRANSLATE_NOOP("Itinerary", "Other"),
-}
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Itinerary", text)
 
 
-def kind_text(kind: ItineraryKind) -> str:
-    """The kind as the interface shows it, translated."""
-    return _tr(_KIND_TEXT.get(kind, kind.value))
+#: The kind as the interface shows it (the itinerary dialog imports it under this name).
+kind_text = itinerary_kind_label
 
 
 class Column(IntEnum):

@@ -63,13 +63,28 @@ class PaperworkView(ViewDefaults, QWidget):
         #: What "today" is for overdue and due soon (tests replace it).
         self.today: Callable[[], date] = today_local
 
+        self._build_model()
+        self._build_filters()
+        self._build_table()
+        self._build_actions()
+        self._build_layout()
+        self._connect_signals()
+        self.bridge = ChangeBridge(services.bus, self)
+        self.bridge.changed.connect(self._on_change)
+        self.destroyed.connect(self.bridge.close)
+        self.reload()
+
+    def _build_model(self) -> None:
+        """The overview model and the proxy that filters and sorts it."""
         self.model = PaperworkOverviewModel(self)
         self.proxy = OverviewFilterProxy(lambda: self.today(), self)
         self.proxy.setSourceModel(self.model)
         # With a broken rules file the rules view explains the problem; keep the default.
         with contextlib.suppress(RulesError):
-            self.proxy.due_soon_days = services.paperwork.ruleset.settings.due_soon_days
+            self.proxy.due_soon_days = self.services.paperwork.ruleset.settings.due_soon_days
 
+    def _build_filters(self) -> None:
+        """The filter row: what to show, document type, who is responsible, free text."""
         self.show_combo = QComboBox(self)
         self.show_combo.setObjectName("paperworkShow")
         self.show_combo.setAccessibleName(QCoreApplication.translate("PaperworkView", "Show"))
@@ -111,6 +126,8 @@ class PaperworkView(ViewDefaults, QWidget):
         )
         self.filter_edit.setClearButtonEnabled(True)
 
+    def _build_table(self) -> None:
+        """The table of items, due date first."""
         self.table = QTableView(self)
         self.table.setObjectName("paperworkOverview")
         self.table.setAccessibleName(QCoreApplication.translate("PaperworkView", "Paperwork items"))
@@ -128,6 +145,8 @@ class PaperworkView(ViewDefaults, QWidget):
         header.setSectionResizeMode(OverviewColumn.DOCUMENT, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._activated)
 
+    def _build_actions(self) -> None:
+        """The count, the error line and setting the status of the selected items."""
         self.count_label = QLabel(self)
         self.status_combo = QComboBox(self)
         self.status_combo.setObjectName("paperworkSetStatus")
@@ -144,6 +163,8 @@ class PaperworkView(ViewDefaults, QWidget):
         self.error_label.setStyleSheet(f"color: {palette.error_colour().name()}")
         self.error_label.setWordWrap(True)
 
+    def _build_layout(self) -> None:
+        """Filters above the table, actions below it."""
         for combo in (self.show_combo, self.type_combo, self.responsible_combo, self.status_combo):
             # Long document titles must not force the window wider than the screen.
             combo.setSizeAdjustPolicy(
@@ -168,6 +189,8 @@ class PaperworkView(ViewDefaults, QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(actions)
 
+    def _connect_signals(self) -> None:
+        """Filters re-filter; any change of the rows recounts them."""
         self.show_combo.currentIndexChanged.connect(self._criteria_changed)
         self.type_combo.currentIndexChanged.connect(self._criteria_changed)
         self.responsible_combo.currentIndexChanged.connect(self._criteria_changed)
@@ -176,11 +199,6 @@ class PaperworkView(ViewDefaults, QWidget):
         self.proxy.rowsRemoved.connect(self._count)
         self.proxy.modelReset.connect(self._count)
         self.proxy.layoutChanged.connect(self._count)
-
-        self.bridge = ChangeBridge(services.bus, self)
-        self.bridge.changed.connect(self._on_change)
-        self.destroyed.connect(self.bridge.close)
-        self.reload()
 
     def reload(self) -> None:
         """Read every item again."""

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable
+from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QAbstractItemModel,
     QCoreApplication,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
 )
@@ -34,13 +32,9 @@ from planner.services.container import Services
 from planner.ui.common import formats, palette
 from planner.ui.common.errors import message_text, planner_error_text
 from planner.ui.common.labels import responsible_label
+from planner.ui.common.roles import SORT_ROLE
+from planner.ui.common.table_model import ColumnSpec, RowTableModel
 from planner.ui.common.view import ViewDefaults
-
-AnyIndex = QModelIndex | QPersistentModelIndex
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RulesView", text)
 
 
 class RuleColumn(IntEnum):
@@ -65,81 +59,61 @@ class DocumentColumn(IntEnum):
     EXPLANATION = 7
 
 
-_RULE_HEADERS = (
-    QT_TRANSLATE_NOOP("RulesView", "Rule"),
-    QT_TRANSLATE_NOOP("RulesView", "When"),
-    QT_TRANSLATE_NOOP("RulesView", "Documents"),
-    QT_TRANSLATE_NOOP("RulesView", "Description"),
-)
-_DOC_HEADERS = (
-    QT_TRANSLATE_NOOP("RulesView", "Code"),
-    QT_TRANSLATE_NOOP("RulesView", "Title"),
-    QT_TRANSLATE_NOOP("RulesView", "Japanese title"),
-    QT_TRANSLATE_NOOP("RulesView", "Responsible"),
-    QT_TRANSLATE_NOOP("RulesView", "Lead days"),
-    QT_TRANSLATE_NOOP("RulesView", "Blocking"),
-    QT_TRANSLATE_NOOP("RulesView", "Visitor brings"),
-    QT_TRANSLATE_NOOP("RulesView", "Explanation"),
-)
+@dataclass(frozen=True)
+class RuleRow:
+    """One line of the rules table: the rule and the titles of the documents it asks for."""
+
+    rule: Rule
+    documents: str
 
 
-class _Table(QAbstractTableModel):
-    """A read-only table of precomputed cells (the rules file is small)."""
-
-    def __init__(self, headers: Sequence[str], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._headers = list(headers)
-        self._rows: list[list[Any]] = []
-        self._tips: list[str] = []
-
-    def set_rows(self, rows: list[list[Any]], tips: list[str]) -> None:
-        self.beginResetModel()
-        self._rows, self._tips = rows, tips
-        self.endResetModel()
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(  # noqa: N802
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _tr(self._headers[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        value = self._rows[index.row()][index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return value if isinstance(value, str) else str(value)
-        if role == Qt.ItemDataRole.UserRole:
-            return value
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tips[index.row()] or None
-        return None
-
-
-def _rule_row(rule: Rule, docs: dict[str, DocumentSpec]) -> list[Any]:
+def _rule_row(rule: Rule, docs: dict[str, DocumentSpec]) -> RuleRow:
     titles = ", ".join(formats.localised(docs[c].title, docs[c].title_ja) for c in rule.documents)
-    return [rule.id, message_text(conditions_text(rule.conditions)), titles, rule.description]
+    return RuleRow(rule, titles)
 
 
-def _doc_row(doc: DocumentSpec) -> list[Any]:
-    yes = QCoreApplication.translate("RulesView", "yes")
-    return [
-        doc.code,
-        doc.title,
-        doc.title_ja,
-        responsible_label(doc.responsible),
-        doc.lead_days,
-        yes if doc.blocking else "",
-        yes if doc.visitor_brings else "",
-        doc.explanation,
-    ]
+def _rule_column(header: str, text: Callable[[RuleRow], str]) -> ColumnSpec[RuleRow]:
+    # Every cell of a rule explains it in its tooltip.
+    return ColumnSpec(header, "RulesView", text, tooltip=lambda r: r.rule.description)
+
+
+def _doc_column(
+    header: str,
+    text: Callable[[DocumentSpec], str],
+    sort_key: Callable[[DocumentSpec], Any] | None = None,
+) -> ColumnSpec[DocumentSpec]:
+    return ColumnSpec(header, "RulesView", text, sort_key=sort_key, tooltip=lambda d: d.explanation)
+
+
+def _yes(flag: bool) -> str:
+    return QCoreApplication.translate("RulesView", "yes") if flag else ""
+
+
+RULE_COLUMNS: list[ColumnSpec[RuleRow]] = [
+    _rule_column(QT_TRANSLATE_NOOP("RulesView", "Rule"), lambda r: r.rule.id),
+    _rule_column(
+        QT_TRANSLATE_NOOP("RulesView", "When"),
+        lambda r: message_text(conditions_text(r.rule.conditions)),
+    ),
+    _rule_column(QT_TRANSLATE_NOOP("RulesView", "Documents"), lambda r: r.documents),
+    _rule_column(QT_TRANSLATE_NOOP("RulesView", "Description"), lambda r: r.rule.description),
+]
+DOCUMENT_COLUMNS: list[ColumnSpec[DocumentSpec]] = [
+    _doc_column(QT_TRANSLATE_NOOP("RulesView", "Code"), lambda d: d.code),
+    _doc_column(QT_TRANSLATE_NOOP("RulesView", "Title"), lambda d: d.title),
+    _doc_column(QT_TRANSLATE_NOOP("RulesView", "Japanese title"), lambda d: d.title_ja),
+    _doc_column(
+        QT_TRANSLATE_NOOP("RulesView", "Responsible"), lambda d: responsible_label(d.responsible)
+    ),
+    _doc_column(
+        QT_TRANSLATE_NOOP("RulesView", "Lead days"),
+        lambda d: str(d.lead_days),
+        sort_key=lambda d: d.lead_days,
+    ),
+    _doc_column(QT_TRANSLATE_NOOP("RulesView", "Blocking"), lambda d: _yes(d.blocking)),
+    _doc_column(QT_TRANSLATE_NOOP("RulesView", "Visitor brings"), lambda d: _yes(d.visitor_brings)),
+    _doc_column(QT_TRANSLATE_NOOP("RulesView", "Explanation"), lambda d: d.explanation),
+]
 
 
 class RulesView(ViewDefaults, QWidget):
@@ -172,8 +146,8 @@ class RulesView(ViewDefaults, QWidget):
         )
         self.reload_button.clicked.connect(lambda: self.reload(from_disk=True))
 
-        self.rules_model = _Table(_RULE_HEADERS, self)
-        self.documents_model = _Table(_DOC_HEADERS, self)
+        self.rules_model: RowTableModel[RuleRow] = RowTableModel(RULE_COLUMNS, self)
+        self.documents_model: RowTableModel[DocumentSpec] = RowTableModel(DOCUMENT_COLUMNS, self)
         self.rules_table = self._table(self.rules_model, RuleColumn.WHEN, "rulesTable", sort=False)
         self.rules_table.setAccessibleName(QCoreApplication.translate("RulesView", "Rules"))
         # Conditions list whole sets of nationalities: wrap them rather than cut them off.
@@ -211,10 +185,12 @@ class RulesView(ViewDefaults, QWidget):
         layout.addWidget(splitter, 1)
         self.reload()
 
-    def _table(self, model: _Table, stretch: int, name: str, *, sort: bool = True) -> QTableView:
+    def _table(
+        self, model: QAbstractItemModel, stretch: int, name: str, *, sort: bool = True
+    ) -> QTableView:
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
-        proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        proxy.setSortRole(SORT_ROLE)
         table = QTableView(self)
         table.setObjectName(name)
         table.setModel(proxy)
@@ -250,16 +226,12 @@ class RulesView(ViewDefaults, QWidget):
         except RulesError as exc:
             self.error_label.setText(planner_error_text(exc))
             self.error_label.show()
-            self.rules_model.set_rows([], [])
-            self.documents_model.set_rows([], [])
+            self.rules_model.set_rows([])
+            self.documents_model.set_rows([])
             return None
         docs = dict(rules.documents)
-        self.rules_model.set_rows(
-            [_rule_row(r, docs) for r in rules.rules], [r.description for r in rules.rules]
-        )
-        self.documents_model.set_rows(
-            [_doc_row(d) for d in docs.values()], [d.explanation for d in docs.values()]
-        )
+        self.rules_model.set_rows([_rule_row(r, docs) for r in rules.rules])
+        self.documents_model.set_rows(list(docs.values()))
         settings = rules.settings
         self.source_label.setText(
             QCoreApplication.translate(

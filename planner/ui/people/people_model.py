@@ -20,8 +20,8 @@ from PySide6.QtCore import (
 from planner.domain.entities import PersonSummary
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.ui.common.formats import country_name
+from planner.ui.common.labels import person_category_label
 from planner.ui.common.roles import ID_ROLE, SEARCH_ROLE, SORT_ROLE, normalise_for_search
-from planner.ui.people.person_editor import category_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -69,7 +69,7 @@ def person_cell(person: PersonSummary, column: PersonColumn) -> str:
         case PersonColumn.NATIVE_NAME:
             return person.native_name
         case PersonColumn.CATEGORY:
-            return category_label(person.category)
+            return person_category_label(person.category)
         case PersonColumn.HOME:
             return person.home_institution
         case PersonColumn.EMAIL:

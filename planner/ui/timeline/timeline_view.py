@@ -55,6 +55,28 @@ class TimelineView(ViewDefaults, QWidget):
         self._fixed_today = today
         self.queries = 0
 
+        self._build_choosers()
+        self._build_navigation()
+        self.canvas = TimelineCanvas(self._load, self.today, self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setSpacing(4)
+        layout.addLayout(self._tool_row())
+        layout.addWidget(self.canvas, 1)
+        layout.addWidget(self._legend())
+        self.setFocusProxy(self.canvas)
+        self._connect_signals()
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+
+        self._read_extent()
+        self.canvas.go_today()
+        self._update_range_label()
+
+    def _build_choosers(self) -> None:
+        """The scale (month, quarter) and what the rows are (visitors, host institutions)."""
         self.scale_combo = QComboBox(self)
         self.scale_combo.setObjectName("timelineScale")
         self.scale_combo.addItem(QCoreApplication.translate("Timeline", "Month"), Scale.MONTH.value)
@@ -72,6 +94,8 @@ class TimelineView(ViewDefaults, QWidget):
         )
         self.group_combo.setAccessibleName(QCoreApplication.translate("Timeline", "Rows"))
 
+    def _build_navigation(self) -> None:
+        """Earlier, Today and Later, and the date range shown."""
         self.previous_button = QToolButton(self)
         self.previous_button.setObjectName("timelinePrevious")
         self.previous_button.setText("◀")
@@ -91,6 +115,8 @@ class TimelineView(ViewDefaults, QWidget):
         # The date range is a caption: it may be cut short before it widens the window.
         self.range_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
 
+    def _tool_row(self) -> QHBoxLayout:
+        """The choosers and the navigation in one row above the canvas."""
         scale_label = QLabel(QCoreApplication.translate("Timeline", "&Scale:"), self)
         scale_label.setBuddy(self.scale_combo)
         group_label = QLabel(QCoreApplication.translate("Timeline", "&Rows:"), self)
@@ -109,9 +135,10 @@ class TimelineView(ViewDefaults, QWidget):
         tools.addSpacing(12)
         tools.addWidget(self.range_label)
         tools.addStretch(1)
+        return tools
 
-        self.canvas = TimelineCanvas(self._load, self.today, self)
-
+    def _legend(self) -> QWidget:
+        """What each status colour and the red line mean, below the canvas."""
         legend = QHBoxLayout()
         legend.setSpacing(14)
         legend.addWidget(QLabel(QCoreApplication.translate("Timeline", "Status:"), self))
@@ -126,20 +153,15 @@ class TimelineView(ViewDefaults, QWidget):
         today_text.setStyleSheet("color: #d32f2f")
         legend.addWidget(today_text)
         legend.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
-        layout.setSpacing(4)
-        layout.addLayout(tools)
-        layout.addWidget(self.canvas, 1)
         # The legend may be cut off in a narrow window rather than force the window wider.
         legend_box = QWidget(self)
         legend_box.setLayout(legend)
         legend.setContentsMargins(0, 0, 0, 0)
         legend_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        layout.addWidget(legend_box)
-        self.setFocusProxy(self.canvas)
+        return legend_box
 
+    def _connect_signals(self) -> None:
+        """Choosers, buttons and the canvas drive the view."""
         self.scale_combo.currentIndexChanged.connect(self._on_scale)
         self.group_combo.currentIndexChanged.connect(self._on_grouping)
         self.previous_button.clicked.connect(self.go_previous)
@@ -147,15 +169,6 @@ class TimelineView(ViewDefaults, QWidget):
         self.today_button.clicked.connect(self.go_today)
         self.canvas.bar_activated.connect(self.visit_activated)
         self.canvas.window_changed.connect(self._update_range_label)
-
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
-
-        self._read_extent()
-        self.canvas.go_today()
-        self._update_range_label()
 
     # -- data ----------------------------------------------------------------------------------
 

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from planner.db.location import sqlite_target
 from planner.services.container import Services
 from planner.ui.exchange.package_dialogs import ExportPackageDialog, import_visit_package_dialog
 from tests.export.conftest import PASSPORT, TripData, make_trip
+from tests.fixtures.database import open_migrated
 
 
 @pytest.fixture
@@ -26,7 +26,7 @@ def trip(services: Services) -> TripData:
 @pytest.fixture
 def partner(tmp_path: Path) -> Iterator[Services]:
     """The partner's empty database."""
-    svc = Services.open(sqlite_target(tmp_path / "partner.sqlite3"), create=True)
+    svc = open_migrated(tmp_path / "partner.sqlite3")
     yield svc
     svc.close()
 
