@@ -7,7 +7,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.enums import AgreementKind
-from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement
 from planner.services.container import Services
 from planner.ui.common.form_widgets import (
@@ -19,19 +18,8 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
+from planner.ui.common.labels import agreement_kind_label
 from planner.ui.common.undo import undoable_save
-
-_KIND_TEXT: dict[AgreementKind, str] = {
-    AgreementKind.MEMORANDUM: QT_TRANSLATE_NOOP("AgreementKind", "Memorandum"),
-    AgreementKind.DATA_SHARING: QT_TRANSLATE_NOOP("AgreementKind", "Data sharing"),
-    AgreementKind.MATERIAL_TRANSFER: QT_TRANSLATE_NOOP("AgreementKind", "Material transfer"),
-    AgreementKind.NDA: QT_TRANSLATE_NOOP("AgreementKind", "NDA"),
-}
-
-
-def agreement_kind_label(kind: AgreementKind) -> str:
-    """An agreement kind as users read it (``Data sharing``), translated."""
-    return QCoreApplication.translate("AgreementKind", _KIND_TEXT.get(kind, str(kind)))
 
 
 class AgreementEditor(RecordEditorDialog):

@@ -8,10 +8,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.enums import TransferKind, TransferStatus
 from planner.domain.errors import FieldProblem, ValidationError
-from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import MaterialTransfer
 from planner.services.container import Services
-from planner.ui.agreements.agreement_editor import agreement_kind_label
 from planner.ui.common.form_widgets import (
     OptionalDateEdit,
     RecordEditorDialog,
@@ -21,32 +19,15 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
+from planner.ui.common.labels import (
+    agreement_kind_label,
+    transfer_kind_label,
+    transfer_status_label,
+)
 from planner.ui.common.undo import undoable_save
-
-_KIND_TEXT: dict[TransferKind, str] = {
-    TransferKind.DATA_SET: QT_TRANSLATE_NOOP("TransferKind", "Data set"),
-    TransferKind.MATERIAL: QT_TRANSLATE_NOOP("TransferKind", "Material"),
-}
-_STATUS_TEXT: dict[TransferStatus, str] = {
-    TransferStatus.PLANNED: QT_TRANSLATE_NOOP("TransferStatus", "Planned"),
-    TransferStatus.UNDER_REVIEW: QT_TRANSLATE_NOOP("TransferStatus", "Under review"),
-    TransferStatus.APPROVED: QT_TRANSLATE_NOOP("TransferStatus", "Approved"),
-    TransferStatus.TRANSFERRED: QT_TRANSLATE_NOOP("TransferStatus", "Transferred"),
-    TransferStatus.CANCELLED: QT_TRANSLATE_NOOP("TransferStatus", "Cancelled"),
-}
 
 #: What the combos hold for "nothing chosen" in a required field (never a real id).
 _NONE_CHOSEN = 0
-
-
-def transfer_kind_label(kind: TransferKind) -> str:
-    """A transfer kind as users read it (``Data set``), translated."""
-    return QCoreApplication.translate("TransferKind", _KIND_TEXT.get(kind, str(kind)))
-
-
-def transfer_status_label(status: TransferStatus) -> str:
-    """A transfer status as users read it (``Under review``), translated."""
-    return QCoreApplication.translate("TransferStatus", _STATUS_TEXT.get(status, str(status)))
 
 
 def _id_of(combo: QComboBox) -> int:

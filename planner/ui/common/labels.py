@@ -14,6 +14,7 @@ from planner.domain.enums import (
     PaperworkStatus,
     ParticipantRole,
     PersonCategory,
+    Purpose,
     ResponsibleParty,
     TransferKind,
     TransferStatus,
@@ -256,3 +257,20 @@ def status_swatch(colour: QColor, size: int = 12) -> QIcon:
     painter.drawRect(0, 0, size - 1, size - 1)
     painter.end()
     return QIcon(pixmap)
+
+
+# The purposes keep the visit editor's translation context, where they were first translated.
+_PURPOSE_TEXT: dict[Purpose, str] = {
+    Purpose.RESEARCH_COLLABORATION: QT_TRANSLATE_NOOP("VisitEditor", "Research collaboration"),
+    Purpose.LECTURE: QT_TRANSLATE_NOOP("VisitEditor", "Lecture"),
+    Purpose.SEMINAR: QT_TRANSLATE_NOOP("VisitEditor", "Seminar"),
+    Purpose.SYMPOSIUM: QT_TRANSLATE_NOOP("VisitEditor", "Symposium"),
+    Purpose.TRAINING: QT_TRANSLATE_NOOP("VisitEditor", "Training"),
+    Purpose.DATA_EXCHANGE: QT_TRANSLATE_NOOP("VisitEditor", "Data exchange"),
+    Purpose.OTHER: QT_TRANSLATE_NOOP("VisitEditor", "Other"),
+}
+
+
+def purpose_label(purpose: Purpose) -> str:
+    """A visit's purpose as users read it (``Research collaboration``), translated."""
+    return QCoreApplication.translate("VisitEditor", _PURPOSE_TEXT.get(purpose, str(purpose)))

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.entities import Institution
 from planner.domain.enums import InstitutionKind
-from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_institution
 from planner.services.container import Services
 from planner.ui.common.form_widgets import (
@@ -20,20 +19,8 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
+from planner.ui.common.labels import institution_kind_label
 from planner.ui.common.undo import undoable_save
-
-_KIND_TEXT: dict[InstitutionKind, str] = {
-    InstitutionKind.NATIONAL_LAB: QT_TRANSLATE_NOOP("InstitutionKind", "National laboratory"),
-    InstitutionKind.RESEARCH_INSTITUTE: QT_TRANSLATE_NOOP("InstitutionKind", "Research institute"),
-    InstitutionKind.UNIVERSITY: QT_TRANSLATE_NOOP("InstitutionKind", "University"),
-    InstitutionKind.COMPANY: QT_TRANSLATE_NOOP("InstitutionKind", "Company"),
-    InstitutionKind.OTHER: QT_TRANSLATE_NOOP("InstitutionKind", "Other"),
-}
-
-
-def kind_label(kind: InstitutionKind) -> str:
-    """An institution kind as users read it (``National laboratory``), translated."""
-    return QCoreApplication.translate("InstitutionKind", _KIND_TEXT.get(kind, str(kind)))
 
 
 class InstitutionEditor(RecordEditorDialog):
@@ -96,7 +83,7 @@ class InstitutionEditor(RecordEditorDialog):
         )
         self.kind_combo = QComboBox(self)
         for kind in InstitutionKind:
-            self.kind_combo.addItem(kind_label(kind), kind)
+            self.kind_combo.addItem(institution_kind_label(kind), kind)
         form.add_field(
             QCoreApplication.translate("InstitutionEditor", "&Kind"), self.kind_combo, "kind"
         )

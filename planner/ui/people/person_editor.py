@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
 from planner.domain.errors import FieldProblem, ValidationError
-from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_person
 from planner.services.container import Services
 from planner.ui.common.form_widgets import (
@@ -34,20 +33,8 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
+from planner.ui.common.labels import person_category_label
 from planner.ui.common.undo import undoable_save
-
-_CATEGORY_TEXT: dict[PersonCategory, str] = {
-    PersonCategory.RESEARCHER: QT_TRANSLATE_NOOP("PersonCategory", "Researcher"),
-    PersonCategory.STAFF: QT_TRANSLATE_NOOP("PersonCategory", "Staff"),
-    PersonCategory.STUDENT: QT_TRANSLATE_NOOP("PersonCategory", "Student"),
-}
-
-
-def category_label(category: PersonCategory) -> str:
-    """A person category as users read it (``Researcher``), translated."""
-    return QCoreApplication.translate(
-        "PersonCategory", _CATEGORY_TEXT.get(category, str(category).capitalize())
-    )
 
 
 def person_display_name(person: Person) -> str:
@@ -196,7 +183,7 @@ class PersonEditor(RecordEditorDialog):
         left.add_section(QCoreApplication.translate("PersonEditor", "Affiliation and contact"))
         self.category_combo = QComboBox(self)
         for category in PersonCategory:
-            self.category_combo.addItem(category_label(category), category)
+            self.category_combo.addItem(person_category_label(category), category)
         left.add_field(
             QCoreApplication.translate("PersonEditor", "&Category"), self.category_combo, "category"
         )

@@ -48,7 +48,7 @@ from planner.ui.common.form_widgets import (
     show_undo_error,
 )
 from planner.ui.common.history_model import HistoryColumn, HistoryModel
-from planner.ui.common.labels import status_colour, status_label
+from planner.ui.common.labels import purpose_label, status_colour, status_label
 from planner.ui.common.undo import run_undoable, undoable_create, undoable_update
 from planner.ui.common.visit_person_choices import (
     VisitPersonChoices,
@@ -68,16 +68,6 @@ _STATUS_VERBS: dict[VisitStatus, str] = {
     VisitStatus.IN_PROGRESS: str(QT_TRANSLATE_NOOP("VisitEditor", "Start (visitor arrived)")),
     VisitStatus.COMPLETED: QT_TRANSLATE_NOOP("VisitEditor", "Complete"),
     VisitStatus.CANCELLED: QT_TRANSLATE_NOOP("VisitEditor", "Cancel visit…"),
-}
-
-_PURPOSE_LABELS: dict[Purpose, str] = {
-    Purpose.RESEARCH_COLLABORATION: QT_TRANSLATE_NOOP("VisitEditor", "Research collaboration"),
-    Purpose.LECTURE: QT_TRANSLATE_NOOP("VisitEditor", "Lecture"),
-    Purpose.SEMINAR: QT_TRANSLATE_NOOP("VisitEditor", "Seminar"),
-    Purpose.SYMPOSIUM: QT_TRANSLATE_NOOP("VisitEditor", "Symposium"),
-    Purpose.TRAINING: QT_TRANSLATE_NOOP("VisitEditor", "Training"),
-    Purpose.DATA_EXCHANGE: QT_TRANSLATE_NOOP("VisitEditor", "Data exchange"),
-    Purpose.OTHER: QT_TRANSLATE_NOOP("VisitEditor", "Other"),
 }
 
 
@@ -245,8 +235,8 @@ class VisitEditor(RecordEditorDialog):
         """Purpose, funding and the dates at the host."""
         self.purpose = QComboBox(page)
         self.purpose.setObjectName("purpose")
-        for purpose, label in _PURPOSE_LABELS.items():
-            self.purpose.addItem(QCoreApplication.translate("VisitEditor", label), purpose.value)
+        for purpose in Purpose:
+            self.purpose.addItem(purpose_label(purpose), purpose.value)
         form.add_field(
             QCoreApplication.translate("VisitEditor", "P&urpose:"), self.purpose, "purpose"
         )
