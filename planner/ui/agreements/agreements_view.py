@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.enums import RecordKind
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer
@@ -51,7 +52,9 @@ from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.roles import SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-RELOAD_ENTITIES = frozenset({"agreement", "material_transfer", "visit", "institution"})
+RELOAD_KINDS = frozenset(
+    {RecordKind.AGREEMENT, RecordKind.MATERIAL_TRANSFER, RecordKind.VISIT, RecordKind.INSTITUTION}
+)
 
 
 def _tr(text: str) -> str:
@@ -349,7 +352,7 @@ class AgreementsView(QWidget):
         ]
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in RELOAD_ENTITIES:
+        if change.concerns(*RELOAD_KINDS):
             self.reload()
 
     # -- selection -----------------------------------------------------------------------------

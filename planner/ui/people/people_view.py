@@ -201,7 +201,7 @@ class PeopleView(QWidget):
         # A read under way may predate this change: let a new one follow it instead.
         reading = self._reload_timer.isActive() or self._loader.busy
         few = len(change.ids) <= MAX_ROW_UPDATES
-        if change.kind is RecordKind.PERSON and not change.is_bulk and few and not reading:
+        if change.kind == RecordKind.PERSON and not change.is_bulk and few and not reading:
             self._update_people(change.ids)
         else:
             self._reload_timer.start()
@@ -293,7 +293,9 @@ class PeopleView(QWidget):
 
     def _on_saved(self, person: object) -> None:
         if isinstance(person, Person) and person.id is not None:
-            self.reload()
+            # The change notice has already put the row in place; read all only if it could not.
+            if self.model.row_of(person.id) is None:
+                self.reload()
             self.select_person(person.id)
 
     def delete_selected(self) -> bool:

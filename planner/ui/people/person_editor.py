@@ -24,6 +24,7 @@ from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_person
 from planner.services.app import Services
+from planner.services.changes import initiated_by
 from planner.ui.common.form_widgets import (
     MASK_TEXT,
     CountryCombo,
@@ -401,8 +402,9 @@ class PersonEditor(RecordEditorDialog):
             QCoreApplication.translate("PersonEditor", "Add person {name}").format(name=name),
             QCoreApplication.translate("PersonEditor", "Edit person {name}").format(name=name),
         )
-        stored = undoable_save(
-            self.undo_stack, people, self._original, record, labels, show_undo_error
-        )
+        with initiated_by(self):
+            stored = undoable_save(
+                self.undo_stack, people, self._original, record, labels, show_undo_error
+            )
         self._original = stored
         return stored

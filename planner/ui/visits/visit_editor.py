@@ -32,13 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import Institution, Visit
-from planner.domain.enums import AuditAction, Purpose, VisitStatus
+from planner.domain.enums import AuditAction, Purpose, RecordKind, VisitStatus
 from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import allowed_next
 from planner.services.app import Services
-from planner.services.changes import Change
+from planner.services.changes import Change, initiated_by
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import (
@@ -514,7 +514,8 @@ class VisitEditor(RecordEditorDialog):
 
     def _save_record(self, record: Visit) -> bool:
         try:
-            stored = self.store(record)
+            with initiated_by(self):  # on_change then skips what _after_store shows anyway
+                stored = self.store(record)
         except PlannerError as exc:
             self.show_banner(planner_error_text(exc))
             return False
@@ -580,13 +581,14 @@ class VisitEditor(RecordEditorDialog):
             label = QCoreApplication.translate("VisitEditor", "{label} (override)").format(
                 label=label
             )
-        return run_undoable(
-            self.undo_stack,
-            label,
-            lambda: visits.set_status(visit_id, target, reason=reason, override=override),
-            lambda done: visits.undo_status(visit_id, target, previous, done.version),
-            show_undo_error,
-        )
+        with initiated_by(self):  # change_status shows the result itself
+            return run_undoable(
+                self.undo_stack,
+                label,
+                lambda: visits.set_status(visit_id, target, reason=reason, override=override),
+                lambda done: visits.undo_status(visit_id, target, previous, done.version),
+                show_undo_error,
+            )
 
     def ask_override_reason(self, target: VisitStatus, blocking: Sequence[str]) -> str | None:
         """Name the blocking paperwork; an override needs a written reason (None: don't)."""
@@ -617,8 +619,11 @@ class VisitEditor(RecordEditorDialog):
     # -- live updates --------------------------------------------------------------------------
 
     def on_change(self, change: Change) -> None:
-        """Refresh the history when this visit changed elsewhere; close when it was deleted."""
-        if self._visit is None or change.kind != "visit":
+        """Refresh the history when this visit changed elsewhere; close when it was deleted.
+
+        Its own saves (named with :func:`initiated_by`) are skipped: it shows them already.
+        """
+        if self._visit is None or change.kind != RecordKind.VISIT or change.initiator is self:
             return
         if change.ids and self._visit.id not in change.ids:
             return
