@@ -435,24 +435,30 @@ class VisitEditor(RecordEditorDialog):
             raise ValidationError(problems)
 
     def store(self, record: Visit) -> Visit:
-        """Create or update through the undo stack."""
-        if self._visit is None:
-            return undoable_create(
+        """Create or update through the undo stack, as this editor's own change.
+
+        :meth:`on_change` then skips the notice: the caller shows the stored visit itself.
+        """
+        with initiated_by(self):
+            if self._visit is None:
+                return undoable_create(
+                    self.undo_stack,
+                    QCoreApplication.translate("VisitEditor", "New visit"),
+                    self.services.visits.create,
+                    self.services.visits.delete,
+                    record,
+                    show_undo_error,
+                )
+            return undoable_update(
                 self.undo_stack,
-                QCoreApplication.translate("VisitEditor", "New visit"),
-                self.services.visits.create,
-                self.services.visits.delete,
+                QCoreApplication.translate("VisitEditor", "Edit visit {code}").format(
+                    code=record.code
+                ),
+                self.services.visits.update,
+                self._visit,
                 record,
                 show_undo_error,
             )
-        return undoable_update(
-            self.undo_stack,
-            QCoreApplication.translate("VisitEditor", "Edit visit {code}").format(code=record.code),
-            self.services.visits.update,
-            self._visit,
-            record,
-            show_undo_error,
-        )
 
     def has_record(self) -> bool:
         """False for a visit not saved yet."""
@@ -514,8 +520,7 @@ class VisitEditor(RecordEditorDialog):
 
     def _save_record(self, record: Visit) -> bool:
         try:
-            with initiated_by(self):  # on_change then skips what _after_store shows anyway
-                stored = self.store(record)
+            stored = self.store(record)
         except PlannerError as exc:
             self.show_banner(planner_error_text(exc))
             return False
