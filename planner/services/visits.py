@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,7 +26,12 @@ from planner.services.changes import Change, ChangeBus
 from planner.services.directory import require
 from planner.services.paperwork import RULE_INPUTS, PaperworkService, admission_blockers
 from planner.services.records import RecordService, to_entity
-from planner.services.visits_listing import VisitListing, read_listing
+from planner.services.visits_listing import (
+    VisitListing,
+    read_listing,
+    read_listing_refs,
+    read_listing_rows,
+)
 
 
 @dataclass(frozen=True)
@@ -312,6 +318,24 @@ class VisitService(RecordService[Visit, VisitRow]):
         """Every visit in the compact form the visits table loads (see :mod:`visits_listing`)."""
         with self.db.read() as session:
             return read_listing(session)
+
+    def listing_rows(self, visit_ids: Collection[int]) -> VisitListing:
+        """The visits with *visit_ids* in the list's compact form (missing ids: deleted)."""
+        with self.db.read() as session:
+            return read_listing_rows(session, visit_ids)
+
+    def listing_refs(
+        self,
+        *,
+        people: Collection[int] = (),
+        institutions: Collection[int] = (),
+        projects: Collection[int] = (),
+    ) -> VisitListing:
+        """The names the visits list shows for these people, institutions and projects."""
+        with self.db.read() as session:
+            return read_listing_refs(
+                session, people=people, institutions=institutions, projects=projects
+            )
 
     def count(self) -> int:
         """How many visits the database holds."""

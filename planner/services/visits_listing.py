@@ -9,6 +9,7 @@ the rows refer to in separate dictionaries, so each name is built once, not once
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Final, NamedTuple
 
@@ -122,3 +123,68 @@ def read_listing(session: Session) -> VisitListing:
         for pid, name in connection.execute(select(ProjectRow.id, ProjectRow.name))
     }
     return VisitListing(rows, people, institutions, projects)
+
+
+def read_listing_rows(session: Session, visit_ids: Collection[int]) -> VisitListing:
+    """The visits with *visit_ids* (those that still exist) and the names they refer to.
+
+    What a list needs to update a few rows after a change instead of reading every visit:
+    the rows, their visitors (with home institutions), hosts and projects.
+    """
+    connection = session.connection()
+    rows: list[ListRow] = [
+        tuple(r)  # type: ignore[misc]
+        for r in connection.execute(listing_query().where(VisitRow.id.in_(list(visit_ids))))
+    ]
+    refs = read_listing_refs(
+        session,
+        people={r[ROW_VISITOR] for r in rows},
+        institutions={r[ROW_HOST] for r in rows},
+        projects={r[ROW_PROJECT] for r in rows if r[ROW_PROJECT] is not None},
+    )
+    return VisitListing(rows, refs.people, refs.institutions, refs.projects)
+
+
+def read_listing_refs(
+    session: Session,
+    *,
+    people: Collection[int] = (),
+    institutions: Collection[int] = (),
+    projects: Collection[int] = (),
+) -> VisitListing:
+    """The list's names of the given people, institutions and projects (no rows).
+
+    The people's home institutions come along, so their rows can show them. Ids that no
+    longer exist are simply absent.
+    """
+    connection = session.connection()
+    found_people = {
+        int(pid): ListPerson(given or "", family or "", family_n or "", given_n or "", int(home))
+        for pid, given, family, family_n, given_n, home in connection.execute(
+            select(
+                PersonRow.id,
+                PersonRow.given_name,
+                PersonRow.family_name,
+                PersonRow.family_name_native,
+                PersonRow.given_name_native,
+                PersonRow.home_institution_id,
+            ).where(PersonRow.id.in_(list(people)))
+        )
+    } if people else {}  # fmt: skip
+    wanted = set(institutions) | {p.home_institution_id for p in found_people.values()}
+    found_institutions = {
+        int(iid): str(label)
+        for iid, label in connection.execute(
+            select(
+                InstitutionRow.id,
+                func.coalesce(func.nullif(InstitutionRow.short_name, ""), InstitutionRow.name),
+            ).where(InstitutionRow.id.in_(list(wanted)))
+        )
+    } if wanted else {}  # fmt: skip
+    found_projects = {
+        int(pid): str(name)
+        for pid, name in connection.execute(
+            select(ProjectRow.id, ProjectRow.name).where(ProjectRow.id.in_(list(projects)))
+        )
+    } if projects else {}  # fmt: skip
+    return VisitListing([], found_people, found_institutions, found_projects)

@@ -242,6 +242,86 @@ def group_views(services: Services, repeat: int, size: str) -> None:
         emit(f"{name}_{size}_show_paint_ms", paint, "ms")
 
 
+# -- change stall ------------------------------------------------------------------------------
+
+
+def group_change(services: Services, repeat: int, size: str) -> None:
+    """Longest event-loop pause in the 2 s after one visit is saved through the services.
+
+    The main window is open on the visits view (as a coordinator with a visit editor in
+    another window would have it). A zero-interval timer on the GUI thread ticks whenever the
+    loop is free; the clock starts when the save returns (the save's own time, a few ms
+    on an idle machine, is reported as ``save_ms``): what is measured is what the views do
+    about the change.
+    """
+    from dataclasses import replace
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from planner.domain.enums import Purpose
+    from planner.ui.shell.main_window import MainWindow
+
+    qt = app()
+    window = MainWindow(services, None)
+    window.resize(1200, 720)
+    window.show()
+    window.workspace.show_page("visits")
+    qt.processEvents()
+    table = window.visits_view.model
+    ids = [table.visit_at(row).id for row in (0, table.rowCount() // 2, table.rowCount() - 1)]
+    samples: list[float] = []
+    saves: list[float] = []
+    idle: list[float] = []
+    for n in range(repeat + 1):  # the first round saves nothing: the idle loop's own pauses
+        visit_id = ids[n % len(ids)]
+        longest = 0.0
+        last = time.perf_counter()
+
+        def tick() -> None:
+            nonlocal last, longest
+            now = time.perf_counter()
+            longest = max(longest, now - last)
+            last = now
+
+        def save(visit_id: int = visit_id) -> None:
+            stored = services.visits.get(visit_id)
+            purposes = list(Purpose)
+            other = purposes[(purposes.index(stored.purpose) + 1) % len(purposes)]
+            nonlocal last, longest
+            started = time.perf_counter()
+            services.visits.update(replace(stored, purpose=other))
+            last = time.perf_counter()
+            saves.append((last - started) * 1000)
+            longest = 0.0
+
+        # Let the window settle, then measure from just before the save for 2 s.
+        settle = QEventLoop()
+        QTimer.singleShot(300, settle.quit)
+        settle.exec()
+        ticker = QTimer()
+        ticker.setInterval(0)
+        ticker.timeout.connect(tick)
+        loop = QEventLoop()
+        QTimer.singleShot(2000, loop.quit)
+        last = time.perf_counter()
+        longest = 0.0
+        ticker.start()
+        if n > 0:
+            QTimer.singleShot(10, save)
+        loop.exec()
+        ticker.stop()
+        (samples if n > 0 else idle).append(longest * 1000)
+    emit(
+        f"change_stall_{size}_ms",
+        samples,
+        "ms",
+        save_ms=[round(v, 1) for v in saves],
+        idle_ms=[round(v, 1) for v in idle],
+        note="longest event-loop pause in the 2 s after services.visits.update of one visit",
+    )
+    window.close()
+
+
 # -- batch -------------------------------------------------------------------------------------
 
 
@@ -323,7 +403,7 @@ def group_batch(services: Services, db: Path, repeat: int, size: int) -> None:
 def main() -> int:
     """Run one group and print its samples."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("group", choices=["table", "editor", "export", "views", "batch"])
+    parser.add_argument("group", choices=["table", "editor", "export", "views", "change", "batch"])
     parser.add_argument("--db", type=Path, required=True)
     parser.add_argument("--synthetic", type=int, required=True, help="synthetic visits in --db")
     parser.add_argument("--size", default="100k", help="label used in metric names")
@@ -341,6 +421,8 @@ def main() -> int:
                 group_export(services, args.db, args.repeat, args.synthetic)
             case "views":
                 group_views(services, args.repeat, args.size)
+            case "change":
+                group_change(services, args.repeat, args.size)
             case "batch":
                 group_batch(services, args.db, args.repeat, args.batch)
     finally:

@@ -25,6 +25,9 @@ What each metric times:
 - In-process (``_inproc.py``, one fresh process per group): table load vs plain sqlite3,
   filter keystrokes, visit editor open, PDF/ICS export, dashboard and timeline views, and a
   200-participant event batch export (run last: it adds an event to the database).
+- ``change_stall_20k_ms`` / ``change_stall_100k_ms`` (``_inproc.py change``): the longest
+  event-loop pause in the 2 s after one visit is saved through the services
+  (``services.visits.update`` of its purpose), with the main window open on the visits view.
 """
 
 from __future__ import annotations
@@ -59,6 +62,7 @@ TARGETS: dict[str, tuple[str, float]] = {
     "rss_100k_mb": ("<", 300.0),
     "dashboard_100k_ms": ("<", 300.0),
     "timeline_100k_ms": ("<", 300.0),
+    "change_stall_100k_ms": ("<", 16.0),
 }
 
 #: A window shown offscreen, timed like planner's ready line (perf_counter at the first line).
@@ -298,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
         inproc(report, "editor", large_db, large, "100k", repeat)
         inproc(report, "export", large_db, large, "100k", repeat)
         inproc(report, "views", large_db, large, "100k", few)
+        inproc(report, "change", small_db, small, "20k", repeat)
+        inproc(report, "change", large_db, large, "100k", repeat)
         inproc(report, "batch", large_db, large, "100k", 1)  # last: it changes the database
     total = time.perf_counter() - started
     report.add("benchmark_total_s", [total], "s", with_max=False)

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.enums import RecordKind
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer
@@ -55,7 +56,9 @@ from planner.ui.common.table_model import ColumnSpec, RowTableModel
 from planner.ui.common.view import ViewDefaults
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-RELOAD_ENTITIES = frozenset({"agreement", "material_transfer", "visit", "institution"})
+RELOAD_KINDS = frozenset(
+    {RecordKind.AGREEMENT, RecordKind.MATERIAL_TRANSFER, RecordKind.VISIT, RecordKind.INSTITUTION}
+)
 
 
 R = TypeVar("R")
@@ -317,7 +320,7 @@ class AgreementsView(ViewDefaults, QWidget):
         self._update_buttons()
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in RELOAD_ENTITIES:
+        if change.concerns(*RELOAD_KINDS):
             self.reload()
 
     # -- selection -----------------------------------------------------------------------------

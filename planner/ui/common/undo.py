@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from planner.domain.errors import PlannerError
+from planner.services.changes import initiated_by
 from planner.ui.common.errors import planner_error_text
 
 T = TypeVar("T")
@@ -51,7 +52,9 @@ class ServiceCommand(QUndoCommand):
 
     def _run(self, call: Callable[[], object], *, undoing: bool) -> None:
         try:
-            call()
+            # Named as the initiator, so an editor tells an undo of its edit from its own save.
+            with initiated_by(self):
+                call()
         except PlannerError as exc:
             self.setObsolete(True)
             template = (

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.enums import RecordKind
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.dashboard import (
@@ -54,7 +55,15 @@ from planner.ui.dashboard.dashboard_model import (
 )
 
 #: Changes after which the dashboard reloads.
-RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project", "paperwork_item"})
+RELOAD_KINDS = frozenset(
+    {
+        RecordKind.VISIT,
+        RecordKind.PERSON,
+        RecordKind.INSTITUTION,
+        RecordKind.PROJECT,
+        RecordKind.PAPERWORK_ITEM,
+    }
+)
 
 #: ``provider(today, days)`` → paperwork items overdue or due within *days* of *today*.
 PaperworkProvider = Callable[[date, int], Sequence[PaperworkDue]]
@@ -358,7 +367,7 @@ class DashboardView(ViewDefaults, QWidget):
 
         While the dashboard is hidden it only remembers to reload when it is shown again.
         """
-        if change.kind not in RELOAD_ENTITIES:
+        if not change.concerns(*RELOAD_KINDS):
             return
         if self.isVisible():
             self._reload_timer.start()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import Institution, Project
+from planner.domain.enums import RecordKind
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
@@ -47,7 +48,7 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 
 
 #: Changes after which the lists reload.
-RELOAD_ENTITIES = frozenset({"institution", "project", "program"})
+RELOAD_KINDS = frozenset({RecordKind.INSTITUTION, RecordKind.PROJECT, RecordKind.PROGRAM})
 
 
 def _column(header: str, text: Callable[[T], str | None]) -> ColumnSpec[T]:
@@ -245,7 +246,7 @@ class DirectoryView(ViewDefaults, QWidget):
 
     def on_change(self, change: Change) -> None:
         """Reload soon after a change to what the lists show (several changes: one reload)."""
-        if change.kind in RELOAD_ENTITIES:
+        if change.concerns(*RELOAD_KINDS):
             self._reload_timer.start()
 
     # -- commands ------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import ParticipantRole
+from planner.domain.enums import ParticipantRole, RecordKind
 from planner.domain.errors import PlannerError
 from planner.services.changes import Change
 from planner.services.container import Services
@@ -42,7 +42,7 @@ from planner.ui.events.events_model import (
     ParticipantTableModel,
 )
 
-RELOAD_ENTITIES = frozenset({"event", "person", "institution"})
+RELOAD_KINDS = frozenset({RecordKind.EVENT, RecordKind.PERSON, RecordKind.INSTITUTION})
 PEOPLE_ENTITIES = frozenset({"person", "institution"})
 
 
@@ -226,7 +226,7 @@ class EventsView(ViewDefaults, QWidget):
             # The people to choose from are read on a worker thread (there may be tens of
             # thousands after an import); events are few and reload here.
             self._people_stale = True
-        if change.kind in RELOAD_ENTITIES:
+        if change.concerns(*RELOAD_KINDS):
             self._reload_timer.start()
 
     def current_event_id(self) -> int | None:

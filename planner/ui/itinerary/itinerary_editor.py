@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import ItineraryItem, Visit
+from planner.domain.enums import RecordKind
 from planner.domain.errors import NotFoundError, PlannerError
 from planner.domain.itinerary_checks import DEFAULT_MIN_CONNECTION, Finding, check_itinerary
-from planner.services.changes import Change
+from planner.services.changes import Change, initiated_by
 from planner.services.container import Services
 from planner.services.itinerary import ItineraryService
 from planner.ui.common.bridge import ChangeBridge
@@ -42,7 +43,9 @@ from planner.ui.itinerary.itinerary_dialog import InstantAsker, ItineraryItemDia
 from planner.ui.itinerary.itinerary_model import Column, ItineraryTreeModel
 
 T = TypeVar("T")
-_WATCHED = frozenset({"itinerary_item", "visit", "event", "institution"})
+_WATCHED = frozenset(
+    {RecordKind.ITINERARY_ITEM, RecordKind.VISIT, RecordKind.EVENT, RecordKind.INSTITUTION}
+)
 
 
 def _apply_order(service: ItineraryService, visit_id: int, order: list[int]) -> bool:
@@ -243,7 +246,8 @@ class ItineraryEditor(QWidget):
         self.findings_changed.emit(count)
 
     def _on_change(self, change: Change) -> None:
-        if self._visit is not None and change.kind in _WATCHED:
+        # Its own edits (named in _guard) are followed by a reload of their own.
+        if self._visit is not None and change.concerns(*_WATCHED) and change.initiator is not self:
             self.reload()
 
     # -- selection ---------------------------------------------------------------------------
@@ -430,9 +434,10 @@ class ItineraryEditor(QWidget):
         return done is not None
 
     def _guard(self, action: Callable[[], T]) -> T | None:
-        """Run *action*; a refused edit is shown in a message box and gives None."""
+        """Run *action* as this editor's; a refused edit is shown in a message box, gives None."""
         try:
-            return action()
+            with initiated_by(self):
+                return action()
         except PlannerError as exc:
             QMessageBox.warning(
                 self,

@@ -46,7 +46,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import PaperworkStatus
+from planner.domain.enums import PaperworkStatus, RecordKind
 from planner.domain.errors import NotFoundError, PlannerError
 from planner.domain.paperwork import Attachment, PaperworkItem
 from planner.services.changes import Change
@@ -61,7 +61,15 @@ from planner.ui.common.undo import run_undoable
 from planner.ui.paperwork.paperwork_models import ItemColumn, PaperworkItemModel
 
 #: Changes after which the checklist reloads.
-RELOAD_ENTITIES = frozenset({"paperwork_item", "visit", "person", "institution", "agreement"})
+RELOAD_KINDS = frozenset(
+    {
+        RecordKind.PAPERWORK_ITEM,
+        RecordKind.VISIT,
+        RecordKind.PERSON,
+        RecordKind.INSTITUTION,
+        RecordKind.AGREEMENT,
+    }
+)
 #: An optional date edit shows this minimum as "no date".
 _NO_DATE = QDate(1900, 1, 1)
 
@@ -395,7 +403,7 @@ class PaperworkTab(QWidget):
         return True
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in RELOAD_ENTITIES and self.visit_id is not None:
+        if change.concerns(*RELOAD_KINDS) and self.visit_id is not None:
             self.reload()
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import PaperworkStatus, ResponsibleParty
+from planner.domain.enums import PaperworkStatus, RecordKind, ResponsibleParty
 from planner.domain.errors import PlannerError
 from planner.domain.rules import RulesError
 from planner.services.changes import Change
@@ -44,7 +44,15 @@ from planner.ui.paperwork.paperwork_models import (
     Show,
 )
 
-RELOAD_ENTITIES = frozenset({"paperwork_item", "visit", "person", "institution", "agreement"})
+RELOAD_KINDS = frozenset(
+    {
+        RecordKind.PAPERWORK_ITEM,
+        RecordKind.VISIT,
+        RecordKind.PERSON,
+        RecordKind.INSTITUTION,
+        RecordKind.AGREEMENT,
+    }
+)
 
 
 class PaperworkView(ViewDefaults, QWidget):
@@ -259,7 +267,7 @@ class PaperworkView(ViewDefaults, QWidget):
         self.counts_changed.emit(shown, total)
 
     def _on_change(self, change: Change) -> None:
-        if change.kind in RELOAD_ENTITIES:
+        if change.concerns(*RELOAD_KINDS):
             self.reload()
 
     def _activated(self, index: QModelIndex) -> None:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
@@ -190,6 +191,68 @@ class PeopleTableModel(QAbstractTableModel):
         self._rows, self._search = _sorted(
             self._rows, self._search, PersonColumn(self._sort_column), self._sort_order
         )
+
+    def apply_people(
+        self,
+        people: Sequence[PersonSummary],
+        person_ids: Collection[int],
+        *,
+        filtered: bool = False,
+    ) -> None:
+        """Make the rows of *person_ids* what *people* holds: people it lacks are removed.
+
+        New and changed rows go to their place in the current sort order; other rows keep
+        theirs. *filtered* says a proxy filters the rows by their search texts: a proxy looks
+        at inserted rows but not at changed ones, so a changed row whose search text changed
+        is removed and inserted again (the view selects it again if it was current).
+        """
+        fresh = {p.id: p for p in people}
+        for person_id in dict.fromkeys(person_ids):
+            person = fresh.get(person_id)
+            row = self.row_of(person_id)
+            if row is not None:
+                text_changed = person is not None and search_text(person) != self._search[row]
+                in_place = person is not None and not (filtered and text_changed)
+                if in_place and person is not None and self._replace_in_place(row, person):
+                    continue
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._rows[row], self._search[row]
+                self.endRemoveRows()
+            if person is not None:
+                at = self._place_of(person)
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._rows.insert(at, person)
+                self._search.insert(at, search_text(person))
+                self.endInsertRows()
+
+    def _place_of(self, person: PersonSummary) -> int:
+        """Where *person* goes among the rows, by the current sort (the end when unsorted)."""
+        sort = self.current_sort()
+        if sort is None:
+            return len(self._rows)
+        column = PersonColumn(sort[0])
+        key = _sort_value(person, column)
+        if sort[1] == Qt.SortOrder.DescendingOrder:
+            # bisect needs ascending keys: search the rows from the end.
+            keys = self._rows[::-1]
+            return len(self._rows) - bisect_right(keys, key, key=lambda p: _sort_value(p, column))
+        return bisect_right(self._rows, key, key=lambda p: _sort_value(p, column))
+
+    def _replace_in_place(self, row: int, person: PersonSummary) -> bool:
+        """Put *person* in *row* if the sort keeps it there; False when it must move."""
+        old = self._rows[row]
+        del self._rows[row]
+        place = self._place_of(person)
+        self._rows.insert(row, old)
+        sort = self.current_sort()
+        if place != row and sort is not None:
+            column = PersonColumn(sort[0])
+            if _sort_value(person, column) != _sort_value(old, column):
+                return False
+        self._rows[row] = person
+        self._search[row] = search_text(person)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(PersonColumn) - 1))
+        return True
 
     def person_at(self, row: int) -> PersonSummary:
         """The person shown in *row* (source row)."""

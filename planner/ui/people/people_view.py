@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import Person
+from planner.domain.enums import RecordKind
 from planner.domain.errors import InUseError, PlannerError
 from planner.services.changes import Change
 from planner.services.container import Services
@@ -41,7 +42,10 @@ _COLUMNS_KEY = "PeopleView/columns"
 _FIT_SAMPLE_ROWS = 50
 
 #: Changes after which the directory reloads: people, and the institution names it shows.
-RELOAD_ENTITIES = frozenset({"person", "institution"})
+SHOWN_KINDS = frozenset({RecordKind.PERSON, RecordKind.INSTITUTION})
+
+#: More changed people than this are read again in full (off the GUI thread).
+MAX_ROW_UPDATES = 200
 
 
 class PeopleView(QWidget):
@@ -191,9 +195,29 @@ class PeopleView(QWidget):
             self.fit_columns()
 
     def on_change(self, change: Change) -> None:
-        """React to a committed change: reload soon if it touches what the list shows."""
-        if change.kind in RELOAD_ENTITIES:
+        """React to a committed change: update the people it names, or reload soon.
+
+        A few people are read again at once and only their rows change; an institution
+        (every member's home shows its name) or a bulk change reloads the whole list on a
+        worker thread.
+        """
+        if not change.concerns(*SHOWN_KINDS):
+            return
+        # A read under way may predate this change: let a new one follow it instead.
+        reading = self._reload_timer.isActive() or self._reads.busy
+        few = len(change.ids) <= MAX_ROW_UPDATES
+        if change.kind == RecordKind.PERSON and not change.is_bulk and few and not reading:
+            self._update_people(change.ids)
+        else:
             self._reload_timer.start()
+
+    def _update_people(self, person_ids: tuple[int, ...]) -> None:
+        current = self.current_person_id()
+        people = self._services.people.summaries(person_ids)
+        self.model.apply_people(people, person_ids, filtered=bool(self.proxy.filter_terms))
+        if current is not None and self.current_person_id() != current:
+            self.select_person(current)
+        self._update_actions()
 
     @property
     def total_count(self) -> int:
@@ -274,7 +298,9 @@ class PeopleView(QWidget):
 
     def _on_saved(self, person: object) -> None:
         if isinstance(person, Person) and person.id is not None:
-            self.reload()
+            # The change notice has already put the row in place; read all only if it could not.
+            if self.model.row_of(person.id) is None:
+                self.reload()
             self.select_person(person.id)
 
     def delete_selected(self) -> bool:

@@ -22,6 +22,7 @@ from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.validation import validate_person
+from planner.services.changes import initiated_by
 from planner.services.container import Services
 from planner.ui.common.form_widgets import (
     MASK_TEXT,
@@ -404,8 +405,9 @@ class PersonEditor(RecordEditorDialog):
             QCoreApplication.translate("PersonEditor", "Add person {name}").format(name=name),
             QCoreApplication.translate("PersonEditor", "Edit person {name}").format(name=name),
         )
-        stored = undoable_save(
-            self.undo_stack, people, self._original, record, labels, show_undo_error
-        )
+        with initiated_by(self):
+            stored = undoable_save(
+                self.undo_stack, people, self._original, record, labels, show_undo_error
+            )
         self._original = stored
         return stored

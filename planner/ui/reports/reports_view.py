@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.enums import RecordKind
 from planner.domain.errors import PlannerError
 from planner.domain.fiscal import FiscalSystem, fiscal_year_of
 from planner.domain.i18n import QT_TRANSLATE_NOOP
@@ -58,7 +59,15 @@ from planner.ui.common.view import ViewDefaults
 from planner.ui.reports.charts import BarChartWidget
 
 #: Changes after which the report is read again.
-RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project", "event", "participant"})
+RELOAD_KINDS = frozenset(
+    {
+        RecordKind.VISIT,
+        RecordKind.PERSON,
+        RecordKind.INSTITUTION,
+        RecordKind.PROJECT,
+        RecordKind.EVENT,
+    }
+)
 
 _TAB_TITLES = {
     "direction": QT_TRANSLATE_NOOP("ReportsView", "Direction"),
@@ -364,7 +373,7 @@ class ReportsView(ViewDefaults, QWidget):
 
     def on_change(self, change: Change) -> None:
         """Reload soon when visits, people, events or names change (later if hidden)."""
-        if change.kind not in RELOAD_ENTITIES:
+        if not change.concerns(*RELOAD_KINDS):
             return
         if self.isVisible():
             self._reload_timer.start()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import VisitSummary
-from planner.domain.enums import VisitStatus
+from planner.domain.enums import RecordKind, VisitStatus
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.dashboard import local_today
@@ -35,7 +35,9 @@ from planner.ui.timeline.timeline_canvas import TimelineCanvas
 from planner.ui.timeline.timeline_layout import SCALE_DAYS, Grouping, Scale
 
 #: Changes after which the timeline reloads.
-RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project"})
+RELOAD_KINDS = frozenset(
+    {RecordKind.VISIT, RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.PROJECT}
+)
 
 
 class TimelineView(ViewDefaults, QWidget):
@@ -197,7 +199,7 @@ class TimelineView(ViewDefaults, QWidget):
 
     def on_change(self, change: Change) -> None:
         """Reload soon (once per burst of changes) if *change* touches what is shown."""
-        if change.kind in RELOAD_ENTITIES:
+        if change.concerns(*RELOAD_KINDS):
             self._reload_timer.start()
 
     # -- navigation ----------------------------------------------------------------------------

@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import Institution, Visit
-from planner.domain.enums import AuditAction, Purpose, VisitStatus
+from planner.domain.enums import AuditAction, Purpose, RecordKind, VisitStatus
 from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import AdmissionBlockedError
 from planner.domain.status import allowed_next
-from planner.services.changes import Change
+from planner.services.changes import Change, initiated_by
 from planner.services.container import Services
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text
@@ -436,24 +436,30 @@ class VisitEditor(RecordEditorDialog):
             raise ValidationError(problems)
 
     def store(self, record: Visit) -> Visit:
-        """Create or update through the undo stack."""
-        if self._visit is None:
-            return undoable_create(
+        """Create or update through the undo stack, as this editor's own change.
+
+        :meth:`on_change` then skips the notice: the caller shows the stored visit itself.
+        """
+        with initiated_by(self):
+            if self._visit is None:
+                return undoable_create(
+                    self.undo_stack,
+                    QCoreApplication.translate("VisitEditor", "New visit"),
+                    self.services.visits.create,
+                    self.services.visits.delete,
+                    record,
+                    show_undo_error,
+                )
+            return undoable_update(
                 self.undo_stack,
-                QCoreApplication.translate("VisitEditor", "New visit"),
-                self.services.visits.create,
-                self.services.visits.delete,
+                QCoreApplication.translate("VisitEditor", "Edit visit {code}").format(
+                    code=record.code
+                ),
+                self.services.visits.update,
+                self._visit,
                 record,
                 show_undo_error,
             )
-        return undoable_update(
-            self.undo_stack,
-            QCoreApplication.translate("VisitEditor", "Edit visit {code}").format(code=record.code),
-            self.services.visits.update,
-            self._visit,
-            record,
-            show_undo_error,
-        )
 
     def has_record(self) -> bool:
         """False for a visit not saved yet."""
@@ -581,13 +587,14 @@ class VisitEditor(RecordEditorDialog):
             label = QCoreApplication.translate("VisitEditor", "{label} (override)").format(
                 label=label
             )
-        return run_undoable(
-            self.undo_stack,
-            label,
-            lambda: visits.set_status(visit_id, target, reason=reason, override=override),
-            lambda done: visits.undo_status(visit_id, target, previous, done.version),
-            show_undo_error,
-        )
+        with initiated_by(self):  # change_status shows the result itself
+            return run_undoable(
+                self.undo_stack,
+                label,
+                lambda: visits.set_status(visit_id, target, reason=reason, override=override),
+                lambda done: visits.undo_status(visit_id, target, previous, done.version),
+                show_undo_error,
+            )
 
     def ask_override_reason(self, target: VisitStatus, blocking: Sequence[str]) -> str | None:
         """Name the blocking paperwork; an override needs a written reason (None: don't)."""
@@ -618,8 +625,11 @@ class VisitEditor(RecordEditorDialog):
     # -- live updates --------------------------------------------------------------------------
 
     def on_change(self, change: Change) -> None:
-        """Refresh the history when this visit changed elsewhere; close when it was deleted."""
-        if self._visit is None or change.kind != "visit":
+        """Refresh the history when this visit changed elsewhere; close when it was deleted.
+
+        Its own saves (named with :func:`initiated_by`) are skipped: it shows them already.
+        """
+        if self._visit is None or change.kind != RecordKind.VISIT or change.initiator is self:
             return
         if change.ids and self._visit.id not in change.ids:
             return

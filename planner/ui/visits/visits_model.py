@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from enum import IntEnum
 from typing import Any, Protocol
@@ -73,12 +73,42 @@ _HEADERS: dict[Column, str] = {
 }
 
 
+#: More changed visits than this are read again in full: one reset beats many row signals.
+MAX_ROW_UPDATES = 200
+
+
 class SummarySource(Protocol):
     """What the model needs from the visit service."""
 
     def listing(self) -> VisitListing:
         """Every visit in compact form."""
         ...
+
+    def listing_rows(self, visit_ids: Collection[int]) -> VisitListing:
+        """The visits with *visit_ids* that still exist, with the names they refer to."""
+        ...
+
+    def listing_refs(
+        self,
+        *,
+        people: Collection[int] = (),
+        institutions: Collection[int] = (),
+        projects: Collection[int] = (),
+    ) -> VisitListing:
+        """The names of these people, institutions and projects (no rows)."""
+        ...
+
+
+class _Descending:
+    """A sort key compared the other way round (binary search in a descending order)."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: Any) -> None:
+        self.key = key
+
+    def __lt__(self, other: _Descending) -> bool:
+        return bool(other.key < self.key)
 
 
 def listing_of(visits: Sequence[VisitSummary]) -> VisitListing:
@@ -210,6 +240,10 @@ class VisitTableModel(QAbstractTableModel):
         self._status_brushes: dict[str, QBrush] = {}
         self._status_labels: dict[str, str] = {}
         self._date_text: Callable[[date], str] | None = None  # None: the stored ISO text
+        self._index_of: dict[int, int] | None = None  # visit id -> row, built on first update
+        # Row updates move rows without renumbering _rank (that is a pass over every row);
+        # the next sort or filter renumbers it first.
+        self._rank_stale = False
 
     # -- loading -------------------------------------------------------------------------------
 
@@ -252,8 +286,10 @@ class VisitTableModel(QAbstractTableModel):
             for r in rows
         ]
         self._code_keys = None
+        self._index_of = None
         self._order = self._sorted_rows()
         self._rank = _inverse(self._order)
+        self._rank_stale = False
         self._shown = self._filtered(self._order)
         self._status_brushes = self._make_status_brushes()
         self.endResetModel()
@@ -275,6 +311,325 @@ class VisitTableModel(QAbstractTableModel):
                 self.index(len(self._shown) - 1, Column.DEPARTURE),
                 [Qt.ItemDataRole.DisplayRole],
             )
+
+    # -- updating a few rows ------------------------------------------------------------------
+
+    def update_visits(self, visit_ids: Collection[int]) -> None:
+        """Read the visits *visit_ids* again and insert, update or remove just their rows.
+
+        More than :data:`MAX_ROW_UPDATES` visits, or a model without a service, read
+        everything again instead.
+        """
+        if self._source is None:
+            return
+        if len(visit_ids) > MAX_ROW_UPDATES:
+            self.refresh()
+            return
+        self.apply_rows(self._source.listing_rows(visit_ids), visit_ids)
+
+    def apply_rows(self, listing: VisitListing, visit_ids: Collection[int]) -> None:
+        """Make the rows of *visit_ids* what *listing* holds: visits it lacks are removed.
+
+        Each row moves to its place in the current sort order and is shown or hidden by the
+        current filter; rows not named keep their place and persistent indexes follow their
+        visits. Names *listing* brings for people, institutions or projects the list does not
+        know yet are added (names it already knows change through :meth:`apply_names`).
+        """
+        self._add_names(listing)
+        if self._shown is self._order:  # unfiltered, the two may be one list: edited apart
+            self._shown = list(self._order)
+        fresh = {r[ROW_ID]: r for r in listing.rows}
+        index_of = self._ids()
+        key = self._order_key()
+        accept = self._acceptor()
+        for visit_id in dict.fromkeys(visit_ids):
+            row = fresh.get(visit_id)
+            i = index_of.get(visit_id)
+            if row is None:
+                if i is not None:
+                    self._remove_row(i, key)
+            elif i is None:
+                self._insert_row(row, key, accept)
+            else:
+                self._replace_row(i, row, key, accept)
+
+    def update_names(
+        self,
+        *,
+        people: Collection[int] = (),
+        institutions: Collection[int] = (),
+        projects: Collection[int] = (),
+    ) -> None:
+        """Read the names of these people, institutions and projects again and show them."""
+        if self._source is None:
+            return
+        if not any(p in self._listing.people for p in people) and not institutions and not projects:
+            return  # nobody the list shows: nothing to read
+        listing = self._source.listing_refs(
+            people=[p for p in people if p in self._listing.people],
+            institutions=institutions,
+            projects=projects,
+        )
+        self.apply_names(listing)
+
+    def apply_names(self, listing: VisitListing) -> None:
+        """Take the names in *listing* and update the rows that show any that changed."""
+        known = self._listing
+        institutions = {
+            iid: label
+            for iid, label in listing.institutions.items()
+            if known.institutions.get(iid) != label
+        }
+        known.institutions.update(listing.institutions)
+        known.projects.update(listing.projects)  # no column shows them: nothing to repaint
+        people = {
+            pid
+            for pid, person in listing.people.items()
+            if pid in known.people and known.people[pid] != person
+        }
+        known.people.update({pid: listing.people[pid] for pid in people})
+        people.update(
+            pid for pid, p in known.people.items() if p.home_institution_id in institutions
+        )
+        for pid in people:
+            person = known.people[pid]
+            self._visitor[pid] = person_name_both(person.latin, person.native)
+            self._home[pid] = known.institutions.get(person.home_institution_id, "")
+        if not people and not institutions:
+            return
+        affected = [
+            i
+            for i, r in enumerate(self._rows)
+            if r[ROW_VISITOR] in people or r[ROW_HOST] in institutions
+        ]
+        for i in affected:
+            self._search[i] = self._search_text(self._rows[i])
+        if not affected:
+            return
+        names_sorted = self._sort_column in (Column.VISITOR, Column.HOME, Column.HOST)
+        if names_sorted or self._terms or not self._criteria.is_empty:
+            self._place_again(affected)
+        else:
+            self.dataChanged.emit(
+                self.index(0, Column.VISITOR),
+                self.index(len(self._shown) - 1, Column.HOST),
+                [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole],
+            )
+
+    def _place_again(self, rows: list[int]) -> None:
+        """Sort and filter *rows* anew (their keys changed) in one layout change."""
+        moved = set(rows)
+        order = [i for i in self._order if i not in moved]
+        key = self._order_key()
+        for i in rows:
+            order.insert(bisect_right(order, key(i), key=key), i)
+        accept = self._acceptor()
+        shown_before = set(self._shown)
+        shown = [i for i in order if (accept(i) if i in moved else i in shown_before)]
+        self._rank_stale = True
+        self._relayout(order, shown)
+
+    def _add_names(self, listing: VisitListing) -> None:
+        known = self._listing
+        for iid, label in listing.institutions.items():
+            known.institutions.setdefault(iid, label)
+        for pid, name in listing.projects.items():
+            known.projects.setdefault(pid, name)
+        for pid, person in listing.people.items():
+            if pid not in known.people:
+                known.people[pid] = person
+                self._visitor[pid] = person_name_both(person.latin, person.native)
+                self._home[pid] = known.institutions.get(person.home_institution_id, "")
+
+    def _ids(self) -> dict[int, int]:
+        if self._index_of is None:
+            self._index_of = {r[ROW_ID]: i for i, r in enumerate(self._rows)}
+        return self._index_of
+
+    def _search_text(self, r: ListRow) -> str:
+        """One row's search text, as :meth:`set_listing` builds them for every row."""
+        code = r[ROW_CODE]
+        person = normalise_for_search(
+            f"{self._visitor.get(r[ROW_VISITOR], '')}\x1f{self._home.get(r[ROW_VISITOR], '')}"
+        )
+        host = normalise_for_search(self._listing.institutions.get(r[ROW_HOST], ""))
+        label = self._status_labels.get(r[ROW_STATUS])
+        status = normalise_for_search(label) if label is not None else r[ROW_STATUS]
+        return (
+            f"{code.lower() if code.isascii() else normalise_for_search(code)}\x1f"
+            f"{person if r[ROW_VISITOR] in self._visitor else ''}\x1f"
+            f"{host if r[ROW_HOST] in self._listing.institutions else ''}\x1f"
+            f"{r[ROW_ARRIVAL]}\x1f{r[ROW_DEPARTURE]}\x1f{status}"
+        )
+
+    def _order_key(self) -> Callable[[int], Any]:
+        """Row -> comparable key of the current sort order (binary searches in ``_order``)."""
+        rows = self._rows
+        column = self._sort_column
+        if column is None:  # the service's order: arrival, then code as text
+            return lambda i: (rows[i][ROW_ARRIVAL], rows[i][ROW_CODE])
+
+        def code(i: int) -> str:
+            return codes[i] if codes is not None else fast_code_key(rows[i][ROW_CODE])
+
+        codes = self._code_keys
+        status_order = {s.value: n for s, n in STATUS_ORDER.items()}
+        visitor, home, hosts = self._visitor, self._home, self._listing.institutions
+
+        def value(i: int) -> Any:
+            r = rows[i]
+            match column:
+                case Column.CODE:
+                    return code(i)
+                case Column.DEPARTURE:
+                    return r[ROW_DEPARTURE]
+                case Column.STATUS:
+                    return status_order.get(r[ROW_STATUS], len(status_order))
+                case Column.VISITOR:
+                    return visitor.get(r[ROW_VISITOR], "").casefold()
+                case Column.HOME:
+                    return home.get(r[ROW_VISITOR], "").casefold()
+                case Column.HOST:
+                    return hosts.get(r[ROW_HOST], "").casefold()
+                case _:
+                    return ""
+
+        def ascending(i: int) -> Any:
+            r = rows[i]
+            return (value(i), r[ROW_ARRIVAL], code(i))
+
+        if self._sort_order == Qt.SortOrder.DescendingOrder:
+            return lambda i: _Descending(ascending(i))
+        return ascending
+
+    def _acceptor(self) -> Callable[[int], bool]:
+        """Row -> whether the current filter words and criteria show it."""
+        rows, search, terms = self._rows, self._search, self._terms
+        if self._criteria.is_empty:
+            criterion = None
+        else:
+            homes = {pid: p.home_institution_id for pid, p in self._listing.people.items()}
+            criterion = _Criterion(self._criteria, homes)
+
+        def accept(i: int) -> bool:
+            if criterion is not None and not criterion(rows[i]):
+                return False
+            return all(term in search[i] for term in terms)
+
+        return accept
+
+    def _find(self, sequence: list[int], i: int, key: Callable[[int], Any]) -> int | None:
+        """Where row *i* is in *sequence* (sorted by *key*, which *i*'s key is still in)."""
+        target = key(i)
+        at = bisect_left(sequence, target, key=key)
+        while at < len(sequence):
+            if sequence[at] == i:
+                return at
+            if target < key(sequence[at]):
+                return None  # past the rows with an equal key
+            at += 1
+        return None
+
+    def _replace_row(
+        self, i: int, row: ListRow, key: Callable[[int], Any], accept: Callable[[int], bool]
+    ) -> None:
+        old_place = self._find(self._order, i, key)
+        old_row = self._find(self._shown, i, key) if old_place is not None else None
+        if old_place is None:  # not where its key says: it was never sorted in; start over
+            self._order = [j for j in self._order if j != i]
+            self._shown = [j for j in self._shown if j != i]
+        else:
+            del self._order[old_place]
+        self._rows[i] = row
+        self._search[i] = self._search_text(row)
+        if self._code_keys is not None:
+            self._code_keys[i] = fast_code_key(row[ROW_CODE])
+        new_place = bisect_right(self._order, key(i), key=key)
+        self._order.insert(new_place, i)
+        self._rank_stale = self._rank_stale or new_place != old_place
+        shown = self._shown
+        visible = accept(i)
+        if old_row is None:
+            if visible:
+                at = bisect_right(shown, key(i), key=key)
+                self.beginInsertRows(QModelIndex(), at, at)
+                shown.insert(at, i)
+                self.endInsertRows()
+            return
+        if not visible:
+            self.beginRemoveRows(QModelIndex(), old_row, old_row)
+            del shown[old_row]
+            self.endRemoveRows()
+            return
+        del shown[old_row]  # where it goes among the others (put back until the move)
+        at = bisect_right(shown, key(i), key=key)
+        shown.insert(old_row, i)
+        if at == old_row:
+            self.dataChanged.emit(self.index(at, 0), self.index(at, len(Column) - 1))
+            return
+        # Qt's destination is the row to insert before, counted before the move.
+        self.beginMoveRows(
+            QModelIndex(), old_row, old_row, QModelIndex(), at if at < old_row else at + 1
+        )
+        del shown[old_row]
+        shown.insert(at, i)
+        self.endMoveRows()
+
+    def _insert_row(
+        self, row: ListRow, key: Callable[[int], Any], accept: Callable[[int], bool]
+    ) -> None:
+        i = len(self._rows)
+        self._rows.append(row)
+        self._search.append(self._search_text(row))
+        if self._code_keys is not None:
+            self._code_keys.append(fast_code_key(row[ROW_CODE]))
+        self._rank.append(0)
+        self._ids()[row[ROW_ID]] = i
+        self._order.insert(bisect_right(self._order, key(i), key=key), i)
+        self._rank_stale = True
+        if accept(i):
+            at = bisect_right(self._shown, key(i), key=key)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._shown.insert(at, i)
+            self.endInsertRows()
+
+    def _remove_row(self, i: int, key: Callable[[int], Any]) -> None:
+        place = self._find(self._order, i, key)
+        shown_at = self._find(self._shown, i, key) if place is not None else None
+        if place is None:
+            shown_at = next((n for n, j in enumerate(self._shown) if j == i), None)
+        if shown_at is not None:
+            self.beginRemoveRows(QModelIndex(), shown_at, shown_at)
+            del self._shown[shown_at]
+            self.endRemoveRows()
+        if place is not None:
+            del self._order[place]
+        else:
+            self._order.remove(i)
+        # The last row takes the freed slot, so no other row number changes.
+        last = len(self._rows) - 1
+        index_of = self._ids()
+        del index_of[self._rows[i][ROW_ID]]
+        if i != last:
+            last_place = self._find(self._order, last, key)
+            last_shown = self._find(self._shown, last, key) if last_place is not None else None
+            if last_place is None:
+                last_place = self._order.index(last)
+                last_shown = next((n for n, j in enumerate(self._shown) if j == last), None)
+            self._rows[i] = self._rows[last]
+            self._search[i] = self._search[last]
+            if self._code_keys is not None:
+                self._code_keys[i] = self._code_keys[last]
+            self._order[last_place] = i
+            if last_shown is not None:
+                self._shown[last_shown] = i
+            index_of[self._rows[i][ROW_ID]] = i
+        self._rows.pop()
+        self._search.pop()
+        if self._code_keys is not None:
+            self._code_keys.pop()
+        self._rank.pop()
+        self._rank_stale = True
 
     # -- access for views and the proxy --------------------------------------------------------
 
@@ -420,8 +775,9 @@ class VisitTableModel(QAbstractTableModel):
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         old_shown = self._shown
-        if order is not self._order:
+        if order is not self._order or self._rank_stale:
             self._rank = _inverse(order)
+            self._rank_stale = False
         self._order, self._shown = order, shown
         if persistent:
             # *shown* is in sort order, so a row's new place is a binary search by rank (no

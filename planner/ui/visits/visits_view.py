@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.enums import RecordKind
 from planner.domain.visit_criteria import VisitCriteria
 from planner.services.changes import Change
 from planner.services.container import Services
@@ -20,8 +21,10 @@ from planner.ui.common.roles import ID_ROLE
 from planner.ui.visits.visit_filter_bar import VisitFilterBar
 from planner.ui.visits.visits_model import Column, VisitFilterProxyModel, VisitTableModel
 
-#: Changes after which the list reloads: visits, and the names it shows of people and places.
-RELOAD_ENTITIES = frozenset({"visit", "person", "institution", "project"})
+#: Kinds of change the list follows: visits, and the names it shows of people and places.
+SHOWN_KINDS = frozenset(
+    {RecordKind.VISIT, RecordKind.PERSON, RecordKind.INSTITUTION, RecordKind.PROJECT}
+)
 
 #: How many rows (from the top) set the column widths when the list first fills.
 FIT_SAMPLE_ROWS = 50
@@ -91,11 +94,14 @@ class VisitsView(QWidget):
         # Every keystroke filters at once: one pass over precomputed texts (see the model).
         self.filter_edit.textChanged.connect(self._apply_filter)
 
-        # Several changes in a row (an import) cause one reload, once control returns to Qt.
+        # Several changes in a row (an import) cause one update, once control returns to Qt:
+        # the ids of each kind are collected until then; a bulk change means a full reload.
+        self._pending: dict[RecordKind, set[int]] = {}
+        self._reload_all = False
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
+        self._reload_timer.timeout.connect(self._catch_up)
 
         for signal in (
             self.proxy.modelReset,
@@ -112,6 +118,8 @@ class VisitsView(QWidget):
     def reload(self) -> None:
         """Read the visits again from the service, keeping the current visit selected."""
         self._reload_timer.stop()
+        self._pending.clear()
+        self._reload_all = False
         current = self.current_visit_id()
         self._refresh_choices()
         self.model.refresh()
@@ -121,9 +129,37 @@ class VisitsView(QWidget):
             self.select_visit(current)
 
     def on_change(self, change: Change) -> None:
-        """React to a committed change: reload soon if it touches what the list shows."""
-        if change.kind in RELOAD_ENTITIES:
-            self._reload_timer.start()
+        """React to a committed change: soon update the rows it touches.
+
+        A change naming its visits updates just their rows; a person, institution or project
+        change the names shown; a bulk change (an import, a restore) reloads everything.
+        """
+        if not change.concerns(*SHOWN_KINDS):
+            return
+        if change.is_bulk:
+            self._reload_all = True
+        else:
+            self._pending.setdefault(change.kind, set()).update(change.ids)
+        self._reload_timer.start()
+
+    def _catch_up(self) -> None:
+        """Apply the changes collected since the last update (see :meth:`on_change`)."""
+        if self._reload_all:
+            self.reload()
+            return
+        pending, self._pending = self._pending, {}
+        visits = pending.get(RecordKind.VISIT, set())
+        people = pending.get(RecordKind.PERSON, set())
+        institutions = pending.get(RecordKind.INSTITUTION, set())
+        projects = pending.get(RecordKind.PROJECT, set())
+        if people or institutions or projects:
+            self.model.update_names(people=people, institutions=institutions, projects=projects)
+        if institutions or projects:
+            self._refresh_choices()  # the filter bar names them too
+        if visits:
+            self.model.update_visits(visits)
+            if not self._columns_fitted and self.model.rowCount() > 0:
+                self.fit_columns()
 
     def set_preferences(self, prefs: Preferences) -> None:
         """Apply the coordinator's home institution (direction filter) and date format."""

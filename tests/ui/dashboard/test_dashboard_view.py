@@ -238,7 +238,7 @@ def test_uses_the_paperwork_service_when_there_is_one(
     assert fake.calls[-1] == (14, TODAY)
     assert view.paperwork.model.visit_ids() == [sample.visit_out.id]
     assert row_texts(view.paperwork, DashboardSectionModel.VISITOR) == ["Dana Miller"]
-    assert "paperwork_item" in dashboard_view.RELOAD_ENTITIES
+    assert "paperwork_item" in dashboard_view.RELOAD_KINDS
 
 
 @pytest.mark.parametrize(
