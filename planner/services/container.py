@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.db.engine import Database
 from planner.db.location import DatabaseTarget
 from planner.db.opening import open_database
 from planner.services.agreements import AgreementService, MaterialTransferService
 from planner.services.backups import BackupService
-from planner.services.bulk import BulkImportService
 from planner.services.changes import ChangeBus
 from planner.services.dashboard import DashboardService
 from planner.services.directory import (
@@ -19,11 +20,15 @@ from planner.services.directory import (
     ProjectService,
 )
 from planner.services.events import EventService
-from planner.services.exchange import ExchangeService
 from planner.services.itinerary import ItineraryService
 from planner.services.paperwork import PaperworkService
-from planner.services.reports import ReportService
 from planner.services.visits import VisitService
+
+# Imported when first used: the window opens without them (start-up time).
+if TYPE_CHECKING:
+    from planner.services.bulk import BulkImportService
+    from planner.services.exchange import ExchangeService
+    from planner.services.reports import ReportService
 
 
 class Services:
@@ -46,9 +51,27 @@ class Services:
         self.transfers = MaterialTransferService(db, self.bus)
         self.backups = BackupService(db, self.bus)
         self.dashboard = DashboardService(db)
-        self.bulk = BulkImportService(db, self.bus, self.visits)
-        self.exchange = ExchangeService(db, self.bus, self.paperwork)
-        self.reports = ReportService(db)
+
+    @cached_property
+    def bulk(self) -> BulkImportService:
+        """Spreadsheet imports (built on first use)."""
+        from planner.services.bulk import BulkImportService
+
+        return BulkImportService(self.db, self.bus, self.visits)
+
+    @cached_property
+    def exchange(self) -> ExchangeService:
+        """Partner exchange packages (built on first use)."""
+        from planner.services.exchange import ExchangeService
+
+        return ExchangeService(self.db, self.bus, self.paperwork)
+
+    @cached_property
+    def reports(self) -> ReportService:
+        """Fiscal-year activity reports (built on first use)."""
+        from planner.services.reports import ReportService
+
+        return ReportService(self.db)
 
     @classmethod
     def open(cls, target: DatabaseTarget, *, create: bool = False) -> Services:

@@ -32,8 +32,6 @@ from planner.ui.shell.backup_dialogs import show_location_warning
 from planner.ui.shell.fonts import install_japanese_fallback
 from planner.ui.shell.language import install_language, remove_language
 from planner.ui.shell.main_window import MainWindow
-from planner.ui.shell.reminders import notify_overdue
-from planner.ui.shell.screenshots import save_screenshots
 from planner.ui.shell.settings import APPLICATION, ORGANIZATION, open_settings
 
 #: Screenshots use a fixed size (and ignore the remembered layout), so they are reproducible.
@@ -134,6 +132,8 @@ def _open_window(
         show_location_warning(window, services)
         if interactive and settings is not None:
             # Tray reminders for paperwork that became overdue since the last start.
+            from planner.ui.shell.reminders import notify_overdue
+
             notify_overdue(app, services, settings)
         if screenshot_dir is not None:
             window.resize(SCREENSHOT_SIZE)
@@ -155,6 +155,8 @@ def _when_ready(
         elapsed = time.perf_counter() - start
         print(f"ready visits={window.visit_count} seconds={elapsed:.2f}", flush=True)
     if screenshot_dir is not None:
+        from planner.ui.shell.screenshots import save_screenshots
+
         try:
             save_screenshots(window.screenshot_shots(), screenshot_dir)
         except OSError as exc:
