@@ -186,20 +186,20 @@ class _Reader:
     def __init__(self, where: str, table: Any, allowed: frozenset[str]) -> None:
         self.where = where
         if not isinstance(table, dict):
-            self.fail("must be a table")
+            self.fail(QT_TRANSLATE_NOOP("Validation", "{where}: must be a table"))
         unknown = sorted(set(table) - allowed)
         if unknown:
             self.fail(
-                f"unknown key {', '.join(repr(k) for k in unknown)} "
-                f"(allowed: {', '.join(sorted(allowed))})"
+                QT_TRANSLATE_NOOP("Validation", "{where}: unknown key {keys} (allowed: {allowed})"),
+                keys=", ".join(repr(k) for k in unknown),
+                allowed=", ".join(sorted(allowed)),
             )
         self.table: dict[str, Any] = table
 
-    def fail(self, message: str) -> None:
-        raise RulesError(
-            QT_TRANSLATE_NOOP("Validation", "{where}: {problem}"),
-            params={"where": self.where, "problem": message},
-        )
+    def fail(self, template: str, **params: object) -> None:
+        """Raise :class:`RulesError` with *template* (a translatable message naming
+        ``{where}``) and its *params*."""
+        raise RulesError(template, params={"where": self.where, **params})
 
     def has(self, key: str) -> bool:
         return key in self.table
@@ -207,9 +207,9 @@ class _Reader:
     def text(self, key: str, *, required: bool = False) -> str:
         value = self.table.get(key, "")
         if not isinstance(value, str):
-            self.fail(f"{key} must be text")
+            self.fail(QT_TRANSLATE_NOOP("Validation", "{where}: {key} must be text"), key=key)
         if required and not value.strip():
-            self.fail(f"{key} is required")
+            self.fail(QT_TRANSLATE_NOOP("Validation", "{where}: {key} is required"), key=key)
         return str(value).strip()
 
     def flag(self, key: str, default: bool | None = False) -> bool | None:
@@ -217,7 +217,13 @@ class _Reader:
             return default
         value = self.table[key]
         if not isinstance(value, bool):
-            self.fail(f"{key} must be true or false, not {value!r}")
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{where}: {key} must be true or false, not {value}"
+                ),
+                key=key,
+                value=repr(value),
+            )
         return bool(value)
 
     def whole(self, key: str, default: int | None, *, low: int = 0) -> int | None:
@@ -225,20 +231,37 @@ class _Reader:
             return default
         value = self.table[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < low:
-            self.fail(f"{key} must be a whole number of at least {low}, not {value!r}")
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "{where}: {key} must be a whole number of at least {low}, not {value}",
+                ),
+                key=key,
+                low=low,
+                value=repr(value),
+            )
         return int(value)
 
     def strings(self, key: str) -> list[str]:
         value = self.table.get(key, [])
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            self.fail(f"{key} must be a list of text values")
+            self.fail(
+                QT_TRANSLATE_NOOP("Validation", "{where}: {key} must be a list of text values"),
+                key=key,
+            )
         return [str(v).strip() for v in value]
 
     def countries(self, key: str) -> frozenset[str]:
         values = self.strings(key)
         bad = [v for v in values if not is_country_code(v)]
         if bad:
-            self.fail(f"{key}: {', '.join(map(repr, bad))} is not an ISO 3166 country code")
+            self.fail(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{where}: {key}: {values} is not an ISO 3166 country code"
+                ),
+                key=key,
+                values=", ".join(map(repr, bad)),
+            )
         return frozenset(values)
 
     def choices(self, key: str, enum_cls: type[S]) -> frozenset[S]:
@@ -252,7 +275,12 @@ class _Reader:
             return enum_cls(value)
         except ValueError:
             allowed = ", ".join(m.value for m in enum_cls)
-            self.fail(f"{key}: {value!r} is not one of {allowed}")
+            self.fail(
+                QT_TRANSLATE_NOOP("Validation", "{where}: {key}: {value} is not one of {allowed}"),
+                key=key,
+                value=repr(value),
+                allowed=allowed,
+            )
             raise  # unreachable: fail() raises
 
 
@@ -269,11 +297,17 @@ def parse_rules(text: str, source: str = "paperwork rules") -> RuleSet:
     settings = _settings(_Reader(f"{source}: [settings]", data.get("settings", {}), _SETTINGS_KEYS))
     raw_docs = data.get("documents", {})
     if not isinstance(raw_docs, dict) or not raw_docs:
-        top.fail("[documents] must define at least one document type")
+        top.fail(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{where}: [documents] must define at least one document type"
+            )
+        )
     documents = {code: _document(source, code, table) for code, table in raw_docs.items()}
     raw_rules = data.get("rules", [])
     if not isinstance(raw_rules, list) or not raw_rules:
-        top.fail("[[rules]] must define at least one rule")
+        top.fail(
+            QT_TRANSLATE_NOOP("Validation", "{where}: [[rules]] must define at least one rule")
+        )
     rules: list[Rule] = []
     seen: set[str] = set()
     for index, table in enumerate(raw_rules, start=1):
@@ -317,7 +351,11 @@ def _settings(reader: _Reader) -> Settings:
 def _document(source: str, code: str, table: Any) -> DocumentSpec:
     reader = _Reader(f"{source}: document {code!r}", table, _DOCUMENT_KEYS)
     if not code.replace("_", "").isalnum() or not code.islower():
-        reader.fail("the code must be lower-case letters, digits and underscores")
+        reader.fail(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{where}: the code must be lower-case letters, digits and underscores"
+            )
+        )
     responsible = reader.choice_of(
         "responsible", reader.text("responsible", required=True), ResponsibleParty
     )
@@ -340,10 +378,17 @@ def _rule(source: str, index: int, table: Any, documents: Mapping[str, DocumentS
     rule_id = reader.text("id", required=True)
     codes = reader.strings("documents")
     if not codes:
-        reader.fail("documents must name at least one document type")
+        reader.fail(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{where}: documents must name at least one document type"
+            )
+        )
     unknown = [c for c in codes if c not in documents]
     if unknown:
-        reader.fail(f"documents: unknown document type {', '.join(map(repr, unknown))}")
+        reader.fail(
+            QT_TRANSLATE_NOOP("Validation", "{where}: documents: unknown document type {types}"),
+            types=", ".join(map(repr, unknown)),
+        )
     conditions = Conditions(
         host_country=reader.countries("host_country"),
         host_kind=reader.choices("host_kind", InstitutionKind),
@@ -362,7 +407,12 @@ def _rule(source: str, index: int, table: Any, documents: Mapping[str, DocumentS
         and conditions.max_days is not None
         and conditions.min_days > conditions.max_days
     ):
-        reader.fail("min_days is greater than max_days, so the rule can never fire")
+        reader.fail(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{where}: min_days is greater than max_days, so the rule can never fire",
+            )
+        )
     return Rule(rule_id, reader.text("description"), conditions, tuple(dict.fromkeys(codes)))
 
 

@@ -115,7 +115,6 @@
     <name>AgreementsView</name>
     <message>
         <source>Not signed</source>
-        <extracomment>A table cell: text, or a date (None: no date).</extracomment>
         <translation>未署名</translation>
     </message>
     <message>
@@ -212,7 +211,7 @@
     </message>
     <message>
         <source>Agreements</source>
-        <extracomment>Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
+        <extracomment>The column a double-click on a transfer reads the visit code from. Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
         <translation>協定</translation>
     </message>
     <message>
@@ -713,6 +712,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>EventTableModel</name>
     <message>
         <source>When (local)</source>
+        <extracomment>The events table&apos;s columns, in :class:`EventColumn` order.</extracomment>
         <translation>日時(現地)</translation>
     </message>
     <message>
@@ -839,6 +839,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Export into folder</source>
+        <extracomment>The export under way, if any: the dialog stays open (and disabled) until it ends.</extracomment>
         <translation>フォルダーに書き出し</translation>
     </message>
     <message>
@@ -917,7 +918,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>create</source>
-        <extracomment>What each audit action reads as (lower case, as before; translated where shown).</extracomment>
+        <extracomment>What each audit action reads as (lower case; translated where shown).</extracomment>
         <translation>作成</translation>
     </message>
     <message>
@@ -1107,6 +1108,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Start (local)</source>
+        <extracomment>The kind as the interface shows it (the itinerary dialog imports it under this name).</extracomment>
         <translation>開始(現地)</translation>
     </message>
     <message>
@@ -1358,6 +1360,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>&amp;New Visit…</source>
+        <extracomment>Keys of an action: a standard key and fallbacks (see :func:`standard_shortcuts`), or explicit key sequences. The workspace actions, in the order they are made.</extracomment>
         <translation>新規訪問(&amp;N)…</translation>
     </message>
     <message>
@@ -1422,7 +1425,6 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Version</source>
-        <extracomment>Changes after which the editors&apos; person lists are read again (names, home institutions).</extracomment>
         <translation>バージョン</translation>
     </message>
     <message>
@@ -1431,7 +1433,6 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>&amp;Itinerary</source>
-        <extracomment>Extra tabs of every visit editor (itinerary, paperwork), in tab order.</extracomment>
         <translation>旅程(&amp;I)</translation>
     </message>
     <message>
@@ -1440,7 +1441,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Dashboard</source>
-        <extracomment>The person lists every visit editor shares (read once, again after a change).</extracomment>
+        <extracomment>Makes a page&apos;s view inside *parent*; the widget implements the View protocol. The main views in menu and sidebar order; the visits list feeds the status bar, so it and the dashboard (shown first) are built with the window.</extracomment>
         <translation>ダッシュボード</translation>
     </message>
     <message>
@@ -1995,7 +1996,7 @@ Import it?</source>
     <name>PeopleView</name>
     <message>
         <source>Filter people</source>
-        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. The editor opened last (tests and the window may drive it); None once closed.</extracomment>
+        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. More changed people than this are read again in full (off the GUI thread). The editor opened last (tests and the window may drive it); None once closed.</extracomment>
         <translation>人物の絞り込み</translation>
     </message>
     <message>
@@ -2375,6 +2376,7 @@ Import it?</source>
     </message>
     <message>
         <source>Counted: approved, confirmed, in-progress and completed visits (not drafts, proposals or cancelled). Person-days: calendar days of each stay inside the fiscal year, arrival and departure included.</source>
+        <extracomment>An export finished; carries the written file.</extracomment>
         <translation>集計対象: 承認済み、確定、実施中、完了の訪問(下書き、申請中、中止は除きます)。人日: 各滞在のうち年度内の暦日数(到着日と出発日を含みます)。</translation>
     </message>
     <message>
@@ -2591,7 +2593,7 @@ Import it?</source>
     <name>Sidebar</name>
     <message>
         <source>Views</source>
-        <extracomment>Builds a lazy page&apos;s view inside *container* (its parent) and returns it with its hooks.</extracomment>
+        <extracomment>Builds a lazy page&apos;s view inside *container* (its parent) and returns it. The widget must implement :class:`~planner.ui.common.view.View`.</extracomment>
         <translation>ビュー</translation>
     </message>
 </context>
@@ -3138,7 +3140,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} refers to a missing visitor or host</source>
-        <extracomment>Visits whose paperwork no longer matters for reminders. Fields a coordinator edits on an item; the rest follows the rules. Visit fields the rules look at: changing one regenerates the checklist.</extracomment>
+        <extracomment>Visits whose paperwork no longer matters for reminders. Fields a coordinator edits on an item; the rest follows the rules. Visit fields the rules look at: changing one regenerates the checklist. Person fields the rules look at (see :meth:`PaperworkService.facts`). Institution fields the rules look at, as a visit&apos;s host or its visitor&apos;s home.</extracomment>
         <translation>訪問 {code} が存在しない訪問者または受入側を参照しています</translation>
     </message>
     <message>
@@ -3292,7 +3294,7 @@ Import it?</source>
     </message>
     <message>
         <source>the database is damaged ({where}); run &apos;planner check&apos; to find the newest good backup and restore it</source>
-        <translation>データベースが破損しています({where})。'planner check' で最新の正常なバックアップを探し、復元してください</translation>
+        <translation>データベースが破損しています({where})。&apos;planner check&apos; で最新の正常なバックアップを探し、復元してください</translation>
     </message>
     <message>
         <source>the file is not a database or is damaged beyond opening ({where}); check that it is the right file</source>
@@ -3365,7 +3367,7 @@ Import it?</source>
     </message>
     <message>
         <source>there is no database at {path}; create one with &apos;planner demo --db {path}&apos;</source>
-        <translation>{path} にデータベースがありません。'planner demo --db {path}' で作成してください</translation>
+        <translation>{path} にデータベースがありません。&apos;planner demo --db {path}&apos; で作成してください</translation>
     </message>
     <message>
         <source>keep the database on this computer&apos;s own disk, or, to share it with colleagues, use the shared server mode (PLANNER_DATABASE_URL=postgresql+psycopg://...)</source>
@@ -3487,12 +3489,52 @@ Import it?</source>
         <translation>これらのルールと所要日数は、計画の参考として編集可能な既定値であり、法的助言ではありません。各要件は、判断の根拠とする前に、受入機関の訪問者窓口および出入国管理の公式情報で確認してください。</translation>
     </message>
     <message>
-        <source>{where}: {problem}</source>
-        <translation>{where}: {problem}</translation>
+        <source>{where}: must be a table</source>
+        <translation>{where}: テーブルでなければなりません</translation>
+    </message>
+    <message>
+        <source>{where}: unknown key {keys} (allowed: {allowed})</source>
+        <translation>{where}: 不明なキー {keys}(使用できるキー: {allowed})</translation>
+    </message>
+    <message>
+        <source>{where}: {key} must be text</source>
+        <translation>{where}: {key} は文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>{where}: {key} is required</source>
+        <translation>{where}: {key} は必須です</translation>
+    </message>
+    <message>
+        <source>{where}: {key} must be true or false, not {value}</source>
+        <translation>{where}: {key} は true か false でなければなりません({value} ではありません)</translation>
+    </message>
+    <message>
+        <source>{where}: {key} must be a whole number of at least {low}, not {value}</source>
+        <translation>{where}: {key} は {low} 以上の整数でなければなりません({value} ではありません)</translation>
+    </message>
+    <message>
+        <source>{where}: {key} must be a list of text values</source>
+        <translation>{where}: {key} は文字列のリストでなければなりません</translation>
+    </message>
+    <message>
+        <source>{where}: {key}: {values} is not an ISO 3166 country code</source>
+        <translation>{where}: {key}: {values} は ISO 3166 の国コードではありません</translation>
+    </message>
+    <message>
+        <source>{where}: {key}: {value} is not one of {allowed}</source>
+        <translation>{where}: {key}: {value} は {allowed} のいずれでもありません</translation>
     </message>
     <message>
         <source>{source}: not valid TOML: {reason}</source>
         <translation>{source}: 正しい TOML ではありません: {reason}</translation>
+    </message>
+    <message>
+        <source>{where}: [documents] must define at least one document type</source>
+        <translation>{where}: [documents] には書類の種類を少なくとも一つ定義してください</translation>
+    </message>
+    <message>
+        <source>{where}: [[rules]] must define at least one rule</source>
+        <translation>{where}: [[rules]] には規則を少なくとも一つ定義してください</translation>
     </message>
     <message>
         <source>{source}: rule {rule}: the id is used twice</source>
@@ -3505,6 +3547,22 @@ Import it?</source>
     <message>
         <source>cannot read the paperwork rules file {path}: {reason}</source>
         <translation>書類ルールのファイル {path} を読み取れません: {reason}</translation>
+    </message>
+    <message>
+        <source>{where}: the code must be lower-case letters, digits and underscores</source>
+        <translation>{where}: コードは小文字の英字・数字・アンダースコアで書いてください</translation>
+    </message>
+    <message>
+        <source>{where}: documents must name at least one document type</source>
+        <translation>{where}: documents には書類の種類を少なくとも一つ指定してください</translation>
+    </message>
+    <message>
+        <source>{where}: documents: unknown document type {types}</source>
+        <translation>{where}: documents: 不明な書類の種類 {types}</translation>
+    </message>
+    <message>
+        <source>{where}: min_days is greater than max_days, so the rule can never fire</source>
+        <translation>{where}: min_days が max_days より大きいため、この規則は決して適用されません</translation>
     </message>
     <message>
         <source>host country {values}</source>
@@ -3840,7 +3898,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} was changed by someone else since you opened it (version {opened}, now {current})</source>
-        <extracomment>Set by :class:`~planner.services.app.Services`: keeps checklists in step with visits.</extracomment>
+        <extracomment>Keeps checklists in step with visits and decides admission on them.</extracomment>
         <translation>訪問 {code} は、開いた後に他の人によって変更されました(開いたときのバージョン {opened}、現在 {current})</translation>
     </message>
     <message>
@@ -4208,7 +4266,7 @@ To override anyway, write the reason (kept in the audit log):</source>
     <name>VisitsView</name>
     <message>
         <source>Filter visits</source>
-        <extracomment>Changes after which the list reloads: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
+        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
         <translation>訪問の絞り込み</translation>
     </message>
     <message>
