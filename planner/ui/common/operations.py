@@ -44,39 +44,91 @@ class Report(Protocol):
 
 
 class _Relay(QObject):
-    """The sending side, used from the worker thread; it has no parent on purpose.
+    """Carries every operation's progress and outcome from pool threads to the GUI thread.
 
-    A job still running when the widget that started it goes away must emit into a live
-    object: this one is kept alive by the job. Its signals reach a receiver that is a child
-    of that widget, so once the widget is deleted the connections are gone with it and the
-    late result is dropped instead of calling into a deleted widget.
+    One relay for the whole application, made on the GUI thread and never deleted: a worker
+    thread only ever emits its signals, so no Qt object is created or destroyed off the GUI
+    thread (a per-job relay whose last reference dropped in the worker would be deleted there,
+    in the wrong thread). Each signal names its operation by ticket; the relay hands it to that
+    operation's receiver if the receiver is still alive.
     """
 
-    progressed = Signal(int, int, str)
-    succeeded = Signal(object)
-    failed = Signal(object)
+    progressed = Signal(int, int, int, str)
+    succeeded = Signal(int, object)
+    failed = Signal(int, object)
+
+    def __init__(self) -> None:
+        super().__init__()
+        # Touched only on the GUI thread: by run_in_background, the slots and destroyed.
+        self._pending: dict[int, _Receiver] = {}
+        self._next_ticket = 0
+        # Queued: the signals come from pool threads, the slots run where the relay lives.
+        self.progressed.connect(self._on_progress)
+        self.succeeded.connect(self._on_success)
+        self.failed.connect(self._on_failure)
+
+    def register(self, receiver: _Receiver) -> int:
+        """A ticket for *receiver*; forgotten when the receiver is delivered or deleted."""
+        self._next_ticket += 1
+        ticket = self._next_ticket
+        self._pending[ticket] = receiver
+        receiver.destroyed.connect(lambda _=None, t=ticket: self._pending.pop(t, None))
+        return ticket
+
+    def forget(self, ticket: int) -> None:
+        """Deliver nothing more for *ticket*."""
+        self._pending.pop(ticket, None)
+
+    @Slot(int, int, int, str)
+    def _on_progress(self, ticket: int, done: int, total: int, label: str) -> None:
+        receiver = self._pending.get(ticket)
+        if receiver is not None:
+            receiver.on_progress(done, total, label)
+
+    @Slot(int, object)
+    def _on_success(self, ticket: int, result: object) -> None:
+        receiver = self._pending.pop(ticket, None)
+        if receiver is not None:
+            receiver.on_success(result)
+
+    @Slot(int, object)
+    def _on_failure(self, ticket: int, exc: object) -> None:
+        receiver = self._pending.pop(ticket, None)
+        if receiver is not None:
+            receiver.on_failure(exc)
+
+
+_RELAY: _Relay | None = None
+
+
+def _relay() -> _Relay:
+    """The application's relay, made on first use (always on the GUI thread)."""
+    global _RELAY
+    if _RELAY is None:
+        _RELAY = _Relay()
+    return _RELAY
 
 
 class _Receiver(QObject):
-    """The receiving side: lives on the GUI thread, as a child of the operation's parent."""
+    """The receiving side: lives on the GUI thread, as a child of the operation's parent.
+
+    When the parent widget is deleted, the receiver goes with it and the relay forgets its
+    ticket, so a late result is dropped instead of calling into a deleted widget.
+    """
 
     def __init__(self, operation: Operation[Any], parent: QObject | None) -> None:
         super().__init__(parent)
-        # None once the operation delivered or was discarded; events already queued for this
-        # receiver before its deletion then find nothing to call.
+        # None once the operation delivered or was discarded.
         self.operation: Operation[Any] | None = operation
 
-    @Slot(int, int, str)
     def on_progress(self, done: int, total: int, label: str) -> None:
         if self.operation is not None:
             self.operation._deliver_progress(done, total, label)
 
-    @Slot(object)
     def on_success(self, result: object) -> None:
         if self.operation is not None:
             self.operation._deliver_success(result)
 
-    @Slot(object)
     def on_failure(self, exc: object) -> None:
         if self.operation is not None:
             assert isinstance(exc, Exception)
@@ -84,20 +136,23 @@ class _Receiver(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Callable[[Report], object], report: Report, relay: _Relay) -> None:
+    """The work of one operation; holds only plain Python values and the lasting relay."""
+
+    def __init__(self, work: Callable[[Report], object], report: Report, ticket: int) -> None:
         super().__init__()
         self._work = work
         self._report = report
-        self._relay = relay
+        self._ticket = ticket
 
     def run(self) -> None:
+        relay = _relay()
         try:
             result = self._work(self._report)
         except Exception as exc:  # handed to the GUI thread, which shows it without a traceback
             _log_failure(exc)
-            self._relay.failed.emit(exc)
+            relay.failed.emit(self._ticket, exc)
             return
-        self._relay.succeeded.emit(result)
+        relay.succeeded.emit(self._ticket, result)
 
 
 def _log_failure(exc: Exception) -> None:
@@ -139,6 +194,7 @@ class Operation(Generic[T]):
         self._discarded = False
         self._running = False
         self._receiver: _Receiver | None = None
+        self._ticket: int | None = None
 
     def failure(self, callback: Callable[[Exception], None]) -> Operation[T]:
         """Call *callback* with the exception if the work raises; returns self."""
@@ -172,12 +228,11 @@ class Operation(Generic[T]):
 
     def run_in_background(self) -> Operation[T]:
         """Start the work on a pool thread and return at once; returns self."""
-        relay = _Relay()
+        relay = _relay()
         receiver = _Receiver(self, self._parent)
-        relay.progressed.connect(receiver.on_progress)
-        relay.succeeded.connect(receiver.on_success)
-        relay.failed.connect(receiver.on_failure)
+        ticket = relay.register(receiver)
         self._receiver = receiver
+        self._ticket = ticket
         self._running = True
         if self._parent is None:
             _unparented.add(self)
@@ -185,13 +240,13 @@ class Operation(Generic[T]):
         cancelled = self._cancelled
 
         def report(done: int, total: int, label: str = "") -> bool:
-            relay.progressed.emit(done, total, label)
+            relay.progressed.emit(ticket, done, total, label)
             return not cancelled.is_set()
 
-        # The job holds the relay and the work, never the receiver or this operation: those
-        # belong to the GUI thread.
+        # The job holds the work, the ticket and the lasting relay, never the receiver or this
+        # operation: those belong to the GUI thread.
         pool = self._pool or QThreadPool.globalInstance()
-        pool.start(_Job(self._work, report, relay))
+        pool.start(_Job(self._work, report, ticket))
         return self
 
     def run_now(self) -> T:
@@ -237,6 +292,9 @@ class Operation(Generic[T]):
     def _finish(self) -> None:
         self._running = False
         _unparented.discard(self)
+        if self._ticket is not None:
+            _relay().forget(self._ticket)
+            self._ticket = None
         receiver, self._receiver = self._receiver, None
         if receiver is not None:
             receiver.operation = None  # break the cycle
