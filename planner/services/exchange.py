@@ -383,7 +383,9 @@ class ExchangeService:
                 paperwork=paperwork, includes_sensitive=include_sensitive,
                 exported_at=utc_now(),
             )  # fmt: skip
-            people = [visit.visitor_id] + ([visit.host_person_id] if host_person else [])
+            people = [visit.visitor_id]
+            if host_person is not None and visit.host_person_id is not None:
+                people.append(visit.host_person_id)
         if include_sensitive:
             # Before the values leave this service: no entry, no package (fail closed).
             self._record_sensitive_export(visit_id, package.code, people)
