@@ -155,3 +155,7 @@ class AuditAction(StrEnum):
     DELETE = "delete"
     STATUS = "status"
     IMPORT = "import"
+    #: Sensitive fields were shown on screen (``changes``: ``{"fields": [names]}``, no values).
+    REVEAL = "reveal"
+    #: Sensitive fields were written into an export (``changes`` as for REVEAL).
+    EXPORT = "export"

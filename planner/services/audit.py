@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-import getpass
+import functools
 import json
-from collections.abc import Iterable, Mapping
+import os
+import sys
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import fields
 from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from planner.db.models import AuditRow
@@ -25,11 +27,53 @@ _NOT_AUDITED = frozenset({"id", "version"})
 
 
 def current_actor() -> str:
-    """The operating-system user making the change."""
+    """The operating-system account this process runs as: the name every audit entry records.
+
+    It comes from the process's credentials, never from ``USER``, ``LOGNAME`` or
+    ``USERNAME`` (anyone can set those, and :func:`getpass.getuser` reads them first). On
+    POSIX it is the effective uid's name in the password database, or ``uid 1234`` when the
+    uid has no entry there (containers, removed accounts); on Windows, the account of the
+    process token. This is the single place that decides who the actor is.
+    """
+    if sys.platform == "win32":
+        return _windows_account()
+    return _posix_account(os.geteuid())
+
+
+@functools.lru_cache(maxsize=8)
+def _posix_account(uid: int) -> str:
+    # Cached by uid: a directory-service lookup per entry would slow bulk imports, and a
+    # process keeps its uid (if it changes, the new uid is looked up afresh).
+    import pwd
+
     try:
-        return getpass.getuser()
-    except (OSError, KeyError):  # no login name (some containers and services)
-        return "unknown"
+        return pwd.getpwuid(uid).pw_name or f"uid {uid}"
+    except KeyError:  # no password-database entry: record the number, not the environment
+        return f"uid {uid}"
+
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+
+    def _windows_account() -> str:
+        """``GetUserNameW``: the account of the process token (environment not consulted).
+
+        ``os.getlogin()`` calls the same API on Windows and is only the fallback should
+        ctypes be unavailable; neither reads ``USERNAME``.
+        """
+        try:
+            import ctypes
+            from ctypes import wintypes
+
+            size = wintypes.DWORD(257)  # UNLEN + 1
+            buffer = ctypes.create_unicode_buffer(size.value)
+            if ctypes.windll.advapi32.GetUserNameW(buffer, ctypes.byref(size)) and buffer.value:
+                return buffer.value
+        except (ImportError, OSError, AttributeError):
+            pass
+        try:
+            return os.getlogin()
+        except OSError:
+            return "unknown"
 
 
 def _plain(value: Any) -> Any:
@@ -82,6 +126,47 @@ def record(
             reason=reason,
         )
     )
+
+
+def record_disclosure(
+    session: Session,
+    action: AuditAction,
+    person_ids: Iterable[int],
+    fields: Collection[str],
+    context: Mapping[str, str] | None = None,
+) -> None:
+    """Record that *fields* of each of *person_ids* were shown (REVEAL) or exported (EXPORT).
+
+    One entry per person (so each person's history lists it), all in the current
+    transaction. Only the field NAMES are written, ``{"fields": [...]}``, with *context*
+    (what kind of export, which visit: see ``describe_changes`` in the History tab) beside
+    them; never a value.
+    Raises ValueError for a field that is not sensitive or an action that is not a disclosure
+    (a programming error: the entry would otherwise say something untrue).
+    """
+    if action not in (AuditAction.REVEAL, AuditAction.EXPORT):
+        raise ValueError(f"not a disclosure action: {action}")
+    unknown = set(fields) - SENSITIVE
+    if unknown or not fields:
+        raise ValueError(f"not sensitive fields: {sorted(unknown) or 'none given'}")
+    changes = json.dumps(
+        {**(context or {}), "fields": sorted(fields)}, ensure_ascii=False, sort_keys=True
+    )
+    at, actor = utc_now(), current_actor()
+    rows = [
+        {
+            "at_utc": at,
+            "actor": actor,
+            "entity": "person",
+            "entity_id": person_id,
+            "action": action,
+            "changes": changes,
+            "reason": "",
+        }
+        for person_id in dict.fromkeys(person_ids)  # each person once, in the order given
+    ]
+    if rows:  # one executemany: an export of every visit can name thousands of people
+        session.execute(insert(AuditRow), rows)
 
 
 def to_entry(row: AuditRow) -> AuditEntry:

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session, aliased
 from planner.db.engine import Database
 from planner.db.models import InstitutionRow, PersonRow, ProgramRow, ProjectRow
 from planner.domain.entities import Institution, Person, PersonSummary, Program, Project
-from planner.domain.enums import RecordKind
+from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.validation import validate_institution, validate_person
+from planner.services import audit
 from planner.services.changes import Change, ChangeBus
 from planner.services.paperwork import (
     INSTITUTION_RULE_INPUTS,
@@ -112,6 +113,19 @@ class PersonService(RecordService[Person, PersonRow]):
             "home_institution_id",
             "institution",
         )
+
+    def record_reveal(
+        self, person_id: int, fields: Collection[str] = Person.SENSITIVE_FIELDS
+    ) -> None:
+        """Audit that *fields* (sensitive ones) of *person_id* are being shown on screen.
+
+        Call it before showing them: if the entry cannot be written (the person is gone,
+        the disk is full) the error propagates and the values must stay hidden. Only the
+        field names are recorded. Raises NotFoundError for an unknown person.
+        """
+        with self.db.write() as session:
+            self._row(session, person_id)
+            audit.record_disclosure(session, AuditAction.REVEAL, [person_id], fields)
 
     def summaries(self, ids: Collection[int] | None = None) -> list[PersonSummary]:
         """Everyone (or the people with *ids*), as the directory lists them, by family name."""

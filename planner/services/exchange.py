@@ -374,7 +374,7 @@ class ExchangeService:
                 )
                 for r, code in papers
             )
-            return VisitPackage(
+            package = VisitPackage(
                 exchange_id=exchange_id, code=visit.code, status=visit.status,
                 purpose=visit.purpose, paid=visit.paid, arrival_date=visit.arrival_date,
                 departure_date=visit.departure_date, institutions=institutions,
@@ -383,6 +383,27 @@ class ExchangeService:
                 paperwork=paperwork, includes_sensitive=include_sensitive,
                 exported_at=utc_now(),
             )  # fmt: skip
+            people = [visit.visitor_id]
+            if host_person is not None and visit.host_person_id is not None:
+                people.append(visit.host_person_id)
+        if include_sensitive:
+            # Before the values leave this service: no entry, no package (fail closed).
+            self._record_sensitive_export(visit_id, package.code, people)
+        return package
+
+    def _record_sensitive_export(self, visit_id: int, code: str, people: list[int]) -> None:
+        """Audit a package with sensitive fields: on each person, and on the visit."""
+        fields = sorted(_SENSITIVE)
+        context = {"export": "package", "visit": code}
+        with self.db.write() as session:
+            audit.record_disclosure(session, AuditAction.EXPORT, people, fields, context)
+            audit.record(
+                session,
+                "visit",
+                visit_id,
+                AuditAction.EXPORT,
+                {"fields": fields, "people": people, **context},
+            )
 
     # Import ----------------------------------------------------------------------------
     def existing_visit(self, exchange_id: str) -> Visit | None:

@@ -38,9 +38,11 @@ from planner.db.models import (
     ProjectRow,
     VisitRow,
 )
-from planner.domain.enums import PersonCategory, Purpose, VisitStatus
+from planner.domain.entities import Person
+from planner.domain.enums import AuditAction, PersonCategory, Purpose, VisitStatus
 from planner.domain.fiscal import FiscalSystem, FiscalYear, fiscal_year
 from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.services import audit
 
 #: Statuses whose visits an activity report counts.
 REPORTED_STATUSES: tuple[VisitStatus, ...] = (
@@ -304,7 +306,8 @@ class ReportService:
         """Every visit (all statuses) by arrival date then code, for the spreadsheet export.
 
         Dates of birth, passport numbers and expiry dates are read only when
-        *include_sensitive* is true.
+        *include_sensitive* is true, and then each visitor gets an EXPORT audit entry naming
+        the fields (written before the rows are returned).
         """
         visitor = aliased(PersonRow)
         home = aliased(InstitutionRow)
@@ -325,7 +328,12 @@ class ReportService:
             VisitRow.paid,
         ]
         if include_sensitive:
-            columns += [visitor.date_of_birth, visitor.passport_number, visitor.passport_expiry]
+            columns += [
+                visitor.date_of_birth,
+                visitor.passport_number,
+                visitor.passport_expiry,
+                visitor.id,
+            ]
         query = (
             select(*columns)
             .join(visitor, VisitRow.visitor_id == visitor.id)
@@ -335,13 +343,15 @@ class ReportService:
             .order_by(VisitRow.arrival_date, VisitRow.code)
         )
         out: list[VisitExportRow] = []
+        disclosed: list[int] = []
         with self.db.read() as session:
             for row in session.execute(query):
                 (code, given, family, family_n, given_n, home_name, host_name, arrival,
                  departure, status, purpose, project, paid) = row[:13]  # fmt: skip
                 extra: dict[str, Any] = {}
                 if include_sensitive:
-                    dob, passport, expiry = row[13:16]
+                    dob, passport, expiry, visitor_id = row[13:17]
+                    disclosed.append(int(visitor_id))
                     extra = {
                         "date_of_birth": dob,
                         "passport_number": str(passport or ""),
@@ -362,5 +372,15 @@ class ReportService:
                         paid=bool(paid),
                         **extra,
                     )
+                )
+        if include_sensitive and disclosed:
+            # Before the values leave this service: no entry, no rows (fail closed).
+            with self.db.write() as session:
+                audit.record_disclosure(
+                    session,
+                    AuditAction.EXPORT,
+                    disclosed,
+                    sorted(Person.SENSITIVE_FIELDS),
+                    {"export": "visits_table"},
                 )
         return out

@@ -937,6 +937,35 @@ Everything changed after that time is replaced by the backup. The current databa
         <source>import</source>
         <translation>取り込み</translation>
     </message>
+    <message>
+        <source>sensitive fields shown</source>
+        <translation>機微情報の表示</translation>
+    </message>
+    <message>
+        <source>sensitive fields exported</source>
+        <translation>機微情報の書き出し</translation>
+    </message>
+    <message>
+        <source>date of birth</source>
+        <extracomment>The sensitive person fields as the History tab names them (translated where shown).</extracomment>
+        <translation>生年月日</translation>
+    </message>
+    <message>
+        <source>passport number</source>
+        <translation>旅券番号</translation>
+    </message>
+    <message>
+        <source>passport expiry</source>
+        <translation>パスポートの有効期限</translation>
+    </message>
+    <message>
+        <source>exchange package {code}</source>
+        <translation>交換パッケージ {code}</translation>
+    </message>
+    <message>
+        <source>visits spreadsheet</source>
+        <translation>訪問一覧の表</translation>
+    </message>
 </context>
 <context>
     <name>ImportWizard</name>
@@ -2152,6 +2181,10 @@ Import it?</source>
     <message>
         <source>&amp;Hide sensitive fields</source>
         <translation>機微情報を非表示(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Cannot reveal sensitive fields</source>
+        <translation>機微情報を表示できません</translation>
     </message>
     <message>
         <source>Choose a home institution</source>
@@ -3756,7 +3789,7 @@ Import it?</source>
     </message>
     <message>
         <source>(no project)</source>
-        <extracomment>Label of visits without a project in the by-project breakdown.</extracomment>
+        <extracomment>Statuses whose visits an activity report counts. Label of visits without a project in the by-project breakdown.</extracomment>
         <translation>(プロジェクトなし)</translation>
     </message>
     <message>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import IntEnum
 from typing import Any
 
@@ -15,9 +16,10 @@ from PySide6.QtCore import (
 )
 
 from planner.domain.entities import AuditEntry
+from planner.domain.enums import AuditAction
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.ui.common import formats
-from planner.ui.common.labels import audit_action_label
+from planner.ui.common.labels import audit_action_label, sensitive_field_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -42,7 +44,13 @@ _HEADERS = {
 
 
 def describe_changes(entry: AuditEntry) -> str:
-    """``field: old → new`` for updates; the field names alone for a created record."""
+    """``field: old → new`` for updates; the field names alone for a created record.
+
+    A reveal or export of sensitive fields reads as the fields' names and, for an export,
+    what was exported (its entries hold names only, never values).
+    """
+    if entry.action in (AuditAction.REVEAL, AuditAction.EXPORT):
+        return describe_disclosure(entry.changes)
     parts: list[str] = []
     for field, value in entry.changes.items():
         if isinstance(value, list) and len(value) == 2:
@@ -51,6 +59,23 @@ def describe_changes(entry: AuditEntry) -> str:
         else:
             parts.append(f"{field}: {_show(value)}")
     return "; ".join(parts)
+
+
+def describe_disclosure(changes: Mapping[str, Any]) -> str:
+    """``date of birth, passport number — exchange package V-2027-0007``, translated."""
+    raw = changes.get("fields")
+    names = [str(name) for name in raw] if isinstance(raw, list) else []
+    text = ", ".join(sensitive_field_label(name) for name in names)
+    match changes.get("export"):
+        case "package":
+            where = QCoreApplication.translate("HistoryModel", "exchange package {code}").format(
+                code=changes.get("visit", "")
+            )
+        case "visits_table":
+            where = QCoreApplication.translate("HistoryModel", "visits spreadsheet")
+        case _:
+            return text
+    return f"{text} — {where}"
 
 
 def _show(value: object) -> str:

@@ -238,6 +238,15 @@ _AUDIT_ACTION_TEXT: dict[AuditAction, str] = {
     AuditAction.DELETE: QT_TRANSLATE_NOOP("HistoryModel", "delete"),
     AuditAction.STATUS: QT_TRANSLATE_NOOP("HistoryModel", "status"),
     AuditAction.IMPORT: QT_TRANSLATE_NOOP("HistoryModel", "import"),
+    AuditAction.REVEAL: QT_TRANSLATE_NOOP("HistoryModel", "sensitive fields shown"),
+    AuditAction.EXPORT: QT_TRANSLATE_NOOP("HistoryModel", "sensitive fields exported"),
+}
+
+#: The sensitive person fields as the History tab names them (translated where shown).
+_SENSITIVE_FIELD_TEXT: dict[str, str] = {
+    "date_of_birth": QT_TRANSLATE_NOOP("HistoryModel", "date of birth"),
+    "passport_number": QT_TRANSLATE_NOOP("HistoryModel", "passport number"),
+    "passport_expiry": QT_TRANSLATE_NOOP("HistoryModel", "passport expiry"),
 }
 
 
@@ -245,6 +254,12 @@ def audit_action_label(action: AuditAction) -> str:
     """An audit action as users read it (``update``), translated."""
     text = _AUDIT_ACTION_TEXT.get(action)
     return QCoreApplication.translate("HistoryModel", text) if text else action.value
+
+
+def sensitive_field_label(name: str) -> str:
+    """A sensitive person field as users read it (``passport number``), translated."""
+    text = _SENSITIVE_FIELD_TEXT.get(name)
+    return QCoreApplication.translate("HistoryModel", text) if text else name
 
 
 def status_swatch(colour: QColor, size: int = 12) -> QIcon:

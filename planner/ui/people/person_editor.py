@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -20,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
-from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.errors import FieldProblem, PlannerError, ValidationError
 from planner.domain.validation import validate_person
 from planner.services.changes import initiated_by
 from planner.services.container import Services
+from planner.ui.common.errors import error_message
 from planner.ui.common.form_widgets import (
     MASK_TEXT,
     CountryCombo,
@@ -321,6 +323,9 @@ class PersonEditor(RecordEditorDialog):
         """Show the sensitive values for editing (True) or mask them again (False)."""
         if revealed == self.revealed:
             return
+        if revealed and not self._record_reveal():
+            self.reveal_button.setChecked(False)
+            return
         if revealed:
             self.dob_edit.set_value(self._sensitive.date_of_birth)
             self.passport_edit.setText(self._sensitive.passport_number)
@@ -340,6 +345,25 @@ class PersonEditor(RecordEditorDialog):
         )
         if self.reveal_button.isChecked() != revealed:
             self.reveal_button.setChecked(revealed)
+
+    def _record_reveal(self) -> bool:
+        """Audit the reveal of a stored person (a new one has nothing stored to reveal).
+
+        False, with the reason shown, when the entry could not be written: then the values
+        stay hidden, since a reveal nobody can trace is what the audit exists to prevent.
+        """
+        if self.person_id is None:
+            return True
+        try:
+            self._services.people.record_reveal(self.person_id, Person.SENSITIVE_FIELDS)
+        except PlannerError as exc:
+            QMessageBox.warning(
+                self,
+                QCoreApplication.translate("PersonEditor", "Cannot reveal sensitive fields"),
+                error_message(exc),
+            )
+            return False
+        return True
 
     def _sensitive_from_widgets(self) -> _Sensitive:
         return _Sensitive(
