@@ -118,9 +118,9 @@ def record_id(text: str) -> int:
     try:
         value = int(text) if len(text) <= 12 else 0
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an id (a whole number)") from None
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not an id (a whole number)") from None
     if not 1 <= value <= MAX_ID:
-        raise argparse.ArgumentTypeError(f"{text!r} is not an id (1 to {MAX_ID})")
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not an id (1 to {MAX_ID})")
     return value
 
 

@@ -99,7 +99,7 @@ def _days(text: str) -> int:
     try:
         value = int(text) if len(text) <= 12 else MAX_DAYS + 1
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number of days") from None
     if value < 0:
         raise argparse.ArgumentTypeError("the number of days cannot be negative")
     if value > MAX_DAYS:
