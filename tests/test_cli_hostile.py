@@ -50,7 +50,7 @@ def test_bad_arguments_are_usage_errors(
     argv: list[str], db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = [a.replace("{tmp}", str(tmp_path)) for a in argv]
-    code, out, err = _run(capsys, ["--db", str(db), *args])
+    code, _out, err = _run(capsys, ["--db", str(db), *args])
     assert code == 2, err
     assert "Traceback" not in err
     assert err.strip().splitlines()[-1].startswith("planner ")
@@ -81,7 +81,7 @@ def test_unknown_records_exit_1_naming_them_and_write_nothing(
     sheet.write_text("kind,title,start,end\nmeeting,x,2027-03-09 10:00,2027-03-09 11:00\n")
     args = [a.replace("{tmp}", str(tmp_path)) for a in argv]
     before = db.read_bytes()
-    code, out, err = _run(capsys, ["--db", str(db), *args])
+    code, _out, err = _run(capsys, ["--db", str(db), *args])
     assert code == 1, err
     assert "Traceback" not in err
     lines = err.strip().splitlines()

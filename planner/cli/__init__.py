@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     that came in from other people's files never reach the terminal as raw control codes.
     """
     stdout, stderr = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = TerminalSafeStream(stdout), TerminalSafeStream(stderr)  # type: ignore[assignment]
+    sys.stdout, sys.stderr = TerminalSafeStream(stdout), TerminalSafeStream(stderr)
     try:
         return _main(argv)
     finally:

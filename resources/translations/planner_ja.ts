@@ -115,7 +115,6 @@
     <name>AgreementsView</name>
     <message>
         <source>Not signed</source>
-        <extracomment>A table cell: text, or a date (None: no date).</extracomment>
         <translation>未署名</translation>
     </message>
     <message>
@@ -212,7 +211,7 @@
     </message>
     <message>
         <source>Agreements</source>
-        <extracomment>Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
+        <extracomment>The column a double-click on a transfer reads the visit code from. Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
         <translation>協定</translation>
     </message>
     <message>
@@ -713,6 +712,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>EventTableModel</name>
     <message>
         <source>When (local)</source>
+        <extracomment>The events table&apos;s columns, in :class:`EventColumn` order.</extracomment>
         <translation>日時(現地)</translation>
     </message>
     <message>
@@ -839,6 +839,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Export into folder</source>
+        <extracomment>The export under way, if any: the dialog stays open (and disabled) until it ends.</extracomment>
         <translation>フォルダーに書き出し</translation>
     </message>
     <message>
@@ -917,7 +918,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>create</source>
-        <extracomment>What each audit action reads as (lower case, as before; translated where shown).</extracomment>
+        <extracomment>What each audit action reads as (lower case; translated where shown).</extracomment>
         <translation>作成</translation>
     </message>
     <message>
@@ -1107,6 +1108,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Start (local)</source>
+        <extracomment>The kind as the interface shows it (the itinerary dialog imports it under this name).</extracomment>
         <translation>開始(現地)</translation>
     </message>
     <message>
@@ -1358,6 +1360,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>&amp;New Visit…</source>
+        <extracomment>Keys of an action: a standard key and fallbacks (see :func:`standard_shortcuts`), or explicit key sequences. The workspace actions, in the order they are made.</extracomment>
         <translation>新規訪問(&amp;N)…</translation>
     </message>
     <message>
@@ -1422,7 +1425,6 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Version</source>
-        <extracomment>Changes after which the editors&apos; person lists are read again (names, home institutions).</extracomment>
         <translation>バージョン</translation>
     </message>
     <message>
@@ -1431,7 +1433,6 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>&amp;Itinerary</source>
-        <extracomment>Extra tabs of every visit editor (itinerary, paperwork), in tab order.</extracomment>
         <translation>旅程(&amp;I)</translation>
     </message>
     <message>
@@ -1440,7 +1441,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Dashboard</source>
-        <extracomment>The person lists every visit editor shares (read once, again after a change).</extracomment>
+        <extracomment>Makes a page&apos;s view inside *parent*; the widget implements the View protocol. The main views in menu and sidebar order; the visits list feeds the status bar, so it and the dashboard (shown first) are built with the window.</extracomment>
         <translation>ダッシュボード</translation>
     </message>
     <message>
@@ -1995,7 +1996,7 @@ Import it?</source>
     <name>PeopleView</name>
     <message>
         <source>Filter people</source>
-        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. The editor opened last (tests and the window may drive it); None once closed.</extracomment>
+        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. More changed people than this are read again in full (off the GUI thread). The editor opened last (tests and the window may drive it); None once closed.</extracomment>
         <translation>人物の絞り込み</translation>
     </message>
     <message>
@@ -2375,6 +2376,7 @@ Import it?</source>
     </message>
     <message>
         <source>Counted: approved, confirmed, in-progress and completed visits (not drafts, proposals or cancelled). Person-days: calendar days of each stay inside the fiscal year, arrival and departure included.</source>
+        <extracomment>An export finished; carries the written file.</extracomment>
         <translation>集計対象: 承認済み、確定、実施中、完了の訪問(下書き、申請中、中止は除きます)。人日: 各滞在のうち年度内の暦日数(到着日と出発日を含みます)。</translation>
     </message>
     <message>
@@ -2591,7 +2593,7 @@ Import it?</source>
     <name>Sidebar</name>
     <message>
         <source>Views</source>
-        <extracomment>Builds a lazy page&apos;s view inside *container* (its parent) and returns it with its hooks.</extracomment>
+        <extracomment>Builds a lazy page&apos;s view inside *container* (its parent) and returns it. The widget must implement :class:`~planner.ui.common.view.View`.</extracomment>
         <translation>ビュー</translation>
     </message>
 </context>
@@ -3055,8 +3057,24 @@ Import it?</source>
     </message>
     <message>
         <source>not a readable XLSX file: {error}</source>
-        <extracomment>A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`. Encodings tried in order for CSV files.</extracomment>
+        <extracomment>A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`. Encodings tried in order for CSV files. Bounds of what a spreadsheet may hold (see the module docstring). A cell may be as long as the csv module&apos;s own field limit; the records&apos; field limits (planner.domain.limits) are far shorter, so such a cell is refused by validation, never stored. Problems listed before the reader stops looking for more. Characters of a cell&apos;s value a problem quotes.</extracomment>
         <translation>読み取り可能な XLSX ファイルではありません: {error}</translation>
+    </message>
+    <message>
+        <source>the file has more than {limit} {what}; split it</source>
+        <translation>ファイルの {what} が {limit} を超えています。分割してください</translation>
+    </message>
+    <message>
+        <source>the cell holds {length} characters; at most {limit}</source>
+        <translation>セルが {length} 文字あります。{limit} 文字までです</translation>
+    </message>
+    <message>
+        <source>not a readable CSV file: {error}</source>
+        <translation>読み取れる CSV ファイルではありません: {error}</translation>
+    </message>
+    <message>
+        <source>the workbook unpacks to {size} MB; at most {limit} MB are read</source>
+        <translation>ブックを展開すると {size} MB になります。読み込めるのは {limit} MB までです</translation>
     </message>
     <message>
         <source>the file is neither UTF-8 nor Shift_JIS (CP932) text; save it as &apos;CSV UTF-8&apos; and try again</source>
@@ -3069,6 +3087,10 @@ Import it?</source>
     <message>
         <source>the sheet is empty</source>
         <translation>シートが空です</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
+        <translation>ブックにシートがありません</translation>
     </message>
     <message>
         <source>{file}: use a .csv or .xlsx file</source>
@@ -3138,7 +3160,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} refers to a missing visitor or host</source>
-        <extracomment>Visits whose paperwork no longer matters for reminders. Fields a coordinator edits on an item; the rest follows the rules. Visit fields the rules look at: changing one regenerates the checklist.</extracomment>
+        <extracomment>Visits whose paperwork no longer matters for reminders. Fields a coordinator edits on an item; the rest follows the rules. Visit fields the rules look at: changing one regenerates the checklist. Person fields the rules look at (see :meth:`PaperworkService.facts`). Institution fields the rules look at, as a visit&apos;s host or its visitor&apos;s home.</extracomment>
         <translation>訪問 {code} が存在しない訪問者または受入側を参照しています</translation>
     </message>
     <message>
@@ -3292,7 +3314,7 @@ Import it?</source>
     </message>
     <message>
         <source>the database is damaged ({where}); run &apos;planner check&apos; to find the newest good backup and restore it</source>
-        <translation>データベースが破損しています({where})。'planner check' で最新の正常なバックアップを探し、復元してください</translation>
+        <translation>データベースが破損しています({where})。&apos;planner check&apos; で最新の正常なバックアップを探し、復元してください</translation>
     </message>
     <message>
         <source>the file is not a database or is damaged beyond opening ({where}); check that it is the right file</source>
@@ -3365,7 +3387,7 @@ Import it?</source>
     </message>
     <message>
         <source>there is no database at {path}; create one with &apos;planner demo --db {path}&apos;</source>
-        <translation>{path} にデータベースがありません。'planner demo --db {path}' で作成してください</translation>
+        <translation>{path} にデータベースがありません。&apos;planner demo --db {path}&apos; で作成してください</translation>
     </message>
     <message>
         <source>keep the database on this computer&apos;s own disk, or, to share it with colleagues, use the shared server mode (PLANNER_DATABASE_URL=postgresql+psycopg://...)</source>
@@ -3613,6 +3635,19 @@ Import it?</source>
         <translation>{zone} では {time} が 2 回あります(時計が戻るため)。どちらの時刻かを指定してください</translation>
     </message>
     <message>
+        <source>the package is nested more than {depth} levels deep</source>
+        <extracomment>Bounds of what a package may hold: a real one is a few kilobytes, a few levels deep, and its numbers are small (schema version, item sequences; PostgreSQL&apos;s INTEGER is 32-bit). Strings (skipped: they may hold brackets) and the brackets that nest.</extracomment>
+        <translation>パッケージの入れ子が {depth} 段を超えています</translation>
+    </message>
+    <message>
+        <source>the package holds a number beyond {limit}: {value}</source>
+        <translation>パッケージに {limit} を超える数値があります: {value}</translation>
+    </message>
+    <message>
+        <source>the package holds {value}, which is not JSON</source>
+        <translation>パッケージに JSON ではない {value} があります</translation>
+    </message>
+    <message>
         <source>{where} must be a JSON object</source>
         <translation>{where} は JSON オブジェクトである必要があります</translation>
     </message>
@@ -3623,6 +3658,14 @@ Import it?</source>
     <message>
         <source>{field} must be text</source>
         <translation>{field} はテキストである必要があります</translation>
+    </message>
+    <message>
+        <source>{field} is {length} characters long; at most {limit} are allowed</source>
+        <translation>{field} は {length} 文字あります。{limit} 文字までです</translation>
+    </message>
+    <message>
+        <source>{field} contains the control character {char}; only tabs and line breaks are allowed</source>
+        <translation>{field} に制御文字 {char} が含まれています。使えるのはタブと改行だけです</translation>
     </message>
     <message>
         <source>missing field {field} (it is empty)</source>
@@ -3645,6 +3688,10 @@ Import it?</source>
         <translation>{field}: {value} は ISO 形式の日付ではありません</translation>
     </message>
     <message>
+        <source>{field}: the year {year} is outside {first}–{last}</source>
+        <translation>{field}: {year} 年は {first}～{last} 年の範囲外です</translation>
+    </message>
+    <message>
         <source>{field}: {value} is not an ISO instant (2027-03-08T06:30:00Z)</source>
         <translation>{field}: {value} は ISO 形式の日時ではありません(2027-03-08T06:30:00Z)</translation>
     </message>
@@ -3659,6 +3706,10 @@ Import it?</source>
     <message>
         <source>{field}: {key} is not in the package&apos;s institutions</source>
         <translation>{field}: {key} はパッケージ内の機関にありません</translation>
+    </message>
+    <message>
+        <source>the file is larger than {limit} MB, so not an exchange package</source>
+        <translation>ファイルが {limit} MB を超えているため、交換パッケージではありません</translation>
     </message>
     <message>
         <source>the file is not UTF-8 text, so not an exchange package</source>
@@ -3823,11 +3874,8 @@ Import it?</source>
     </message>
     <message>
         <source>the file is not UTF-8 text (byte {byte}); save it as UTF-8</source>
+        <extracomment>The sheet column of each item field, for validation problems.</extracomment>
         <translation>ファイルが UTF-8 のテキストではありません(バイト {byte})。UTF-8 で保存してください</translation>
-    </message>
-    <message>
-        <source>not a readable XLSX file: {reason}</source>
-        <translation>読み取れる XLSX ファイルではありません: {reason}</translation>
     </message>
     <message>
         <source>{name}: use a .csv or .xlsx file</source>
@@ -3840,7 +3888,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} was changed by someone else since you opened it (version {opened}, now {current})</source>
-        <extracomment>Set by :class:`~planner.services.app.Services`: keeps checklists in step with visits.</extracomment>
+        <extracomment>Keeps checklists in step with visits and decides admission on them.</extracomment>
         <translation>訪問 {code} は、開いた後に他の人によって変更されました(開いたときのバージョン {opened}、現在 {current})</translation>
     </message>
     <message>
@@ -3854,6 +3902,19 @@ Import it?</source>
     <message>
         <source>visit {code} changed since its status became {status}</source>
         <translation>訪問 {code} は、ステータスが {status} になった後に変更されました</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; at most {limit} are allowed</source>
+        <extracomment>Lengths in characters, by kind of field. Field → maximum length, per record type (by class name, so this module imports no other record modules). Text fields not listed here get :data:`DEFAULT_LENGTH`. Control characters a text may hold: tab and line breaks (CR as part of CRLF).</extracomment>
+        <translation>{length} 文字あります。{limit} 文字までです</translation>
+    </message>
+    <message>
+        <source>contains the control character {char}; only tabs and line breaks are allowed</source>
+        <translation>制御文字 {char} が含まれています。使えるのはタブと改行だけです</translation>
+    </message>
+    <message>
+        <source>the year {year} is outside {first}–{last}</source>
+        <translation>{year} 年は {first}～{last} 年の範囲外です</translation>
     </message>
 </context>
 <context>
@@ -4208,7 +4269,7 @@ To override anyway, write the reason (kept in the audit log):</source>
     <name>VisitsView</name>
     <message>
         <source>Filter visits</source>
-        <extracomment>Changes after which the list reloads: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
+        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
         <translation>訪問の絞り込み</translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-"""The bounds of planner.domain.limits: dates, lengths and characters, and the columns behind them."""
+"""The bounds of planner.domain.limits (dates, lengths, characters) and the columns behind."""
 
 from __future__ import annotations
 
@@ -107,9 +107,7 @@ def test_lengths_are_counted_in_characters_and_named() -> None:
     with pytest.raises(ValidationError) as info:
         validate_person(_person(passport_number="X" * 10_000))
     assert _fields(info) == {"passport_number"}
-    assert "10000 characters" in str(info.value) and f"at most {PASSPORT_NUMBER}" in str(
-        info.value
-    )
+    assert "10000 characters" in str(info.value) and f"at most {PASSPORT_NUMBER}" in str(info.value)
     with pytest.raises(ValidationError) as info:
         validate_person(_person(internal_notes="日" * (NOTES + 1)))
     assert _fields(info) == {"internal_notes"}
