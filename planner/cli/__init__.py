@@ -28,7 +28,13 @@ from planner.cli import (
     report,
     visits,
 )
-from planner.cli.common import EXIT_ERROR, EXIT_OK, Handler, add_db_option
+from planner.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    Handler,
+    TerminalSafeStream,
+    add_db_option,
+)
 from planner.db.errors import UNKNOWN_PLACE, StorageError, environment_error
 from planner.db.location import resolve_target
 from planner.domain.errors import PlannerError
@@ -64,7 +70,20 @@ def _database_error(exc: SQLAlchemyError, db_option: str | None) -> StorageError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit code."""
+    """Run the command line; returns the process exit code.
+
+    Everything printed goes through :func:`~planner.cli.common.terminal_safe`: names and notes
+    that came in from other people's files never reach the terminal as raw control codes.
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = TerminalSafeStream(stdout), TerminalSafeStream(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     started_at = time.perf_counter()
     # Everything this process creates (database, journals, backups, exports) is private.
     os.umask(0o077)

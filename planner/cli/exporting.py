@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
+from planner.cli.common import EXIT_OK, CommandError, add_command, open_services, record_id
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: Kept as plain strings so ``planner --help`` and every other command do not pay for importing
@@ -48,11 +48,15 @@ def cmd_export_event(args: argparse.Namespace) -> int:
             params={"path": str(folder)},
         )
     with open_services(args) as services:
+        event = services.events.get(args.event_id)  # NotFoundError (exit 1) names the id
         result = export_event_itineraries(
-            services, int(args.event_id), folder, ExportFormat(args.format), Lang(args.lang)
+            services, args.event_id, folder, ExportFormat(args.format), Lang(args.lang)
         )
     for path in result.written:
         print(path)
+    if not result.written and not result.failed:
+        print(f"event {args.event_id} ({event.title}): no participant's visit covers it; "
+              "nothing written")  # fmt: skip
     if result.failed:
         name, reason = result.failed[0]
         raise CommandError(
@@ -127,7 +131,7 @@ def register(sub: Any) -> None:
         cmd_export_event,
         "the itineraries of every participant of an event, one file each, into a folder",
     )
-    batch.add_argument("event_id", help="event id")
+    batch.add_argument("event_id", type=record_id, help="event id")
     _format_options(batch)
     batch.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder")
     table = add_command(

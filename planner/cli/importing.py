@@ -4,11 +4,24 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from planner.cli.common import EXIT_ERROR, EXIT_OK, CommandError, add_command, open_services
 from planner.domain.i18n import QT_TRANSLATE_NOOP
+
+
+def _report_problems(path: Path, problems: Sequence[object]) -> int:
+    """Print why nothing was imported: one line for one problem, else a line per problem."""
+    if len(problems) == 1:
+        print(f"planner: error: {path.name}: nothing imported: {problems[0]}", file=sys.stderr)
+        return EXIT_ERROR
+    print(f"planner: error: {path.name}: {len(problems)} problems, nothing imported",
+          file=sys.stderr)  # fmt: skip
+    for problem in problems:
+        print(f"  {problem}", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def cmd_import_itinerary(args: argparse.Namespace) -> int:
@@ -25,15 +38,7 @@ def cmd_import_itinerary(args: argparse.Namespace) -> int:
         try:
             items = import_itinerary(services, path, args.visit)
         except ImportRowsError as exc:
-            count = len(exc.problems)
-            print(
-                f"planner: error: {path.name}: {count} problem{'s' if count != 1 else ''}, "
-                "nothing imported",
-                file=sys.stderr,
-            )
-            for problem in exc.problems:
-                print(f"  {problem}", file=sys.stderr)
-            return EXIT_ERROR
+            return _report_problems(path, exc.problems)
     print(f"{args.visit}: {len(items)} itinerary items imported from {path.name}")
     return EXIT_OK
 
@@ -81,15 +86,7 @@ def _records_handler(kind: str) -> Any:
                     create_institutions=args.create_institutions,
                 )  # fmt: skip
             except ImportRowsError as exc:
-                count = len(exc.problems)
-                print(
-                    f"planner: error: {path.name}: {count} problem{'s' if count != 1 else ''}, "
-                    "nothing imported",
-                    file=sys.stderr,
-                )
-                for problem in exc.problems:
-                    print(f"  {problem}", file=sys.stderr)
-                return EXIT_ERROR
+                return _report_problems(path, exc.problems)
         print(f"{path.name}: {report}")
         return EXIT_OK
 

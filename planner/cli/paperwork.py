@@ -91,13 +91,19 @@ def cmd_due(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: The furthest ``paperwork due --within`` looks ahead (a date far beyond would overflow).
+MAX_DAYS = 3650
+
+
 def _days(text: str) -> int:
     try:
-        value = int(text)
+        value = int(text) if len(text) <= 12 else MAX_DAYS + 1
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number of days") from None
+        raise argparse.ArgumentTypeError(f"{text[:20]!r} is not a whole number of days") from None
     if value < 0:
         raise argparse.ArgumentTypeError("the number of days cannot be negative")
+    if value > MAX_DAYS:
+        raise argparse.ArgumentTypeError(f"at most {MAX_DAYS} days (ten years) ahead")
     return value
 
 

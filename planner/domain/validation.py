@@ -8,6 +8,7 @@ from planner.domain.countries import is_country_code
 from planner.domain.entities import Event, Institution, ItineraryItem, Person, Visit
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.domain.limits import record_problems
 from planner.domain.timezones import is_valid_zone
 
 # Deliberately permissive: one @, no spaces, a dot in the domain. Real validation of an
@@ -53,6 +54,18 @@ def _raise(problems: list[FieldProblem]) -> None:
         raise ValidationError(problems)
 
 
+def _bounded(problems: list[FieldProblem], record: object) -> None:
+    """Add the bound problems (length, characters, years) of fields not already flagged."""
+    flagged = {p.field for p in problems}
+    problems.extend(p for p in record_problems(record) if p.field not in flagged)
+
+
+def validate_bounds(record: object) -> None:
+    """Raise :class:`ValidationError` when *record* breaks a bound of
+    :mod:`planner.domain.limits` (for records without a validator of their own here)."""
+    _raise(record_problems(record))
+
+
 def is_valid_email(value: str) -> bool:
     """True if *value* looks like an e-mail address."""
     return bool(_EMAIL.match(value))
@@ -64,6 +77,7 @@ def validate_institution(inst: Institution) -> None:
     _required(problems, "name", inst.name, QT_TRANSLATE_NOOP("Validation", "Name is required"))
     _country(problems, "country", inst.country, optional=False)
     _zone(problems, "timezone", inst.timezone)
+    _bounded(problems, inst)
     _raise(problems)
 
 
@@ -94,6 +108,7 @@ def validate_person(person: Person) -> None:
                 QT_TRANSLATE_NOOP("Validation", "expiry is before the date of birth"),
             )
         )
+    _bounded(problems, person)
     _raise(problems)
 
 
@@ -113,6 +128,7 @@ def validate_visit(visit: Visit) -> None:
                 },
             )
         )
+    _bounded(problems, visit)
     _raise(problems)
 
 
@@ -134,6 +150,7 @@ def validate_itinerary_item(item: ItineraryItem) -> None:
     problems: list[FieldProblem] = []
     _required(problems, "title", item.title, QT_TRANSLATE_NOOP("Validation", "Title is required"))
     _instants(problems, item)
+    _bounded(problems, item)
     _raise(problems)
 
 
@@ -142,4 +159,5 @@ def validate_event(event: Event) -> None:
     problems: list[FieldProblem] = []
     _required(problems, "title", event.title, QT_TRANSLATE_NOOP("Validation", "Title is required"))
     _instants(problems, event)
+    _bounded(problems, event)
     _raise(problems)

@@ -13,6 +13,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
+from planner.domain.limits import MAX_YEAR, MIN_YEAR, date_in_range
 from planner.importing.table import Cell, Formula, cell_text
 
 #: Day zero of Excel's 1900 date system (serial 60, the phantom 29 February 1900, is skipped
@@ -47,12 +48,23 @@ _NOT_A_DATE = QT_TRANSLATE_NOOP(
 
 def _make(year: int, month: int, day: int, text: str) -> date | str:
     try:
-        return date(year, month, day)
+        made = date(year, month, day)
     except ValueError:
         return Message(
             QT_TRANSLATE_NOOP("Validation", "{value} is not a day of the calendar"),
             {"value": repr(text)},
         )
+    return _in_range(made)
+
+
+def _in_range(day: date) -> date | str:
+    """*day*, or the reason it is refused (outside the years every record allows)."""
+    if not date_in_range(day):
+        return Message(
+            QT_TRANSLATE_NOOP("Validation", "the year {year} is outside {first}–{last}"),
+            {"year": day.year, "first": MIN_YEAR, "last": MAX_YEAR},
+        )
+    return day
 
 
 def _from_serial(serial: float) -> date | str:
@@ -85,9 +97,9 @@ def parse_date(value: Cell) -> date | str | None:
                 QT_TRANSLATE_NOOP("Validation", "{value} has a time of day; give a date"),
                 {"value": value.isoformat(sep=" ")},
             )
-        return value.date()
+        return _in_range(value.date())
     if isinstance(value, date):
-        return value
+        return _in_range(value)
     if isinstance(value, bool):
         return Message(_NOT_A_DATE, {"value": repr(value)})
     if isinstance(value, int | float):

@@ -13,8 +13,6 @@ problem, never guessed.
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,10 +20,21 @@ from pathlib import Path
 
 from planner.domain.entities import ItineraryItem
 from planner.domain.enums import ItineraryKind
+from planner.domain.errors import ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.itinerary_checks import local_time_question
+from planner.domain.limits import date_problem
 from planner.domain.timezones import is_valid_zone, local_to_utc
-from planner.importing.table import Cell, ImportRowsError, RowProblem
+from planner.domain.validation import validate_itinerary_item
+from planner.importing.table import (
+    Cell,
+    ImportRowsError,
+    RowProblem,
+    check_lines,
+    csv_records,
+    read_file_bytes,
+    xlsx_lines,
+)
 from planner.services.container import Services
 
 __all__ = ["Cell", "ImportRowsError", "RowProblem", "import_itinerary", "read_sheet"]
@@ -35,6 +44,12 @@ COLUMNS = (
     "kind", "title", "start", "start_zone", "end", "end_zone", "location", "address",
     "confirmation", "title_ja", "details",
 )  # fmt: skip
+#: The sheet column of each item field, for validation problems.
+_COLUMN_OF = {
+    "start_utc": "start", "end_utc": "end", "location_name": "location",
+    "location_address": "address", "confirmation_code": "confirmation",
+    "visitor_details": "details",
+}  # fmt: skip
 _FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
 
@@ -103,44 +118,22 @@ def read_csv(data: bytes) -> tuple[list[str], list[SheetRow]]:
                 )
             ]
         ) from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
-    lines = list(reader)
+    lines: list[Sequence[Cell]] = list(csv_records(text))
     if not lines:
         raise ImportRowsError([RowProblem(1, "-", "the file is empty")])
+    check_lines(lines)
     header = _header(lines[0])
-    # One CSV record is one spreadsheet row, even when a quoted cell spans several lines.
     return header, _rows(header, ((n, row) for n, row in enumerate(lines[1:], start=2)))
 
 
 def read_xlsx(path: Path) -> tuple[list[str], list[SheetRow]]:
     """Header and rows of the first sheet; formulas are not evaluated (cached values only)."""
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ImportRowsError(
-            [
-                RowProblem(
-                    0,
-                    "-",
-                    Message(
-                        QT_TRANSLATE_NOOP("Validation", "not a readable XLSX file: {reason}"),
-                        {"reason": str(exc)},
-                    ),
-                )
-            ]
-        ) from exc
-    try:
-        sheet = book.worksheets[0]
-        rows = sheet.iter_rows(values_only=True)
-        first = next(rows, None)
-        if first is None:
-            raise ImportRowsError([RowProblem(1, "-", "the sheet is empty")])
-        header = _header(list(first))
-        return header, _rows(header, ((n, list(r)) for n, r in enumerate(rows, start=2)))
-    finally:
-        book.close()
+    lines = xlsx_lines(path, data_only=True)
+    if not lines:
+        raise ImportRowsError([RowProblem(1, "-", "the sheet is empty")])
+    check_lines(lines)
+    header = _header(lines[0])
+    return header, _rows(header, ((n, row) for n, row in enumerate(lines[1:], start=2)))
 
 
 def _wall_time(value: Cell) -> datetime | str:
@@ -199,6 +192,10 @@ def parse_rows(rows: Sequence[SheetRow], visit_id: int, host_zone: str) -> list[
             if isinstance(wall, str):
                 bad(end, wall)
                 continue
+            out_of_range = date_problem(end, wall)
+            if out_of_range is not None:
+                bad(end, out_of_range.message)
+                continue
             question = local_time_question(wall, zone)
             if question is not None:
                 bad(end, f"{question.message}; enter this item in the item dialog, which asks")
@@ -208,22 +205,27 @@ def parse_rows(rows: Sequence[SheetRow], visit_id: int, host_zone: str) -> list[
             bad("end", "ends before it starts")
         if len(problems) > before or kind is None:
             continue
-        items.append(
-            ItineraryItem(
-                visit_id=visit_id,
-                kind=kind,
-                title=title,
-                title_ja=cells.get("title_ja", ""),
-                start_utc=instants["start"][0],
-                start_zone=instants["start"][1],
-                end_utc=instants["end"][0],
-                end_zone=instants["end"][1],
-                location_name=cells.get("location", ""),
-                location_address=cells.get("address", ""),
-                confirmation_code=cells.get("confirmation", ""),
-                visitor_details=cells.get("details", ""),
-            )
+        item = ItineraryItem(
+            visit_id=visit_id,
+            kind=kind,
+            title=title,
+            title_ja=cells.get("title_ja", ""),
+            start_utc=instants["start"][0],
+            start_zone=instants["start"][1],
+            end_utc=instants["end"][0],
+            end_zone=instants["end"][1],
+            location_name=cells.get("location", ""),
+            location_address=cells.get("address", ""),
+            confirmation_code=cells.get("confirmation", ""),
+            visitor_details=cells.get("details", ""),
         )
+        try:
+            validate_itinerary_item(item)
+        except ValidationError as exc:
+            for problem in exc.problems:
+                bad(_COLUMN_OF.get(problem.field, problem.field), problem.message)
+            continue
+        items.append(item)
     if problems:
         raise ImportRowsError(problems)
     return items
@@ -233,7 +235,7 @@ def read_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
     """Header and rows of a ``.csv`` or ``.xlsx`` file."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return read_csv(path.read_bytes())
+        return read_csv(read_file_bytes(path))
     if suffix in (".xlsx", ".xlsm"):
         return read_xlsx(path)
     raise ImportRowsError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import uuid
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -18,6 +19,17 @@ from planner.domain.enums import (
     VisitStatus,
 )
 from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.domain.limits import (
+    CODE,
+    MAX_YEAR,
+    MIN_YEAR,
+    NAME,
+    NOTES,
+    REFERENCE,
+    bad_character,
+    date_in_range,
+    describe_character,
+)
 from planner.services.container import Services
 from planner.services.exchange import (
     PACKAGE_FORMAT,
@@ -32,6 +44,62 @@ from planner.services.exchange import (
 )
 
 N = TypeVar("N", bound=Enum)
+D = TypeVar("D", date, datetime)
+
+#: Bounds of what a package may hold: a real one is a few kilobytes, a few levels deep, and
+#: its numbers are small (schema version, item sequences; PostgreSQL's INTEGER is 32-bit).
+MAX_PACKAGE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_INTEGER = 2**31 - 1
+_MAX_DIGITS = len(str(MAX_INTEGER))
+#: Strings (skipped: they may hold brackets) and the brackets that nest.
+_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def _check_depth(text: str) -> None:
+    """Refuse JSON nested deeper than :data:`MAX_DEPTH` before the parser recurses into it."""
+    depth = 0
+    for match in _NESTING.finditer(text):
+        bracket = match.group()
+        if bracket in "[{":
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise PackageError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "the package is nested more than {depth} levels deep"
+                    ),
+                    params={"depth": MAX_DEPTH},
+                )
+        elif bracket in "]}":
+            depth -= 1
+
+
+def _parse_int(text: str) -> int:
+    # Checked on the digits, before int() (which refuses over 4,300 digits with ValueError).
+    digits = text.lstrip("-")
+    if len(digits) > _MAX_DIGITS or int(digits) > MAX_INTEGER:
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "the package holds a number beyond {limit}: {value}"),
+            params={"limit": MAX_INTEGER, "value": text[:20] + ("…" if len(text) > 20 else "")},
+        )
+    return int(text)
+
+
+def _parse_float(text: str) -> float:
+    value = float(text)
+    if not abs(value) <= MAX_INTEGER:  # also inf and nan
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "the package holds a number beyond {limit}: {value}"),
+            params={"limit": MAX_INTEGER, "value": text[:20] + ("…" if len(text) > 20 else "")},
+        )
+    return value
+
+
+def _parse_constant(text: str) -> float:
+    raise PackageError(
+        QT_TRANSLATE_NOOP("Validation", "the package holds {value}, which is not JSON"),
+        params={"value": text},
+    )
 
 
 class _Reader:
@@ -60,7 +128,7 @@ class _Reader:
             return None
         return self.data[key]
 
-    def text(self, key: str, required: bool = False) -> str:
+    def text(self, key: str, required: bool = False, limit: int = NOTES) -> str:
         value = self._get(key, required)
         if value is None:
             return ""
@@ -68,6 +136,24 @@ class _Reader:
             raise PackageError(
                 QT_TRANSLATE_NOOP("Validation", "{field} must be text"),
                 params={"field": self.at(key)},
+            )
+        # Records validate their own fields' lengths; this bounds every text, stored or not.
+        if len(value) > limit:
+            raise PackageError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{field} is {length} characters long; at most {limit} are allowed"
+                ),
+                params={"field": self.at(key), "length": len(value), "limit": limit},
+            )
+        ch = bad_character(value)
+        if ch is not None:
+            raise PackageError(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "{field} contains the control character {char}; only tabs and line breaks "
+                    "are allowed",
+                ),
+                params={"field": self.at(key), "char": describe_character(ch)},
             )
         if required and not value.strip():
             raise PackageError(
@@ -115,12 +201,24 @@ class _Reader:
         if not value:
             return None
         try:
-            return date.fromisoformat(value)
+            parsed = date.fromisoformat(value)
         except ValueError:
             raise PackageError(
                 QT_TRANSLATE_NOOP("Validation", "{field}: {value} is not an ISO date"),
-                params={"field": self.at(key), "value": repr(value)},
+                params={"field": self.at(key), "value": repr(value[:40])},
             ) from None
+        return self._in_range(key, parsed)
+
+    def _in_range(self, key: str, value: D) -> D:
+        if not date_in_range(value):
+            raise PackageError(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{field}: the year {year} is outside {first}–{last}"
+                ),
+                params={"field": self.at(key), "year": value.year, "first": MIN_YEAR,
+                        "last": MAX_YEAR},
+            )  # fmt: skip
+        return value
 
     def instant(self, key: str) -> datetime:
         value = self.text(key, True)
@@ -131,8 +229,9 @@ class _Reader:
                 QT_TRANSLATE_NOOP(
                     "Validation", "{field}: {value} is not an ISO instant (2027-03-08T06:30:00Z)"
                 ),
-                params={"field": self.at(key), "value": repr(value)},
+                params={"field": self.at(key), "value": repr(value[:40])},
             ) from None
+        self._in_range(key, parsed)
         if parsed.tzinfo is None:
             raise PackageError(
                 QT_TRANSLATE_NOOP("Validation", "{field}: {value} has no UTC offset"),
@@ -184,7 +283,7 @@ def _person(r: _Reader, institutions: dict[str, PackageInstitution]) -> PackageP
 
 def _item(r: _Reader) -> PackageItem:
     return PackageItem(
-        uid=r.text("uid", True), sequence=r.integer("sequence"),
+        uid=r.text("uid", True, REFERENCE), sequence=r.integer("sequence"),
         kind=r.choice("kind", ItineraryKind), title=r.text("title", True),
         start_utc=r.instant("start_utc"), start_zone=r.text("start_zone", True),
         end_utc=r.instant("end_utc"), end_zone=r.text("end_zone", True),
@@ -196,17 +295,34 @@ def _item(r: _Reader) -> PackageItem:
 
 def _paperwork(r: _Reader) -> PackagePaperwork:
     return PackagePaperwork(
-        document_type=r.text("document_type", True), title=r.text("title"),
+        document_type=r.text("document_type", True, CODE), title=r.text("title", limit=NAME),
         status=r.choice("status", PaperworkStatus), due_date=r.day("due_date"),
         submitted_date=r.day("submitted_date"), approved_date=r.day("approved_date"),
-        expiry_date=r.day("expiry_date"), reference_number=r.text("reference_number"),
+        expiry_date=r.day("expiry_date"),
+        reference_number=r.text("reference_number", limit=REFERENCE),
     )  # fmt: skip
 
 
 def parse_package(raw: bytes | str) -> VisitPackage:
     """The package in *raw* JSON; :class:`PackageError` with one clear message otherwise."""
+    if len(raw) > MAX_PACKAGE_BYTES:
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "the file is larger than {limit} MB, so not an exchange package"
+            ),
+            params={"limit": MAX_PACKAGE_BYTES // 2**20},
+        )
     try:
-        data = json.loads(raw)
+        text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
+        _check_depth(text)
+        data = json.loads(
+            text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
+        )
+    except RecursionError:  # only if the depth check missed a way to nest
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "the package is nested more than {depth} levels deep"),
+            params={"depth": MAX_DEPTH},
+        ) from None
     except UnicodeDecodeError:
         raise PackageError(
             QT_TRANSLATE_NOOP(
@@ -291,7 +407,7 @@ def parse_package(raw: bytes | str) -> VisitPackage:
         paid=visit.boolean("paid"), arrival_date=visit.day("arrival_date", True) or date.min,
         departure_date=visit.day("departure_date", True) or date.min,
         institutions=institutions, visitor=visitor, host_institution=host,
-        host_person=host_person, project=visit.text("project"),
+        host_person=host_person, project=visit.text("project", limit=NAME),
         visitor_notes=visit.text("visitor_notes"), itinerary=items, paperwork=papers,
         includes_sensitive=top.boolean("includes_sensitive"),
         exported_at=top.instant("exported_at") if exported else None,

@@ -26,6 +26,7 @@ from planner.domain.enums import (
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer
+from planner.domain.validation import validate_bounds
 from planner.services.changes import Change, ChangeBus
 from planner.services.directory import require
 from planner.services.paperwork import PaperworkService
@@ -94,6 +95,7 @@ class AgreementService(RecordService[Agreement, AgreementRow]):
         _dates_in_order(problems, entity.start_date, entity.end_date)
         if problems:
             raise ValidationError(problems)
+        validate_bounds(entity)
 
     def check_references(self, session: Session, entity: Agreement) -> None:
         """Programme and partner must exist."""
@@ -161,6 +163,7 @@ class MaterialTransferService(RecordService[MaterialTransfer, MaterialTransferRo
             )
         if problems:
             raise ValidationError(problems)
+        validate_bounds(entity)
 
     def check_references(self, session: Session, entity: MaterialTransfer) -> None:
         """Agreement, institutions and visit must exist."""

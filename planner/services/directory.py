@@ -13,7 +13,7 @@ from planner.domain.entities import Institution, Person, PersonSummary, Program,
 from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.domain.validation import validate_institution, validate_person
+from planner.domain.validation import validate_bounds, validate_institution, validate_person
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
 from planner.services.paperwork import (
@@ -196,6 +196,7 @@ class ProgramService(RecordService[Program, ProgramRow]):
             )
         if problems:
             raise ValidationError(problems)
+        validate_bounds(entity)
 
 
 class ProjectService(RecordService[Project, ProjectRow]):
@@ -211,6 +212,7 @@ class ProjectService(RecordService[Project, ProjectRow]):
             raise ValidationError.single(
                 "name", QT_TRANSLATE_NOOP("Validation", "Name is required")
             )
+        validate_bounds(entity)
 
     def check_references(self, session: Session, entity: Project) -> None:
         """The programme, if named, must exist."""

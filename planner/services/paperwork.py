@@ -59,6 +59,7 @@ from planner.domain.paperwork import (
 from planner.domain.resources import resource_path
 from planner.domain.rules import RuleSet, VisitFacts, evaluate, load_rules, stay_days
 from planner.domain.status import ADMISSION_STATUSES, STATUS_WORDS
+from planner.domain.validation import validate_bounds
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
 
@@ -538,6 +539,7 @@ class PaperworkService:
                         params={"id": item.id},
                     )
                 item = _fill_dates(item, day)
+                validate_bounds(item)
                 if (
                     item.approved_date
                     and item.submitted_date

@@ -3090,8 +3090,24 @@ Import it?</source>
     </message>
     <message>
         <source>not a readable XLSX file: {error}</source>
-        <extracomment>A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`. Encodings tried in order for CSV files.</extracomment>
+        <extracomment>A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`. Encodings tried in order for CSV files. Bounds of what a spreadsheet may hold (see the module docstring). A cell may be as long as the csv module&apos;s own field limit; the records&apos; field limits (planner.domain.limits) are far shorter, so such a cell is refused by validation, never stored. Problems listed before the reader stops looking for more. Characters of a cell&apos;s value a problem quotes.</extracomment>
         <translation>読み取り可能な XLSX ファイルではありません: {error}</translation>
+    </message>
+    <message>
+        <source>the file has more than {limit} {what}; split it</source>
+        <translation>ファイルの {what} が {limit} を超えています。分割してください</translation>
+    </message>
+    <message>
+        <source>the cell holds {length} characters; at most {limit}</source>
+        <translation>セルが {length} 文字あります。{limit} 文字までです</translation>
+    </message>
+    <message>
+        <source>not a readable CSV file: {error}</source>
+        <translation>読み取れる CSV ファイルではありません: {error}</translation>
+    </message>
+    <message>
+        <source>the workbook unpacks to {size} MB; at most {limit} MB are read</source>
+        <translation>ブックを展開すると {size} MB になります。読み込めるのは {limit} MB までです</translation>
     </message>
     <message>
         <source>the file is neither UTF-8 nor Shift_JIS (CP932) text; save it as &apos;CSV UTF-8&apos; and try again</source>
@@ -3104,6 +3120,10 @@ Import it?</source>
     <message>
         <source>the sheet is empty</source>
         <translation>シートが空です</translation>
+    </message>
+    <message>
+        <source>the workbook has no sheet</source>
+        <translation>ブックにシートがありません</translation>
     </message>
     <message>
         <source>{file}: use a .csv or .xlsx file</source>
@@ -3704,6 +3724,19 @@ Import it?</source>
         <translation>{zone} では {time} が 2 回あります(時計が戻るため)。どちらの時刻かを指定してください</translation>
     </message>
     <message>
+        <source>the package is nested more than {depth} levels deep</source>
+        <extracomment>Bounds of what a package may hold: a real one is a few kilobytes, a few levels deep, and its numbers are small (schema version, item sequences; PostgreSQL&apos;s INTEGER is 32-bit). Strings (skipped: they may hold brackets) and the brackets that nest.</extracomment>
+        <translation>パッケージの入れ子が {depth} 段を超えています</translation>
+    </message>
+    <message>
+        <source>the package holds a number beyond {limit}: {value}</source>
+        <translation>パッケージに {limit} を超える数値があります: {value}</translation>
+    </message>
+    <message>
+        <source>the package holds {value}, which is not JSON</source>
+        <translation>パッケージに JSON ではない {value} があります</translation>
+    </message>
+    <message>
         <source>{where} must be a JSON object</source>
         <translation>{where} は JSON オブジェクトである必要があります</translation>
     </message>
@@ -3714,6 +3747,14 @@ Import it?</source>
     <message>
         <source>{field} must be text</source>
         <translation>{field} はテキストである必要があります</translation>
+    </message>
+    <message>
+        <source>{field} is {length} characters long; at most {limit} are allowed</source>
+        <translation>{field} は {length} 文字あります。{limit} 文字までです</translation>
+    </message>
+    <message>
+        <source>{field} contains the control character {char}; only tabs and line breaks are allowed</source>
+        <translation>{field} に制御文字 {char} が含まれています。使えるのはタブと改行だけです</translation>
     </message>
     <message>
         <source>missing field {field} (it is empty)</source>
@@ -3736,6 +3777,10 @@ Import it?</source>
         <translation>{field}: {value} は ISO 形式の日付ではありません</translation>
     </message>
     <message>
+        <source>{field}: the year {year} is outside {first}–{last}</source>
+        <translation>{field}: {year} 年は {first}～{last} 年の範囲外です</translation>
+    </message>
+    <message>
         <source>{field}: {value} is not an ISO instant (2027-03-08T06:30:00Z)</source>
         <translation>{field}: {value} は ISO 形式の日時ではありません(2027-03-08T06:30:00Z)</translation>
     </message>
@@ -3750,6 +3795,10 @@ Import it?</source>
     <message>
         <source>{field}: {key} is not in the package&apos;s institutions</source>
         <translation>{field}: {key} はパッケージ内の機関にありません</translation>
+    </message>
+    <message>
+        <source>the file is larger than {limit} MB, so not an exchange package</source>
+        <translation>ファイルが {limit} MB を超えているため、交換パッケージではありません</translation>
     </message>
     <message>
         <source>the file is not UTF-8 text, so not an exchange package</source>
@@ -3914,11 +3963,8 @@ Import it?</source>
     </message>
     <message>
         <source>the file is not UTF-8 text (byte {byte}); save it as UTF-8</source>
+        <extracomment>The sheet column of each item field, for validation problems.</extracomment>
         <translation>ファイルが UTF-8 のテキストではありません(バイト {byte})。UTF-8 で保存してください</translation>
-    </message>
-    <message>
-        <source>not a readable XLSX file: {reason}</source>
-        <translation>読み取れる XLSX ファイルではありません: {reason}</translation>
     </message>
     <message>
         <source>{name}: use a .csv or .xlsx file</source>
@@ -3945,6 +3991,19 @@ Import it?</source>
     <message>
         <source>visit {code} changed since its status became {status}</source>
         <translation>訪問 {code} は、ステータスが {status} になった後に変更されました</translation>
+    </message>
+    <message>
+        <source>is {length} characters long; at most {limit} are allowed</source>
+        <extracomment>Lengths in characters, by kind of field. Field → maximum length, per record type (by class name, so this module imports no other record modules). Text fields not listed here get :data:`DEFAULT_LENGTH`. Control characters a text may hold: tab and line breaks (CR as part of CRLF).</extracomment>
+        <translation>{length} 文字あります。{limit} 文字までです</translation>
+    </message>
+    <message>
+        <source>contains the control character {char}; only tabs and line breaks are allowed</source>
+        <translation>制御文字 {char} が含まれています。使えるのはタブと改行だけです</translation>
+    </message>
+    <message>
+        <source>the year {year} is outside {first}–{last}</source>
+        <translation>{year} 年は {first}～{last} 年の範囲外です</translation>
     </message>
 </context>
 <context>
