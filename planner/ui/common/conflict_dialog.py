@@ -88,6 +88,25 @@ def _shown(value: object) -> str:
     return ""
 
 
+def _intro(stored: object) -> str:
+    """The dialog's explanation, naming a visit as such."""
+    return (
+        QCoreApplication.translate(
+            "ConflictDialog",
+            "Someone else saved this visit after you opened it. Their changes are below. "
+            "Reload to see their version (your unsaved edits are discarded), or overwrite "
+            "to save yours over theirs.",
+        )
+        if isinstance(stored, Visit)
+        else QCoreApplication.translate(
+            "ConflictDialog",
+            "Someone else saved this record after you opened it. Their changes are below. "
+            "Reload to see their version (your unsaved edits are discarded), or overwrite "
+            "to save yours over theirs.",
+        )
+    )
+
+
 class ConflictDialog(QDialog):
     """Lists the other person's changes; the result says what the coordinator chose."""
 
@@ -115,21 +134,7 @@ class ConflictDialog(QDialog):
         self.setWindowTitle(
             title or QCoreApplication.translate("ConflictDialog", "Changed by someone else")
         )
-        intro_text = (
-            QCoreApplication.translate(
-                "ConflictDialog",
-                "Someone else saved this visit after you opened it. Their changes are below. "
-                "Reload to see their version (your unsaved edits are discarded), or overwrite "
-                "to save yours over theirs.",
-            )
-            if isinstance(stored, Visit)
-            else QCoreApplication.translate(
-                "ConflictDialog",
-                "Someone else saved this record after you opened it. Their changes are below. "
-                "Reload to see their version (your unsaved edits are discarded), or overwrite "
-                "to save yours over theirs.",
-            )
-        )
+        intro_text = _intro(stored)
         intro = QLabel(intro_text, self)
         intro.setWordWrap(True)
         # A handful of field differences, not database rows: a table widget is the right size.
@@ -158,6 +163,15 @@ class ConflictDialog(QDialog):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
 
+        buttons = self._buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(640, 300)
+
+    def _buttons(self) -> QHBoxLayout:
+        """Reload, overwrite and cancel (the default: deciding takes a deliberate click)."""
         reload_button = QPushButton(
             QCoreApplication.translate("ConflictDialog", "&Reload their version"), self
         )
@@ -177,8 +191,4 @@ class ConflictDialog(QDialog):
         buttons.addWidget(overwrite_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        self.resize(640, 300)
+        return buttons
