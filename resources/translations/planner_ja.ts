@@ -115,7 +115,6 @@
     <name>AgreementsView</name>
     <message>
         <source>Not signed</source>
-        <extracomment>A table cell: text, or a date (None: no date).</extracomment>
         <translation>未署名</translation>
     </message>
     <message>
@@ -212,7 +211,7 @@
     </message>
     <message>
         <source>Agreements</source>
-        <extracomment>Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
+        <extracomment>The column a double-click on a transfer reads the visit code from. Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
         <translation>協定</translation>
     </message>
     <message>
@@ -325,7 +324,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>ConflictDialog</name>
     <message>
         <source>Visitor</source>
-        <extracomment>What the first column shows for a visit field (translated where shown).</extracomment>
+        <extracomment>What a masked (sensitive, not revealed) value shows. What the first column shows for a visit field (translated where shown).</extracomment>
         <translation>訪問者</translation>
     </message>
     <message>
@@ -377,12 +376,20 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>いいえ</translation>
     </message>
     <message>
+        <source>Someone else saved this record after you opened it. Their changes are below. Reload to see their version (your unsaved edits are discarded), or overwrite to save yours over theirs.</source>
+        <translation>このレコードは、開いた後に他の人が保存しました。相手の変更を下に示します。再読み込みすると相手の内容を表示します(保存していない編集は破棄されます)。上書きすると自分の内容で置き換えます。</translation>
+    </message>
+    <message>
         <source>Visit {code} was changed</source>
         <translation>訪問 {code} が変更されました</translation>
     </message>
     <message>
         <source>Someone else saved this visit after you opened it. Their changes are below. Reload to see their version (your unsaved edits are discarded), or overwrite to save yours over theirs.</source>
         <translation>この訪問は、開いた後に他のユーザーによって保存されました。その変更内容を以下に示します。再読み込みすると相手の内容が表示されます(未保存の編集は破棄されます)。上書きすると自分の内容で保存されます。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>他の人が変更しました</translation>
     </message>
     <message>
         <source>Field</source>
@@ -713,6 +720,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>EventTableModel</name>
     <message>
         <source>When (local)</source>
+        <extracomment>The events table&apos;s columns, in :class:`EventColumn` order.</extracomment>
         <translation>日時(現地)</translation>
     </message>
     <message>
@@ -786,6 +794,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <source>Remove {name} from event</source>
         <translation>{name} をイベントから削除</translation>
     </message>
+    <message>
+        <source>Cannot remove participant</source>
+        <translation>参加者を削除できません</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialogs</name>
@@ -839,6 +851,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Export into folder</source>
+        <extracomment>The export under way, if any: the dialog stays open (and disabled) until it ends.</extracomment>
         <translation>フォルダーに書き出し</translation>
     </message>
     <message>
@@ -917,7 +930,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>create</source>
-        <extracomment>What each audit action reads as (lower case, as before; translated where shown).</extracomment>
+        <extracomment>What each audit action reads as (lower case; translated where shown).</extracomment>
         <translation>作成</translation>
     </message>
     <message>
@@ -1107,6 +1120,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Start (local)</source>
+        <extracomment>The kind as the interface shows it (the itinerary dialog imports it under this name).</extracomment>
         <translation>開始(現地)</translation>
     </message>
     <message>
@@ -1192,6 +1206,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Edit “{0}”</source>
         <translation>「{0}」を編集</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed</source>
+        <translation>「{0}」が変更されました</translation>
     </message>
     <message>
         <source>Remove “{0}”</source>
@@ -1358,6 +1376,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>&amp;New Visit…</source>
+        <extracomment>Keys of an action: a standard key and fallbacks (see :func:`standard_shortcuts`), or explicit key sequences. The workspace actions, in the order they are made.</extracomment>
         <translation>新規訪問(&amp;N)…</translation>
     </message>
     <message>
@@ -1422,7 +1441,6 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Version</source>
-        <extracomment>Changes after which the editors&apos; person lists are read again (names, home institutions).</extracomment>
         <translation>バージョン</translation>
     </message>
     <message>
@@ -1431,7 +1449,6 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>&amp;Itinerary</source>
-        <extracomment>Extra tabs of every visit editor (itinerary, paperwork), in tab order.</extracomment>
         <translation>旅程(&amp;I)</translation>
     </message>
     <message>
@@ -1440,7 +1457,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Dashboard</source>
-        <extracomment>The person lists every visit editor shares (read once, again after a change).</extracomment>
+        <extracomment>Makes a page&apos;s view inside *parent*; the widget implements the View protocol. The main views in menu and sidebar order; the visits list feeds the status bar, so it and the dashboard (shown first) are built with the window.</extracomment>
         <translation>ダッシュボード</translation>
     </message>
     <message>
@@ -1850,6 +1867,10 @@ Import it?</source>
         <translation>「%1」を%2に設定</translation>
     </message>
     <message>
+        <source>“%1” was changed</source>
+        <translation>「%1」が変更されました</translation>
+    </message>
+    <message>
         <source>Attach a file</source>
         <translation>ファイルを添付</translation>
     </message>
@@ -1934,6 +1955,10 @@ Import it?</source>
         <translation>%2 件中 %1 件</translation>
     </message>
     <message>
+        <source>“%1” was changed</source>
+        <translation>「%1」が変更されました</translation>
+    </message>
+    <message>
         <source>Mark “%1” %2</source>
         <translation>「%1」を%2に設定</translation>
     </message>
@@ -1995,7 +2020,7 @@ Import it?</source>
     <name>PeopleView</name>
     <message>
         <source>Filter people</source>
-        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. The editor opened last (tests and the window may drive it); None once closed.</extracomment>
+        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. More changed people than this are read again in full (off the GUI thread). The editor opened last (tests and the window may drive it); None once closed.</extracomment>
         <translation>人物の絞り込み</translation>
     </message>
     <message>
@@ -2375,6 +2400,7 @@ Import it?</source>
     </message>
     <message>
         <source>Counted: approved, confirmed, in-progress and completed visits (not drafts, proposals or cancelled). Person-days: calendar days of each stay inside the fiscal year, arrival and departure included.</source>
+        <extracomment>An export finished; carries the written file.</extracomment>
         <translation>集計対象: 承認済み、確定、実施中、完了の訪問(下書き、申請中、中止は除きます)。人日: 各滞在のうち年度内の暦日数(到着日と出発日を含みます)。</translation>
     </message>
     <message>
@@ -2591,7 +2617,7 @@ Import it?</source>
     <name>Sidebar</name>
     <message>
         <source>Views</source>
-        <extracomment>Builds a lazy page&apos;s view inside *container* (its parent) and returns it with its hooks.</extracomment>
+        <extracomment>Builds a lazy page&apos;s view inside *container* (its parent) and returns it. The widget must implement :class:`~planner.ui.common.view.View`.</extracomment>
         <translation>ビュー</translation>
     </message>
 </context>
@@ -3138,7 +3164,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} refers to a missing visitor or host</source>
-        <extracomment>Visits whose paperwork no longer matters for reminders. Fields a coordinator edits on an item; the rest follows the rules. Visit fields the rules look at: changing one regenerates the checklist.</extracomment>
+        <extracomment>Visits whose paperwork no longer matters for reminders. Fields a coordinator edits on an item; the rest follows the rules. Visit fields the rules look at: changing one regenerates the checklist. Person fields the rules look at (see :meth:`PaperworkService.facts`). Institution fields the rules look at, as a visit&apos;s host or its visitor&apos;s home.</extracomment>
         <translation>訪問 {code} が存在しない訪問者または受入側を参照しています</translation>
     </message>
     <message>
@@ -3211,6 +3237,14 @@ Import it?</source>
         <translation>旅程項目</translation>
     </message>
     <message>
+        <source>paperwork_item</source>
+        <translation>書類項目</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
         <source>record</source>
         <translation>レコード</translation>
     </message>
@@ -3225,6 +3259,10 @@ Import it?</source>
     <message>
         <source>uid</source>
         <translation>UID</translation>
+    </message>
+    <message>
+        <source>this {what} (id {id}) was changed by someone else since you opened it: reload it and make your change again</source>
+        <translation>この{what}(ID {id})は、開いた後に他の人が変更しました。再読み込みしてから、もう一度変更してください</translation>
     </message>
     <message>
         <source>another {what} already has this {field}</source>
@@ -3292,7 +3330,7 @@ Import it?</source>
     </message>
     <message>
         <source>the database is damaged ({where}); run &apos;planner check&apos; to find the newest good backup and restore it</source>
-        <translation>データベースが破損しています({where})。'planner check' で最新の正常なバックアップを探し、復元してください</translation>
+        <translation>データベースが破損しています({where})。&apos;planner check&apos; で最新の正常なバックアップを探し、復元してください</translation>
     </message>
     <message>
         <source>the file is not a database or is damaged beyond opening ({where}); check that it is the right file</source>
@@ -3365,7 +3403,7 @@ Import it?</source>
     </message>
     <message>
         <source>there is no database at {path}; create one with &apos;planner demo --db {path}&apos;</source>
-        <translation>{path} にデータベースがありません。'planner demo --db {path}' で作成してください</translation>
+        <translation>{path} にデータベースがありません。&apos;planner demo --db {path}&apos; で作成してください</translation>
     </message>
     <message>
         <source>keep the database on this computer&apos;s own disk, or, to share it with colleagues, use the shared server mode (PLANNER_DATABASE_URL=postgresql+psycopg://...)</source>
@@ -3455,7 +3493,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} cannot become {target}: blocking paperwork not approved or waived: {items}. Approve or waive these items, or override with a written reason.</source>
-        <extracomment>Statuses that clear an item for admission. Statuses in which the item still waits for someone to act, so its due date matters. The title in Japanese and the visitor&apos;s native-script name, when recorded. Agreement kinds that cover a data-exchange visit.</extracomment>
+        <extracomment>Statuses that clear an item for admission. Statuses in which the item still waits for someone to act, so its due date matters. Optimistic locking: the stored version this copy was read at (0 before it is stored). The title in Japanese and the visitor&apos;s native-script name, when recorded. Optimistic locking: the stored version this copy was read at (0 before it is stored). Optimistic locking: the stored version this copy was read at (0 before it is stored). Agreement kinds that cover a data-exchange visit.</extracomment>
         <translation>訪問 {code} を{target}にできません。必須の書類が承認済みでも免除でもありません: {items}。これらの項目を承認または免除にするか、理由を記入して例外承認してください。</translation>
     </message>
     <message>
@@ -3840,7 +3878,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} was changed by someone else since you opened it (version {opened}, now {current})</source>
-        <extracomment>Set by :class:`~planner.services.app.Services`: keeps checklists in step with visits.</extracomment>
+        <extracomment>Keeps checklists in step with visits and decides admission on them.</extracomment>
         <translation>訪問 {code} は、開いた後に他の人によって変更されました(開いたときのバージョン {opened}、現在 {current})</translation>
     </message>
     <message>
@@ -3854,6 +3892,10 @@ Import it?</source>
     <message>
         <source>visit {code} changed since its status became {status}</source>
         <translation>訪問 {code} は、ステータスが {status} になった後に変更されました</translation>
+    </message>
+    <message>
+        <source>a record was changed by someone else while you saved: reload it and make your change again</source>
+        <translation>保存中に他の人がレコードを変更しました。再読み込みしてから、もう一度変更してください</translation>
     </message>
 </context>
 <context>
@@ -4208,7 +4250,7 @@ To override anyway, write the reason (kept in the audit log):</source>
     <name>VisitsView</name>
     <message>
         <source>Filter visits</source>
-        <extracomment>Changes after which the list reloads: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
+        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
         <translation>訪問の絞り込み</translation>
     </message>
     <message>

@@ -249,3 +249,29 @@ def test_regeneration_bumps_paperwork_versions(services: Services, sample: Sampl
     stale = next(o for o in opened if o.id in changed)
     with pytest.raises(ConflictError):
         services.paperwork.update(dataclasses.replace(stale, notes="mine"))
+
+
+def test_the_cli_reports_a_conflict_in_one_line(
+    services: Services,
+    sample: Sample,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another process commits between the command's read and its write: exit 1, one line."""
+    from planner.cli import main
+    from tests.pg import server_url
+
+    target = services.db.target
+    argv = ["visits", "set-status", sample.visit_in.code, "proposed"]
+    if server_url() is None:
+        assert target.path is not None
+        argv += ["--db", str(target.path)]
+    else:
+        monkeypatch.setenv("PLANNER_DATABASE_URL", target.url)
+    with _someone_commits_first(VisitRow, sample.visit_in.id or 0):
+        code = main(argv)
+    out, err = capsys.readouterr()
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and "changed by someone else" in err, err
+    assert "Traceback" not in err and "StaleDataError" not in err
+    assert services.visits.get(sample.visit_in.id or 0).status is VisitStatus.DRAFT
