@@ -533,7 +533,10 @@ class PaperworkService:
         """
         day = today or today_local()
         touched: list[int] = []
-        with self.db.write() as session, translate_stale(ENTITY, [i.id for i in items], None):
+        with (
+            self.db.write() as session,
+            translate_stale(ENTITY, ", ".join(str(i.id) for i in items), None),
+        ):
             for item in items:
                 if item.id is None:
                     raise ValueError("cannot update a paperwork item that has no id")
