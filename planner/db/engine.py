@@ -15,10 +15,13 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.db.errors import StorageError, environment_error
 from planner.db.location import DatabaseTarget
+from planner.domain.errors import ConflictError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 BUSY_TIMEOUT_MS = 10_000
 _BEGIN_OPTION = "planner_sqlite_begin"
@@ -97,11 +100,22 @@ class Database:
 
         A write the environment refuses (full, read-only, busy, damaged: see
         :func:`~planner.db.errors.classify`) is rolled back and reported as a
-        :class:`StorageError` the user can act on, instead of a driver error.
+        :class:`StorageError` the user can act on, instead of a driver error. A versioned
+        write that matched no row (another transaction changed or deleted the record since it
+        was read) is rolled back and reported as a :class:`ConflictError`, never as
+        SQLAlchemy's ``StaleDataError``; services that know which record it was say so first.
         """
         try:
             with self._writers() as session, session.begin():
                 yield session
+        except StaleDataError as exc:
+            raise ConflictError(
+                QT_TRANSLATE_NOOP(
+                    "Validation",
+                    "a record was changed by someone else while you saved: "
+                    "reload it and make your change again",
+                )
+            ) from exc
         except DBAPIError as exc:
             translated = storage_failure(exc, self.target)
             if translated is None:

@@ -15,6 +15,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -45,6 +46,15 @@ NAMING = {
 }
 
 
+def version_column() -> Mapped[int]:
+    """The optimistic-locking counter: every ORM update runs ``… WHERE id=? AND version=?``
+    and raises it, so a write over a copy someone else changed since matches no row.
+
+    The server default fills rows written by bulk inserts and rows older than the column.
+    """
+    return mapped_column(Integer, nullable=False, server_default=text("1"))
+
+
 class Base(DeclarativeBase):
     """Declarative base with the project's constraint naming convention."""
 
@@ -70,6 +80,9 @@ class InstitutionRow(Base):
     city: Mapped[str] = mapped_column(String(100), default="")
     address: Mapped[str] = mapped_column(Text, default="")
     timezone: Mapped[str] = mapped_column(String(64))
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class PersonRow(Base):
@@ -92,6 +105,9 @@ class PersonRow(Base):
     passport_number: Mapped[str] = mapped_column(String(40), default="")
     passport_expiry: Mapped[date | None] = mapped_column(Date, nullable=True)
     internal_notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
     home_institution: Mapped[InstitutionRow] = relationship(lazy="joined")
 
@@ -104,6 +120,9 @@ class ProgramRow(Base):
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class ProjectRow(Base):
@@ -115,6 +134,9 @@ class ProjectRow(Base):
         ForeignKey("programs.id", ondelete="SET NULL"), nullable=True
     )
     description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class VisitRow(Base):
@@ -179,6 +201,9 @@ class ItineraryItemRow(Base):
     # Stable iCalendar UID and SEQUENCE: a re-sent itinerary updates, not duplicates.
     uid: Mapped[str] = mapped_column(String(100), unique=True)
     sequence: Mapped[int] = mapped_column(Integer, default=0)
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class EventRow(Base):
@@ -197,6 +222,9 @@ class EventRow(Base):
     end_utc: Mapped[datetime] = mapped_column(UTCDateTime())
     end_zone: Mapped[str] = mapped_column(String(64))
     description: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class ParticipantRow(Base):
@@ -208,6 +236,9 @@ class ParticipantRow(Base):
         ForeignKey("people.id", ondelete="CASCADE"), primary_key=True, index=True
     )
     role: Mapped[ParticipantRole] = mapped_column(enum_column(ParticipantRole, "role"))
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class DocumentTypeRow(Base):
@@ -247,6 +278,9 @@ class PaperworkItemRow(Base):
     # False once regeneration finds the rule no longer applies: flagged, never deleted.
     applies: Mapped[bool] = mapped_column(Boolean, default=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class AttachmentRow(Base):
@@ -279,6 +313,9 @@ class AgreementRow(Base):
     start_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class MaterialTransferRow(Base):
@@ -303,6 +340,9 @@ class MaterialTransferRow(Base):
     status: Mapped[TransferStatus] = mapped_column(enum_column(TransferStatus, "status"))
     transfer_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    version: Mapped[int] = version_column()
+
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
 
 class AuditRow(Base):

@@ -30,6 +30,8 @@ class Institution:
     short_name: str = ""
     city: str = ""
     address: str = ""
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
     @property
@@ -56,6 +58,8 @@ class Person:
     passport_number: str = ""
     passport_expiry: date | None = None
     internal_notes: str = ""
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
     #: Fields that never leave the app unless the coordinator asks for them.
@@ -81,6 +85,8 @@ class Program:
     start_date: date | None = None
     end_date: date | None = None
     description: str = ""
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
 
@@ -92,6 +98,8 @@ class Project:
     name_ja: str = ""
     program_id: int | None = None
     description: str = ""
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
 
@@ -141,6 +149,8 @@ class ItineraryItem:
     position: int = 0
     uid: str = ""
     sequence: int = 0
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
 
@@ -159,6 +169,8 @@ class Event:
     venue: str = ""
     series: str = ""
     description: str = ""
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
 
@@ -169,6 +181,7 @@ class Participant:
     event_id: int
     person_id: int
     role: ParticipantRole = ParticipantRole.ATTENDEE
+    version: int = 0
 
 
 @dataclass(frozen=True)

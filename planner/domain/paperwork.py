@@ -56,6 +56,8 @@ class PaperworkItem:
     reference_number: str = ""
     notes: str = ""
     attachments: int = 0
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
     @property
@@ -125,6 +127,8 @@ class Agreement:
     start_date: date | None = None
     end_date: date | None = None
     notes: str = ""
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
     def covers(self, first: date, last: date) -> bool:
@@ -151,6 +155,8 @@ class MaterialTransfer:
     export_control_classification: str = ""
     transfer_date: date | None = None
     notes: str = ""
+    #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
+    version: int = 0
     id: int | None = None
 
 

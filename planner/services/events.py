@@ -28,7 +28,7 @@ from planner.services import audit
 from planner.services.changes import Change
 from planner.services.directory import require
 from planner.services.itinerary import new_uid
-from planner.services.records import RecordService
+from planner.services.records import RecordService, check_version, translate_stale
 
 
 class EventService(RecordService[Event, EventRow]):
@@ -54,43 +54,67 @@ class EventService(RecordService[Event, EventRow]):
                 .where(ParticipantRow.event_id == event_id)
                 .order_by(ParticipantRow.role, ParticipantRow.person_id)
             )
-            return [Participant(r.event_id, r.person_id, r.role) for r in rows]
+            return [Participant(r.event_id, r.person_id, r.role, r.version) for r in rows]
 
     def set_participant(
-        self, event_id: int, person_id: int, role: ParticipantRole = ParticipantRole.ATTENDEE
+        self,
+        event_id: int,
+        person_id: int,
+        role: ParticipantRole = ParticipantRole.ATTENDEE,
+        expected_version: int | None = None,
     ) -> Participant:
         """Add a person to an event, or change their role.
 
         A newly added participant whose visit (not cancelled) covers the event's local date
-        gets the event in that visit's itinerary.
+        gets the event in that visit's itinerary. *expected_version* is the version of the
+        participant the caller read (0: the caller saw them absent); :class:`ConflictError`
+        when the stored participant is not that one. None skips the check (a plain "add").
         """
         added_items: list[int] = []
-        with self.db.write() as session:
+        with self.db.write() as session, translate_stale("participant", person_id, None):
             event = self._row(session, event_id)
             require(session, PersonRow, person_id, "person_id", "person")
             row = session.get(ParticipantRow, (event_id, person_id))
+            if expected_version is not None:
+                check_version(
+                    "participant", person_id, expected_version, 0 if row is None else row.version
+                )
             if row is None:
-                session.add(ParticipantRow(event_id=event_id, person_id=person_id, role=role))
+                row = ParticipantRow(event_id=event_id, person_id=person_id, role=role)
+                session.add(row)
                 changes = {"participant": [None, person_id], "role": [None, role.value]}
                 added_items = _add_to_itineraries(session, event, person_id)
             else:
                 changes = {"role": [row.role.value, role.value]}
                 row.role = role
+            session.flush()
+            stored = Participant(event_id, person_id, row.role, row.version)
             audit.record(session, "event", event_id, AuditAction.UPDATE, changes)
         self.bus.publish(Change(RecordKind.EVENT, (event_id,), AuditAction.UPDATE))
         if added_items:
             self.bus.publish(
                 Change(RecordKind.ITINERARY_ITEM, tuple(added_items), AuditAction.CREATE)
             )
-        return Participant(event_id, person_id, role)
+        return stored
 
-    def remove_participant(self, event_id: int, person_id: int) -> None:
-        """Take a person off an event, and the event off their visits' itineraries."""
-        with self.db.write() as session:
+    def remove_participant(
+        self, event_id: int, person_id: int, expected_version: int | None = None
+    ) -> None:
+        """Take a person off an event, and the event off their visits' itineraries.
+
+        With *expected_version*, :class:`ConflictError` when the participant's role changed
+        since the caller read it, or they were removed already.
+        """
+        with self.db.write() as session, translate_stale("participant", person_id, None):
             row = session.get(ParticipantRow, (event_id, person_id))
+            if expected_version is not None:
+                check_version(
+                    "participant", person_id, expected_version, 0 if row is None else row.version
+                )
             if row is None:
                 return
             session.delete(row)
+            session.flush()  # the versioned DELETE: a concurrent change surfaces here
             removed = _remove_from_itineraries(session, event_id, person_id)
             audit.record(
                 session, "event", event_id, AuditAction.UPDATE, {"participant": [person_id, None]}

@@ -62,6 +62,7 @@ from planner.domain.status import ADMISSION_STATUSES, STATUS_WORDS
 from planner.domain.validation import validate_bounds
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
+from planner.services.records import check_version, translate_stale
 
 ENTITY = RecordKind.PAPERWORK_ITEM
 ATTACHMENT_ENTITY = RecordKind.ATTACHMENT
@@ -128,6 +129,7 @@ def _item(row: PaperworkItemRow, doc: DocumentTypeRow, attachments: int = 0) -> 
         reference_number=row.reference_number,
         notes=row.notes,
         attachments=attachments,
+        version=row.version,
     )
 
 
@@ -525,10 +527,17 @@ class PaperworkService:
     def update_many(
         self, items: Sequence[PaperworkItem], today: date | None = None
     ) -> list[PaperworkItem]:
-        """Store edits of several items in one transaction (the demo, bulk actions)."""
+        """Store edits of several items in one transaction (the demo, bulk actions).
+
+        Each item must carry the stored ``version`` (someone else's save or a regeneration
+        since it was read raises :class:`ConflictError`, and nothing is written).
+        """
         day = today or today_local()
         touched: list[int] = []
-        with self.db.write() as session:
+        with (
+            self.db.write() as session,
+            translate_stale(ENTITY, ", ".join(str(i.id) for i in items), None),
+        ):
             for item in items:
                 if item.id is None:
                     raise ValueError("cannot update a paperwork item that has no id")
@@ -538,6 +547,7 @@ class PaperworkService:
                         QT_TRANSLATE_NOOP("Validation", "there is no paperwork item with id {id}"),
                         params={"id": item.id},
                     )
+                check_version(ENTITY, item.id, item.version, row.version)
                 item = _fill_dates(item, day)
                 validate_bounds(item)
                 if (
@@ -560,6 +570,7 @@ class PaperworkService:
                     setattr(row, name, value)
                 audit.record(session, ENTITY, row.id, AuditAction.UPDATE, diff)
                 touched.append(row.id)
+            session.flush()  # the versioned UPDATEs: a concurrent change surfaces here
         self._announce(touched)
         return [self.get(i.id or 0) for i in items]
 

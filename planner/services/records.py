@@ -11,11 +11,12 @@ from typing import Any, ClassVar, Generic, TypeVar
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from planner.db.engine import Database
 from planner.db.models import Base
 from planner.domain.enums import AuditAction, RecordKind
-from planner.domain.errors import InUseError, NotFoundError, ValidationError
+from planner.domain.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
@@ -39,6 +40,8 @@ MESSAGE_WORDS = (
     QT_TRANSLATE_NOOP("Validation", "visit"),
     QT_TRANSLATE_NOOP("Validation", "event"),
     QT_TRANSLATE_NOOP("Validation", "itinerary_item"),
+    QT_TRANSLATE_NOOP("Validation", "paperwork_item"),
+    QT_TRANSLATE_NOOP("Validation", "participant"),
     QT_TRANSLATE_NOOP("Validation", "record"),
     QT_TRANSLATE_NOOP("Validation", "name"),
     QT_TRANSLATE_NOOP("Validation", "code"),
@@ -57,6 +60,42 @@ def copy_to_row(entity: object, row: Any) -> None:
     for f in dataclasses.fields(entity):  # type: ignore[arg-type]
         if f.name not in _SKIP_ON_WRITE:
             setattr(row, f.name, getattr(entity, f.name))
+
+
+def conflict(
+    what: str, record_id: object, opened: int | None, current: int | None
+) -> ConflictError:
+    """The error for a write over a copy of *what* that someone else changed since."""
+    return ConflictError(
+        QT_TRANSLATE_NOOP(
+            "Validation",
+            "this {what} (id {id}) was changed by someone else since you opened it: "
+            "reload it and make your change again",
+        ),
+        current_version=current,
+        params={"what": what, "id": record_id, "opened": opened, "current": current},
+    )
+
+
+def check_version(what: str, record_id: object, opened: int | None, current: int) -> None:
+    """Refuse a write based on version *opened* when the stored one is *current*.
+
+    A copy without a version (None: a caller that never read the record) is not checked;
+    the UPDATE itself still compares the version it read in the same transaction.
+    """
+    if opened is not None and opened != current:
+        raise conflict(what, record_id, opened, current)
+
+
+@contextmanager
+def translate_stale(what: str, record_id: object, opened: int | None) -> Iterator[None]:
+    """Turn SQLAlchemy's ``StaleDataError`` (the versioned UPDATE or DELETE matched no row:
+    another transaction changed the record between our read and our write) into the
+    domain's :class:`ConflictError`."""
+    try:
+        yield
+    except StaleDataError as exc:
+        raise conflict(what, record_id, opened, None) from exc
 
 
 @contextmanager
@@ -158,14 +197,28 @@ class RecordService(Generic[E, R]):
         return created
 
     def update(self, entity: E) -> E:
-        """Store the changed fields of an existing record; returns the stored version."""
+        """Store the changed fields of an existing record; returns the stored version.
+
+        :class:`ConflictError` when the record's ``version`` is not the stored one (someone
+        else saved it since *entity* was read); nothing is written then.
+        """
         self.validate(entity)
         record_id = self._id_of(entity)
-        with self.db.write() as session, translate_integrity(self.entity_name):
+        opened: int | None = getattr(entity, "version", None)
+        with (
+            self.db.write() as session,
+            translate_stale(self.entity_name, record_id, opened),
+            translate_integrity(self.entity_name),
+        ):
             self.check_references(session, entity)
             row = self._row(session, record_id)
             before = to_entity(row, self.entity_type)
             entity = self.before_update(session, before, entity)
+            # Optimistic locking: the copy must be of the stored version. The ORM's versioned
+            # UPDATE (``WHERE id=? AND version=?``) then closes the gap between this read and
+            # the write, where another transaction may commit (PostgreSQL's READ COMMITTED).
+            if opened is not None and hasattr(before, "version"):
+                check_version(self.entity_name, record_id, opened, before.version)
             changes = audit.diff(before, entity)
             if not changes:
                 return before
@@ -201,7 +254,11 @@ class RecordService(Generic[E, R]):
 
     def delete(self, record_id: int) -> None:
         """Remove a record; InUseError if other records still refer to it."""
-        with self.db.write() as session, translate_integrity(self.entity_name, deleting=True):
+        with (
+            self.db.write() as session,
+            translate_stale(self.entity_name, record_id, None),
+            translate_integrity(self.entity_name, deleting=True),
+        ):
             row = self._row(session, record_id)
             gone = to_entity(row, self.entity_type)
             session.delete(row)

@@ -324,7 +324,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>ConflictDialog</name>
     <message>
         <source>Visitor</source>
-        <extracomment>What the first column shows for a visit field (translated where shown).</extracomment>
+        <extracomment>What a masked (sensitive, not revealed) value shows. What the first column shows for a visit field (translated where shown).</extracomment>
         <translation>訪問者</translation>
     </message>
     <message>
@@ -376,12 +376,20 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>いいえ</translation>
     </message>
     <message>
+        <source>Someone else saved this record after you opened it. Their changes are below. Reload to see their version (your unsaved edits are discarded), or overwrite to save yours over theirs.</source>
+        <translation>このレコードは、開いた後に他の人が保存しました。相手の変更を下に示します。再読み込みすると相手の内容を表示します(保存していない編集は破棄されます)。上書きすると自分の内容で置き換えます。</translation>
+    </message>
+    <message>
         <source>Visit {code} was changed</source>
         <translation>訪問 {code} が変更されました</translation>
     </message>
     <message>
         <source>Someone else saved this visit after you opened it. Their changes are below. Reload to see their version (your unsaved edits are discarded), or overwrite to save yours over theirs.</source>
         <translation>この訪問は、開いた後に他のユーザーによって保存されました。その変更内容を以下に示します。再読み込みすると相手の内容が表示されます(未保存の編集は破棄されます)。上書きすると自分の内容で保存されます。</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>他の人が変更しました</translation>
     </message>
     <message>
         <source>Field</source>
@@ -785,6 +793,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Remove {name} from event</source>
         <translation>{name} をイベントから削除</translation>
+    </message>
+    <message>
+        <source>Cannot remove participant</source>
+        <translation>参加者を削除できません</translation>
     </message>
 </context>
 <context>
@@ -1223,6 +1235,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Edit “{0}”</source>
         <translation>「{0}」を編集</translation>
+    </message>
+    <message>
+        <source>“{0}” was changed</source>
+        <translation>「{0}」が変更されました</translation>
     </message>
     <message>
         <source>Remove “{0}”</source>
@@ -1880,6 +1896,10 @@ Import it?</source>
         <translation>「%1」を%2に設定</translation>
     </message>
     <message>
+        <source>“%1” was changed</source>
+        <translation>「%1」が変更されました</translation>
+    </message>
+    <message>
         <source>Attach a file</source>
         <translation>ファイルを添付</translation>
     </message>
@@ -1962,6 +1982,10 @@ Import it?</source>
     <message>
         <source>%1 of %2 items</source>
         <translation>%2 件中 %1 件</translation>
+    </message>
+    <message>
+        <source>“%1” was changed</source>
+        <translation>「%1」が変更されました</translation>
     </message>
     <message>
         <source>Mark “%1” %2</source>
@@ -3266,6 +3290,14 @@ Import it?</source>
         <translation>旅程項目</translation>
     </message>
     <message>
+        <source>paperwork_item</source>
+        <translation>書類項目</translation>
+    </message>
+    <message>
+        <source>participant</source>
+        <translation>参加者</translation>
+    </message>
+    <message>
         <source>record</source>
         <translation>レコード</translation>
     </message>
@@ -3280,6 +3312,10 @@ Import it?</source>
     <message>
         <source>uid</source>
         <translation>UID</translation>
+    </message>
+    <message>
+        <source>this {what} (id {id}) was changed by someone else since you opened it: reload it and make your change again</source>
+        <translation>この{what}(ID {id})は、開いた後に他の人が変更しました。再読み込みしてから、もう一度変更してください</translation>
     </message>
     <message>
         <source>another {what} already has this {field}</source>
@@ -3510,7 +3546,7 @@ Import it?</source>
     </message>
     <message>
         <source>visit {code} cannot become {target}: blocking paperwork not approved or waived: {items}. Approve or waive these items, or override with a written reason.</source>
-        <extracomment>Statuses that clear an item for admission. Statuses in which the item still waits for someone to act, so its due date matters. The title in Japanese and the visitor&apos;s native-script name, when recorded. Agreement kinds that cover a data-exchange visit.</extracomment>
+        <extracomment>Statuses that clear an item for admission. Statuses in which the item still waits for someone to act, so its due date matters. Optimistic locking: the stored version this copy was read at (0 before it is stored). The title in Japanese and the visitor&apos;s native-script name, when recorded. Optimistic locking: the stored version this copy was read at (0 before it is stored). Optimistic locking: the stored version this copy was read at (0 before it is stored). Agreement kinds that cover a data-exchange visit.</extracomment>
         <translation>訪問 {code} を{target}にできません。必須の書類が承認済みでも免除でもありません: {items}。これらの項目を承認または免除にするか、理由を記入して例外承認してください。</translation>
     </message>
     <message>
@@ -4004,6 +4040,10 @@ Import it?</source>
     <message>
         <source>the year {year} is outside {first}–{last}</source>
         <translation>{year} 年は {first}～{last} 年の範囲外です</translation>
+    </message>
+    <message>
+        <source>a record was changed by someone else while you saved: reload it and make your change again</source>
+        <translation>保存中に他の人がレコードを変更しました。再読み込みしてから、もう一度変更してください</translation>
     </message>
 </context>
 <context>

@@ -243,6 +243,23 @@ class AgreementEditor(RecordEditorDialog):
         """The service's rules: a title, and an end not before the start."""
         self._services.agreements.validate(record)
 
+    # -- conflicts (someone else saved it since it was opened) --------------------------------
+
+    def opened_record(self) -> Agreement | None:
+        """The record as opened (or as last saved here)."""
+        return self._original
+
+    def current_record(self) -> Agreement:
+        """The record as stored now."""
+        assert self._original is not None and self._original.id is not None
+        return self._services.agreements.get(self._original.id)
+
+    def take_record(self, current: Agreement, *, show: bool) -> None:
+        """Edit *current* from now on; with *show*, fill the widgets with it."""
+        self._original = current
+        if show:
+            self._load(current)
+
     def store(self, record: Agreement) -> Agreement:
         """Create or update through the undo stack."""
         service = self._services.agreements

@@ -318,6 +318,23 @@ class TransferEditor(RecordEditorDialog):
             raise ValidationError(problems)
         self._services.transfers.validate(record)
 
+    # -- conflicts (someone else saved it since it was opened) --------------------------------
+
+    def opened_record(self) -> MaterialTransfer | None:
+        """The record as opened (or as last saved here)."""
+        return self._original
+
+    def current_record(self) -> MaterialTransfer:
+        """The record as stored now."""
+        assert self._original is not None and self._original.id is not None
+        return self._services.transfers.get(self._original.id)
+
+    def take_record(self, current: MaterialTransfer, *, show: bool) -> None:
+        """Edit *current* from now on; with *show*, fill the widgets with it."""
+        self._original = current
+        if show:
+            self._load(current, current.agreement_id)
+
     def store(self, record: MaterialTransfer) -> MaterialTransfer:
         """Create or update through the undo stack."""
         service = self._services.transfers

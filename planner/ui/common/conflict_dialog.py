@@ -1,9 +1,14 @@
-"""When a visit changed since it was opened: show what changed; reload or overwrite on purpose."""
+"""When a record changed since it was opened: show what changed; reload or overwrite on purpose.
+
+Visits name their fields here; the other editors pass the labels their forms show.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from dataclasses import fields
 from enum import Enum
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
@@ -22,7 +27,9 @@ from planner.domain.enums import VisitStatus
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.ui.common.labels import status_label
 
-_IGNORED = frozenset({"id", "version", "code"})
+_IGNORED = frozenset({"id", "version", "code", "attachments", "sequence"})
+#: What a masked (sensitive, not revealed) value shows.
+_MASK = "••••••"
 #: What the first column shows for a visit field (translated where shown).
 _FIELD_LABELS: dict[str, str] = {
     "visitor_id": QT_TRANSLATE_NOOP("ConflictDialog", "Visitor"),
@@ -45,12 +52,13 @@ def field_label(name: str) -> str:
     return QCoreApplication.translate("ConflictDialog", label) if label else name
 
 
-def conflicting_fields(
-    opened: Visit, stored: Visit, mine: Visit
-) -> list[tuple[str, str, str, str]]:
-    """``(field, when opened, now stored, yours)`` for every field someone else changed."""
+def conflicting_fields(opened: Any, stored: Any, mine: Any) -> list[tuple[str, str, str, str]]:
+    """``(field, when opened, now stored, yours)`` for every field someone else changed.
+
+    The three are copies of one record (dataclasses of the same type: a visit, a person...).
+    """
     rows: list[tuple[str, str, str, str]] = []
-    for f in fields(Visit):
+    for f in fields(type(stored)):
         if f.name in _IGNORED:
             continue
         before, now, yours = (getattr(v, f.name) for v in (opened, stored, mine))
@@ -80,29 +88,54 @@ def _shown(value: object) -> str:
     return ""
 
 
+def _intro(stored: object) -> str:
+    """The dialog's explanation, naming a visit as such."""
+    return (
+        QCoreApplication.translate(
+            "ConflictDialog",
+            "Someone else saved this visit after you opened it. Their changes are below. "
+            "Reload to see their version (your unsaved edits are discarded), or overwrite "
+            "to save yours over theirs.",
+        )
+        if isinstance(stored, Visit)
+        else QCoreApplication.translate(
+            "ConflictDialog",
+            "Someone else saved this record after you opened it. Their changes are below. "
+            "Reload to see their version (your unsaved edits are discarded), or overwrite "
+            "to save yours over theirs.",
+        )
+    )
+
+
 class ConflictDialog(QDialog):
     """Lists the other person's changes; the result says what the coordinator chose."""
 
     RELOAD = 1
     OVERWRITE = 2
 
-    def __init__(self, opened: Visit, stored: Visit, mine: Visit, parent: QWidget | None = None):
+    def __init__(
+        self,
+        opened: Any,
+        stored: Any,
+        mine: Any,
+        parent: QWidget | None = None,
+        *,
+        title: str = "",
+        label: Callable[[str], str] = field_label,
+        masked: Collection[str] = (),
+    ) -> None:
+        """*title* names the record (a visit's defaults to its code); *label* gives a field's
+        readable name; values of *masked* fields (sensitive, not revealed) show as dots."""
         super().__init__(parent)
         self.setObjectName("conflictDialog")
+        if isinstance(stored, Visit):
+            title = QCoreApplication.translate("ConflictDialog", "Visit {code} was changed")
+            title = title.format(code=stored.code)
         self.setWindowTitle(
-            QCoreApplication.translate("ConflictDialog", "Visit {code} was changed").format(
-                code=stored.code
-            )
+            title or QCoreApplication.translate("ConflictDialog", "Changed by someone else")
         )
-        intro = QLabel(
-            QCoreApplication.translate(
-                "ConflictDialog",
-                "Someone else saved this visit after you opened it. Their changes are below. "
-                "Reload to see their version (your unsaved edits are discarded), or overwrite "
-                "to save yours over theirs.",
-            ),
-            self,
-        )
+        intro_text = _intro(stored)
+        intro = QLabel(intro_text, self)
         intro.setWordWrap(True)
         # A handful of field differences, not database rows: a table widget is the right size.
         rows = conflicting_fields(opened, stored, mine)
@@ -117,14 +150,28 @@ class ConflictDialog(QDialog):
             ]
         )
         for r, (name, *values) in enumerate(rows):
-            self.table.setItem(r, 0, QTableWidgetItem(field_label(name)))
-            shown = [_shown(getattr(v, name)) for v in (opened, stored, mine)]
+            self.table.setItem(r, 0, QTableWidgetItem(label(name)))
+            if name in masked:
+                values = [_MASK, _MASK, _MASK]
+            shown = [
+                _shown(getattr(v, name)) if name not in masked else ""
+                for v in (opened, stored, mine)
+            ]
             for c, (text, readable) in enumerate(zip(values, shown, strict=True), start=1):
                 self.table.setItem(r, c, QTableWidgetItem(readable or text))
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
 
+        buttons = self._buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(640, 300)
+
+    def _buttons(self) -> QHBoxLayout:
+        """Reload, overwrite and cancel (the default: deciding takes a deliberate click)."""
         reload_button = QPushButton(
             QCoreApplication.translate("ConflictDialog", "&Reload their version"), self
         )
@@ -144,8 +191,4 @@ class ConflictDialog(QDialog):
         buttons.addWidget(overwrite_button)
         buttons.addStretch(1)
         buttons.addWidget(cancel_button)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.table)
-        layout.addLayout(buttons)
-        self.resize(640, 300)
+        return buttons

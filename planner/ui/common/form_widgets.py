@@ -60,8 +60,9 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.countries import country_names
-from planner.domain.errors import FieldProblem, PlannerError, ValidationError
+from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
 from planner.ui.common import palette
+from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text, problem_text
 from planner.ui.common.formats import country_names as localised_country_names
 
@@ -580,12 +581,87 @@ class RecordEditorDialog(QDialog):
         except ValidationError as exc:
             self.show_validation(exc)
             return False
+        except ConflictError as exc:
+            return self._resolve_save_conflict(record, exc)
         except PlannerError as exc:
             self.show_banner(planner_error_text(exc))
             return False
+        self._saved(record, stored)
+        return True
+
+    def _saved(self, record: object, stored: object) -> None:
         self._clean = record
         self.saved.emit(stored)
         self.accept()
+
+    # -- optimistic locking: someone else saved the record since it was opened -----------------
+
+    def opened_record(self) -> object | None:
+        """The stored record as the editor opened it (None: a new one, or no conflict support)."""
+        return None
+
+    def current_record(self) -> object:
+        """The record as it is stored now (read again from the service)."""
+        raise NotImplementedError
+
+    def take_record(self, current: Any, *, show: bool) -> None:
+        """Edit *current* from now on: remember it as the opened record (the next save
+        presents its version) and, with *show*, fill the widgets with it."""
+        raise NotImplementedError
+
+    def overwrite_record(self, opened: Any, mine: Any, current: Any) -> Any:
+        """What "overwrite with mine" stores (the widgets' record; *current*'s version is
+        presented by :meth:`store` once :meth:`take_record` made it the opened one)."""
+        return mine
+
+    def field_label(self, name: str) -> str:
+        """A field as the form labels it (without the mnemonic), for the conflict dialog."""
+        for form in self._forms:
+            widget = form.field_widget(name)
+            label = form.labelForField(widget) if widget is not None else None
+            if isinstance(label, QLabel):
+                return label.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+        return name
+
+    def masked_fields(self) -> frozenset[str]:
+        """Fields whose values the conflict dialog must not show (sensitive, not revealed)."""
+        return frozenset()
+
+    def ask_conflict(self, opened: Any, stored: Any, mine: Any) -> int:
+        """Show the conflict dialog; returns RELOAD, OVERWRITE or 0 (tests replace this)."""
+        dialog = ConflictDialog(
+            opened, stored, mine, self, title=self.windowTitle(), label=self.field_label,
+            masked=self.masked_fields(),
+        )  # fmt: skip
+        return dialog.exec()
+
+    def _resolve_save_conflict(self, mine: object, error: ConflictError) -> bool:
+        """Reload their version or, deliberately, store mine over it; stays open on reload."""
+        opened = self.opened_record()
+        if opened is None:
+            self.show_banner(planner_error_text(error))
+            return False
+        try:
+            current = self.current_record()
+        except PlannerError as exc:  # deleted meanwhile, or the database refuses the read
+            self.show_banner(planner_error_text(exc))
+            return False
+        choice = self.ask_conflict(opened, current, mine)
+        if choice == ConflictDialog.RELOAD:
+            self.take_record(current, show=True)
+            self.mark_clean()
+            return False
+        if choice != ConflictDialog.OVERWRITE:
+            return False
+        # Deliberate: the coordinator saw their changes and chose to replace them.
+        record = self.overwrite_record(opened, mine, current)
+        self.take_record(current, show=False)  # the widgets keep the coordinator's edits
+        try:
+            stored = self.store(record)
+        except PlannerError as exc:  # changed yet again, or now invalid: say so, stay open
+            self.show_banner(planner_error_text(exc))
+            return False
+        self._saved(record, stored)
         return True
 
     def has_record(self) -> bool:

@@ -106,7 +106,7 @@ def undoable_update(
 ) -> E:
     """Store *after* through *update*; undo stores *before* again.
 
-    Records with a ``version`` (visits) keep optimistic locking across undo and redo: each step
+    Records with a ``version`` keep optimistic locking across undo and redo: each step
     presents the version the previous step produced, so undoing over someone else's later edit
     is refused rather than silently overwriting it.
     """
@@ -157,8 +157,11 @@ def undoable_save(
     """Create *record* (when *original* is None) or update *original* to it, undoably.
 
     *labels* are the undo texts for adding and for editing; every record editor saves this way.
+    The update presents *original*'s version (the one the editor opened), so a save over
+    someone else's later change raises :class:`~planner.domain.errors.ConflictError`.
     """
     add_label, edit_label = labels
     if original is None:
         return undoable_create(stack, add_label, service.create, service.delete, record, on_error)
-    return undoable_update(stack, edit_label, service.update, original, record, on_error)
+    opened = _with_version(record, getattr(original, "version", None))
+    return undoable_update(stack, edit_label, service.update, original, opened, on_error)

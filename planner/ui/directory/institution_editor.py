@@ -174,6 +174,23 @@ class InstitutionEditor(RecordEditorDialog):
         """The domain's rules: a name, an ISO country code, a known IANA zone."""
         validate_institution(record)
 
+    # -- conflicts (someone else saved it since it was opened) --------------------------------
+
+    def opened_record(self) -> Institution | None:
+        """The record as opened (or as last saved here)."""
+        return self._original
+
+    def current_record(self) -> Institution:
+        """The record as stored now."""
+        assert self._original is not None and self._original.id is not None
+        return self._services.institutions.get(self._original.id)
+
+    def take_record(self, current: Institution, *, show: bool) -> None:
+        """Edit *current* from now on; with *show*, fill the widgets with it."""
+        self._original = current
+        if show:
+            self._load(current)
+
     def store(self, record: Institution) -> Institution:
         """Create or update through the undo stack."""
         service = self._services.institutions

@@ -118,6 +118,23 @@ class ProjectEditor(RecordEditorDialog):
                 "name", QCoreApplication.translate("ProjectEditor", "Name is required")
             )
 
+    # -- conflicts (someone else saved it since it was opened) --------------------------------
+
+    def opened_record(self) -> Project | None:
+        """The record as opened (or as last saved here)."""
+        return self._original
+
+    def current_record(self) -> Project:
+        """The record as stored now."""
+        assert self._original is not None and self._original.id is not None
+        return self._services.projects.get(self._original.id)
+
+    def take_record(self, current: Project, *, show: bool) -> None:
+        """Edit *current* from now on; with *show*, fill the widgets with it."""
+        self._original = current
+        if show:
+            self._load(current)
+
     def store(self, record: Project) -> Project:
         """Create or update through the undo stack."""
         service = self._services.projects

@@ -207,6 +207,23 @@ class EventEditor(RecordEditorDialog):
         if problems:
             raise ValidationError(problems)
 
+    # -- conflicts (someone else saved the event since it was opened) ------------------------
+
+    def opened_record(self) -> Event | None:
+        """The event as opened (or as last saved here)."""
+        return self._event
+
+    def current_record(self) -> Event:
+        """The event as stored now."""
+        assert self._event is not None and self._event.id is not None
+        return self.services.events.get(self._event.id)
+
+    def take_record(self, current: Event, *, show: bool) -> None:
+        """Edit *current* from now on; with *show*, fill the widgets with it."""
+        self._event = current
+        if show:
+            self._load()
+
     def store(self, record: Event) -> Event:
         """Create or update undoably."""
         labels = (
@@ -217,9 +234,11 @@ class EventEditor(RecordEditorDialog):
                 title=record.title
             ),
         )
-        return undoable_save(
+        stored = undoable_save(
             self.undo_stack, self.services.events, self._event, record, labels, show_undo_error
         )
+        self._event = stored
+        return stored
 
     def has_record(self) -> bool:
         """False for a new event."""

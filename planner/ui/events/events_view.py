@@ -296,15 +296,22 @@ class EventsView(ViewDefaults, QWidget):
         role = ParticipantRole(self.role.currentData())
         events = self.services.events
         name = self._person_choices.text_of(person_id)
+        # The participant as this view shows them (0: absent): a role someone else changed
+        # since, or a person they added meanwhile, is a conflict, not a silent overwrite.
+        shown = next(
+            (p.version for p, _name in self.participants.rows() if p.person_id == person_id),
+            0,
+        )
         try:
             run_undoable(
                 self.undo_stack,
                 QCoreApplication.translate("EventsView", "Add {name} to event").format(name=name),
-                lambda: events.set_participant(event_id, person_id, role),
-                lambda _p: events.remove_participant(event_id, person_id),
+                lambda: events.set_participant(event_id, person_id, role, shown),
+                lambda p: events.remove_participant(event_id, person_id, p.version),
                 show_undo_error,
             )
         except PlannerError as exc:
+            self._show_participants()  # someone else's change is what the coordinator sees now
             QMessageBox.warning(
                 self,
                 QCoreApplication.translate("EventsView", "Cannot add participant"),
@@ -321,11 +328,27 @@ class EventsView(ViewDefaults, QWidget):
         participant = self.participants.participant_at(index.row())
         events = self.services.events
         name = self._person_choices.text_of(participant.person_id)
-        run_undoable(
-            self.undo_stack,
-            QCoreApplication.translate("EventsView", "Remove {name} from event").format(name=name),
-            lambda: events.remove_participant(event_id, participant.person_id),
-            lambda _r: events.set_participant(event_id, participant.person_id, participant.role),
-            show_undo_error,
-        )
+        try:
+            run_undoable(
+                self.undo_stack,
+                QCoreApplication.translate("EventsView", "Remove {name} from event").format(
+                    name=name
+                ),
+                lambda: events.remove_participant(
+                    event_id, participant.person_id, participant.version
+                ),
+                # Put back only if nobody added them again meanwhile (0: absent).
+                lambda _r: events.set_participant(
+                    event_id, participant.person_id, participant.role, 0
+                ),
+                show_undo_error,
+            )
+        except PlannerError as exc:
+            self._show_participants()
+            QMessageBox.warning(
+                self,
+                QCoreApplication.translate("EventsView", "Cannot remove participant"),
+                planner_error_text(exc),
+            )
+            return False
         return True

@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 
 from planner.domain.entities import ItineraryItem, Visit
 from planner.domain.enums import RecordKind
-from planner.domain.errors import NotFoundError, PlannerError
+from planner.domain.errors import ConflictError, NotFoundError, PlannerError
 from planner.domain.itinerary_checks import DEFAULT_MIN_CONNECTION, Finding, check_itinerary
 from planner.services.changes import Change, initiated_by
 from planner.services.container import Services
 from planner.services.itinerary import ItineraryService
 from planner.ui.common.bridge import ChangeBridge
+from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import message_text, planner_error_text
 from planner.ui.common.form_widgets import show_undo_error
 from planner.ui.common.undo import run_undoable, undoable_create, undoable_update
@@ -354,19 +355,57 @@ class ItineraryEditor(QWidget):
         return self.update_item(item, dialog.item)
 
     def update_item(self, before: ItineraryItem, after: ItineraryItem) -> ItineraryItem | None:
-        """Store *after* over *before* as one undoable step."""
-        updated = self._guard(
-            lambda: undoable_update(
-                self._undo,
-                QCoreApplication.translate("ItineraryEditor", "Edit “{0}”").format(after.title),
-                self._services.itinerary.update,
-                before,
-                after,
-                show_undo_error,
-            )
-        )
+        """Store *after* over *before* as one undoable step.
+
+        When someone else saved the item since *before* was read, the conflict dialog shows
+        their changes: reload (theirs stay) or overwrite deliberately (mine over theirs).
+        """
+        try:
+            with initiated_by(self):
+                updated: ItineraryItem | None = self._store_update(before, after)
+        except ConflictError:
+            updated = self._resolve_conflict(before, after)
+        except PlannerError as exc:
+            self._warn(exc)
+            updated = None
         self.reload()
         return updated
+
+    def _store_update(self, before: ItineraryItem, after: ItineraryItem) -> ItineraryItem:
+        return undoable_update(
+            self._undo,
+            QCoreApplication.translate("ItineraryEditor", "Edit “{0}”").format(after.title),
+            self._services.itinerary.update,
+            before,
+            after,
+            show_undo_error,
+        )
+
+    def _resolve_conflict(
+        self, before: ItineraryItem, after: ItineraryItem
+    ) -> ItineraryItem | None:
+        assert before.id is not None
+        current = self._guard(lambda: self._services.itinerary.get(before.id or 0))
+        if current is None:
+            return None
+        if self.ask_conflict(before, current, after) != ConflictDialog.OVERWRITE:
+            return None  # reload (the list reloads anyway) or cancel: theirs stay
+        mine = dataclasses.replace(after, version=current.version)
+        return self._guard(lambda: self._store_update(current, mine))
+
+    def ask_conflict(
+        self, opened: ItineraryItem, stored: ItineraryItem, mine: ItineraryItem
+    ) -> int:
+        """Show the conflict dialog; returns RELOAD, OVERWRITE or 0 (tests replace this)."""
+        title = QCoreApplication.translate("ItineraryEditor", "“{0}” was changed")
+        return ConflictDialog(opened, stored, mine, self, title=title.format(stored.title)).exec()
+
+    def _warn(self, exc: PlannerError) -> None:
+        QMessageBox.warning(
+            self,
+            QCoreApplication.translate("ItineraryEditor", "Itinerary"),
+            planner_error_text(exc),
+        )
 
     def remove_selected(self) -> bool:
         """Remove the selected item (undoable; undo restores it with the same calendar UID)."""
@@ -439,9 +478,5 @@ class ItineraryEditor(QWidget):
             with initiated_by(self):
                 return action()
         except PlannerError as exc:
-            QMessageBox.warning(
-                self,
-                QCoreApplication.translate("ItineraryEditor", "Itinerary"),
-                planner_error_text(exc),
-            )
+            self._warn(exc)
             return None

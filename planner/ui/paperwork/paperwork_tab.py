@@ -47,17 +47,18 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.enums import PaperworkStatus, RecordKind
-from planner.domain.errors import NotFoundError, PlannerError
+from planner.domain.errors import ConflictError, NotFoundError, PlannerError
 from planner.domain.paperwork import Attachment, PaperworkItem
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.paperwork import today_local
 from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge
+from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import message_text, planner_error_text
 from planner.ui.common.labels import paperwork_status_label
 from planner.ui.common.roles import ID_ROLE, SORT_ROLE
-from planner.ui.common.undo import run_undoable
+from planner.ui.common.undo import run_undoable, undoable_update
 from planner.ui.paperwork.paperwork_models import ItemColumn, PaperworkItemModel
 
 #: Changes after which the checklist reloads.
@@ -489,20 +490,50 @@ class PaperworkTab(QWidget):
         return self.apply_edit(text.replace("%2", paperwork_status_label(status)), old, new)
 
     def apply_edit(self, text: str, old: PaperworkItem, new: PaperworkItem) -> bool:
-        """Run one undoable paperwork edit; shows the refusal next to the Save button."""
+        """Run one undoable paperwork edit; shows the refusal next to the Save button.
+
+        Each step presents the version the previous one stored, so an undo over someone
+        else's later change is refused. A save over their change shows the conflict dialog:
+        reload theirs, or overwrite with mine deliberately.
+        """
         paperwork = self.services.paperwork
         try:
-            run_undoable(
+            undoable_update(
                 self.undo_stack,
                 text,
-                apply=lambda: paperwork.update(new, self.today()),
-                revert=lambda _stored: paperwork.update(old, self.today()),
-                on_error=self._show_error,
+                lambda item: paperwork.update(item, self.today()),
+                old,
+                new,
+                self._show_error,
             )
+        except ConflictError:
+            return self._resolve_conflict(text, old, new)
         except PlannerError as exc:
             self._show_error(planner_error_text(exc))
             return False
         return True
+
+    def _resolve_conflict(self, text: str, old: PaperworkItem, new: PaperworkItem) -> bool:
+        try:
+            current = self.services.paperwork.get(old.id or 0)
+        except PlannerError as exc:
+            self._show_error(planner_error_text(exc))
+            return False
+        choice = self.ask_conflict(old, current, new)
+        if choice == ConflictDialog.OVERWRITE:
+            return self.apply_edit(text, current, dataclasses.replace(new, version=current.version))
+        if choice == ConflictDialog.RELOAD:
+            self.reload()
+        return False
+
+    def ask_conflict(
+        self, opened: PaperworkItem, stored: PaperworkItem, mine: PaperworkItem
+    ) -> int:
+        """Show the conflict dialog; returns RELOAD, OVERWRITE or 0 (tests replace this)."""
+        title = QCoreApplication.translate("PaperworkTab", "“%1” was changed")
+        return ConflictDialog(
+            opened, stored, mine, self, title=title.replace("%1", stored.title)
+        ).exec()
 
     def _show_error(self, message: str) -> None:
         self.error_label.setText(message)

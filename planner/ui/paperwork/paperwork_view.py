@@ -24,17 +24,19 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.enums import PaperworkStatus, RecordKind, ResponsibleParty
-from planner.domain.errors import PlannerError
+from planner.domain.errors import ConflictError, PlannerError
+from planner.domain.paperwork import PaperworkItem
 from planner.domain.rules import RulesError
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.paperwork import today_local
 from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge
+from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.labels import paperwork_status_label, responsible_label
 from planner.ui.common.roles import ID_ROLE, VISIT_ID_ROLE
-from planner.ui.common.undo import run_undoable
+from planner.ui.common.undo import undoable_update
 from planner.ui.common.view import ViewDefaults
 from planner.ui.paperwork.paperwork_models import (
     Keep,
@@ -285,6 +287,14 @@ class PaperworkView(ViewDefaults, QWidget):
         if item_id is not None:
             self.set_item_status(item_id, PaperworkStatus(self.status_combo.currentData()))
 
+    def ask_conflict(
+        self, opened: PaperworkItem, stored: PaperworkItem, mine: PaperworkItem
+    ) -> int:
+        """Show the conflict dialog; returns RELOAD, OVERWRITE or 0 (tests replace this)."""
+        title = QCoreApplication.translate("PaperworkView", "“%1” was changed")
+        dialog = ConflictDialog(opened, stored, mine, self, title=title.replace("%1", stored.title))
+        return dialog.exec()
+
     def set_item_status(self, item_id: int, status: PaperworkStatus) -> bool:
         """Change one item's status (undoable); False, with the reason shown, if refused."""
         paperwork = self.services.paperwork
@@ -292,15 +302,24 @@ class PaperworkView(ViewDefaults, QWidget):
         try:
             old = paperwork.get(item_id)
             new = dataclasses.replace(old, status=status)
-            run_undoable(
+            # Versioned steps: an undo over someone else's later change is refused.
+            undoable_update(
                 self.undo_stack,
                 QCoreApplication.translate("PaperworkView", "Mark “%1” %2")
                 .replace("%1", old.title)
                 .replace("%2", paperwork_status_label(status)),
-                apply=lambda: paperwork.update(new, self.today()),
-                revert=lambda _stored: paperwork.update(old, self.today()),
-                on_error=self.error_label.setText,
+                lambda item: paperwork.update(item, self.today()),
+                old,
+                new,
+                self.error_label.setText,
             )
+        except ConflictError:
+            # Changed between reading it just now and saving: show theirs, decide again.
+            current = paperwork.get(item_id)
+            if self.ask_conflict(old, current, new) == ConflictDialog.OVERWRITE:
+                return self.set_item_status(item_id, status)
+            self.reload()
+            return False
         except PlannerError as exc:
             self.error_label.setText(planner_error_text(exc))
             return False

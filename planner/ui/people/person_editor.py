@@ -421,6 +421,41 @@ class PersonEditor(RecordEditorDialog):
         if problems:
             raise ValidationError(problems)
 
+    # -- conflicts (someone else saved the person since it was opened) -----------------------
+
+    def opened_record(self) -> Person | None:
+        """The person as opened (or as last saved here)."""
+        return self._original
+
+    def current_record(self) -> Person:
+        """The person as stored now."""
+        assert self._original is not None and self._original.id is not None
+        return self._services.people.get(self._original.id)
+
+    def take_record(self, current: Person, *, show: bool) -> None:
+        """Edit *current* from now on; with *show*, fill the widgets (revealed ones too)."""
+        self._original = current
+        if show:
+            self._load(current)
+            if self.revealed:
+                self.dob_edit.set_value(current.date_of_birth)
+                self.passport_edit.setText(current.passport_number)
+                self.expiry_edit.set_value(current.passport_expiry)
+
+    def masked_fields(self) -> frozenset[str]:
+        """Sensitive values stay hidden in the conflict dialog until revealed here."""
+        return frozenset() if self.revealed else frozenset(Person.SENSITIVE_FIELDS)
+
+    def overwrite_record(self, opened: Person, mine: Person, current: Person) -> Person:
+        """Mine, except sensitive values the coordinator left as opened: theirs stay (an
+        overwrite must not silently undo a change to a value this editor never showed)."""
+        kept = {
+            name: getattr(current, name)
+            for name in Person.SENSITIVE_FIELDS
+            if getattr(mine, name) == getattr(opened, name)
+        }
+        return dataclasses.replace(mine, **kept)
+
     def store(self, record: Person) -> Person:
         """Create or update through the undo stack, with a readable undo label."""
         name = person_display_name(record)

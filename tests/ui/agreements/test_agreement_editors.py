@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
 
 import pytest
@@ -148,10 +149,11 @@ def test_edit_agreement_undo_and_redo(
     assert _titles(view) == ["Cooperation 2027–2031"]
     assert stack.undoText() == "Edit agreement Cooperation 2027–2031"
     stack.undo()
-    assert services.agreements.get(original.id) == original
+    # Undo stores the old values as a new version (edit: 2, undo: 3).
+    assert services.agreements.get(original.id) == dataclasses.replace(original, version=3)
     assert _titles(view) == ["Cooperation"]
     stack.redo()
-    assert services.agreements.get(original.id) == edited
+    assert services.agreements.get(original.id) == dataclasses.replace(edited, version=4)
 
 
 def test_double_click_and_the_edit_button_open_the_agreement(
@@ -233,7 +235,8 @@ def test_new_transfer_linked_to_a_visit(
     assert stored == MaterialTransfer(
         agreement.id, TransferKind.MATERIAL, "Detector samples", sample.riken.id or 0,
         sample.argonne.id or 0, TransferStatus.UNDER_REVIEW, sample.visit_in.id,
-        export_control_classification="EAR99", transfer_date=date(2027, 3, 9), id=stored.id,
+        export_control_classification="EAR99", transfer_date=date(2027, 3, 9), version=1,
+        id=stored.id,
     )  # fmt: skip
     model = view.transfers_table.model()
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
@@ -305,9 +308,9 @@ def test_edit_transfer_enter_edits_double_click_opens_the_visit(
     assert (edited.status, edited.visit_id) == (TransferStatus.TRANSFERRED, None)
     assert stack.undoText() == "Edit transfer Corpus"
     stack.undo()
-    assert services.transfers.get(linked.id) == linked
+    assert services.transfers.get(linked.id) == dataclasses.replace(linked, version=3)
     stack.redo()
-    assert services.transfers.get(linked.id) == edited
+    assert services.transfers.get(linked.id) == dataclasses.replace(edited, version=4)
 
 
 # -- the paperwork rule --------------------------------------------------------------------------

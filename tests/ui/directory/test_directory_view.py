@@ -154,7 +154,7 @@ def test_projects_new_and_edit_with_programme(
     assert column(directory.projects, 2) == ["Argonne–RIKEN Memorandum"]
 
     project = services.projects.list()[0]
-    assert project == Project("AuroraGPT", program_id=mou.id, id=project.id)
+    assert project == Project("AuroraGPT", program_id=mou.id, version=1, id=project.id)
     editor = directory.edit_project(project.id or 0)
     assert isinstance(editor, ProjectEditor)
     editor.name_ja_edit.insert("オーロラGPT")

@@ -221,7 +221,7 @@ def test_undoing_a_delete_restores_event_participation(
     restored = [p for p in services.people.summaries() if p.latin_name == "Ann Lee"]
     assert len(restored) == 1
     assert services.events.participants(seminar.id or 0) == [
-        Participant(seminar.id or 0, restored[0].id, ParticipantRole.SPEAKER)
+        Participant(seminar.id or 0, restored[0].id, ParticipantRole.SPEAKER, version=1)
     ]
 
 
