@@ -9,7 +9,22 @@ from pathlib import Path
 
 from planner.db.errors import StorageError, StorageProblem, classify
 from planner.db.files import create_private_file, make_private
+from planner.db.location import sqlite_uri
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
+
+
+#: The first 16 bytes of every SQLite database file.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+#: The suffix of a backup being written; one left behind was interrupted (see rotation).
+PARTIAL_SUFFIX = ".partial"
+
+
+def read_header(path: Path) -> bytes:
+    """The first bytes of *path*, as many as the SQLite header has (fewer if it is shorter)."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC))
 
 
 def _lenient_text(data: bytes) -> str:
@@ -20,7 +35,7 @@ def integrity_problems(path: Path, *, quick: bool = True) -> list[str]:
     """SQLite's own verdict on *path*: an empty list when the file is sound."""
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(sqlite_uri(path), uri=True)) as conn:
             # A damaged file's report can quote names whose bytes are not UTF-8.
             conn.text_factory = _lenient_text
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
@@ -59,7 +74,21 @@ def backup_database(source: Path, destination: Path) -> Path:
             ),
             params={"destination": str(destination)},
         )
-    tmp = destination.with_name(destination.name + ".partial")
+    try:
+        sound_header = read_header(source) == SQLITE_MAGIC
+    except OSError:
+        sound_header = False
+    if not sound_header:
+        # An empty or overwritten file would "back up" as a valid empty database and push
+        # good backups out of the rotation.
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{source} was not backed up: it is empty or not a database (run 'planner check')",
+            ),
+            params={"source": str(source)},
+        )
+    tmp = destination.with_name(destination.name + PARTIAL_SUFFIX)
     try:
         create_private_file(tmp)
     except OSError as exc:
@@ -69,7 +98,7 @@ def backup_database(source: Path, destination: Path) -> Path:
         ) from exc
     try:
         with (
-            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
+            closing(sqlite3.connect(sqlite_uri(source), uri=True)) as src,
             closing(sqlite3.connect(tmp)) as dst,
         ):
             src.backup(dst)

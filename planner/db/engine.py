@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.db.errors import StorageError, environment_error
-from planner.db.location import DatabaseTarget
+from planner.db.location import DatabaseTarget, check_driver_installed, sqlite_uri
 
 BUSY_TIMEOUT_MS = 10_000
 _BEGIN_OPTION = "planner_sqlite_begin"
@@ -51,9 +51,16 @@ def _sqlite_on_begin(conn: Connection) -> None:
 def create_planner_engine(target: DatabaseTarget, *, read_only: bool = False) -> Engine:
     """An engine for *target*; for SQLite files, with the pragmas and begin handling."""
     if target.path is None:
+        check_driver_installed(target.url)
         return create_engine(target.url, pool_pre_ping=True)
-    url = f"sqlite:///file:{target.path}?mode=ro&uri=true" if read_only else target.url
-    engine = create_engine(url)
+    if read_only:
+        # The URI is quoted by sqlite_uri; a creator keeps SQLAlchemy from parsing it again.
+        uri = sqlite_uri(target.path, mode="ro")
+        engine = create_engine(
+            target.url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(target.url)
     event.listen(engine, "connect", _sqlite_on_connect(read_only))
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine

@@ -49,6 +49,10 @@ class CorruptDatabaseError(StorageError):
         )
 
 
+class DamagedFileError(CorruptDatabaseError, NotADatabaseError):
+    """The file is empty or lacks the SQLite header: damage, never a new database."""
+
+
 class DiskFullError(StorageError):
     """A write failed because the disk (or the database's size limit) is full."""
 

@@ -9,11 +9,12 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from planner.db.backup import integrity_problems
+from planner.db.backup import SQLITE_MAGIC, integrity_problems, read_header
 from planner.db.backup_info import BackupInfo
 from planner.db.engine import Database, create_planner_engine
 from planner.db.errors import (
     CorruptDatabaseError,
+    DamagedFileError,
     NotADatabaseError,
     ReadOnlyError,
     StorageError,
@@ -27,31 +28,35 @@ from planner.db.files import (
 from planner.db.location import DatabaseTarget, default_data_dir
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
 from planner.db.rotation import make_backup, newest_good_backup
-from planner.domain.i18n import QT_TRANSLATE_NOOP
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
-
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 
 def check_sqlite_file(path: Path) -> None:
-    """Raise :class:`NotADatabaseError` unless *path* is empty or starts like SQLite."""
+    """Refuse *path* unless it starts with the SQLite header.
+
+    An empty file or one without the header is damage (a truncated or overwritten database),
+    never a new database: it is reported with the newest good backup beside it, and nothing
+    initialises, migrates or backs it up. Only a path where nothing exists is created.
+    """
     if path.is_dir():
         raise NotADatabaseError(
             QT_TRANSLATE_NOOP("Validation", "{path} is a folder, not a database file"),
             params={"path": str(path)},
         )
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_MAGIC))
+        header = read_header(path)
     except OSError as exc:
         raise StorageError(
             QT_TRANSLATE_NOOP("Validation", "cannot read {path}: {reason}"),
             params={"path": str(path), "reason": exc.strerror or str(exc)},
         ) from exc
-    if header and header != _SQLITE_MAGIC:
-        raise NotADatabaseError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is not an Exchange Visit Planner database"),
-            params={"path": str(path)},
-        )
+    if header == SQLITE_MAGIC:
+        return
+    problem = (
+        Message(QT_TRANSLATE_NOOP("Validation", "the file is empty"))
+        if not header
+        else Message(QT_TRANSLATE_NOOP("Validation", "the file does not start like a database"))
+    )
+    raise DamagedFileError(path, problem, newest_good_backup(path))
 
 
 def check_writable(path: Path) -> None:
@@ -153,40 +158,89 @@ def _upgrade(engine: Engine, where: str, backup: BackupInfo | None) -> None:
         ) from exc
 
 
-def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
+def _refuse_for_reading(state: SchemaState, where: str) -> None:
+    # A command that only reads must not initialise or migrate: that is a write the user
+    # did not ask for (and on a file that is not what they think, a harmful one).
+    if state.is_empty:
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{where} holds no Exchange Visit Planner data (an empty database); nothing "
+                "was changed",
+            ),
+            params={"where": where},
+        )
+    if state.needs_upgrade:
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{where} was written by an older version (schema {revision}); a command that "
+                "only reads does not upgrade it: open it in the application or run a command "
+                "that changes data (a backup is made first)",
+            ),
+            params={"where": where, "revision": state.revision or ""},
+        )
+
+
+def _open_server(target: DatabaseTarget, *, read_only: bool) -> Database:
+    engine = create_planner_engine(target)
+    try:
+        state = schema_state(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        # Drivers explain over several lines; the first says what went wrong.
+        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Validation", "cannot reach {where}: {reason}"),
+            params={"where": target.display, "reason": str(reason)},
+        ) from exc
+    if read_only:
+        try:
+            _refuse_for_reading(state, target.display)
+        except StorageError:
+            engine.dispose()
+            raise
+    elif state.needs_upgrade:
+        _upgrade(engine, target.display, None)
+    return Database(engine, target)
+
+
+def _forget_created(path: Path) -> None:
+    # A database this process created but could not initialise would read as an empty,
+    # damaged file next time: remove it, so the path is again "nothing exists".
+    for companion in sqlite_companions(path):
+        companion.unlink(missing_ok=True)
+
+
+def open_database(
+    target: DatabaseTarget, *, create: bool = False, read_only: bool = False
+) -> Database:
     """Open *target* for use, creating it if *create*, migrating it to the current schema.
 
-    A file that is not ours, is damaged, or was written by a newer version is refused
-    untouched. An existing file is backed up (and the backup verified) before any migration.
+    A file that is not ours, is damaged (empty or headerless included), or was written by a
+    newer version is refused untouched. An existing file is backed up (and the backup
+    verified) before any migration. *read_only*: for commands that only read, which never
+    create, initialise or migrate anything and refuse a file that would need it.
     """
     if target.path is None:
-        engine = create_planner_engine(target)
-        try:
-            needs_upgrade = schema_state(engine).needs_upgrade
-        except DBAPIError as exc:
-            engine.dispose()
-            # Drivers explain over several lines; the first says what went wrong.
-            reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
-            raise StorageError(
-                QT_TRANSLATE_NOOP("Validation", "cannot reach {where}: {reason}"),
-                params={"where": target.display, "reason": str(reason)},
-            ) from exc
-        if needs_upgrade:
-            _upgrade(engine, target.display, None)
-        return Database(engine, target)
+        return _open_server(target, read_only=read_only)
 
     path = target.path
     state: SchemaState | None = None
     backup: BackupInfo | None = None
+    created = False
     if path.exists():
         check_sqlite_file(path)
         check_writable(path)
         check_integrity(path)
         state = inspect_file(target)
+        if read_only:
+            _refuse_for_reading(state, str(path))
         if state.needs_upgrade and not state.is_empty:
             backup = _backup_before_upgrade(path, state)
-    elif create:
+    elif create and not read_only:
         _prepare_new_file(path)
+        created = True
     else:
         raise StorageError(
             QT_TRANSLATE_NOOP(
@@ -197,7 +251,12 @@ def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
         )
     engine = create_planner_engine(target)
     if state is None or state.needs_upgrade:
-        _upgrade(engine, str(path), backup)
+        try:
+            _upgrade(engine, str(path), backup)
+        except BaseException:
+            if created:
+                _forget_created(path)
+            raise
     for companion in sqlite_companions(path):
         make_private(companion)
     return Database(engine, target)
