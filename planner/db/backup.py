@@ -8,10 +8,9 @@ from contextlib import closing
 from pathlib import Path
 
 from planner.db.errors import StorageError, StorageProblem, classify
-from planner.db.files import create_private_file, make_private
+from planner.db.files import create_private_file, held_while_writing, make_private
 from planner.db.location import sqlite_uri
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
-
 
 #: The first 16 bytes of every SQLite database file.
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -97,22 +96,26 @@ def backup_database(source: Path, destination: Path) -> Path:
             params={"folder": str(destination.parent), "reason": exc.strerror or str(exc)},
         ) from exc
     try:
-        with (
-            closing(sqlite3.connect(sqlite_uri(source), uri=True)) as src,
-            closing(sqlite3.connect(tmp)) as dst,
-        ):
-            src.backup(dst)
-            # A backup is a standalone file: rollback-journal mode, so reading it later
-            # (verification, listing) leaves no -wal/-shm files behind in the backups folder.
-            dst.execute("PRAGMA journal_mode = DELETE")
-        problems = integrity_problems(tmp, quick=False)
-        if problems:
-            raise StorageError(
-                QT_TRANSLATE_NOOP("Validation", "the backup failed its integrity check: {problem}"),
-                params={"problem": problems[0]},
-            )
-        _fsync(tmp)
-        tmp.replace(destination)
+        # Held until the rename: a clean-up at another start must not take it for debris.
+        with held_while_writing(tmp):
+            with (
+                closing(sqlite3.connect(sqlite_uri(source), uri=True)) as src,
+                closing(sqlite3.connect(tmp)) as dst,
+            ):
+                src.backup(dst)
+                # A backup is a standalone file: rollback-journal mode, so reading it later
+                # (verification, listing) leaves no -wal/-shm files behind in the backups folder.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            problems = integrity_problems(tmp, quick=False)
+            if problems:
+                raise StorageError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "the backup failed its integrity check: {problem}"
+                    ),
+                    params={"problem": problems[0]},
+                )
+            _fsync(tmp)
+            tmp.replace(destination)
     except sqlite3.Error as exc:
         full = classify(exc) is StorageProblem.FULL
         reason = Message(QT_TRANSLATE_NOOP("Validation", "the disk is full")) if full else str(exc)

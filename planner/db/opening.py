@@ -27,8 +27,9 @@ from planner.db.files import (
 )
 from planner.db.location import DatabaseTarget, default_data_dir
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
-from planner.db.rotation import make_backup, newest_good_backup
+from planner.db.rotation import make_backup, newest_good_backup, remove_leftovers
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
+
 
 def check_sqlite_file(path: Path) -> None:
     """Refuse *path* unless it starts with the SQLite header.
@@ -229,6 +230,7 @@ def open_database(
     state: SchemaState | None = None
     backup: BackupInfo | None = None
     created = False
+    remove_leftovers(path)
     if path.exists():
         check_sqlite_file(path)
         check_writable(path)
