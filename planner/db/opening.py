@@ -55,7 +55,13 @@ def check_sqlite_file(path: Path) -> None:
     problem = (
         Message(QT_TRANSLATE_NOOP("Validation", "the file is empty"))
         if not header
-        else Message(QT_TRANSLATE_NOOP("Validation", "the file does not start like a database"))
+        else Message(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "it does not start like a database: not an Exchange Visit Planner database, "
+                "or overwritten",
+            )
+        )
     )
     raise DamagedFileError(path, problem, newest_good_backup(path))
 
