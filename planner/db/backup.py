@@ -7,7 +7,13 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from planner.db.errors import StorageError, StorageProblem, classify
+from planner.db.errors import (
+    StorageError,
+    StorageProblem,
+    classify,
+    disk_problem,
+    storage_error,
+)
 from planner.db.files import create_private_file, held_while_writing, make_private
 from planner.db.location import sqlite_uri
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
@@ -38,7 +44,17 @@ def integrity_problems(path: Path, *, quick: bool = True) -> list[str]:
             # A damaged file's report can quote names whose bytes are not UTF-8.
             conn.text_factory = _lenient_text
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except UnicodeDecodeError as exc:
+        # SQLite's own message quoted non-UTF-8 bytes (a damaged name): Python could not
+        # even build the error. The bytes are in the exception; show them safely.
+        return [_lenient_text(exc.object if isinstance(exc.object, bytes) else bytes(exc.object))]
     except sqlite3.DatabaseError as exc:
+        problem = classify(exc)
+        if problem not in (None, StorageProblem.CORRUPT, StorageProblem.NOT_A_DATABASE):
+            # Busy, read-only, a full disk, an I/O error: the environment, not damage. Calling
+            # it damage would advise a restore that cannot help (and a full disk may not even
+            # let SQLite create its -shm file to read a healthy database).
+            raise storage_error(disk_problem(problem, path), str(path)) from exc
         return [str(exc)]
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages

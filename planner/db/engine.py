@@ -93,7 +93,7 @@ class Database:
                 finally:
                     session.rollback()
         except DBAPIError as exc:
-            translated = environment_error(exc, self.target.display)
+            translated = environment_error(exc, self.target.display, path=self.target.path)
             if translated is None:
                 raise
             raise translated from exc
@@ -122,4 +122,4 @@ class Database:
 
 def storage_failure(exc: BaseException, target: DatabaseTarget) -> StorageError | None:
     """The user's view of a failed write, or None when it is not the environment's fault."""
-    return environment_error(exc, target.display, writing=True)
+    return environment_error(exc, target.display, writing=True, path=target.path)
