@@ -11,6 +11,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import quote_from_bytes
 
 from platformdirs import user_data_path
 from sqlalchemy.engine import URL, make_url
@@ -65,11 +66,15 @@ def sqlite_target(path: Path) -> DatabaseTarget:
 def sqlite_uri(path: Path, *, mode: str = "ro") -> str:
     """An SQLite ``file:`` URI for *path* opened with *mode* (``ro``, ``rw``, ``rwc``).
 
-    ``Path.as_uri`` percent-quotes ``#``, ``?``, ``%``, ``&``, ``=``, spaces and non-ASCII
-    characters, which SQLite would otherwise read as URI syntax (a fragment, parameters, an
-    escape) and so open another file.
+    Every byte but letters, digits, ``/`` and ``_.-~`` is percent-quoted, so ``#``, ``?``,
+    ``%``, ``&``, ``=``, spaces and non-ASCII characters (SQLite would read them as a fragment,
+    parameters or escapes, and open another file) name themselves. The authority is always
+    empty: ``file:///C:/…`` for a drive, ``file:////server/share/…`` for a Windows share.
     """
-    return f"{path.absolute().as_uri()}?mode={mode}"
+    posix = path.absolute().as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix  # a drive letter: C:/x becomes /C:/x, as SQLite expects
+    return f"file://{quote_from_bytes(os.fsencode(posix), safe='/')}?mode={mode}"
 
 
 def _url_error(template: str, **params: str) -> DatabaseUrlError:
