@@ -181,8 +181,11 @@ def test_partial_backup_files_are_private_while_they_exist(
         return real(path, quick=quick)
 
     monkeypatch.setattr(backup, "integrity_problems", spy)
-    os.umask(0o022)
-    make_backup(db_path, "manual")
+    previous = os.umask(0o022)  # a lax umask: the mode must not depend on it
+    try:
+        make_backup(db_path, "manual")
+    finally:
+        os.umask(previous)
     assert seen == [0o600]
 
 
@@ -242,3 +245,18 @@ def test_a_damage_report_with_non_utf8_bytes_is_shown(
         code, out, err = _run(capsys, *argv, "--db", str(db_path))
         assert (code, out) == (1, ""), argv
         assert err.count("\n") == 1 and "damaged" in err and "f\ufffdo" in err, err
+
+
+def test_the_window_offers_the_backup_for_an_emptied_file(qtbot: object, emptied: Path) -> None:
+    from planner.services.container import Services
+    from planner.ui.shell.backup_dialogs import corruption_text, offer_restore_after_corruption
+
+    with pytest.raises(CorruptDatabaseError) as info:
+        Services.open(sqlite_target(emptied), create=True)
+    assert "damaged" in corruption_text(info.value)
+    emptied_bytes = emptied.read_bytes()
+    kept = offer_restore_after_corruption(info.value, ask=lambda _e: True)
+    assert kept is not None and kept.read_bytes() == emptied_bytes  # kept aside, unchanged
+    restored = Services.open(sqlite_target(emptied), read_only=True)
+    assert len(restored.visits.summaries()) == 2
+    restored.close()
