@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -22,10 +23,11 @@ from planner.db.errors import (
 from planner.db.files import (
     create_private_file,
     ensure_private_dir,
+    held_while_writing,
     make_private,
     sqlite_companions,
 )
-from planner.db.location import DatabaseTarget, default_data_dir
+from planner.db.location import DatabaseTarget, default_data_dir, sqlite_target
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
 from planner.db.rotation import make_backup, newest_good_backup, remove_leftovers
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
@@ -114,7 +116,12 @@ def inspect_file(target: DatabaseTarget) -> SchemaState:
         engine.dispose()
 
 
-def _prepare_new_file(path: Path) -> None:
+#: A database being created is built under this suffix (plus the process id), then published.
+CREATING_SUFFIX = ".creating-"
+
+
+def _prepare_new_file(path: Path) -> Path:
+    """Check *path*'s folder and create the private temporary file the database is built in."""
     if path.parent == default_data_dir():
         ensure_private_dir(path.parent)
     elif not path.parent.is_dir():
@@ -123,13 +130,53 @@ def _prepare_new_file(path: Path) -> None:
             params={"folder": str(path.parent)},
         )
     check_writable(path)
+    tmp = path.with_name(f"{path.name}{CREATING_SUFFIX}{os.getpid()}")
     try:
-        create_private_file(path)
+        create_private_file(tmp)
     except OSError as exc:
         raise ReadOnlyError(
             QT_TRANSLATE_NOOP("Validation", "cannot create {path}: {reason}"),
             params={"path": str(path), "reason": exc.strerror or str(exc)},
         ) from exc
+    return tmp
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    # A hard link never replaces an existing file: if another process created the database
+    # meanwhile, theirs is kept (and opened). File systems without hard links get a rename.
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return
+    except OSError:
+        if not path.exists():
+            tmp.replace(path)
+
+
+def _create_database(path: Path) -> None:
+    """Create a migrated database at *path*, which appears complete or not at all.
+
+    It is built under a temporary name and published in one step, so a kill or a failure
+    half-way never leaves an empty file at *path* (which would then read as damage).
+    """
+    tmp = _prepare_new_file(path)
+    try:
+        with held_while_writing(tmp):
+            engine = create_planner_engine(sqlite_target(tmp))
+            try:
+                _upgrade(engine, str(path), None)
+            finally:
+                engine.dispose()
+            # Fold the WAL into the file: the published file must not need its journal.
+            conn = sqlite3.connect(tmp)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+            _publish(tmp, path)
+    finally:
+        for companion in sqlite_companions(tmp):
+            companion.unlink(missing_ok=True)
 
 
 def _backup_before_upgrade(path: Path, state: SchemaState) -> BackupInfo:
@@ -212,13 +259,6 @@ def _open_server(target: DatabaseTarget, *, read_only: bool) -> Database:
     return Database(engine, target)
 
 
-def _forget_created(path: Path) -> None:
-    # A database this process created but could not initialise would read as an empty,
-    # damaged file next time: remove it, so the path is again "nothing exists".
-    for companion in sqlite_companions(path):
-        companion.unlink(missing_ok=True)
-
-
 def open_database(
     target: DatabaseTarget, *, create: bool = False, read_only: bool = False
 ) -> Database:
@@ -233,9 +273,8 @@ def open_database(
         return _open_server(target, read_only=read_only)
 
     path = target.path
-    state: SchemaState | None = None
+    state: SchemaState
     backup: BackupInfo | None = None
-    created = False
     remove_leftovers(path)
     if path.exists():
         check_sqlite_file(path)
@@ -247,8 +286,8 @@ def open_database(
         if state.needs_upgrade and not state.is_empty:
             backup = _backup_before_upgrade(path, state)
     elif create and not read_only:
-        _prepare_new_file(path)
-        created = True
+        _create_database(path)
+        state = inspect_file(target)
     else:
         raise StorageError(
             QT_TRANSLATE_NOOP(
@@ -258,13 +297,8 @@ def open_database(
             params={"path": str(path)},
         )
     engine = create_planner_engine(target)
-    if state is None or state.needs_upgrade:
-        try:
-            _upgrade(engine, str(path), backup)
-        except BaseException:
-            if created:
-                _forget_created(path)
-            raise
+    if state.needs_upgrade:
+        _upgrade(engine, str(path), backup)
     for companion in sqlite_companions(path):
         make_private(companion)
     return Database(engine, target)

@@ -8,6 +8,7 @@ looked like after the last backup, so an automatic backup is made only when data
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 from datetime import UTC, datetime
@@ -22,6 +23,7 @@ from planner.db.files import (
     ensure_private_dir,
     held_while_writing,
     remove_if_abandoned,
+    sqlite_companions,
 )
 from planner.db.retention import DEFAULT_POLICY, RetentionPolicy, backups_to_keep
 
@@ -141,6 +143,8 @@ def remove_leftovers(db_path: Path) -> list[Path]:
     database. Files another process is still writing are left alone. Returns what was removed.
     """
     candidates = [db_path.with_name(db_path.name + ".restoring")]
+    # A database whose creation was interrupted (see opening): never published, so debris.
+    candidates += db_path.parent.glob(f"{glob.escape(db_path.name)}.creating-*[0-9]")
     folder = backups_dir(db_path)
     if folder.is_dir():
         prefix = db_path.name + "."
@@ -151,9 +155,10 @@ def remove_leftovers(db_path: Path) -> list[Path]:
         ]
     removed = []
     for candidate in candidates:
-        for leftover in (candidate, candidate.with_name(candidate.name + "-journal")):
-            if leftover.is_file() and remove_if_abandoned(leftover):
-                removed.append(leftover)
+        if candidate.is_file() and remove_if_abandoned(candidate):
+            removed.append(candidate)
+            for journal in sqlite_companions(candidate)[1:]:
+                journal.unlink(missing_ok=True)
     return removed
 
 

@@ -139,6 +139,27 @@ def test_a_failed_creation_leaves_nothing_behind(
     assert list(tmp_path.iterdir()) == []
 
 
+def test_a_creation_killed_half_way_leaves_no_empty_database(tmp_path: Path) -> None:
+    # The process dies while the schema is being written (SIGKILL from inside the migration).
+    new = tmp_path / "new.sqlite3"
+    script = (
+        "import os, signal, sys\n"
+        "import planner.db.opening as opening\n"
+        "from planner.db.location import sqlite_target\n"
+        "opening.upgrade_to_head = lambda e: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "opening.open_database(sqlite_target(opening.Path(sys.argv[1])), create=True)\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    killed = subprocess.run([sys.executable, "-c", script, str(new)], env=env, check=False)
+    assert killed.returncode == -9
+    assert not new.exists()  # the debris has another name, and goes at the next start
+    assert all(p.name.startswith("new.sqlite3.creating-") for p in tmp_path.iterdir())
+    open_database(sqlite_target(new), create=True).close()
+    assert sorted(
+        p.name for p in tmp_path.iterdir() if "-wal" not in p.name and "-shm" not in p.name
+    ) == ["new.sqlite3"]
+
+
 def test_leftover_partial_backups_are_removed_at_start(
     capsys: pytest.CaptureFixture[str], db_path: Path
 ) -> None:
