@@ -63,10 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
 def _database_error(exc: SQLAlchemyError, db_option: str | None) -> StorageError | None:
     """*exc* as the one line a person can act on, or None when it is a bug."""
     try:
-        where = resolve_target(db_option).display
+        target = resolve_target(db_option)
     except (PlannerError, ValueError):
-        where = UNKNOWN_PLACE
-    return environment_error(exc, where)
+        return environment_error(exc, UNKNOWN_PLACE)
+    return environment_error(exc, target.display, path=target.path)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -96,9 +96,16 @@ def print_table(headers: Sequence[str], rows: list[Sequence[str]]) -> None:
 
 
 @contextmanager
-def open_services(args: argparse.Namespace, *, create: bool = False) -> Iterator[Services]:
-    """The services of the chosen database (``--db``, environment, default) for one command."""
-    services = Services.open(resolve_target(args.db), create=create)
+def open_services(
+    args: argparse.Namespace, *, create: bool = False, write: bool = False
+) -> Iterator[Services]:
+    """The services of the chosen database (``--db``, environment, default) for one command.
+
+    A command that neither *create*s nor *write*s only reads: it never creates, initialises
+    or migrates a database, and refuses one that would need it.
+    """
+    read_only = not (create or write)
+    services = Services.open(resolve_target(args.db), create=create, read_only=read_only)
     try:
         # A database in a synced folder or on a share is at risk: say so, without failing.
         warning = services.backups.location_warning()
@@ -124,12 +131,20 @@ def record_id(text: str) -> int:
     return value
 
 
+def _db_argument(text: str) -> str:
+    # An empty --db (e.g. an unset shell variable) must not quietly mean the default database.
+    if not text.strip():
+        raise argparse.ArgumentTypeError("needs a database file path or URL, not an empty value")
+    return text
+
+
 def add_db_option(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
     """``--db PATH``; on sub-commands its default is SUPPRESS so ``planner --db X cmd`` keeps X."""
     parser.add_argument(
         "--db",
         metavar="PATH",
         default=None if top else argparse.SUPPRESS,
+        type=_db_argument,
         help="database file (default: $PLANNER_DATABASE_URL, else the per-user database)",
     )
 

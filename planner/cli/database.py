@@ -40,7 +40,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Report integrity and schema version without changing the file."""
     target = resolve_target(args.db)
     if target.path is None:
-        Services.open(target).close()
+        Services.open(target, read_only=True).close()
         print(f"{target.display}: reachable, schema up to date")
         return EXIT_OK
     if not target.path.exists():

@@ -34,7 +34,7 @@ def cmd_import_itinerary(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("Validation", "{path} does not exist or is not a file"),
             params={"path": str(path)},
         )
-    with open_services(args, create=False) as services:
+    with open_services(args, write=True) as services:
         try:
             items = import_itinerary(services, path, args.visit)
         except ImportRowsError as exc:

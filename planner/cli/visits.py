@@ -71,7 +71,7 @@ def cmd_set_status(args: argparse.Namespace) -> int:
             params={"status": repr(args.status), "choices": choices},
         ) from None
     reason = (args.reason or "").strip()
-    with open_services(args) as services:
+    with open_services(args, write=True) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
         # A written reason is what lets a coordinator override the admission guard; without

@@ -7,9 +7,29 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
-from planner.db.errors import StorageError, StorageProblem, classify
-from planner.db.files import create_private_file, make_private
+from planner.db.errors import (
+    StorageError,
+    StorageProblem,
+    classify,
+    disk_problem,
+    storage_error,
+)
+from planner.db.files import create_private_file, held_while_writing, make_private
+from planner.db.location import sqlite_uri
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
+
+#: The first 16 bytes of every SQLite database file.
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+#: The suffix of a backup being written; one left behind was interrupted (see rotation).
+PARTIAL_SUFFIX = ".partial"
+
+
+def read_header(path: Path) -> bytes:
+    """The first bytes of *path*, as many as the SQLite header has (fewer if it is shorter)."""
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_MAGIC))
 
 
 def _lenient_text(data: bytes) -> str:
@@ -20,11 +40,21 @@ def integrity_problems(path: Path, *, quick: bool = True) -> list[str]:
     """SQLite's own verdict on *path*: an empty list when the file is sound."""
     pragma = "quick_check" if quick else "integrity_check"
     try:
-        with closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as conn:
+        with closing(sqlite3.connect(sqlite_uri(path), uri=True)) as conn:
             # A damaged file's report can quote names whose bytes are not UTF-8.
             conn.text_factory = _lenient_text
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+    except UnicodeDecodeError as exc:
+        # SQLite's own message quoted non-UTF-8 bytes (a damaged name): Python could not
+        # even build the error. The bytes are in the exception; show them safely.
+        return [_lenient_text(exc.object if isinstance(exc.object, bytes) else bytes(exc.object))]
     except sqlite3.DatabaseError as exc:
+        problem = classify(exc)
+        if problem not in (None, StorageProblem.CORRUPT, StorageProblem.NOT_A_DATABASE):
+            # Busy, read-only, a full disk, an I/O error: the environment, not damage. Calling
+            # it damage would advise a restore that cannot help (and a full disk may not even
+            # let SQLite create its -shm file to read a healthy database).
+            raise storage_error(disk_problem(problem, path), str(path)) from exc
         return [str(exc)]
     messages = [str(row[0]) for row in rows]
     return [] if messages == ["ok"] else messages
@@ -59,7 +89,21 @@ def backup_database(source: Path, destination: Path) -> Path:
             ),
             params={"destination": str(destination)},
         )
-    tmp = destination.with_name(destination.name + ".partial")
+    try:
+        sound_header = read_header(source) == SQLITE_MAGIC
+    except OSError:
+        sound_header = False
+    if not sound_header:
+        # An empty or overwritten file would "back up" as a valid empty database and push
+        # good backups out of the rotation.
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{source} was not backed up: it is empty or not a database (run 'planner check')",
+            ),
+            params={"source": str(source)},
+        )
+    tmp = destination.with_name(destination.name + PARTIAL_SUFFIX)
     try:
         create_private_file(tmp)
     except OSError as exc:
@@ -68,22 +112,26 @@ def backup_database(source: Path, destination: Path) -> Path:
             params={"folder": str(destination.parent), "reason": exc.strerror or str(exc)},
         ) from exc
     try:
-        with (
-            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as src,
-            closing(sqlite3.connect(tmp)) as dst,
-        ):
-            src.backup(dst)
-            # A backup is a standalone file: rollback-journal mode, so reading it later
-            # (verification, listing) leaves no -wal/-shm files behind in the backups folder.
-            dst.execute("PRAGMA journal_mode = DELETE")
-        problems = integrity_problems(tmp, quick=False)
-        if problems:
-            raise StorageError(
-                QT_TRANSLATE_NOOP("Validation", "the backup failed its integrity check: {problem}"),
-                params={"problem": problems[0]},
-            )
-        _fsync(tmp)
-        tmp.replace(destination)
+        # Held until the rename: a clean-up at another start must not take it for debris.
+        with held_while_writing(tmp):
+            with (
+                closing(sqlite3.connect(sqlite_uri(source), uri=True)) as src,
+                closing(sqlite3.connect(tmp)) as dst,
+            ):
+                src.backup(dst)
+                # A backup is a standalone file: rollback-journal mode, so reading it later
+                # (verification, listing) leaves no -wal/-shm files behind in the backups folder.
+                dst.execute("PRAGMA journal_mode = DELETE")
+            problems = integrity_problems(tmp, quick=False)
+            if problems:
+                raise StorageError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "the backup failed its integrity check: {problem}"
+                    ),
+                    params={"problem": problems[0]},
+                )
+            _fsync(tmp)
+            tmp.replace(destination)
     except sqlite3.Error as exc:
         full = classify(exc) is StorageProblem.FULL
         reason = Message(QT_TRANSLATE_NOOP("Validation", "the disk is full")) if full else str(exc)

@@ -19,7 +19,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.db.errors import StorageError, environment_error
-from planner.db.location import DatabaseTarget
+from planner.db.location import DatabaseTarget, check_driver_installed, sqlite_uri
 from planner.domain.errors import ConflictError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -54,9 +54,16 @@ def _sqlite_on_begin(conn: Connection) -> None:
 def create_planner_engine(target: DatabaseTarget, *, read_only: bool = False) -> Engine:
     """An engine for *target*; for SQLite files, with the pragmas and begin handling."""
     if target.path is None:
+        check_driver_installed(target.url)
         return create_engine(target.url, pool_pre_ping=True)
-    url = f"sqlite:///file:{target.path}?mode=ro&uri=true" if read_only else target.url
-    engine = create_engine(url)
+    if read_only:
+        # The URI is quoted by sqlite_uri; a creator keeps SQLAlchemy from parsing it again.
+        uri = sqlite_uri(target.path, mode="ro")
+        engine = create_engine(
+            target.url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+        )
+    else:
+        engine = create_engine(target.url)
     event.listen(engine, "connect", _sqlite_on_connect(read_only))
     event.listen(engine, "begin", _sqlite_on_begin)
     return engine
@@ -89,7 +96,7 @@ class Database:
                 finally:
                     session.rollback()
         except DBAPIError as exc:
-            translated = environment_error(exc, self.target.display)
+            translated = environment_error(exc, self.target.display, path=self.target.path)
             if translated is None:
                 raise
             raise translated from exc
@@ -129,4 +136,4 @@ class Database:
 
 def storage_failure(exc: BaseException, target: DatabaseTarget) -> StorageError | None:
     """The user's view of a failed write, or None when it is not the environment's fault."""
-    return environment_error(exc, target.display, writing=True)
+    return environment_error(exc, target.display, writing=True, path=target.path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from enum import StrEnum
 from pathlib import Path
 
@@ -47,6 +48,10 @@ class CorruptDatabaseError(StorageError):
             QT_TRANSLATE_NOOP("Validation", "{path} is damaged ({problem}); {advice}"),
             params={"path": str(path), "problem": problem, "advice": advice},
         )
+
+
+class DamagedFileError(CorruptDatabaseError, NotADatabaseError):
+    """The file is empty or lacks the SQLite header: damage, never a new database."""
 
 
 class DiskFullError(StorageError):
@@ -140,6 +145,23 @@ def classify(exc: BaseException) -> StorageProblem | None:
     return None
 
 
+#: Below this much free space, an I/O error is taken for a full disk (SQLite reports a
+#: -shm file it could not grow, or a write cut short, as an I/O error, not as "full").
+LOW_SPACE_BYTES = 1024 * 1024
+
+
+def disk_problem(problem: StorageProblem, path: Path | None) -> StorageProblem:
+    """*problem*, or FULL when it is an I/O failure and the disk at *path* is (nearly) full."""
+    if problem not in (StorageProblem.IO, StorageProblem.CANNOT_OPEN) or path is None:
+        return problem
+    folder = path if path.is_dir() else path.parent
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return problem
+    return StorageProblem.FULL if free < LOW_SPACE_BYTES else problem
+
+
 # Messages for a write that was refused: the transaction was rolled back as a whole.
 _WRITE_MESSAGES: dict[StorageProblem, str] = {
     StorageProblem.FULL: QT_TRANSLATE_NOOP(
@@ -220,8 +242,18 @@ def storage_error(
 
 
 def environment_error(
-    exc: BaseException, where: str = UNKNOWN_PLACE, *, writing: bool = False
+    exc: BaseException,
+    where: str = UNKNOWN_PLACE,
+    *,
+    writing: bool = False,
+    path: Path | None = None,
 ) -> StorageError | None:
-    """*exc* as a :class:`StorageError` when the environment caused it, else None (a bug)."""
+    """*exc* as a :class:`StorageError` when the environment caused it, else None (a bug).
+
+    *path*: the database file, when known, so that an I/O error on a full disk is called
+    "disk full" (see :func:`disk_problem`).
+    """
     problem = classify(exc)
-    return None if problem is None else storage_error(problem, where, writing=writing)
+    if problem is None:
+        return None
+    return storage_error(disk_problem(problem, path), where, writing=writing)

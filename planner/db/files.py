@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+from collections.abc import Iterator
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows
+    fcntl = None  # type: ignore[assignment]
 
 PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
@@ -32,3 +38,47 @@ def make_private(path: Path) -> None:
 def sqlite_companions(path: Path) -> list[Path]:
     """The database file and the journal files SQLite keeps beside it."""
     return [path, *(path.with_name(path.name + suffix) for suffix in ("-wal", "-shm", "-journal"))]
+
+
+@contextlib.contextmanager
+def held_while_writing(path: Path) -> Iterator[None]:
+    """Mark *path* as being written by this process until the block ends.
+
+    An advisory ``flock`` on the file says "in use"; :func:`remove_if_abandoned` leaves such a
+    file alone, so the clean-up at start never deletes another process's backup in progress.
+    Where ``flock`` does not exist (Windows), an open file cannot be deleted anyway.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        yield
+        return
+    try:
+        if fcntl is not None:
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def remove_if_abandoned(path: Path) -> bool:
+    """Delete *path* unless a process holds it (see :func:`held_while_writing`)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        if fcntl is not None:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return False
+        # Private while it still exists (it may hold personal data), then gone.
+        make_private(path)
+        try:
+            path.unlink()
+        except OSError:
+            return False
+        return True
+    finally:
+        os.close(fd)

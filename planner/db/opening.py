@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import os
 import re
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from planner.db.backup import integrity_problems
+from planner.db.backup import SQLITE_MAGIC, integrity_problems, read_header
 from planner.db.backup_info import BackupInfo
 from planner.db.engine import Database, create_planner_engine
 from planner.db.errors import (
     CorruptDatabaseError,
+    DamagedFileError,
     NotADatabaseError,
     ReadOnlyError,
     StorageError,
@@ -21,37 +23,49 @@ from planner.db.errors import (
 from planner.db.files import (
     create_private_file,
     ensure_private_dir,
+    held_while_writing,
     make_private,
     sqlite_companions,
 )
-from planner.db.location import DatabaseTarget, default_data_dir
+from planner.db.location import DatabaseTarget, default_data_dir, sqlite_target
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
-from planner.db.rotation import make_backup, newest_good_backup
-from planner.domain.i18n import QT_TRANSLATE_NOOP
-
-_SQLITE_MAGIC = b"SQLite format 3\x00"
+from planner.db.rotation import make_backup, newest_good_backup, remove_leftovers
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Raise :class:`NotADatabaseError` unless *path* is empty or starts like SQLite."""
+    """Refuse *path* unless it starts with the SQLite header.
+
+    An empty file or one without the header is damage (a truncated or overwritten database),
+    never a new database: it is reported with the newest good backup beside it, and nothing
+    initialises, migrates or backs it up. Only a path where nothing exists is created.
+    """
     if path.is_dir():
         raise NotADatabaseError(
             QT_TRANSLATE_NOOP("Validation", "{path} is a folder, not a database file"),
             params={"path": str(path)},
         )
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(_SQLITE_MAGIC))
+        header = read_header(path)
     except OSError as exc:
         raise StorageError(
             QT_TRANSLATE_NOOP("Validation", "cannot read {path}: {reason}"),
             params={"path": str(path), "reason": exc.strerror or str(exc)},
         ) from exc
-    if header and header != _SQLITE_MAGIC:
-        raise NotADatabaseError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is not an Exchange Visit Planner database"),
-            params={"path": str(path)},
+    if header == SQLITE_MAGIC:
+        return
+    problem = (
+        Message(QT_TRANSLATE_NOOP("Validation", "the file is empty"))
+        if not header
+        else Message(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "it does not start like a database: not an Exchange Visit Planner database, "
+                "or overwritten",
+            )
         )
+    )
+    raise DamagedFileError(path, problem, newest_good_backup(path))
 
 
 def check_writable(path: Path) -> None:
@@ -102,7 +116,12 @@ def inspect_file(target: DatabaseTarget) -> SchemaState:
         engine.dispose()
 
 
-def _prepare_new_file(path: Path) -> None:
+#: A database being created is built under this suffix (plus the process id), then published.
+CREATING_SUFFIX = ".creating-"
+
+
+def _prepare_new_file(path: Path) -> Path:
+    """Check *path*'s folder and create the private temporary file the database is built in."""
     if path.parent == default_data_dir():
         ensure_private_dir(path.parent)
     elif not path.parent.is_dir():
@@ -111,13 +130,53 @@ def _prepare_new_file(path: Path) -> None:
             params={"folder": str(path.parent)},
         )
     check_writable(path)
+    tmp = path.with_name(f"{path.name}{CREATING_SUFFIX}{os.getpid()}")
     try:
-        create_private_file(path)
+        create_private_file(tmp)
     except OSError as exc:
         raise ReadOnlyError(
             QT_TRANSLATE_NOOP("Validation", "cannot create {path}: {reason}"),
             params={"path": str(path), "reason": exc.strerror or str(exc)},
         ) from exc
+    return tmp
+
+
+def _publish(tmp: Path, path: Path) -> None:
+    # A hard link never replaces an existing file: if another process created the database
+    # meanwhile, theirs is kept (and opened). File systems without hard links get a rename.
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        return
+    except OSError:
+        if not path.exists():
+            tmp.replace(path)
+
+
+def _create_database(path: Path) -> None:
+    """Create a migrated database at *path*, which appears complete or not at all.
+
+    It is built under a temporary name and published in one step, so a kill or a failure
+    half-way never leaves an empty file at *path* (which would then read as damage).
+    """
+    tmp = _prepare_new_file(path)
+    try:
+        with held_while_writing(tmp):
+            engine = create_planner_engine(sqlite_target(tmp))
+            try:
+                _upgrade(engine, str(path), None)
+            finally:
+                engine.dispose()
+            # Fold the WAL into the file: the published file must not need its journal.
+            conn = sqlite3.connect(tmp)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+            _publish(tmp, path)
+    finally:
+        for companion in sqlite_companions(tmp):
+            companion.unlink(missing_ok=True)
 
 
 def _backup_before_upgrade(path: Path, state: SchemaState) -> BackupInfo:
@@ -153,40 +212,82 @@ def _upgrade(engine: Engine, where: str, backup: BackupInfo | None) -> None:
         ) from exc
 
 
-def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
+def _refuse_for_reading(state: SchemaState, where: str) -> None:
+    # A command that only reads must not initialise or migrate: that is a write the user
+    # did not ask for (and on a file that is not what they think, a harmful one).
+    if state.is_empty:
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{where} holds no Exchange Visit Planner data (an empty database); nothing "
+                "was changed",
+            ),
+            params={"where": where},
+        )
+    if state.needs_upgrade:
+        raise StorageError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{where} was written by an older version (schema {revision}); a command that "
+                "only reads does not upgrade it: open it in the application or run a command "
+                "that changes data (a backup is made first)",
+            ),
+            params={"where": where, "revision": state.revision or ""},
+        )
+
+
+def _open_server(target: DatabaseTarget, *, read_only: bool) -> Database:
+    engine = create_planner_engine(target)
+    try:
+        state = schema_state(engine)
+    except DBAPIError as exc:
+        engine.dispose()
+        # Drivers explain over several lines; the first says what went wrong.
+        reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
+        raise StorageError(
+            QT_TRANSLATE_NOOP("Validation", "cannot reach {where}: {reason}"),
+            params={"where": target.display, "reason": str(reason)},
+        ) from exc
+    if read_only:
+        try:
+            _refuse_for_reading(state, target.display)
+        except StorageError:
+            engine.dispose()
+            raise
+    elif state.needs_upgrade:
+        _upgrade(engine, target.display, None)
+    return Database(engine, target)
+
+
+def open_database(
+    target: DatabaseTarget, *, create: bool = False, read_only: bool = False
+) -> Database:
     """Open *target* for use, creating it if *create*, migrating it to the current schema.
 
-    A file that is not ours, is damaged, or was written by a newer version is refused
-    untouched. An existing file is backed up (and the backup verified) before any migration.
+    A file that is not ours, is damaged (empty or headerless included), or was written by a
+    newer version is refused untouched. An existing file is backed up (and the backup
+    verified) before any migration. *read_only*: for commands that only read, which never
+    create, initialise or migrate anything and refuse a file that would need it.
     """
     if target.path is None:
-        engine = create_planner_engine(target)
-        try:
-            needs_upgrade = schema_state(engine).needs_upgrade
-        except DBAPIError as exc:
-            engine.dispose()
-            # Drivers explain over several lines; the first says what went wrong.
-            reason = str(exc.orig).strip().splitlines()[0] if str(exc.orig).strip() else exc
-            raise StorageError(
-                QT_TRANSLATE_NOOP("Validation", "cannot reach {where}: {reason}"),
-                params={"where": target.display, "reason": str(reason)},
-            ) from exc
-        if needs_upgrade:
-            _upgrade(engine, target.display, None)
-        return Database(engine, target)
+        return _open_server(target, read_only=read_only)
 
     path = target.path
-    state: SchemaState | None = None
+    state: SchemaState
     backup: BackupInfo | None = None
+    remove_leftovers(path)
     if path.exists():
         check_sqlite_file(path)
         check_writable(path)
         check_integrity(path)
         state = inspect_file(target)
+        if read_only:
+            _refuse_for_reading(state, str(path))
         if state.needs_upgrade and not state.is_empty:
             backup = _backup_before_upgrade(path, state)
-    elif create:
-        _prepare_new_file(path)
+    elif create and not read_only:
+        _create_database(path)
+        state = inspect_file(target)
     else:
         raise StorageError(
             QT_TRANSLATE_NOOP(
@@ -196,7 +297,7 @@ def open_database(target: DatabaseTarget, *, create: bool = False) -> Database:
             params={"path": str(path)},
         )
     engine = create_planner_engine(target)
-    if state is None or state.needs_upgrade:
+    if state.needs_upgrade:
         _upgrade(engine, str(path), backup)
     for companion in sqlite_companions(path):
         make_private(companion)

@@ -8,16 +8,23 @@ looked like after the last backup, so an automatic backup is made only when data
 
 from __future__ import annotations
 
+import glob
 import json
 import re
 from datetime import UTC, datetime
 from pathlib import Path
 
-from planner.db.backup import backup_database, integrity_problems
+from planner.db.backup import PARTIAL_SUFFIX, backup_database, integrity_problems
 
 # Re-exported: callers have long imported BackupInfo from here.
 from planner.db.backup_info import BackupInfo as BackupInfo
-from planner.db.files import create_private_file, ensure_private_dir
+from planner.db.files import (
+    create_private_file,
+    ensure_private_dir,
+    held_while_writing,
+    remove_if_abandoned,
+    sqlite_companions,
+)
 from planner.db.retention import DEFAULT_POLICY, RetentionPolicy, backups_to_keep
 
 BACKUP_DIR_NAME = "backups"
@@ -82,8 +89,9 @@ def _write_marker(db_path: Path, backup: BackupInfo) -> None:
     tmp = marker.with_name(marker.name + ".partial")
     create_private_file(tmp)
     payload = {"fingerprint": fingerprint(db_path), "backup": backup.path.name}
-    tmp.write_text(json.dumps(payload), encoding="utf-8")
-    tmp.replace(marker)
+    with held_while_writing(tmp):
+        tmp.write_text(json.dumps(payload), encoding="utf-8")
+        tmp.replace(marker)
 
 
 def changed_since_last_backup(db_path: Path) -> bool:
@@ -124,6 +132,33 @@ def prune_backups(
         if backup.created not in keep:
             backup.path.unlink(missing_ok=True)
             removed.append(backup.path)
+    return removed
+
+
+def remove_leftovers(db_path: Path) -> list[Path]:
+    """Delete what an interrupted backup or restore of *db_path* left behind.
+
+    A kill during a backup leaves ``<backup>.partial`` in the backups folder (a copy of the
+    data, so personal data), a kill during a restore ``<database>.restoring`` beside the
+    database. Files another process is still writing are left alone. Returns what was removed.
+    """
+    candidates = [db_path.with_name(db_path.name + ".restoring")]
+    # A database whose creation was interrupted (see opening): never published, so debris.
+    candidates += db_path.parent.glob(f"{glob.escape(db_path.name)}.creating-*[0-9]")
+    folder = backups_dir(db_path)
+    if folder.is_dir():
+        prefix = db_path.name + "."
+        candidates += [
+            entry
+            for entry in folder.iterdir()
+            if entry.name.startswith(prefix) and entry.name.endswith(PARTIAL_SUFFIX)
+        ]
+    removed = []
+    for candidate in candidates:
+        if candidate.is_file() and remove_if_abandoned(candidate):
+            removed.append(candidate)
+            for journal in sqlite_companions(candidate)[1:]:
+                journal.unlink(missing_ok=True)
     return removed
 
 

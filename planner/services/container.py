@@ -74,9 +74,15 @@ class Services:
         return ReportService(self.db)
 
     @classmethod
-    def open(cls, target: DatabaseTarget, *, create: bool = False) -> Services:
-        """Open (and if needed create and migrate) the database at *target*."""
-        return cls(open_database(target, create=create))
+    def open(
+        cls, target: DatabaseTarget, *, create: bool = False, read_only: bool = False
+    ) -> Services:
+        """Open (and if needed create and migrate) the database at *target*.
+
+        *read_only*: for a command that only reads; nothing is created, initialised or
+        migrated (see :func:`~planner.db.opening.open_database`).
+        """
+        return cls(open_database(target, create=create, read_only=read_only))
 
     def close(self) -> None:
         """Release the database."""

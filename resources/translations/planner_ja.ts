@@ -3355,6 +3355,7 @@ Import it?</source>
     </message>
     <message>
         <source>the disk is full or the database reached its size limit ({where}); the change was not saved and nothing was half-written: free some space and retry</source>
+        <extracomment>Below this much free space, an I/O error is taken for a full disk (SQLite reports a -shm file it could not grow, or a write cut short, as an I/O error, not as &quot;full&quot;).</extracomment>
         <translation>ディスクがいっぱいか、データベースがサイズの上限に達しました({where})。変更は保存されておらず、中途半端に書き込まれたデータもありません。空き容量を確保してから、もう一度お試しください</translation>
     </message>
     <message>
@@ -3419,8 +3420,8 @@ Import it?</source>
         <translation>{path} を読み取れません: {reason}</translation>
     </message>
     <message>
-        <source>{path} is not an Exchange Visit Planner database</source>
-        <translation>{path} は Exchange Visit Planner のデータベースではありません</translation>
+        <source>it does not start like a database: not an Exchange Visit Planner database, or overwritten</source>
+        <translation>データベースの先頭形式ではありません。Exchange Visit Planner のデータベースではないか、上書きされています</translation>
     </message>
     <message>
         <source>the folder {folder} is read-only, so {name} cannot be opened there; copy the database to a folder you can write to, or use --db</source>
@@ -3436,6 +3437,7 @@ Import it?</source>
     </message>
     <message>
         <source>the folder {folder} does not exist</source>
+        <extracomment>A database being created is built under this suffix (plus the process id), then published.</extracomment>
         <translation>フォルダー {folder} は存在しません</translation>
     </message>
     <message>
@@ -3449,6 +3451,14 @@ Import it?</source>
     <message>
         <source>could not upgrade {where} to the current schema ({detail}); the database was left unchanged; a backup from before the attempt is {backup}</source>
         <translation>{where} を現在のスキーマに更新できませんでした({detail})。データベースは変更されていません。更新前のバックアップは {backup} です</translation>
+    </message>
+    <message>
+        <source>{where} holds no Exchange Visit Planner data (an empty database); nothing was changed</source>
+        <translation>{where} には Exchange Visit Planner のデータがありません(空のデータベース)。何も変更していません</translation>
+    </message>
+    <message>
+        <source>{where} was written by an older version (schema {revision}); a command that only reads does not upgrade it: open it in the application or run a command that changes data (a backup is made first)</source>
+        <translation>{where} は古いバージョンで書かれています(スキーマ {revision})。読み取りだけのコマンドはアップグレードしません。アプリケーションで開くか、データを変更するコマンドを実行してください(先にバックアップを作成します)</translation>
     </message>
     <message>
         <source>cannot reach {where}: {reason}</source>
@@ -3928,11 +3938,16 @@ Import it?</source>
     </message>
     <message>
         <source>cannot back up {source} onto itself; choose another file</source>
+        <extracomment>The first 16 bytes of every SQLite database file. The suffix of a backup being written; one left behind was interrupted (see rotation).</extracomment>
         <translation>{source} を自分自身にバックアップすることはできません。別のファイルを選んでください</translation>
     </message>
     <message>
         <source>{destination} is a folder; give the backup a file name</source>
         <translation>{destination} はフォルダーです。バックアップのファイル名を指定してください</translation>
+    </message>
+    <message>
+        <source>{source} was not backed up: it is empty or not a database (run &apos;planner check&apos;)</source>
+        <translation>{source} はバックアップしませんでした。空か、データベースではありません(&apos;planner check&apos; を実行してください)</translation>
     </message>
     <message>
         <source>cannot write the backup to {folder}: {reason}</source>
@@ -4044,6 +4059,35 @@ Import it?</source>
     <message>
         <source>a record was changed by someone else while you saved: reload it and make your change again</source>
         <translation>保存中に他の人がレコードを変更しました。再読み込みしてから、もう一度変更してください</translation>
+    </message>
+    <message>
+        <source>{url} is not a database URL; expected for example postgresql+psycopg://user@host/planner or sqlite:////path/to/planner.sqlite3</source>
+        <extracomment>Something that starts like ``scheme://`` is meant as a URL, not a file name. Backends the application supports, and the drivers it can use for each. What to install for a supported driver that is missing.</extracomment>
+        <translation>{url} はデータベースの URL ではありません。例: postgresql+psycopg://user@host/planner または sqlite:////path/to/planner.sqlite3</translation>
+    </message>
+    <message>
+        <source>{url}: the SQLite driver {driver} is not supported (an encrypted database is not available in this version); use a sqlite:/// URL</source>
+        <translation>{url}: SQLite ドライバー {driver} には対応していません(このバージョンでは暗号化データベースは使えません)。sqlite:/// の URL を使ってください</translation>
+    </message>
+    <message>
+        <source>{url}: the database type {backend} is not supported; use postgresql+psycopg:// or sqlite:///</source>
+        <translation>{url}: データベースの種類 {backend} には対応していません。postgresql+psycopg:// または sqlite:/// を使ってください</translation>
+    </message>
+    <message>
+        <source>{url}: the driver {driver} is not supported; use postgresql+psycopg://</source>
+        <translation>{url}: ドライバー {driver} には対応していません。postgresql+psycopg:// を使ってください</translation>
+    </message>
+    <message>
+        <source>the database driver {driver} is not installed; install it with &apos;pip install {package}&apos; (or &apos;pip install exchange-visit-planner[postgres]&apos;)</source>
+        <translation>データベースドライバー {driver} がインストールされていません。&apos;pip install {package}&apos;(または &apos;pip install exchange-visit-planner[postgres]&apos;)でインストールしてください</translation>
+    </message>
+    <message>
+        <source>{url} names no database file; use sqlite:////path/to/file</source>
+        <translation>{url} にはデータベースファイルの指定がありません。sqlite:////path/to/file の形で指定してください</translation>
+    </message>
+    <message>
+        <source>--db needs a file path</source>
+        <translation>--db にはファイルのパスが必要です</translation>
     </message>
 </context>
 <context>

@@ -191,8 +191,9 @@ def show_restore_dialog(
 def corruption_text(error: CorruptDatabaseError) -> str:
     """What the user reads when the database is damaged: what is kept, what may be lost."""
     lines = [
+        # The problem is SQLite's English, or one of ours (empty, no header): translated then.
         QCoreApplication.translate("Backups", "The database {0} is damaged ({1}).").format(
-            error.path, error.problem
+            error.path, message_text(error.problem)
         )
     ]
     if error.backup is None:
