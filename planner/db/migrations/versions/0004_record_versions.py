@@ -37,15 +37,17 @@ TABLES = (
 
 def upgrade() -> None:
     for table in TABLES:
-        # ADD COLUMN with a default fills every existing row on SQLite and PostgreSQL alike,
-        # without rebuilding the table.
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.add_column(
-                sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False)
-            )
+        # A plain ADD COLUMN with a constant default fills every existing row on SQLite and
+        # PostgreSQL alike without rebuilding the table. A batch rebuild would drop and
+        # re-create tables that other rows refer to, which SQLite refuses with foreign keys on
+        # ("FOREIGN KEY constraint failed" on any database holding visits).
+        op.add_column(
+            table, sa.Column("version", sa.Integer(), server_default=sa.text("1"), nullable=False)
+        )
 
 
 def downgrade() -> None:
     for table in reversed(TABLES):
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.drop_column("version")
+        # DROP COLUMN in place (SQLite 3.35 and later, PostgreSQL): no rebuild, for the same
+        # reason as above.
+        op.execute(sa.text(f"ALTER TABLE {table} DROP COLUMN version"))
