@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
 
+import planner
 from planner import APP_NAME, __version__
 from planner.cli import (
     backup,
@@ -84,7 +85,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    started_at = time.perf_counter()
+    # A process started to run the command line (argv None) counts from its first import of
+    # the planner; a call from inside a running program counts from the call.
+    started_at = planner.STARTED_AT if argv is None else time.perf_counter()
     # Everything this process creates (database, journals, backups, exports) is private.
     os.umask(0o077)
     args = build_parser().parse_args(argv)

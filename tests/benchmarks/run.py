@@ -15,7 +15,8 @@ measured.
 What each metric times:
 
 - ``startup_ready_20k_s``: ``planner --db DB --exit-when-ready``, its own ``ready ... seconds=S``
-  line (from ``planner.cli.main`` to the main window shown, exposed and populated);
+  line (from the process's first import of the planner package to the main window shown,
+  exposed and populated: importing the application counts);
   ``bare_pyside6_window_s``: a ``-c`` script starting its clock at its first line, importing
   PySide6 and showing an empty QMainWindow until exposed (the same readiness test);
   ``startup_ratio``: the two medians divided. ``*_wall_s``: the same runs, from spawning the
