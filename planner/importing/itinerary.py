@@ -128,7 +128,7 @@ def read_csv(data: bytes) -> tuple[list[str], list[SheetRow]]:
 
 def read_xlsx(path: Path) -> tuple[list[str], list[SheetRow]]:
     """Header and rows of the first sheet; formulas are not evaluated (cached values only)."""
-    lines = xlsx_lines(path, data_only=True)
+    lines = xlsx_lines(path)
     if not lines:
         raise ImportRowsError([RowProblem(1, "-", "the sheet is empty")])
     check_lines(lines)
