@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -304,6 +305,20 @@ def _encoding_problem(template: str, params: dict[str, object] | None = None) ->
     return ImportRowsError([RowProblem(0, "-", Message(template, params))])
 
 
+def _garbled(text: str) -> bool:
+    """True when decoded *text* holds what no typed sheet does: a byte-order mark after the
+    start, unassigned or private-use code points, or control characters other than tab and
+    line breaks — the signs of bytes decoded with the wrong encoding."""
+    for ch in text:
+        if ch == "\ufeff":
+            return True
+        if ch in "\t\r\n":
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"):
+            return True
+    return False
+
+
 def decode_csv(data: bytes) -> str:
     """Text of a CSV file: UTF-16 with a byte-order mark, UTF-8 (BOM or not) or Shift_JIS/CP932.
 
@@ -320,16 +335,19 @@ def decode_csv(data: bytes) -> str:
         )
     if data.startswith(_UTF16_BOMS):
         try:
-            return data.decode("utf-16")  # the mark says which byte order; it is dropped
-        except UnicodeDecodeError as exc:
+            # The mark says which byte order; it is dropped.
+            text: str | None = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or _garbled(text):
             raise _encoding_problem(
                 QT_TRANSLATE_NOOP(
                     "Validation",
-                    "the file starts as UTF-16 text but byte {byte} is not UTF-16; save it "
-                    "again as 'Unicode Text' or 'CSV UTF-8'",
-                ),
-                {"byte": exc.start},
-            ) from None
+                    "the file starts with a UTF-16 byte-order mark but is not UTF-16 text; "
+                    "save it again as 'Unicode Text' or 'CSV UTF-8'",
+                )
+            )
+        return text
     if data.startswith(b"PK\x03\x04"):
         raise _encoding_problem(
             QT_TRANSLATE_NOOP(
@@ -337,8 +355,11 @@ def decode_csv(data: bytes) -> str:
                 "the file is a workbook (XLSX/zip), not CSV text; give it the .xlsx extension",
             )
         )
-    if b"\x00" in data[:4096]:
-        # UTF-16 without its mark, or not text at all: either way Shift_JIS would "succeed".
+    head = data[:4096]
+    if head.count(b"\x00") * 8 > len(head):
+        # UTF-16 without its mark (every other byte of Latin text is NUL), or not text at
+        # all: either way Shift_JIS would "succeed". A stray NUL is the CSV reader's problem,
+        # reported with its row.
         raise _encoding_problem(
             QT_TRANSLATE_NOOP(
                 "Validation",
