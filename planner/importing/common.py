@@ -151,6 +151,8 @@ class ImportPlan:
     people: list[PendingPerson] = field(default_factory=list)
     visits: list[PendingVisit] = field(default_factory=list)
     present: int = 0
+    #: Columns whose values were results of formulas stored in the file (XLSX).
+    computed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -172,6 +174,8 @@ class ImportReport:
     present: int
     institutions_created: list[str]
     dry_run: bool
+    #: Columns whose values were results of formulas stored in the file (XLSX).
+    computed: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         verb = "would be added" if self.dry_run else "added"
@@ -179,6 +183,8 @@ class ImportReport:
         if self.institutions_created:
             made = "would be created" if self.dry_run else "created"
             text += f"; institutions {made}: {', '.join(self.institutions_created)}"
+        if self.computed:
+            text += f"; computed by formulas (stored values used): {', '.join(self.computed)}"
         return text + (" (dry run: nothing written)" if self.dry_run else "")
 
 
