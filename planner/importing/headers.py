@@ -130,7 +130,7 @@ def parse_map(entries: Sequence[str], fields: Sequence[FieldSpec]) -> dict[str, 
         title, sep, key = entry.rpartition("=")
         title, key = title.strip(), key.strip()
         if not sep or not title:
-            raise ValueError(f"--map {entry!r}: write \"Column title=field\"")
+            raise ValueError(f'--map {entry!r}: write "Column title=field"')
         if key not in keys and key != IGNORE:
             raise ValueError(
                 f"--map {entry!r}: {key!r} is not a field; "
@@ -157,14 +157,15 @@ def apply_overrides(
         wanted = normalize_header(title)
         exact = [i for i, h in enumerate(header) if h.strip() == title]
         loose = [i for i, h in enumerate(normalized) if h and h == wanted]
-        found = (exact or loose or [None])[0]
-        if found is None:
+        matches = exact or loose
+        if not matches:
             raise MappingError(
                 QT_TRANSLATE_NOOP(
                     "Validation", "--map: the file has no column titled {title} (it has: {columns})"
                 ),
                 params={"title": repr(title), "columns": ", ".join(h for h in header if h)},
             )
+        found = matches[0]
         for other, index in result.items():
             if index == found:
                 result[other] = None

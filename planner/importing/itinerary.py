@@ -183,11 +183,12 @@ def parse_rows(rows: Sequence[SheetRow], visit_id: int, host_zone: str) -> list[
     items: list[ItineraryItem] = []
     for row in rows:
         before = len(problems)
-
         formulas = [name for name, value in row.cells.items() if isinstance(value, Formula)]
         problems.extend(RowProblem(row.number, name, FORMULA_WITHOUT_VALUE) for name in formulas)
 
-        def bad(column: str, message: str, row: SheetRow = row) -> None:
+        def bad(
+            column: str, message: str, row: SheetRow = row, formulas: list[str] = formulas
+        ) -> None:
             if column not in formulas:  # a formula without a value was said once already
                 problems.append(RowProblem(row.number, column, message))
 

@@ -445,9 +445,7 @@ def read_xlsx_table(path: Path) -> Table:
     """Header and rows of the first sheet (see the module docstring for formulas)."""
     computed: set[int] = set()
     lines = xlsx_lines(path, computed=computed)
-    return _table(
-        lines, QT_TRANSLATE_NOOP("Validation", "the sheet is empty"), frozenset(computed)
-    )
+    return _table(lines, QT_TRANSLATE_NOOP("Validation", "the sheet is empty"), frozenset(computed))
 
 
 def _no_sheet() -> ImportRowsError:

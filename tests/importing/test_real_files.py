@@ -111,7 +111,7 @@ def test_error_result_of_a_formula_is_refused(tmp_path: Path) -> None:
             data = src.read(item.filename)
             if item.filename == "xl/worksheets/sheet1.xml":
                 text = data.decode()
-                start = text.index("<c r=\"D2\"")
+                start = text.index('<c r="D2"')
                 end = text.index("</c>", start) + 4
                 text = text[:start] + '<c r="D2" t="e"><f>C2+14</f><v>#DIV/0!</v></c>' + text[end:]
                 data = text.encode()
@@ -170,7 +170,7 @@ def test_utf16_bom_on_garbage_is_refused(tmp_path: Path) -> None:
 def test_workbook_named_csv_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "book.csv"
     shutil.copyfile(DATA / "people_formulas.xlsx", path)
-    with pytest.raises(ImportRowsError, match="give it the .xlsx extension"):
+    with pytest.raises(ImportRowsError, match=r"give it the \.xlsx extension"):
         read_table(path)
 
 
@@ -244,7 +244,9 @@ def test_map_names_columns_on_the_command_line(
     assert info.value.code == 2
 
 
-def test_map_overrides_an_automatic_match(services: Services, sample: Sample, tmp_path: Path) -> None:
+def test_map_overrides_an_automatic_match(
+    services: Services, sample: Sample, tmp_path: Path
+) -> None:
     path = tmp_path / "p.csv"
     # "Email" would be the person's e-mail; here it is the assistant's, and "Own mail" is theirs.
     path.write_text(
@@ -303,7 +305,9 @@ def test_template_has_bilingual_headers_and_drop_down_lists(tmp_path: Path) -> N
     sheet = book.worksheets[0]
     header = [c.value for c in sheet[1]]
     assert "Arrival / 到着日 *" in header and "Purpose / 目的" in header
-    rules = {str(r.sqref).split(":")[0][0]: r.formula1 for r in sheet.data_validations.dataValidation}
+    rules = {
+        str(r.sqref).split(":")[0][0]: r.formula1 for r in sheet.data_validations.dataValidation
+    }
     purpose = "ABCDEFGHIJK"[header.index("Purpose / 目的")]
     lists = book["Lists"]
     assert lists.sheet_state == "hidden"

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.importing.common import ImportPlan, ImportReport, RowPreview, RowStatus
 from planner.importing.headers import (
@@ -217,7 +218,7 @@ class FilePage(QWizardPage):
             path = path.with_name(path.name + ".xlsx")
         try:
             atomic_write(path, template_bytes(self._wizard.kind))
-        except Exception as exc:  # noqa: BLE001 - shown, never a traceback in the window
+        except (PlannerError, OSError) as exc:
             self.error_label.setText(error_message(exc))
             return False
         self.error_label.setText(
@@ -302,7 +303,11 @@ class MappingPage(QWizardPage):
             if index in used or not title.strip():
                 continue
             close = suggest_field(title, fields)
-            if close is not None and auto.get(close.key) is None and close.key not in self.suggested:
+            if (
+                close is not None
+                and auto.get(close.key) is None
+                and close.key not in self.suggested
+            ):
                 self.suggested[close.key] = index
                 notes.append(
                     QCoreApplication.translate(
