@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,23 +24,85 @@ def _report_problems(path: Path, problems: Sequence[object]) -> int:
     return EXIT_ERROR
 
 
-def cmd_import_itinerary(args: argparse.Namespace) -> int:
-    """Import every row of FILE into the visit's itinerary, or nothing if any row is bad."""
-    from planner.importing.itinerary import ImportRowsError, import_itinerary
-
+def _existing_file(args: argparse.Namespace) -> Path:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(
             QT_TRANSLATE_NOOP("Validation", "{path} does not exist or is not a file"),
             params={"path": str(path)},
         )
-    with open_services(args, write=True) as services:
+    return path
+
+
+def _overrides(args: argparse.Namespace) -> dict[str, str]:
+    """``--map`` entries as {column title: field} (each entry already checked by argparse)."""
+    return dict(entry for entry in (args.map or []))
+
+
+def _computed_line(path: Path, computed: Sequence[str]) -> None:
+    if computed:
+        print(
+            f"{path.name}: computed by formulas (the values stored in the file are used): "
+            + ", ".join(computed)
+        )
+
+
+def cmd_import_itinerary(args: argparse.Namespace) -> int:
+    """Import every row of FILE into the visit's itinerary, or nothing if any row is bad."""
+    from planner.importing.itinerary import ImportRowsError, check_itinerary
+
+    if (special := _fields_or_template(args, "itinerary")) is not None:
+        return special
+    if not args.visit:
+        args.parser.error("the following arguments are required: --visit")
+    path = _existing_file(args)
+    with open_services(args, write=not args.dry_run) as services:
         try:
-            items = import_itinerary(services, path, args.visit)
+            items, computed = check_itinerary(services, path, args.visit, _overrides(args))
         except ImportRowsError as exc:
             return _report_problems(path, exc.problems)
+        if not args.dry_run:
+            items = services.itinerary.create_many(items)
+    _computed_line(path, computed)
+    if args.dry_run:
+        print(f"{args.visit}: {len(items)} itinerary items would be imported from {path.name} "
+              "(dry run: nothing written)")  # fmt: skip
+        return EXIT_OK
     print(f"{args.visit}: {len(items)} itinerary items imported from {path.name}")
     return EXIT_OK
+
+
+def _fields_or_template(args: argparse.Namespace, kind: str) -> int | None:
+    """Handle ``--fields`` or ``--template``; None when neither was asked for."""
+    from planner.importing.templates import FIELDS, header_text, template_bytes
+
+    if args.fields:
+        print(f"Fields of 'planner import {kind}' (* required); use with --map \"Title=field\":")
+        for spec in FIELDS[kind]:
+            words = ", ".join(spec.aliases[:5])
+            print(f"  {spec.key:<22} {header_text(spec)}")
+            print(f"  {'':<22} also: {words}")
+        return EXIT_OK
+    if args.template:
+        if not args.output:
+            args.parser.error("--template needs -o FILE.xlsx")
+        from planner.export.atomic import atomic_write
+
+        out = Path(args.output)
+        if out.is_dir():
+            raise CommandError(
+                QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+                params={"path": str(out)},
+            )
+        if out.suffix.lower() != ".xlsx":
+            args.parser.error("the template is an .xlsx workbook: give -o FILE.xlsx")
+        atomic_write(out, template_bytes(kind))  # type: ignore[arg-type]
+        print(f"{out}: {kind} template written (header in English and Japanese, an example "
+              "row, drop-down lists)")  # fmt: skip
+        return EXIT_OK
+    if not args.file:
+        args.parser.error("give FILE (or --fields, or --template -o FILE.xlsx)")
+    return None
 
 
 def cmd_import_visit(args: argparse.Namespace) -> int:
@@ -73,17 +135,14 @@ def _records_handler(kind: str) -> Any:
         from planner.importing.itinerary import ImportRowsError
         from planner.importing.run import import_file
 
-        path = Path(args.file)
-        if not path.is_file():
-            raise CommandError(
-                QT_TRANSLATE_NOOP("Validation", "{path} does not exist or is not a file"),
-                params={"path": str(path)},
-            )
+        if (special := _fields_or_template(args, kind)) is not None:
+            return special
+        path = _existing_file(args)
         with open_services(args, create=not args.dry_run) as services:
             try:
                 report = import_file(
                     services, kind, path, dry_run=args.dry_run,  # type: ignore[arg-type]
-                    create_institutions=args.create_institutions,
+                    create_institutions=args.create_institutions, overrides=_overrides(args),
                 )  # fmt: skip
             except ImportRowsError as exc:
                 return _report_problems(path, exc.problems)
@@ -93,23 +152,60 @@ def _records_handler(kind: str) -> Any:
     return handler
 
 
+def _map_entry(kind: str) -> Callable[[str], tuple[str, str]]:
+    """argparse type of ``--map "Column title=field"`` for *kind*'s fields (usage error
+    otherwise)."""
+    from planner.importing.headers import parse_map
+    from planner.importing.templates import FIELDS
+
+    def parse(text: str) -> tuple[str, str]:
+        try:
+            ((title, key),) = parse_map([text], FIELDS[kind]).items()
+        except ValueError as exc:
+            raise argparse.ArgumentTypeError(str(exc)) from None
+        return title, key
+
+    return parse
+
+
+def _add_common(parser: argparse.ArgumentParser, kind: str) -> None:
+    """FILE (optional with --fields/--template), --map, --fields, --template, -o, --dry-run."""
+    parser.add_argument(
+        "file", metavar="FILE", nargs="?",
+        help=".csv (UTF-8, UTF-16 or Shift_JIS; comma, semicolon or tab) or .xlsx",
+    )  # fmt: skip
+    parser.add_argument(
+        "--map", action="append", metavar='"TITLE=FIELD"', type=_map_entry(kind),
+        help="the column titled TITLE holds FIELD (see --fields; FIELD - ignores the column); "
+        "repeatable",
+    )  # fmt: skip
+    parser.add_argument(
+        "--fields", action="store_true", help="list the field names and the titles recognised"
+    )
+    parser.add_argument(
+        "--template", action="store_true",
+        help="write an empty .xlsx template (headers in English and Japanese, an example row, "
+        "drop-down lists) to -o FILE.xlsx",
+    )  # fmt: skip
+    parser.add_argument("-o", "--output", metavar="FILE.xlsx", help="where --template writes")
+    parser.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    parser.set_defaults(parser=parser)
+
+
 def register(sub: Any) -> None:
-    """Add ``import itinerary``."""
+    """Add ``import itinerary|people|visits|visit``."""
     imports = sub.add_parser("import", help="read records from CSV or XLSX files")
     actions = imports.add_subparsers(title="import commands", metavar="WHAT", required=True)
     itinerary = add_command(
         actions, "itinerary", cmd_import_itinerary, "itinerary items of a visit (.csv or .xlsx)"
     )
-    itinerary.add_argument("file", metavar="FILE", help=".csv (UTF-8) or .xlsx file")
-    itinerary.add_argument("--visit", required=True, metavar="CODE", help="visit code")
+    _add_common(itinerary, "itinerary")
+    itinerary.add_argument("--visit", metavar="CODE", help="visit code (required to import)")
     for kind in ("people", "visits"):
         records = add_command(
             actions, kind, _records_handler(kind), f"{kind} from a .csv or .xlsx file"
         )
-        records.add_argument("file", metavar="FILE", help=".csv (UTF-8 or Shift_JIS) or .xlsx")
-        records.add_argument(
-            "--dry-run", action="store_true", help="check and report, write nothing"
-        )
+        _add_common(records, kind)
         records.add_argument(
             "--create-institutions",
             action="store_true",

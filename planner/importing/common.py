@@ -59,6 +59,14 @@ _KIND_WORDS = {
     "company": InstitutionKind.COMPANY, "企業": InstitutionKind.COMPANY,
     "other": InstitutionKind.OTHER, "その他": InstitutionKind.OTHER,
 }  # fmt: skip
+#: Columns whose values no message ever shows (row and column only): a problem report can
+#: end up on a shared screen, a terminal log or an e-mail to a colleague.
+SENSITIVE_FIELDS = frozenset({"date_of_birth", "passport_number", "passport_expiry"})
+#: Message parameters that never carry a cell's value, kept in private columns' messages.
+_SAFE_PARAMS = frozenset({"limit", "first", "last", "choices", "hint", "min", "max"})
+#: What a private column's message shows where the value would be.
+PRIVATE_VALUE = QT_TRANSLATE_NOOP("Validation", "[value not shown]")
+
 _YES = {"yes", "y", "true", "1", "paid", "はい", "有", "有給", "○", "◯"}
 _NO = {"no", "n", "false", "0", "unpaid", "いいえ", "無", "無給", "×", ""}
 
@@ -143,6 +151,8 @@ class ImportPlan:
     people: list[PendingPerson] = field(default_factory=list)
     visits: list[PendingVisit] = field(default_factory=list)
     present: int = 0
+    #: Columns whose values were results of formulas stored in the file (XLSX).
+    computed: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -164,6 +174,8 @@ class ImportReport:
     present: int
     institutions_created: list[str]
     dry_run: bool
+    #: Columns whose values were results of formulas stored in the file (XLSX).
+    computed: tuple[str, ...] = ()
 
     def __str__(self) -> str:
         verb = "would be added" if self.dry_run else "added"
@@ -171,6 +183,8 @@ class ImportReport:
         if self.institutions_created:
             made = "would be created" if self.dry_run else "created"
             text += f"; institutions {made}: {', '.join(self.institutions_created)}"
+        if self.computed:
+            text += f"; computed by formulas (stored values used): {', '.join(self.computed)}"
         return text + (" (dry run: nothing written)" if self.dry_run else "")
 
 
@@ -202,19 +216,41 @@ class RowReader:
         """The cell of *key* as text; a formula cell is a problem and reads as empty."""
         value = self.cell(key)
         if isinstance(value, Formula):
-            self.bad(
-                key,
-                QT_TRANSLATE_NOOP(
-                    "Validation", "a formula; formulas are not evaluated — enter the value itself"
-                ),
-            )
+            self.bad(key, FORMULA_WITHOUT_VALUE)
             return ""
         return cell_text(value)
 
     def bad(self, key: str, message: str, value: str | None = None) -> None:
-        """Record a problem in *key*'s column."""
+        """Record a problem in *key*'s column (a sensitive column's value is never quoted)."""
+        if key in SENSITIVE_FIELDS:
+            self.problems.append(RowProblem(self.row.number, self.column(key), private(message)))
+            return
         shown = cell_text(self.cell(key)) if value is None else value
         self.problems.append(RowProblem(self.row.number, self.column(key), message, shown))
+
+
+#: A formula cell whose result the file does not hold.
+FORMULA_WITHOUT_VALUE = QT_TRANSLATE_NOOP(
+    "Validation",
+    "a formula with no computed value stored in the file (formulas are not evaluated here): "
+    "open and save the file in Excel or LibreOffice, or enter the value itself",
+)
+
+
+def private(message: str) -> str:
+    """*message* without anything taken from the cell, for a sensitive column.
+
+    Parameters that may come from the value (``{value}``, ``{year}``, ``{serial}``, any
+    parameter not known to be safe) are replaced by "[value not shown]"; the template — the
+    reason — stays, so the coordinator still learns what is wrong, and where.
+    """
+    if not isinstance(message, Message) or not message.params:
+        return message
+    params = {
+        name: (value if name in _SAFE_PARAMS else PRIVATE_VALUE)
+        for name, value in message.params.items()
+    }
+    return Message(message.template, params)
 
 
 class Institutions:

@@ -13,7 +13,7 @@ problem, never guessed.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -26,14 +26,24 @@ from planner.domain.itinerary_checks import local_time_question
 from planner.domain.limits import date_problem
 from planner.domain.timezones import is_valid_zone, local_to_utc
 from planner.domain.validation import validate_itinerary_item
+from planner.importing.common import FORMULA_WITHOUT_VALUE
+from planner.importing.headers import (
+    IGNORE,
+    ITINERARY_FIELDS,
+    apply_overrides,
+    match_headers,
+    normalize_header,
+    suggest_field,
+)
 from planner.importing.table import (
     Cell,
+    Formula,
     ImportRowsError,
     RowProblem,
-    check_lines,
-    csv_records,
-    read_file_bytes,
-    xlsx_lines,
+    Table,
+    read_csv_table,
+    read_table,
+    read_xlsx_table,
 )
 from planner.services.container import Services
 
@@ -69,71 +79,75 @@ def _text(value: Cell) -> str:
     return str(value).strip()
 
 
-def _header(names: Sequence[Cell]) -> list[str]:
-    return [_text(n).lower().replace(" ", "_") for n in names]
+def _header(
+    names: Sequence[str], overrides: Mapping[str, str] | None = None
+) -> tuple[list[str], list[RowProblem]]:
+    """The field key of each column ("" for none) and the header's problems.
 
-
-def _check_header(header: list[str]) -> list[RowProblem]:
+    Columns are matched like the people and visit importers' (English or Japanese, hints
+    ignored, ``--map`` overrides); a titled column that matches nothing is a problem, with
+    the closest field suggested, rather than silently dropped.
+    """
+    mapping = match_headers(names, ITINERARY_FIELDS)
+    if overrides:
+        mapping = apply_overrides(names, mapping, overrides)
+    ignored = {names[i].strip() for i in range(len(names))} & {
+        t for t, k in (overrides or {}).items() if k == IGNORE
+    }
+    keys = [""] * len(names)
+    for key, index in mapping.items():
+        if index is not None:
+            keys[index] = key
     problems = [
-        RowProblem(1, name, "required column is missing") for name in REQUIRED if name not in header
+        RowProblem(1, name, QT_TRANSLATE_NOOP("Validation", "required column is missing"))
+        for name in REQUIRED
+        if mapping.get(name) is None
     ]
-    for name in header:
-        if name and name not in COLUMNS:
-            problems.append(RowProblem(1, name, f"unknown column (expected: {', '.join(COLUMNS)})"))
-    seen: set[str] = set()
-    for name in header:
-        if name and name in seen:
-            problems.append(RowProblem(1, name, "column appears twice"))
-        seen.add(name)
-    return problems
+    for index, title in enumerate(names):
+        if keys[index] or not title.strip() or title.strip() in ignored:
+            continue
+        twin = next((k for k in COLUMNS if normalize_header(title) == normalize_header(k)), None)
+        if twin is not None:
+            problems.append(
+                RowProblem(1, title, QT_TRANSLATE_NOOP("Validation", "column appears twice"))
+            )
+            continue
+        close = suggest_field(title, ITINERARY_FIELDS)
+        template = (
+            QT_TRANSLATE_NOOP(
+                "Validation", "unknown column (expected: {columns}); did you mean {closest}?"
+            )
+            if close
+            else QT_TRANSLATE_NOOP("Validation", "unknown column (expected: {columns})")
+        )
+        params = {"columns": ", ".join(COLUMNS), "closest": close.key if close else ""}
+        problems.append(RowProblem(1, title, Message(template, params)))
+    return keys, problems
 
 
-def _rows(header: list[str], body: Iterator[tuple[int, Sequence[Cell]]]) -> list[SheetRow]:
-    rows = []
-    for number, values in body:
-        if all(_text(v) == "" for v in values):
-            continue  # blank lines between blocks are common in hand-made sheets
-        cells = {name: (values[i] if i < len(values) else None) for i, name in enumerate(header)}
-        rows.append(SheetRow(number, cells))
-    return rows
+def _rows(keys: list[str], table: Table) -> list[SheetRow]:
+    return [
+        SheetRow(row.number, {key: row.get(i) for i, key in enumerate(keys) if key})
+        for row in table.rows
+    ]
 
 
 def read_csv(data: bytes) -> tuple[list[str], list[SheetRow]]:
-    """Header and rows of a UTF-8 CSV (with or without a byte-order mark)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ImportRowsError(
-            [
-                RowProblem(
-                    0,
-                    "-",
-                    Message(
-                        QT_TRANSLATE_NOOP(
-                            "Validation",
-                            "the file is not UTF-8 text (byte {byte}); save it as UTF-8",
-                        ),
-                        {"byte": exc.start},
-                    ),
-                )
-            ]
-        ) from exc
-    lines: list[Sequence[Cell]] = list(csv_records(text))
-    if not lines:
-        raise ImportRowsError([RowProblem(1, "-", "the file is empty")])
-    check_lines(lines)
-    header = _header(lines[0])
-    return header, _rows(header, ((n, row) for n, row in enumerate(lines[1:], start=2)))
+    """Header and rows of a CSV file (UTF-8, UTF-16 or Shift_JIS; delimiter detected)."""
+    table = read_csv_table(data)
+    keys, problems = _header(table.header)
+    if problems:
+        raise ImportRowsError(problems)
+    return keys, _rows(keys, table)
 
 
 def read_xlsx(path: Path) -> tuple[list[str], list[SheetRow]]:
-    """Header and rows of the first sheet; formulas are not evaluated (cached values only)."""
-    lines = xlsx_lines(path, data_only=True)
-    if not lines:
-        raise ImportRowsError([RowProblem(1, "-", "the sheet is empty")])
-    check_lines(lines)
-    header = _header(lines[0])
-    return header, _rows(header, ((n, row) for n, row in enumerate(lines[1:], start=2)))
+    """Header and rows of the first sheet; stored formula results are used, never evaluated."""
+    table = read_xlsx_table(path)
+    keys, problems = _header(table.header)
+    if problems:
+        raise ImportRowsError(problems)
+    return keys, _rows(keys, table)
 
 
 def _wall_time(value: Cell) -> datetime | str:
@@ -169,11 +183,19 @@ def parse_rows(rows: Sequence[SheetRow], visit_id: int, host_zone: str) -> list[
     items: list[ItineraryItem] = []
     for row in rows:
         before = len(problems)
+        formulas = [name for name, value in row.cells.items() if isinstance(value, Formula)]
+        problems.extend(RowProblem(row.number, name, FORMULA_WITHOUT_VALUE) for name in formulas)
 
-        def bad(column: str, message: str, row: SheetRow = row) -> None:
-            problems.append(RowProblem(row.number, column, message))
+        def bad(
+            column: str, message: str, row: SheetRow = row, formulas: list[str] = formulas
+        ) -> None:
+            if column not in formulas:  # a formula without a value was said once already
+                problems.append(RowProblem(row.number, column, message))
 
-        cells = {name: _text(value) for name, value in row.cells.items()}
+        cells = {
+            name: "" if isinstance(value, Formula) else _text(value)
+            for name, value in row.cells.items()
+        }
         kind = _kind(cells.get("kind", ""))
         if kind is None:
             choices = ", ".join(k.value for k in ItineraryKind)
@@ -187,6 +209,8 @@ def parse_rows(rows: Sequence[SheetRow], visit_id: int, host_zone: str) -> list[
             zone = cells.get(zone_column, "") or host_zone
             if not is_valid_zone(zone):
                 bad(zone_column, f"unknown time zone {zone!r} (use an IANA name like Asia/Tokyo)")
+                continue
+            if end in formulas:
                 continue
             wall = _wall_time(row.cells.get(end))
             if isinstance(wall, str):
@@ -231,40 +255,52 @@ def parse_rows(rows: Sequence[SheetRow], visit_id: int, host_zone: str) -> list[
     return items
 
 
-def read_sheet(path: Path) -> tuple[list[str], list[SheetRow]]:
-    """Header and rows of a ``.csv`` or ``.xlsx`` file."""
-    suffix = path.suffix.lower()
-    if suffix == ".csv":
-        return read_csv(read_file_bytes(path))
-    if suffix in (".xlsx", ".xlsm"):
-        return read_xlsx(path)
-    raise ImportRowsError(
-        [
-            RowProblem(
-                0,
-                "-",
-                Message(
-                    QT_TRANSLATE_NOOP("Validation", "{name}: use a .csv or .xlsx file"),
-                    {"name": path.name},
-                ),
-            )
-        ]
-    )
+def read_sheet(
+    path: Path, overrides: Mapping[str, str] | None = None
+) -> tuple[list[str], list[SheetRow], list[str]]:
+    """Field keys of the columns, the rows and the computed columns of a ``.csv`` or
+    ``.xlsx`` file; :class:`ImportRowsError` for a header problem."""
+    table = read_table(path)
+    keys, problems = _header(table.header, overrides)
+    if problems:
+        raise ImportRowsError(problems)
+    return keys, _rows(keys, table), table.computed_columns()
 
 
-def import_itinerary(services: Services, path: Path, visit_code: str) -> list[ItineraryItem]:
-    """Add the items of *path* to the visit *visit_code*, all in one transaction, or none."""
+def check_itinerary(
+    services: Services,
+    path: Path,
+    visit_code: str,
+    overrides: Mapping[str, str] | None = None,
+) -> tuple[list[ItineraryItem], list[str]]:
+    """The items *path* would add to the visit *visit_code* (nothing is written), and the
+    columns whose values were stored results of formulas; :class:`ImportRowsError` lists
+    every problem."""
     visit = services.visits.get_by_code(visit_code)
     assert visit.id is not None
     host = services.institutions.get(visit.host_institution_id)
     try:
-        header, rows = read_sheet(path)
-        problems = _check_header(header)
-        if problems:
-            raise ImportRowsError(problems)
+        _keys, rows, computed = read_sheet(path, overrides)
         if not rows:
-            raise ImportRowsError([RowProblem(2, "-", "no data rows below the header")])
+            raise ImportRowsError(
+                [
+                    RowProblem(
+                        2, "-", QT_TRANSLATE_NOOP("Validation", "no data rows below the header")
+                    )
+                ]
+            )
         items = parse_rows(rows, visit.id, host.timezone)
     except ImportRowsError as exc:
         raise ImportRowsError(exc.problems, path.name) from None
+    return items, computed
+
+
+def import_itinerary(
+    services: Services,
+    path: Path,
+    visit_code: str,
+    overrides: Mapping[str, str] | None = None,
+) -> list[ItineraryItem]:
+    """Add the items of *path* to the visit *visit_code*, all in one transaction, or none."""
+    items, _computed = check_itinerary(services, path, visit_code, overrides)
     return services.itinerary.create_many(items)

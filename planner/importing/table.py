@@ -1,11 +1,18 @@
 """Reading CSV and XLSX files into a plain table: header texts and numbered rows.
 
-Shared by every importer. CSV files may be UTF-8 (with or without a byte-order mark) or
-Shift_JIS/CP932 (what Excel on a Japanese Windows writes); the delimiter (comma, semicolon or
-tab) is detected. XLSX files are read with openpyxl in read-only mode *without* cached formula
-values: a formula cell comes back as :class:`Formula`, which importers report as a problem
-instead of trusting a value Excel may never have computed. openpyxl uses defusedxml when it
-is installed (it is a dependency), so XML entity-expansion attacks are refused.
+Shared by every importer. CSV files may be UTF-16 with its byte-order mark (Excel's "Unicode
+Text"), UTF-8 (with or without a byte-order mark) or Shift_JIS/CP932 (what Excel on a Japanese
+Windows writes); anything else is refused with the encoding problem named, never decoded into
+garbage. The delimiter (comma, semicolon or tab) is detected.
+
+XLSX files are read with openpyxl in read-only mode, twice side by side: once for each cell's
+*type* and once for the values Excel or LibreOffice stored. A text cell is text whatever it
+starts with (``'=SUM(1,2)`` typed with Excel's apostrophe is the name ``=SUM(1,2)``); a formula
+cell with a stored result gives that result (its column is listed in :attr:`Table.computed`);
+a formula without one (written by a program that never computed it) or with an error result
+comes back as :class:`Formula`, which importers report as a problem — formulas are never
+evaluated here. openpyxl uses defusedxml when it is installed (it is a dependency), so XML
+entity-expansion attacks are refused.
 
 Every reader is bounded, so a hostile or broken file costs a clear message rather than the
 machine's memory: at most :data:`MAX_FILE_BYTES` of CSV, :data:`MAX_XLSX_UNPACKED` bytes of
@@ -19,20 +26,27 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.limits import bad_character, describe_character
 
+if TYPE_CHECKING:
+    from openpyxl.workbook.workbook import Workbook
+
 #: A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`.
 Cell = str | int | float | datetime | date | time | None
 
-#: Encodings tried in order for CSV files.
+#: Encodings tried in order for CSV files without a UTF-16 byte-order mark.
 CSV_ENCODINGS = ("utf-8-sig", "cp932")
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 _DELIMITERS = ",;\t"
 
 #: Bounds of what a spreadsheet may hold (see the module docstring). A cell may be as long as
@@ -50,7 +64,7 @@ _SHOWN_CHARS = 60
 
 
 class Formula(str):
-    """The text of an XLSX formula cell (``=SUM(A1:A3)``): never evaluated, never used."""
+    """The text of an XLSX formula cell with no usable stored result: never evaluated."""
 
     __slots__ = ()
 
@@ -101,10 +115,19 @@ class TableRow:
 
 @dataclass(frozen=True)
 class Table:
-    """A header row (texts as written) and the non-blank data rows below it."""
+    """A header row (texts as written) and the non-blank data rows below it.
+
+    ``computed`` holds the indexes of the columns where at least one cell was a formula whose
+    stored result was used (XLSX only), so the wizard and ``--dry-run`` can say so.
+    """
 
     header: list[str]
     rows: list[TableRow]
+    computed: frozenset[int] = frozenset()
+
+    def computed_columns(self) -> list[str]:
+        """Names of the :attr:`computed` columns, in sheet order."""
+        return [column_name(i, self.header) for i in sorted(self.computed)]
 
 
 def cell_text(value: Cell) -> str:
@@ -195,7 +218,9 @@ def check_lines(lines: Sequence[Sequence[Cell]]) -> None:
         raise ImportRowsError(problems)
 
 
-def _table(lines: Sequence[Sequence[Cell]], empty: str) -> Table:
+def _table(
+    lines: Sequence[Sequence[Cell]], empty: str, computed: frozenset[int] = frozenset()
+) -> Table:
     if not lines:
         raise ImportRowsError([RowProblem(1, "-", empty)])
     check_lines(lines)
@@ -206,7 +231,7 @@ def _table(lines: Sequence[Sequence[Cell]], empty: str) -> Table:
         # blank lines between blocks are common in hand-made sheets
         if any(cell_text(v) for v in values)
     ]
-    return Table(header, rows)
+    return Table(header, rows, computed)
 
 
 def read_file_bytes(path: Path) -> bytes:
@@ -276,25 +301,88 @@ def check_xlsx_size(path: Path) -> None:
         )
 
 
-def decode_csv(data: bytes) -> str:
-    """Text of a CSV file in UTF-8 (BOM or not) or Shift_JIS/CP932; a clear error otherwise."""
-    for encoding in CSV_ENCODINGS:
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
+def _encoding_problem(template: str, params: dict[str, object] | None = None) -> ImportRowsError:
+    return ImportRowsError([RowProblem(0, "-", Message(template, params))])
+
+
+def _garbled(text: str) -> bool:
+    """True when decoded *text* holds what no typed sheet does: a byte-order mark after the
+    start, unassigned or private-use code points, or control characters other than tab and
+    line breaks — the signs of bytes decoded with the wrong encoding."""
+    for ch in text:
+        if ch == "\ufeff":
+            return True
+        if ch in "\t\r\n":
             continue
-    raise ImportRowsError(
-        [
-            RowProblem(
-                0,
-                "-",
+        if unicodedata.category(ch) in ("Cc", "Cn", "Co", "Cs"):
+            return True
+    return False
+
+
+def decode_csv(data: bytes) -> str:
+    """Text of a CSV file: UTF-16 with a byte-order mark, UTF-8 (BOM or not) or Shift_JIS/CP932.
+
+    Anything else is refused with one line naming the problem, never decoded into garbage:
+    UTF-32, UTF-16 without its byte-order mark, a workbook saved under a ``.csv`` name, or
+    bytes that are neither UTF-8 nor Shift_JIS.
+    """
+    if data.startswith(_UTF32_BOMS):
+        raise _encoding_problem(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "the file is UTF-32 text, which is not read; save it as 'CSV UTF-8' and try again",
+            )
+        )
+    if data.startswith(_UTF16_BOMS):
+        try:
+            # The mark says which byte order; it is dropped.
+            text: str | None = data.decode("utf-16")
+        except UnicodeDecodeError:
+            text = None
+        if text is None or _garbled(text):
+            raise _encoding_problem(
                 QT_TRANSLATE_NOOP(
                     "Validation",
-                    "the file is neither UTF-8 nor Shift_JIS (CP932) text; "
-                    "save it as 'CSV UTF-8' and try again",
-                ),
+                    "the file starts with a UTF-16 byte-order mark but is not UTF-16 text; "
+                    "save it again as 'Unicode Text' or 'CSV UTF-8'",
+                )
             )
-        ]
+        return text
+    if data.startswith(b"PK\x03\x04"):
+        raise _encoding_problem(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "the file is a workbook (XLSX/zip), not CSV text; give it the .xlsx extension",
+            )
+        )
+    head = data[:4096]
+    if head.count(b"\x00") * 8 > len(head):
+        # UTF-16 without its mark (every other byte of Latin text is NUL), or not text at
+        # all: either way Shift_JIS would "succeed". A stray NUL is the CSV reader's problem,
+        # reported with its row.
+        raise _encoding_problem(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not text; "
+                "save it as 'CSV UTF-8' or 'Unicode Text' and try again",
+            )
+        )
+    for encoding in CSV_ENCODINGS:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        # CP932's user-defined area (0xF040–0xF9FC) decodes to private-use characters: no
+        # coordinator types them, and they are what a Latin-1 or Big5 file turns into.
+        if encoding == "cp932" and any("\ue000" <= ch <= "\uf8ff" for ch in text):
+            break
+        return text
+    raise _encoding_problem(
+        QT_TRANSLATE_NOOP(
+            "Validation",
+            "the file is neither UTF-8, UTF-16 nor Shift_JIS (CP932) text; "
+            "save it as 'CSV UTF-8' and try again",
+        )
     )
 
 
@@ -317,22 +405,47 @@ def read_csv_table(data: bytes) -> Table:
     return _table(lines, QT_TRANSLATE_NOOP("Validation", "the file is empty"))
 
 
-def _xlsx_cell(value: object) -> Cell:
-    if isinstance(value, str) and value.startswith("="):
-        return Formula(value)
+def _plain(value: object) -> Cell:
+    """A stored cell value as a :data:`Cell` (booleans as yes/no)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if value is None or isinstance(value, str | int | float | datetime | date | time):
-        if isinstance(value, bool):
-            return "yes" if value else "no"
         return value
-    # ArrayFormula, DataTableFormula and the like: formulas too.
+    return str(value)
+
+
+def _formula_text(value: object) -> str:
+    # ArrayFormula and DataTableFormula carry their text in .text
     text = getattr(value, "text", None)
-    return Formula(str(text if text is not None else value))
+    return str(text if text is not None else value)
+
+
+def _xlsx_cell(typed: object, stored: object) -> tuple[Cell, bool]:
+    """The cell for a (type-reading, value-reading) pair of openpyxl cells, and whether it
+    is a computed formula result.
+
+    Only the type tells formulas from text: ``'=SUM(1,2)`` is a text cell (``s``) whose
+    value starts with ``=``; a formula cell is ``f``. A formula's stored result is used;
+    none, or an error result such as ``#REF!``, gives a :class:`Formula` (a problem).
+    """
+    kind = getattr(typed, "data_type", "n")
+    if kind == "f":
+        result = getattr(stored, "value", None)
+        if result is None or getattr(stored, "data_type", "n") == "e":
+            return Formula(_formula_text(getattr(typed, "value", ""))), False
+        return _plain(result), True
+    value = getattr(typed, "value", None)
+    if kind == "e":
+        # An error typed as a value (#N/A): not data.
+        return Formula(str(value)), False
+    return _plain(value), False
 
 
 def read_xlsx_table(path: Path) -> Table:
-    """Header and rows of the first sheet; formula cells come back as :class:`Formula`."""
-    lines = xlsx_lines(path, data_only=False)
-    return _table(lines, QT_TRANSLATE_NOOP("Validation", "the sheet is empty"))
+    """Header and rows of the first sheet (see the module docstring for formulas)."""
+    computed: set[int] = set()
+    lines = xlsx_lines(path, computed=computed)
+    return _table(lines, QT_TRANSLATE_NOOP("Validation", "the sheet is empty"), frozenset(computed))
 
 
 def _no_sheet() -> ImportRowsError:
@@ -341,38 +454,64 @@ def _no_sheet() -> ImportRowsError:
     )
 
 
-def xlsx_lines(path: Path, *, data_only: bool, max_rows: int = MAX_ROWS + 1) -> list[list[Cell]]:
-    """The rows of the first sheet (at most *max_rows*, else an error), each cell converted
-    by the formula rule (:class:`Formula` unless *data_only*, which takes cached values)."""
+def _open_book(path: Path, *, data_only: bool) -> Workbook:
     from openpyxl import load_workbook
 
-    check_xlsx_size(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=data_only)
+        return load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl and defusedxml raise many kinds for a bad file
         raise ImportRowsError([RowProblem(0, "-", _unreadable_xlsx(exc))]) from None
+
+
+def xlsx_lines(
+    path: Path, *, max_rows: int = MAX_ROWS + 1, computed: set[int] | None = None
+) -> list[list[Cell]]:
+    """The rows of the first sheet (at most *max_rows*, else an error), each cell typed by
+    :func:`_xlsx_cell`; the columns holding computed formula results are added to *computed*.
+
+    The workbook is opened twice in read-only mode — once for types and formulas, once for
+    stored values — and both sheets are walked row by row together, so memory stays bounded
+    by one row of each, whatever the file's size.
+    """
+    check_xlsx_size(path)
+    types = _open_book(path, data_only=False)
     try:
-        if not book.worksheets:
+        values = _open_book(path, data_only=True)
+    except ImportRowsError:
+        types.close()
+        raise
+    try:
+        if not types.worksheets:
             raise _no_sheet()
-        sheet = book.worksheets[0]
         lines: list[list[Cell]] = []
         # max_col: a sheet may claim the whole grid as its dimension; never pad to it.
-        for row in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS + 1):
+        typed_rows = types.worksheets[0].iter_rows(max_col=MAX_COLUMNS + 1)
+        stored_rows = values.worksheets[0].iter_rows(max_col=MAX_COLUMNS + 1)
+        for typed_row in typed_rows:
+            stored_row = next(stored_rows, ())
             if len(lines) >= max_rows:
                 if max_rows > MAX_ROWS:
                     raise _too_much("rows", MAX_ROWS)
                 break
-            lines.append(list(row) if data_only else [_xlsx_cell(v) for v in row])
+            line: list[Cell] = []
+            for index, typed in enumerate(typed_row):
+                stored = stored_row[index] if index < len(stored_row) else None
+                value, was_computed = _xlsx_cell(typed, stored)
+                if was_computed and computed is not None and lines:  # not for the header
+                    computed.add(index)
+                line.append(value)
+            lines.append(line)
     except ImportRowsError:
         raise
     except Exception as exc:  # a damaged or hostile sheet part (truncated XML, bad zip)
         raise ImportRowsError([RowProblem(0, "-", _unreadable_xlsx(exc))]) from None
     finally:
-        book.close()
+        types.close()
+        values.close()
     # Trailing empty cells of a sheet whose dimension is wider than its data.
-    for values in lines:
-        while values and values[-1] is None:
-            values.pop()
+    for values_ in lines:
+        while values_ and values_[-1] is None:
+            values_.pop()
     return lines
 
 
@@ -400,7 +539,7 @@ def read_table(path: Path) -> Table:
 def read_header(path: Path) -> list[str]:
     """Only the header texts of *path* (quick, for choosing the column mapping)."""
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        lines = xlsx_lines(path, data_only=False, max_rows=1)
+        lines = xlsx_lines(path, max_rows=1)
         if not lines:
             raise ImportRowsError(
                 [RowProblem(1, "-", QT_TRANSLATE_NOOP("Validation", "the sheet is empty"))]

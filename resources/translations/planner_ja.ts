@@ -890,12 +890,32 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>ファイルの選択</translation>
     </message>
     <message>
-        <source>A .csv (UTF-8 or Shift_JIS; comma, semicolon or tab) or .xlsx file whose first row names the columns.</source>
-        <translation>1 行目に列名がある .csv ファイル(UTF-8 または Shift_JIS、カンマ・セミコロン・タブ区切り)または .xlsx ファイルを選択してください。</translation>
+        <source>A .csv (UTF-8, UTF-16 or Shift_JIS; comma, semicolon or tab) or .xlsx file whose first row names the columns. Formulas in an .xlsx file count with the values Excel or LibreOffice stored.</source>
+        <translation>1 行目に列名がある .csv ファイル(UTF-8・UTF-16・Shift_JIS、カンマ・セミコロン・タブ区切り)または .xlsx ファイルを選択してください。.xlsx の数式は Excel や LibreOffice が保存した計算結果の値で読み込みます。</translation>
     </message>
     <message>
         <source>Browse…</source>
         <translation>参照…</translation>
+    </message>
+    <message>
+        <source>Save an empty template…</source>
+        <translation>空のテンプレートを保存…</translation>
+    </message>
+    <message>
+        <source>An .xlsx file with every column this import recognises (English and Japanese titles), an example row and drop-down lists</source>
+        <translation>この取り込みが認識するすべての列(英語と日本語の列名)、記入例の行、ドロップダウンリストを含む .xlsx ファイル</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>テンプレートを保存</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved: {path}</source>
+        <translation>テンプレートを保存しました: {path}</translation>
     </message>
     <message>
         <source>Import file</source>
@@ -1593,6 +1613,19 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>列名に基づいて列を対応付けました。誤りがあれば修正してください。* の付いた項目は必須です。</translation>
     </message>
     <message>
+        <source>{title} → {field}? (closest field; check it)</source>
+        <extracomment>Columns matched to no field, with the closest field when one is close enough. Field key → column index of the suggestions filled in (not exact matches).</extracomment>
+        <translation>{title} → {field}?(最も近い項目です。確認してください)</translation>
+    </message>
+    <message>
+        <source>{title}: not imported</source>
+        <translation>{title}: 取り込みません</translation>
+    </message>
+    <message>
+        <source>Columns not recognised: {list}</source>
+        <translation>認識できなかった列: {list}</translation>
+    </message>
+    <message>
         <source>(not in the file)</source>
         <translation>(ファイルになし)</translation>
     </message>
@@ -2267,6 +2300,10 @@ Import it?</source>
     <message>
         <source>Institutions to create: {names}.</source>
         <translation>作成する機関: {names}。</translation>
+    </message>
+    <message>
+        <source>Computed by formulas (the values stored in the file are used): {columns}.</source>
+        <translation>数式で計算された列(ファイルに保存された値を使います): {columns}。</translation>
     </message>
     <message>
         <source>{n} problems: nothing can be imported until they are fixed in the file.</source>
@@ -2944,7 +2981,6 @@ Import it?</source>
     </message>
     <message>
         <source>new</source>
-        <extracomment>``progress(done, total)`` while rows are checked.</extracomment>
         <translation>新規</translation>
     </message>
     <message>
@@ -2956,8 +2992,14 @@ Import it?</source>
         <translation>問題あり</translation>
     </message>
     <message>
-        <source>a formula; formulas are not evaluated — enter the value itself</source>
-        <translation>数式です。数式は評価されません — 値そのものを入力してください</translation>
+        <source>[value not shown]</source>
+        <extracomment>``progress(done, total)`` while rows are checked. Columns whose values no message ever shows (row and column only): a problem report can end up on a shared screen, a terminal log or an e-mail to a colleague. Message parameters that never carry a cell&apos;s value, kept in private columns&apos; messages. What a private column&apos;s message shows where the value would be.</extracomment>
+        <translation>[値は非表示]</translation>
+    </message>
+    <message>
+        <source>a formula with no computed value stored in the file (formulas are not evaluated here): open and save the file in Excel or LibreOffice, or enter the value itself</source>
+        <extracomment>Columns whose values were results of formulas stored in the file (XLSX). Columns whose values were results of formulas stored in the file (XLSX). A formula cell whose result the file does not hold.</extracomment>
+        <translation>計算結果が保存されていない数式です(ここでは数式を計算しません)。Excel か LibreOffice でファイルを開いて保存し直すか、値そのものを入力してください</translation>
     </message>
     <message>
         <source>is required</source>
@@ -2999,6 +3041,11 @@ Import it?</source>
     <message>
         <source>{value} has a time of day; give a date</source>
         <translation>{value} には時刻が含まれています。日付を指定してください</translation>
+    </message>
+    <message>
+        <source>--map: the file has no column titled {title} (it has: {columns})</source>
+        <extracomment>Bracketed hints: (YYYY/MM/DD), （漢字）, [required], 【必須】, 「…」, &lt;…&gt;. Date formats written into a header without brackets: &quot;Arrival date YYYY/MM/DD&quot;. The field given to ``--map &quot;Title=-&quot;``: the column is ignored.</extracomment>
+        <translation>--map: ファイルに列名 {title} の列がありません(ある列: {columns})</translation>
     </message>
     <message>
         <source>Institution country</source>
@@ -3097,8 +3144,65 @@ Import it?</source>
         <translation>内部メモ</translation>
     </message>
     <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>件名</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <source>Start time zone</source>
+        <translation>開始タイムゾーン</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>終了</translation>
+    </message>
+    <message>
+        <source>End time zone</source>
+        <translation>終了タイムゾーン</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>場所</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>住所</translation>
+    </message>
+    <message>
+        <source>Confirmation</source>
+        <translation>予約番号</translation>
+    </message>
+    <message>
+        <source>Title (Japanese)</source>
+        <translation>件名(日本語)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
         <source>required column is missing</source>
+        <extracomment>The sheet column of each item field, for validation problems.</extracomment>
         <translation>必須の列がありません</translation>
+    </message>
+    <message>
+        <source>column appears twice</source>
+        <translation>同じ列が 2 回あります</translation>
+    </message>
+    <message>
+        <source>unknown column (expected: {columns}); did you mean {closest}?</source>
+        <translation>不明な列です(使える列: {columns})。{closest} のことですか?</translation>
+    </message>
+    <message>
+        <source>unknown column (expected: {columns})</source>
+        <translation>不明な列です(使える列: {columns})</translation>
     </message>
     <message>
         <source>is not a category (researcher/研究者, staff/職員, student/学生)</source>
@@ -3114,7 +3218,7 @@ Import it?</source>
     </message>
     <message>
         <source>not a readable XLSX file: {error}</source>
-        <extracomment>A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`. Encodings tried in order for CSV files. Bounds of what a spreadsheet may hold (see the module docstring). A cell may be as long as the csv module&apos;s own field limit; the records&apos; field limits (planner.domain.limits) are far shorter, so such a cell is refused by validation, never stored. Problems listed before the reader stops looking for more. Characters of a cell&apos;s value a problem quotes.</extracomment>
+        <extracomment>A cell: text from CSV; from XLSX also numbers, real dates and :class:`Formula`. Encodings tried in order for CSV files without a UTF-16 byte-order mark. Bounds of what a spreadsheet may hold (see the module docstring). A cell may be as long as the csv module&apos;s own field limit; the records&apos; field limits (planner.domain.limits) are far shorter, so such a cell is refused by validation, never stored. Problems listed before the reader stops looking for more. Characters of a cell&apos;s value a problem quotes.</extracomment>
         <translation>読み取り可能な XLSX ファイルではありません: {error}</translation>
     </message>
     <message>
@@ -3134,8 +3238,24 @@ Import it?</source>
         <translation>ブックを展開すると {size} MB になります。読み込めるのは {limit} MB までです</translation>
     </message>
     <message>
-        <source>the file is neither UTF-8 nor Shift_JIS (CP932) text; save it as &apos;CSV UTF-8&apos; and try again</source>
-        <translation>ファイルが UTF-8 でも Shift_JIS (CP932) のテキストでもありません。&apos;CSV UTF-8&apos; 形式で保存してから、もう一度お試しください</translation>
+        <source>the file is UTF-32 text, which is not read; save it as &apos;CSV UTF-8&apos; and try again</source>
+        <translation>ファイルは UTF-32 のテキストで、読み込めません。&apos;CSV UTF-8&apos; 形式で保存してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the file starts with a UTF-16 byte-order mark but is not UTF-16 text; save it again as &apos;Unicode Text&apos; or &apos;CSV UTF-8&apos;</source>
+        <translation>ファイルは UTF-16 のバイトオーダーマークで始まりますが、UTF-16 のテキストではありません。&apos;Unicode テキスト&apos; か &apos;CSV UTF-8&apos; 形式で保存し直してください</translation>
+    </message>
+    <message>
+        <source>the file is a workbook (XLSX/zip), not CSV text; give it the .xlsx extension</source>
+        <translation>ファイルは CSV テキストではなくブック(XLSX/zip)です。拡張子を .xlsx にしてください</translation>
+    </message>
+    <message>
+        <source>the file holds NUL bytes: it is UTF-16 without a byte-order mark, or not text; save it as &apos;CSV UTF-8&apos; or &apos;Unicode Text&apos; and try again</source>
+        <translation>ファイルに NUL バイトがあります。バイトオーダーマークのない UTF-16 か、テキストではないファイルです。&apos;CSV UTF-8&apos; か &apos;Unicode テキスト&apos; 形式で保存してから、もう一度お試しください</translation>
+    </message>
+    <message>
+        <source>the file is neither UTF-8, UTF-16 nor Shift_JIS (CP932) text; save it as &apos;CSV UTF-8&apos; and try again</source>
+        <translation>ファイルが UTF-8・UTF-16・Shift_JIS (CP932) のいずれのテキストでもありません。&apos;CSV UTF-8&apos; 形式で保存してから、もう一度お試しください</translation>
     </message>
     <message>
         <source>the file is empty</source>
@@ -4011,15 +4131,6 @@ Import it?</source>
         <source>unknown table format {format}; use csv or xlsx</source>
         <extracomment>First characters that make a spreadsheet treat text as a formula. Control characters XLSX (XML 1.0) cannot store.</extracomment>
         <translation>不明な表の形式 {format} です。csv か xlsx を使ってください</translation>
-    </message>
-    <message>
-        <source>the file is not UTF-8 text (byte {byte}); save it as UTF-8</source>
-        <extracomment>The sheet column of each item field, for validation problems.</extracomment>
-        <translation>ファイルが UTF-8 のテキストではありません(バイト {byte})。UTF-8 で保存してください</translation>
-    </message>
-    <message>
-        <source>{name}: use a .csv or .xlsx file</source>
-        <translation>{name}: .csv か .xlsx のファイルを使ってください</translation>
     </message>
     <message>
         <source>the database already holds data ({held}); use a new file for the demo</source>

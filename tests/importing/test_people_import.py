@@ -57,7 +57,7 @@ def test_each_delimiter(services: Services, sample: Sample, tmp_path: Path, sep:
 def test_undecodable_file_is_a_clear_error(services: Services, tmp_path: Path) -> None:
     path = tmp_path / "bad.csv"
     path.write_bytes(b"name\n\xff\xfe\xfa\xfb\x80\x81\xfd\n")
-    with pytest.raises(ImportRowsError, match="neither UTF-8 nor Shift_JIS"):
+    with pytest.raises(ImportRowsError, match="neither UTF-8, UTF-16 nor Shift_JIS"):
         import_file(services, "people", path)
 
 
@@ -82,8 +82,9 @@ def test_all_or_nothing_lists_every_problem_with_row_column_value(
         (5, "Category", "wizard"),
         (5, "Affiliation", "Nowhere Institute"),
         (5, "国籍", "Atlantis"),
-        (5, "生年月日", "31/31/2020"),
+        (5, "生年月日", ""),  # a date of birth is never quoted (see test_privacy.py)
     ]
+    assert "31/31/2020" not in str(info.value)
     text = str(info.value.problems[2])
     assert text.startswith("row 5, column Affiliation, value 'Nowhere Institute': unknown")
     assert "--create-institutions" in text

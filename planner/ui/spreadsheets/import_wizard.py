@@ -43,9 +43,16 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.importing.common import ImportPlan, ImportReport, RowPreview, RowStatus
-from planner.importing.headers import PEOPLE_FIELDS, VISIT_FIELDS, FieldSpec, match_headers
+from planner.importing.headers import (
+    PEOPLE_FIELDS,
+    VISIT_FIELDS,
+    FieldSpec,
+    match_headers,
+    suggest_field,
+)
 from planner.importing.run import commit_plan, plan_file
 from planner.importing.table import ImportRowsError, RowProblem, read_header
 from planner.services.container import Services
@@ -160,8 +167,9 @@ class FilePage(QWizardPage):
         self.setSubTitle(
             QCoreApplication.translate(
                 "FilePage",
-                "A .csv (UTF-8 or Shift_JIS; comma, semicolon or tab) or .xlsx file whose "
-                "first row names the columns.",
+                "A .csv (UTF-8, UTF-16 or Shift_JIS; comma, semicolon or tab) or .xlsx file "
+                "whose first row names the columns. Formulas in an .xlsx file count with the "
+                "values Excel or LibreOffice stored.",
             )
         )
         self.path_edit = QLineEdit(self)
@@ -171,6 +179,17 @@ class FilePage(QWizardPage):
         self.error_label = QLabel(self)
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(f"color: {error_colour().name()}")
+        self.template_button = QPushButton(
+            QCoreApplication.translate("FilePage", "Save an empty template…"), self
+        )
+        self.template_button.setToolTip(
+            QCoreApplication.translate(
+                "FilePage",
+                "An .xlsx file with every column this import recognises (English and Japanese "
+                "titles), an example row and drop-down lists",
+            )
+        )
+        self.template_button.clicked.connect(self._save_template)
         row = QHBoxLayout()
         row.addWidget(self.path_edit)
         row.addWidget(browse)
@@ -178,6 +197,34 @@ class FilePage(QWizardPage):
         layout.addLayout(row)
         layout.addWidget(self.error_label)
         layout.addStretch()
+        layout.addWidget(self.template_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+    def _save_template(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("FilePage", "Save template"),
+            f"{self._wizard.kind}-template.xlsx",
+            QCoreApplication.translate("FilePage", "Excel workbook (*.xlsx)"),
+        )
+        if name:
+            self.save_template(Path(name))
+
+    def save_template(self, path: Path) -> bool:
+        """Write the template of this wizard's kind to *path* (``.xlsx`` added if missing)."""
+        from planner.export.atomic import atomic_write
+        from planner.importing.templates import template_bytes
+
+        if path.suffix.lower() != ".xlsx":
+            path = path.with_name(path.name + ".xlsx")
+        try:
+            atomic_write(path, template_bytes(self._wizard.kind))
+        except (PlannerError, OSError) as exc:
+            self.error_label.setText(error_message(exc))
+            return False
+        self.error_label.setText(
+            QCoreApplication.translate("FilePage", "Template saved: {path}").format(path=path)
+        )
+        return True
 
     def _browse(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -234,13 +281,54 @@ class MappingPage(QWizardPage):
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
+        #: Columns matched to no field, with the closest field when one is close enough.
+        self.unmatched_label = QLabel(self)
+        self.unmatched_label.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.unmatched_label)
         layout.addWidget(scroll)
+        #: Field key → column index of the suggestions filled in (not exact matches).
+        self.suggested: dict[str, int] = {}
 
     def initializePage(self) -> None:  # noqa: N802 - Qt API
-        """Fill the combos with the file's headers and the automatic matches."""
+        """Fill the combos with the file's headers, the automatic matches and, for a field
+        nothing matched, the unmatched column whose title is closest (marked as a guess)."""
         header = self._wizard.header
-        auto = match_headers(header, self._wizard.fields)
+        fields = self._wizard.fields
+        auto = match_headers(header, fields)
+        used = {index for index in auto.values() if index is not None}
+        self.suggested = {}
+        notes: list[str] = []
+        for index, title in enumerate(header):
+            if index in used or not title.strip():
+                continue
+            close = suggest_field(title, fields)
+            if (
+                close is not None
+                and auto.get(close.key) is None
+                and close.key not in self.suggested
+            ):
+                self.suggested[close.key] = index
+                notes.append(
+                    QCoreApplication.translate(
+                        "MappingPage", "{title} → {field}? (closest field; check it)"
+                    ).format(title=repr(title), field=message_text(close.label))
+                )
+            else:
+                notes.append(
+                    QCoreApplication.translate("MappingPage", "{title}: not imported").format(
+                        title=repr(title)
+                    )
+                )
+        auto.update(self.suggested)
+        self.unmatched_label.setText(
+            QCoreApplication.translate("MappingPage", "Columns not recognised: {list}").format(
+                list="; ".join(notes)
+            )
+            if notes
+            else ""
+        )
+        self.unmatched_label.setVisible(bool(notes))
         for key, combo in self.combos.items():
             combo.blockSignals(True)
             combo.clear()
@@ -358,6 +446,11 @@ class PreviewPage(QWizardPage):
             text += " " + QCoreApplication.translate(
                 "PreviewPage", "Institutions to create: {names}."
             ).format(names=", ".join(i.name for i in result.new_institutions))
+        if result.computed:
+            text += " " + QCoreApplication.translate(
+                "PreviewPage",
+                "Computed by formulas (the values stored in the file are used): {columns}.",
+            ).format(columns=", ".join(result.computed))
         if result.problems:
             text += " " + QCoreApplication.translate(
                 "PreviewPage",

@@ -113,3 +113,49 @@ def test_import_runs_in_worker_and_window_reloads(
     wizard.accept()
     assert gc.isenabled()
     assert sys.getswitchinterval() == interval
+
+
+def test_unknown_header_gets_the_closest_field_as_a_checked_guess(
+    qtbot: QtBot, window: MainWindow, services: Services, tmp_path: Path
+) -> None:
+    path = tmp_path / "typo.csv"
+    path.write_text(
+        "姓,区分,所属,Nationalty,Zip code\n小林,研究者,RIKEN Wako,JP,650-0047\n", encoding="utf-8"
+    )
+    wizard = _wizard(qtbot, window, services, path)
+    page = wizard.mapping_page
+    assert page.combos["nationality"].currentText() == "Nationalty"
+    assert page.suggested == {"nationality": 3}
+    note = page.unmatched_label.text()
+    assert "'Nationalty' → Nationality?" in note and "'Zip code': not imported" in note
+    # The coordinator can still point any field at any column, or at none.
+    page.combos["nationality"].setCurrentIndex(0)
+    assert page.mapping()["nationality"] is None
+
+
+def test_preview_says_which_columns_were_computed(
+    qtbot: QtBot, window: MainWindow, services: Services
+) -> None:
+    path = Path(__file__).parents[2] / "importing" / "data" / "visits_formulas.xlsx"
+    wizard = ImportWizard(window, services, "visits")
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.next()
+    with qtbot.waitSignal(wizard.checked, timeout=10000):
+        wizard.next()
+    assert wizard.preview_page.plan is not None and wizard.preview_page.plan.ok
+    assert "Computed by formulas" in wizard.preview_page.summary.text()
+    assert "Departure, Paid" in wizard.preview_page.summary.text()
+
+
+def test_template_button_writes_an_importable_template(
+    qtbot: QtBot, window: MainWindow, services: Services, tmp_path: Path
+) -> None:
+    from planner.importing.table import read_table
+
+    wizard = ImportWizard(window, services, "people")
+    qtbot.addWidget(wizard)
+    assert wizard.file_page.save_template(tmp_path / "people")
+    table = read_table(tmp_path / "people.xlsx")
+    assert table.header[0] == "Family name / 姓" and len(table.rows) == 1
