@@ -38,10 +38,12 @@ from planner.services.container import Services
 from tests.fixtures.sample import Sample
 
 CYCLES = 100
-#: The kinds the two-process test races (the rest share the same RecordService update path
-#: and are covered by the unit tests below; racing all nine took ~25 s on SQLite, ~55 s on a
-#: busy PostgreSQL).
-RACED = ("person", "institution", "event", "itinerary_item", "paperwork_item", "agreement")
+#: The kinds the two-process test races: every kind a coordinator edits (participants are set
+#: and removed, not edited in place, and have their own version tests below).
+RACED = (
+    "person", "institution", "program", "project", "event", "itinerary_item",
+    "paperwork_item", "agreement", "transfer",
+)  # fmt: skip
 
 #: record kind -> (service attribute, text field the cycles append to)
 KINDS: dict[str, tuple[str, str]] = {
