@@ -62,6 +62,7 @@ def choose_platform(interactive: bool, environ: dict[str, str] | None = None) ->
 _SILENCED_MESSAGES = (
     "This plugin does not support propagateSizeHints()",
     "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",  # a context menu's screenshot
 )
 
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QAction, QPixmap
 from PySide6.QtWidgets import QApplication, QMenu, QToolBar
 
+from planner.domain.status import allowed_next
 from planner.services.container import Services
 from planner.ui.common.context_menu import ContextMenu
 from planner.ui.common.icons import app_icon, themed_icon
@@ -122,19 +123,37 @@ def _visit_exports(window: MainWindow, menu: QMenu, rows: list[QModelIndex]) -> 
 
 
 def context_menu_shots(window: MainWindow, visit_menu: ContextMenu) -> list[Shot]:
-    """``visits-context-menu``: the visits list with its menu open on the first row."""
+    """``visits-context-menu``: the visits list with its menu open on a visit that has status
+    moves (the first row if none has), Change Status opened."""
     view = window.visits_view
     if view.proxy.rowCount() == 0:
         return []
 
     def shoot() -> QPixmap:
         window.show_view(view)
-        index = view.proxy.index(0, 0)
+        index = _row_with_moves(window)
         view.table.setCurrentIndex(index)
+        view.table.scrollTo(index)
         QApplication.processEvents()
         menu = visit_menu.popup(view.table.visualRect(index).center())
-        QApplication.processEvents()
         assert menu is not None
-        return with_popup(window, menu)
+        submenu = menu.findChild(QMenu, "menuChangeStatus")
+        if submenu is not None and submenu.isEnabled():
+            menu.setActiveAction(submenu.menuAction())
+            submenu.popup(menu.mapToGlobal(menu.actionGeometry(submenu.menuAction()).topRight()))
+        QApplication.processEvents()
+        opened = [menu] + ([submenu] if submenu is not None and submenu.isVisible() else [])
+        return with_popup(window, *opened)
 
     return [("visits-context-menu", shoot)]
+
+
+def _row_with_moves(window: MainWindow) -> QModelIndex:
+    """The first row of the visits list whose visit may still change status."""
+    view = window.visits_view
+    for row in range(view.proxy.rowCount()):
+        index = view.proxy.index(row, 0)
+        source = view.proxy.mapToSource(index).row()
+        if allowed_next(view.model.visit_at(source).status):
+            return index
+    return view.proxy.index(0, 0)

@@ -81,13 +81,16 @@ def window_shots(
     return shots
 
 
-def with_popup(window: QWidget, menu: QMenu) -> QPixmap:
-    """*window* with the open *menu* drawn where it is (a popup is a window of its own)."""
+def with_popup(window: QWidget, *menus: QMenu) -> QPixmap:
+    """*window* with the open *menus* drawn where they are (a popup is a window of its own);
+    the menus are closed afterwards."""
     picture = window.grab()
     QApplication.processEvents()
     painter = QPainter(picture)
-    offset = menu.mapToGlobal(QPoint(0, 0)) - window.mapToGlobal(QPoint(0, 0))
-    painter.drawPixmap(offset, menu.grab())
+    origin = window.mapToGlobal(QPoint(0, 0))
+    for menu in menus:
+        painter.drawPixmap(menu.mapToGlobal(QPoint(0, 0)) - origin, menu.grab())
     painter.end()
-    menu.close()
+    for menu in reversed(menus):
+        menu.close()
     return picture
