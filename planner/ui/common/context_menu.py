@@ -8,11 +8,11 @@ another feature (exporting a visit's itinerary from the visits list, for instanc
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QIcon, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QMenu
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QApplication, QMenu
 
 #: Fills *menu* for the selected rows (column-0 indexes of the view's model, top to bottom).
 MenuBuilder = Callable[[QMenu, list[QModelIndex]], None]
@@ -35,6 +35,37 @@ def add_entry(
         action.setIcon(icon)
     action.triggered.connect(lambda _checked=False: slot())
     return action
+
+
+#: An entry of a mirrored menu: an action (added as is), a button (an entry with its text and
+#: enabled state that clicks it), or None for a separator.
+MenuEntry = QAction | QAbstractButton | None
+
+
+def mirror_entries(menu: QMenu, entries: Sequence[MenuEntry]) -> None:
+    """Add *entries* to *menu*: the view's own actions and buttons, so the menu runs exactly
+    what they run and is enabled exactly when they are (buttons not shown are left out)."""
+    for entry in entries:
+        if entry is None:
+            if menu.actions() and not menu.actions()[-1].isSeparator():
+                menu.addSeparator()
+        elif isinstance(entry, QAction):
+            menu.addAction(entry)
+        elif not entry.isHidden():
+            add_entry(
+                menu, entry.text(), entry.click, enabled=entry.isEnabled(), name=entry.objectName()
+            )
+
+
+def mirror_menu(entries: Sequence[MenuEntry]) -> MenuBuilder:
+    """A builder that mirrors *entries* (see :func:`mirror_entries`) whatever the selection."""
+    return lambda menu, _rows: mirror_entries(menu, entries)
+
+
+def copy_text(text: str) -> None:
+    """Put *text* on the clipboard (Copy e-mail and the like)."""
+    clipboard = QApplication.clipboard()
+    clipboard.setText(text)
 
 
 class ContextMenu(QObject):
