@@ -28,15 +28,11 @@ from planner.ui.paperwork.paperwork_tab import PaperworkTab
 from planner.ui.paperwork.paperwork_view import PaperworkView
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("PaperworkMenu", text)
-
-
 def add_status_menu(
     menu: QMenu, current: PaperworkStatus | None, set_status: Callable[[PaperworkStatus], object]
 ) -> QMenu:
     """A "Set Status" submenu: every status but *current* (disabled without an item)."""
-    submenu = menu.addMenu(_tr("Set &Status"))
+    submenu = menu.addMenu(QCoreApplication.translate("PaperworkMenu", "Set &Status"))
     submenu.setObjectName("menuSetStatus")
     if current is not None:
         for status in PaperworkStatus:
@@ -62,7 +58,7 @@ def install_paperwork_view_menu(view: PaperworkView, services: Services) -> Cont
             menu.setDefaultAction(
                 add_entry(
                     menu,
-                    _tr("&Open Visit"),
+                    QCoreApplication.translate("PaperworkMenu", "&Open Visit"),
                     lambda: view.visit_activated.emit(int(visit_id)),
                     icon=themed_icon("document-properties"),
                     name="menuOpenVisit",

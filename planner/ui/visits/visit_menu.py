@@ -27,10 +27,6 @@ from planner.ui.visits.visits_view import VisitsView
 MAX_OPEN = 10
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("VisitMenu", text)
-
-
 def visit_ids(rows: list[QModelIndex]) -> list[int]:
     """The visit ids of *rows* (indexes carrying :data:`ID_ROLE`)."""
     return [int(v) for v in (row.data(ID_ROLE) for row in rows) if v is not None]
@@ -54,13 +50,17 @@ def install_visit_menu(
                 open_visit(visit_id)
 
         default = add_entry(
-            menu, _tr("&Open"), open_all, icon=themed_icon("document-open"), name="menuOpen"
+            menu,
+            QCoreApplication.translate("VisitMenu", "&Open"),
+            open_all,
+            icon=themed_icon("document-open"),
+            name="menuOpen",
         )
         menu.setDefaultAction(default)
         single = len(ids) == 1
         add_entry(
             menu,
-            _tr("&Duplicate"),
+            QCoreApplication.translate("VisitMenu", "&Duplicate"),
             commands.duplicate,
             enabled=single,
             icon=themed_icon("edit-copy"),
@@ -70,7 +70,7 @@ def install_visit_menu(
         _add_status_menu(menu, commands, status)
         add_entry(
             menu,
-            _tr("&Cancel Visit…"),
+            QCoreApplication.translate("VisitMenu", "&Cancel Visit…"),
             commands.cancel,
             enabled=status is not None and can_cancel(status),
             icon=themed_icon("process-stop"),
@@ -89,7 +89,7 @@ def _status_of(services: Services, visit_id: int) -> VisitStatus | None:
 
 def _add_status_menu(menu: QMenu, commands: VisitCommands, status: VisitStatus | None) -> None:
     """The Change Status submenu: only the moves the life cycle allows (Cancel has its own)."""
-    submenu = menu.addMenu(_tr("Change &Status"))
+    submenu = menu.addMenu(QCoreApplication.translate("VisitMenu", "Change &Status"))
     submenu.setObjectName("menuChangeStatus")
     moves = [s for s in allowed_next(status) if s is not VisitStatus.CANCELLED] if status else []
     for target in moves:
