@@ -79,6 +79,54 @@ def test_screenshot_writes_the_main_view(demo_db: Path, tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     png = shots / "visits.png"
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 10_000
+    assert (shots / "visits-context-menu.png").stat().st_size > 10_000
+    assert result.stderr == ""  # no platform notice from the context menu's popup
+
+
+def _png_size(path: Path) -> tuple[int, int]:
+    header = path.read_bytes()[:24]
+    return int.from_bytes(header[16:20], "big"), int.from_bytes(header[20:24], "big")
+
+
+def test_screenshot_size_sets_the_window_size(demo_db: Path, tmp_path: Path) -> None:
+    shots = tmp_path / "shots"
+    result = _planner(
+        "--db", str(demo_db), "--screenshot", str(shots), "--screenshot-size", "1024x700",
+        env=_headless_env(),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert _png_size(shots / "visits.png") == (1024, 700)
+    assert _png_size(shots / "visits-context-menu.png") == (1024, 700)
+
+
+@pytest.mark.parametrize(
+    "value", ["", "1024", "1024x", "x700", "1024*700", "-1024x700", "10x10", "99999x700", "axb"]
+)
+def test_a_bad_screenshot_size_is_a_usage_error(value: str, tmp_path: Path) -> None:
+    from planner.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--screenshot", str(tmp_path / "s"), "--screenshot-size", value])
+    assert exit_info.value.code == 2
+    assert not (tmp_path / "s").exists()
+
+
+def test_screenshot_size_without_screenshot_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from planner.cli import main
+
+    assert main(["--db", str(tmp_path / "x.sqlite3"), "--screenshot-size", "800x600"]) == 2
+    assert capsys.readouterr().err == "planner: error: --screenshot-size needs --screenshot DIR\n"
+    assert not (tmp_path / "x.sqlite3").exists()
+
+
+def test_screenshot_size_accepts_the_usual_spellings() -> None:
+    from planner.cli.gui import screenshot_size
+
+    assert screenshot_size("1920x1080") == (1920, 1080)
+    assert screenshot_size(" 1024X700 ") == (1024, 700)
+    assert screenshot_size("1280×800") == (1280, 800)
 
 
 def test_interactive_start_without_a_display_is_a_one_line_error(demo_db: Path) -> None:

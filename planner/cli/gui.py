@@ -3,12 +3,35 @@
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
+import sys
 import tempfile
 from pathlib import Path
 
 from planner.cli.common import CommandError
 from planner.db.location import resolve_target
+
+#: Limits of ``--screenshot-size``: from a small laptop panel to an 8K screen.
+SCREENSHOT_MIN = (640, 480)
+SCREENSHOT_MAX = (7680, 4320)
+DEFAULT_SCREENSHOT_SIZE = (1280, 800)
+#: The usage error of ``--screenshot-size`` without ``--screenshot``.
+EXIT_USAGE = 2
+
+
+def screenshot_size(text: str) -> tuple[int, int]:
+    """``WxH`` (e.g. ``1024x700``) as (width, height); argparse reports a bad value (exit 2)."""
+    match = re.fullmatch(r"\s*(\d{1,5})\s*[xX×]\s*(\d{1,5})\s*", text)
+    if match is None:
+        raise argparse.ArgumentTypeError(f"expected WIDTHxHEIGHT such as 1280x800, not {text!r}")
+    width, height = int(match.group(1)), int(match.group(2))
+    (min_w, min_h), (max_w, max_h) = SCREENSHOT_MIN, SCREENSHOT_MAX
+    if not (min_w <= width <= max_w and min_h <= height <= max_h):
+        raise argparse.ArgumentTypeError(
+            f"{width}x{height} is outside {min_w}x{min_h} to {max_w}x{max_h}"
+        )
+    return width, height
 
 
 def add_gui_options(parser: argparse.ArgumentParser) -> None:
@@ -28,6 +51,13 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--screenshot", metavar="DIR", help="save a PNG of each main view into DIR, then quit"
     )
+    parser.add_argument(
+        "--screenshot-size",
+        metavar="WxH",
+        type=screenshot_size,
+        default=None,
+        help="window size for --screenshot (default: 1280x800)",
+    )
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -37,6 +67,9 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
     if args.demo and args.db:
         raise CommandError("--demo opens its own fresh database; leave out --db")
+    if args.screenshot_size is not None and not args.screenshot:
+        print("planner: error: --screenshot-size needs --screenshot DIR", file=sys.stderr)
+        return EXIT_USAGE
     demo_dir: Path | None = None
     try:
         if args.demo:
@@ -56,6 +89,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
                 lang=args.lang,
                 exit_when_ready=args.exit_when_ready,
                 screenshot_dir=Path(args.screenshot) if args.screenshot else None,
+                screenshot_size=args.screenshot_size or DEFAULT_SCREENSHOT_SIZE,
                 started_at=args.started_at,
             )
             return code

@@ -112,6 +112,17 @@
     </message>
 </context>
 <context>
+    <name>AgreementsMenu</name>
+    <message>
+        <source>&amp;Open Visit {code}</source>
+        <translation>訪問 {code} を開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Visit</source>
+        <translation>訪問を開く(&amp;O)</translation>
+    </message>
+</context>
+<context>
     <name>AgreementsView</name>
     <message>
         <source>Not signed</source>
@@ -535,6 +546,13 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Visits by status (%n in all)</source>
         <translation>状態別の訪問 (全 %n 件)</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardMenu</name>
+    <message>
+        <source>&amp;Open Visit</source>
+        <translation>訪問を開く(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1619,11 @@ Everything changed after that time is replaced by the backup. The current databa
         <source>Showing {shown} of {total} visits</source>
         <translation>訪問 {total} 件中 {shown} 件を表示</translation>
     </message>
+    <message>
+        <source>Main Toolbar</source>
+        <extracomment>Theme icon names of the window&apos;s actions (attribute of MainActions or WorkspaceActions). The toolbar, left to right; None is a separator.</extracomment>
+        <translation>メインツールバー</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>
@@ -1810,6 +1833,17 @@ Import it?</source>
     <message>
         <source>Visit</source>
         <translation>訪問</translation>
+    </message>
+</context>
+<context>
+    <name>PaperworkMenu</name>
+    <message>
+        <source>Set &amp;Status</source>
+        <translation>状態を設定(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Open Visit</source>
+        <translation>訪問を開く(&amp;O)</translation>
     </message>
 </context>
 <context>
@@ -2049,6 +2083,13 @@ Import it?</source>
     <message>
         <source>Role</source>
         <translation>役割</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleMenu</name>
+    <message>
+        <source>Copy &amp;E-mail Address</source>
+        <translation>メールアドレスをコピー(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -4485,6 +4526,26 @@ To override anyway, write the reason (kept in the audit log):</source>
     <message>
         <source>Any project</source>
         <translation>すべてのプロジェクト</translation>
+    </message>
+</context>
+<context>
+    <name>VisitMenu</name>
+    <message>
+        <source>&amp;Open</source>
+        <extracomment>At most this many editors open at once from one &quot;Open&quot; (a slip must not open hundreds).</extracomment>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Duplicate</source>
+        <translation>複製(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Visit…</source>
+        <translation>訪問を中止(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Change &amp;Status</source>
+        <translation>状態を変更(&amp;S)</translation>
     </message>
 </context>
 <context>

@@ -34,8 +34,9 @@ from planner.ui.shell.language import install_language, remove_language
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import APPLICATION, ORGANIZATION, open_settings
 
-#: Screenshots use a fixed size (and ignore the remembered layout), so they are reproducible.
-SCREENSHOT_SIZE = QSize(1200, 720)
+#: Screenshots use a fixed size (and ignore the remembered layout), so they are reproducible;
+#: ``--screenshot-size`` chooses another.
+SCREENSHOT_SIZE = QSize(1280, 800)
 
 
 def choose_platform(interactive: bool, environ: dict[str, str] | None = None) -> None:
@@ -61,6 +62,7 @@ def choose_platform(interactive: bool, environ: dict[str, str] | None = None) ->
 _SILENCED_MESSAGES = (
     "This plugin does not support propagateSizeHints()",
     "This plugin does not support raise()",
+    "This plugin does not support grabbing the keyboard",  # a context menu's screenshot
 )
 
 
@@ -125,6 +127,7 @@ def _open_window(
     settings: QSettings | None,
     interactive: bool,
     screenshot_dir: Path | None,
+    screenshot_size: QSize = SCREENSHOT_SIZE,
 ) -> MainWindow | None:
     """The main window, with the start-up warnings and reminders; None (said why) if it failed."""
     try:
@@ -136,7 +139,7 @@ def _open_window(
 
             notify_overdue(app, services, settings)
         if screenshot_dir is not None:
-            window.resize(SCREENSHOT_SIZE)
+            window.resize(screenshot_size)
     except Exception as exc:  # the window could not even be built: say so, exit 1
         traceback.print_exception(exc, file=sys.stderr)
         if interactive:
@@ -171,6 +174,7 @@ def run_gui(
     lang: str | None = None,
     exit_when_ready: bool = False,
     screenshot_dir: Path | None = None,
+    screenshot_size: tuple[int, int] | None = None,
     settings_path: Path | None = None,
     started_at: float | None = None,
 ) -> int:
@@ -178,7 +182,8 @@ def run_gui(
 
     *exit_when_ready*: once the window is shown with its table loaded, print
     ``ready visits=N seconds=S`` (seconds since *started_at*, a ``time.perf_counter()`` value)
-    and quit. *screenshot_dir*: once ready, save one PNG per main view there, then quit.
+    and quit. *screenshot_dir*: once ready, save one PNG per main view there, then quit;
+    *screenshot_size* (width, height) is the window's size for them (default 1280×800).
     *settings_path*: an INI file for the remembered layout instead of the per-user settings.
     *lang*: ``en`` or ``ja`` for this run; None uses the language setting (``system``: the
     desktop's locale).
@@ -207,7 +212,8 @@ def run_gui(
     reporter = ErrorReporter(interactive=interactive, parent=parent)
     restore_hook = install_excepthook(reporter)
     try:
-        window = _open_window(app, services, settings, interactive, screenshot_dir)
+        size = QSize(*screenshot_size) if screenshot_size else SCREENSHOT_SIZE
+        window = _open_window(app, services, settings, interactive, screenshot_dir, size)
         if window is None:
             return 1
         if not interactive:

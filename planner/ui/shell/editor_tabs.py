@@ -20,17 +20,21 @@ if TYPE_CHECKING:
 
 def _itinerary_tab(services: Services, undo_stack: QUndoStack, editor: VisitEditor) -> QWidget:
     from planner.ui.itinerary.itinerary_editor import ItineraryEditor
+    from planner.ui.itinerary.itinerary_menu import install_itinerary_menu
 
     tab = ItineraryEditor(services, undo_stack, editor)
+    install_itinerary_menu(tab)
     tab.set_visit(editor.visit_id)
     editor.visit_saved.connect(tab.set_visit)  # a new visit gets its itinerary once saved
     return tab
 
 
 def _paperwork_tab(services: Services, undo_stack: QUndoStack, editor: VisitEditor) -> QWidget:
+    from planner.ui.paperwork.paperwork_menu import install_paperwork_tab_menus
     from planner.ui.paperwork.paperwork_tab import PaperworkTab
 
     tab = PaperworkTab(services, undo_stack, editor)
+    install_paperwork_tab_menus(tab)
     tab.set_visit(editor.visit_id)
     editor.visit_saved.connect(tab.set_visit)
     return tab

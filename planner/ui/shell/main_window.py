@@ -24,6 +24,7 @@ from planner.ui.exchange.commands import export_package, import_package
 from planner.ui.itinerary.commands import export_event_itineraries, export_itinerary
 from planner.ui.shell.actions import MainActions, WorkspaceActions, WorkspaceHandlers
 from planner.ui.shell.backup_dialogs import backup_now, show_restore_dialog
+from planner.ui.shell.chrome import install_chrome
 from planner.ui.shell.commands import choose_preferences, show_about
 from planner.ui.shell.editor_tabs import visit_editor_tabs
 from planner.ui.shell.expose import ExposeWatch
@@ -43,7 +44,7 @@ if TYPE_CHECKING:
     from planner.ui.dashboard.dashboard_view import DashboardView
     from planner.ui.events.events_view import EventsView
     from planner.ui.people.people_view import PeopleView
-    from planner.ui.shell.screenshots import Shot
+    from planner.ui.shell.screenshots import Shot, ShotProvider
     from planner.ui.visits.visit_editor import VisitEditor
 
 
@@ -80,6 +81,8 @@ class MainWindow(QMainWindow):
         self.editors.saved.connect(self.visits_view.select_visit)
         self.editors.new_visit_saved.connect(self._show_new_visit)
         self._build_actions()
+        self.screenshot_extras: list[ShotProvider] = []  # more --screenshot pictures
+        self.chrome = install_chrome(self, services)
         self._build_status_bar()
         self.change_bridge = ChangeBridge(services.bus, self)
         self.change_bridge.changed.connect(self.workspace.broadcast)
@@ -183,10 +186,11 @@ class MainWindow(QMainWindow):
         self.workspace.setCurrentWidget(page.widget if page is not None else view)
 
     def screenshot_shots(self) -> list[Shot]:
-        """Every main view (the whole window), then the editor of the first visit."""
+        """Every main view (the whole window), the first visit's editor, then the extras."""
         table = self.visits_view.model
         first = table.visit_at(0).id if table.rowCount() else None  # the first row shown
-        return window_shots(self, self.main_views(), self.show_view, first, self.open_visit)
+        shots = window_shots(self, self.main_views(), self.show_view, first, self.open_visit)
+        return shots + [shot for extra in self.screenshot_extras for shot in extra()]
 
     @property
     def visit_count(self) -> int:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QWidget
 
 from planner.domain.i18n import QT_TRANSLATE_NOOP
@@ -44,10 +44,12 @@ class PageSpec:
 
 
 def _dashboard(ctx: PageContext, parent: QWidget) -> QWidget:
+    from planner.ui.dashboard.dashboard_menu import install_dashboard_menus
     from planner.ui.dashboard.dashboard_view import DashboardView
 
     view = DashboardView(ctx.services, parent)
     view.visit_activated.connect(ctx.open_visit)
+    install_dashboard_menus(view, ctx.open_visit)
     return view
 
 
@@ -60,15 +62,22 @@ def _visits(ctx: PageContext, parent: QWidget) -> QWidget:
 
 
 def _people(ctx: PageContext, parent: QWidget) -> QWidget:
+    from planner.ui.people.people_menu import install_people_menu
     from planner.ui.people.people_view import PeopleView
 
-    return PeopleView(ctx.services, ctx.undo_stack, parent)
+    view = PeopleView(ctx.services, ctx.undo_stack, parent)
+    install_people_menu(view, ctx.services)
+    return view
 
 
 def _events(ctx: PageContext, parent: QWidget) -> QWidget:
+    from planner.ui.events.events_menu import install_events_menus
     from planner.ui.events.events_view import EventsView
 
-    return EventsView(ctx.services, ctx.undo_stack, parent)
+    view = EventsView(ctx.services, ctx.undo_stack, parent)
+    # The window's export of the participants' itineraries (another feature) ends its menu.
+    install_events_menus(view, lambda: parent.window().findChildren(QAction, "actionExportEvent"))
+    return view
 
 
 def _timeline(ctx: PageContext, parent: QWidget) -> QWidget:
@@ -80,24 +89,31 @@ def _timeline(ctx: PageContext, parent: QWidget) -> QWidget:
 
 
 def _paperwork(ctx: PageContext, parent: QWidget) -> QWidget:
+    from planner.ui.paperwork.paperwork_menu import install_paperwork_view_menu
     from planner.ui.paperwork.paperwork_view import PaperworkView
 
     view = PaperworkView(ctx.services, ctx.undo_stack, parent)
     view.visit_activated.connect(ctx.open_visit)
+    install_paperwork_view_menu(view, ctx.services)
     return view
 
 
 def _directory(ctx: PageContext, parent: QWidget) -> QWidget:
+    from planner.ui.directory.directory_menu import install_directory_menus
     from planner.ui.directory.directory_view import DirectoryView
 
-    return DirectoryView(ctx.services, ctx.undo_stack, parent)
+    view = DirectoryView(ctx.services, ctx.undo_stack, parent)
+    install_directory_menus(view)
+    return view
 
 
 def _agreements(ctx: PageContext, parent: QWidget) -> QWidget:
+    from planner.ui.agreements.agreements_menu import install_agreements_menus
     from planner.ui.agreements.agreements_view import AgreementsView
 
     view = AgreementsView(ctx.services, parent, undo_stack=ctx.undo_stack)
     view.visit_activated.connect(ctx.open_visit_by_code)
+    install_agreements_menus(view)
     return view
 
 

@@ -105,3 +105,11 @@ class VisitCommands:
             )
             return False
         return self._editors.open(visit_id).change_status(VisitStatus.CANCELLED)
+
+    def change_status(self, target: VisitStatus) -> bool:
+        """Move the selected visit to *target* through its editor (the same undoable step,
+        reasons and paperwork checks as the editor's own status buttons); True if it moved."""
+        visit_id = self._view.current_visit_id()
+        if visit_id is None:
+            return False
+        return self._editors.open(visit_id).change_status(target)
