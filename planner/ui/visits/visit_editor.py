@@ -93,6 +93,7 @@ class VisitEditor(RecordEditorDialog):
     """
 
     visit_saved = Signal(int)
+    record_kind = RecordKind.VISIT
 
     def __init__(
         self,
@@ -465,6 +466,21 @@ class VisitEditor(RecordEditorDialog):
         """False for a visit not saved yet."""
         return self._visit is not None
 
+    def opened_record(self) -> Visit | None:
+        """The visit as stored when last read (None for a new one)."""
+        return self._visit
+
+    def current_record(self) -> Visit:
+        """The visit as stored now."""
+        assert self._visit is not None and self._visit.id is not None
+        return self.services.visits.get(self._visit.id)
+
+    def take_record(self, current: Visit, *, show: bool) -> None:
+        """Edit *current* from now on (its version, its status); with *show*, display it."""
+        self._visit = current
+        if show:
+            self._load(current)
+
     def set_date_pattern(self, pattern: str) -> None:
         """Show the arrival and departure in the coordinator's date format (a Qt pattern)."""
         for edit in (self.arrival, self.departure):
@@ -625,7 +641,7 @@ class VisitEditor(RecordEditorDialog):
     # -- live updates --------------------------------------------------------------------------
 
     def on_change(self, change: Change) -> None:
-        """Refresh the history when this visit changed elsewhere; close when it was deleted.
+        """Take in a change made elsewhere (field by field); close when it was deleted.
 
         Its own saves (named with :func:`initiated_by`) are skipped: it shows them already.
         """
@@ -639,4 +655,8 @@ class VisitEditor(RecordEditorDialog):
             self.mark_clean()
             self.close()
             return
-        self._load_history()
+        # Status, allowed moves, untouched fields and the version follow; typed text stays.
+        version = self._visit.version
+        super().on_change(change)
+        if self._visit is not None and self._visit.version == version:
+            self._load_history()  # not reloaded (paperwork, say): the history may still grow

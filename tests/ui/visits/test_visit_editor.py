@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -129,8 +129,9 @@ def test_conflicting_save_shows_changes_and_overwrites_only_on_purpose(
     assert sample.visit_in.id is not None
     editor = window.open_visit(sample.visit_in.id)
     qtbot.addWidget(editor)
-    # Another coordinator saves first.
-    services.visits.update(dataclasses.replace(sample.visit_in, visitor_notes="Theirs"))
+    # Another coordinator saves first; their change has not reached this window yet.
+    with QSignalBlocker(window.change_bridge):
+        services.visits.update(dataclasses.replace(sample.visit_in, visitor_notes="Theirs"))
     editor.internal_notes.setPlainText("Mine")
     seen: list[list[tuple[str, str, str, str]]] = []
 
@@ -149,9 +150,10 @@ def test_conflicting_save_shows_changes_and_overwrites_only_on_purpose(
     editor.save()
     assert editor.visitor_notes.toPlainText() == "Theirs"
     assert editor.internal_notes.toPlainText() == ""
-    services.visits.update(
-        dataclasses.replace(services.visits.get(sample.visit_in.id), visitor_notes="Theirs 2")
-    )
+    with QSignalBlocker(window.change_bridge):
+        services.visits.update(
+            dataclasses.replace(services.visits.get(sample.visit_in.id), visitor_notes="Theirs 2")
+        )
     editor.internal_notes.setPlainText("Mine")
     monkeypatch.setattr(VisitEditor, "ask_conflict", answer(ConflictDialog.OVERWRITE))
     assert editor.save() is True
