@@ -49,12 +49,13 @@ from planner.ui.common.form_widgets import (
 )
 from planner.ui.common.history_model import HistoryColumn, HistoryModel
 from planner.ui.common.labels import purpose_label, status_colour, status_label
-from planner.ui.common.undo import run_undoable, undoable_create, undoable_update
+from planner.ui.common.undo import undoable_create, undoable_update
 from planner.ui.common.visit_person_choices import (
     VisitPersonChoices,
     VisitPersonModel,
     select_person,
 )
+from planner.ui.visits.status_steps import set_status_step
 
 #: A tab the window adds to every editor: (title, factory(editor) -> widget).
 TabFactory = tuple[str, Callable[["VisitEditor"], QWidget]]
@@ -593,24 +594,12 @@ class VisitEditor(RecordEditorDialog):
         return True
 
     def _set_status(self, target: VisitStatus, reason: str, *, override: bool) -> Visit:
-        assert self._visit is not None and self._visit.id is not None
-        visit_id, previous = self._visit.id, self._visit.status
-        visits = self.services.visits
-        label = QCoreApplication.translate("VisitEditor", "{verb} visit {code}").format(
-            verb=status_label(target), code=self._visit.code
-        )
-        if override:
-            label = QCoreApplication.translate("VisitEditor", "{label} (override)").format(
-                label=label
-            )
-        with initiated_by(self):  # change_status shows the result itself
-            return run_undoable(
-                self.undo_stack,
-                label,
-                lambda: visits.set_status(visit_id, target, reason=reason, override=override),
-                lambda done: visits.undo_status(visit_id, target, previous, done.version),
-                show_undo_error,
-            )
+        assert self._visit is not None
+        # Named as this editor's change: change_status shows the result itself.
+        return set_status_step(
+            self.services, self.undo_stack, self._visit, target, reason,
+            override=override, initiator=self,
+        )  # fmt: skip
 
     def ask_override_reason(self, target: VisitStatus, blocking: Sequence[str]) -> str | None:
         """Name the blocking paperwork; an override needs a written reason (None: don't)."""
