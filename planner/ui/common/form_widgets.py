@@ -508,7 +508,7 @@ class RecordEditorDialog(QDialog):
         self.addAction(self.close_action)
         self._add_live_actions()
 
-    #: The kind of record edited: changes to it elsewhere are taken in (None: not followed).
+    # The kind of record edited: changes to it elsewhere are taken in (None: not followed).
     record_kind: RecordKind | None = None
 
     def _add_live_actions(self) -> None:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Sequence
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (
@@ -128,7 +129,8 @@ class FieldNotes(QObject):
         self, forms: Sequence[QFormLayout], widget: QWidget
     ) -> tuple[QFormLayout, QLabel] | None:
         for form in forms:
-            row, _role = form.getWidgetPosition(widget)
+            position: Any = form.getWidgetPosition(widget)  # (row, role); typed as object
+            row = int(position[0])
             if row < 0:
                 continue
             label = QLabel(form.parentWidget())
