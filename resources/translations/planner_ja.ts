@@ -2401,12 +2401,12 @@ Import it?</source>
         <translation>他の場所で変更済み</translation>
     </message>
     <message>
-        <source>Changed elsewhere to “{value}”. Saving keeps what you typed here.</source>
-        <translation>他の場所で「{value}」に変更されました。保存するとここでの入力が残ります。</translation>
+        <source>Changed elsewhere to “{value}”. Saving keeps your entry.</source>
+        <translation>他の場所で「{value}」に変更されました。保存するとこちらの内容が残ります。</translation>
     </message>
     <message>
-        <source>Changed elsewhere. Saving keeps what you typed here.</source>
-        <translation>他の場所で変更されました。保存するとここでの入力が残ります。</translation>
+        <source>Changed elsewhere. Saving keeps your entry.</source>
+        <translation>他の場所で変更されました。保存するとこちらの内容が残ります。</translation>
     </message>
 </context>
 <context>

@@ -85,7 +85,7 @@ def test_a_field_being_edited_keeps_its_text_while_another_follows(
     assert editor.visitor_notes.toPlainText() == "Theirs"  # untouched: follows
     assert editor.internal_notes.toPlainText() == "Mine"  # being edited: kept
     assert editor.note_text("internal_notes") == (
-        "Changed elsewhere to “Other”. Saving keeps what you typed here."
+        "Changed elsewhere to “Other”. Saving keeps your entry."
     )
     assert editor.note_text("visitor_notes") == ""
     assert editor.isWindowModified()
@@ -332,3 +332,42 @@ def test_conflict_error_is_still_reported_when_the_notice_is_late(
         )
     with pytest.raises(ConflictError):
         services.visits.update(editor.collect())
+
+
+def test_an_import_bulk_notice_is_taken_in_and_other_records_changes_are_not(
+    qtbot: QtBot, services: Services, sample: Sample
+) -> None:
+    from PySide6.QtCore import QSignalBlocker
+
+    from planner.domain.enums import AuditAction, RecordKind
+    from planner.services.changes import Change
+
+    person_id = sample.tanaka.id or 0
+    editor = PersonEditor(services, QUndoStack(), person_id)
+    qtbot.addWidget(editor)
+    editor.show()
+    editor.phone_edit.setText("typed")
+    taken: list[object] = []
+    original = editor.take_record
+
+    def spy(current: object, *, show: bool) -> None:
+        taken.append(current)
+        original(current, show=show)
+
+    editor.take_record = spy  # type: ignore[method-assign]
+    # Someone else's person changes: not this editor's business.
+    services.people.update(
+        dataclasses.replace(services.people.get(sample.miller.id or 0), phone="2")
+    )
+    assert taken == []
+    # An import rewrote people; its notice names no ids.
+    with QSignalBlocker(editor.change_bridge):
+        services.people.update(
+            dataclasses.replace(services.people.get(person_id), email="new@example.jp", phone="0")
+        )
+    services.bus.publish(Change(RecordKind.PERSON, (), AuditAction.IMPORT))
+    assert taken and editor.email_edit.text() == "new@example.jp"
+    assert editor.phone_edit.text() == "typed" and "“0”" in editor.note_text("phone")
+    editor.take_record = original  # type: ignore[method-assign]
+    assert editor.save()
+    assert services.people.get(person_id).phone == "typed"

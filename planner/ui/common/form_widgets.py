@@ -561,7 +561,13 @@ class RecordEditorDialog(QDialog):
 
     def update_modified(self, *_args: object) -> None:
         """Show ``*`` in the title when the widgets differ from the saved state."""
-        self.setWindowModified(self._clean is not None and self.is_dirty())
+        try:
+            dirty = self._clean is not None and self.is_dirty()
+        except (ValueError, TypeError, KeyError, AttributeError):
+            # A form half-way through being filled (a combo cleared before its items come
+            # back): the signal that completes it calls again.
+            return
+        self.setWindowModified(dirty)
 
     # -- following changes made elsewhere -----------------------------------------------------
 

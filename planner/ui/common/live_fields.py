@@ -160,12 +160,10 @@ class FieldNotes(QObject):
 def changed_elsewhere_text(value: str) -> str:
     """The note under a field the coordinator is editing when someone else changed it."""
     return QCoreApplication.translate(
-        "RecordEditor", "Changed elsewhere to “{value}”. Saving keeps what you typed here."
+        "RecordEditor", "Changed elsewhere to “{value}”. Saving keeps your entry."
     ).format(value=value)
 
 
 def changed_elsewhere_masked() -> str:
     """The note for a sensitive field whose value stays hidden."""
-    return QCoreApplication.translate(
-        "RecordEditor", "Changed elsewhere. Saving keeps what you typed here."
-    )
+    return QCoreApplication.translate("RecordEditor", "Changed elsewhere. Saving keeps your entry.")
