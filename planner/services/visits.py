@@ -337,6 +337,17 @@ class VisitService(RecordService[Visit, VisitRow]):
                 session, people=people, institutions=institutions, projects=projects
             )
 
+    def codes_involving(self, person_id: int) -> list[str]:
+        """Codes of the visits *person_id* makes or hosts, in code order (what keeps them in
+        the directory: a person with visits cannot be deleted)."""
+        query = (
+            select(VisitRow.code)
+            .where((VisitRow.visitor_id == person_id) | (VisitRow.host_person_id == person_id))
+            .order_by(VisitRow.code)
+        )
+        with self.db.read() as session:
+            return [str(code) for code in session.scalars(query)]
+
     def count(self) -> int:
         """How many visits the database holds."""
         with self.db.read() as session:

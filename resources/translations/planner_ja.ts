@@ -2159,6 +2159,14 @@ Import it?</source>
         <translation>{name} を名簿から削除しますか? 「編集」→「元に戻す」で取り消すことができます。</translation>
     </message>
     <message>
+        <source>{codes} and {count} more</source>
+        <translation>{codes} ほか {count} 件</translation>
+    </message>
+    <message>
+        <source>{name} cannot be deleted: they are the visitor or host of these visits: {codes}. Delete the visits or choose someone else on them first.</source>
+        <translation>{name} は次の訪問の訪問者またはホストのため削除できません：{codes}。先にこれらの訪問を削除するか、別の人を指定してください。</translation>
+    </message>
+    <message>
         <source>People</source>
         <translation>名簿</translation>
     </message>
@@ -2434,8 +2442,49 @@ Import it?</source>
         <translation>閉じる(&amp;C)</translation>
     </message>
     <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>エクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>This record was deleted elsewhere: it can no longer be saved.</source>
+        <translation>このレコードは他の場所で削除されました。保存できません。</translation>
+    </message>
+    <message>
         <source>Save the changes before closing?</source>
         <translation>閉じる前に変更を保存しますか?</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <extracomment>Longer values (notes) are cut in the note: it says what changed, not the whole text. Signals after which an editor checks whether it has unsaved changes (for ``*``).</extracomment>
+        <translation>オン</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>オフ</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>他の場所で変更済み</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere to “{value}”. Saving keeps your entry.</source>
+        <translation>他の場所で「{value}」に変更されました。保存するとこちらの内容が残ります。</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere. Saving keeps your entry.</source>
+        <translation>他の場所で変更されました。保存するとこちらの内容が残ります。</translation>
     </message>
 </context>
 <context>

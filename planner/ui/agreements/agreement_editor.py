@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from planner.domain.enums import AgreementKind
+from planner.domain.enums import AgreementKind, RecordKind
 from planner.domain.paperwork import Agreement
 from planner.services.container import Services
 from planner.ui.common.form_widgets import (
@@ -29,6 +29,8 @@ class AgreementEditor(RecordEditorDialog):
     data-exchange visits it may cover (the service does it). Raises NotFoundError when
     *agreement_id* names no agreement.
     """
+
+    record_kind = RecordKind.AGREEMENT
 
     def __init__(
         self,
@@ -54,6 +56,7 @@ class AgreementEditor(RecordEditorDialog):
         self._chain_tabs()
         self._load(self._original)
         self.mark_clean()
+        self.listen(services.bus)  # changes made elsewhere are taken in live
         self._set_title()
         self.setMinimumWidth(540)
         self.title_edit.setFocus()

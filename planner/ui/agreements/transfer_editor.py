@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from planner.domain.enums import TransferKind, TransferStatus
+from planner.domain.enums import RecordKind, TransferKind, TransferStatus
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.paperwork import MaterialTransfer
 from planner.services.container import Services
@@ -42,6 +42,8 @@ class TransferEditor(RecordEditorDialog):
     register). Raises NotFoundError when *transfer_id* names no transfer.
     """
 
+    record_kind = RecordKind.MATERIAL_TRANSFER
+
     def __init__(
         self,
         services: Services,
@@ -66,6 +68,7 @@ class TransferEditor(RecordEditorDialog):
         self._fit_combos_and_chain_tabs()
         self._load(self._original, agreement_id)
         self.mark_clean()
+        self.listen(services.bus)  # changes made elsewhere are taken in live
         self._set_title()
         self.setMinimumWidth(640)
         if self._original is None and agreement_id is None:

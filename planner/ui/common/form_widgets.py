@@ -28,6 +28,7 @@ of message boxes.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -60,8 +61,10 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.countries import country_names
+from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
-from planner.ui.common import palette
+from planner.services.changes import Change, ChangeBus
+from planner.ui.common import live_fields, palette
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text, problem_text
 from planner.ui.common.formats import country_names as localised_country_names
@@ -503,6 +506,157 @@ class RecordEditorDialog(QDialog):
         self.close_action.setShortcuts(QKeySequence.StandardKey.Close)
         self.close_action.triggered.connect(self.close)
         self.addAction(self.close_action)
+        self._add_live_actions()
+
+    # The kind of record edited: changes to it elsewhere are taken in (None: not followed).
+    record_kind: RecordKind | None = None
+
+    def _add_live_actions(self) -> None:
+        """Undo / Redo on the window's undo stack, Export (when one is set), notes, ``*``."""
+        self.notes = live_fields.FieldNotes(self)
+        self._edits_connected = False
+        self.undo_action = QAction(QCoreApplication.translate("RecordEditor", "&Undo"), self)
+        self.undo_action.setObjectName("actionUndoRecord")
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(QCoreApplication.translate("RecordEditor", "&Redo"), self)
+        self.redo_action.setObjectName("actionRedoRecord")
+        # Ctrl+Shift+Z and Ctrl+Y everywhere, whatever the platform's own redo key is.
+        redo_keys = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+        redo_keys += [k for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Redo)
+                      if k not in redo_keys]  # fmt: skip
+        self.redo_action.setShortcuts(redo_keys)
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        self.export_action = QAction(QCoreApplication.translate("RecordEditor", "&Export…"), self)
+        self.export_action.setObjectName("actionExportRecord")
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setEnabled(False)  # until set_export names what to export
+        for action in (self.undo_action, self.redo_action, self.export_action):
+            self.addAction(action)
+
+    def set_export(self, export: Callable[[], object]) -> None:
+        """Let Ctrl+E (:attr:`export_action`) run *export* (the visit editor: its itinerary)."""
+        self.export_action.triggered.connect(lambda _=False: export())
+        self.export_action.setEnabled(True)
+
+    # -- the title: ``*`` while unsaved --------------------------------------------------------
+
+    def setWindowTitle(self, title: str) -> None:  # noqa: N802 - Qt API
+        """Set the title; a ``*`` follows it while there are unsaved changes."""
+        super().setWindowTitle(title if "[*]" in title else f"{title}[*]")
+
+    def windowTitle(self) -> str:  # noqa: N802 - Qt API
+        """The title without the unsaved-changes placeholder (for messages and dialogs)."""
+        return super().windowTitle().replace("[*]", "")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        """Start watching the fields for edits (they exist once the subclass built them)."""
+        if not self._edits_connected:
+            self._edits_connected = True
+            live_fields.connect_edits(self, self.update_modified)
+            for edit in self.findChildren(OptionalDateEdit):
+                edit.value_changed.connect(self.update_modified)
+        super().showEvent(event)
+        self.update_modified()
+
+    def update_modified(self, *_args: object) -> None:
+        """Show ``*`` in the title when the widgets differ from the saved state."""
+        try:
+            dirty = self._clean is not None and self.is_dirty()
+        except (ValueError, TypeError, KeyError, AttributeError):
+            # A form half-way through being filled (a combo cleared before its items come
+            # back): the signal that completes it calls again.
+            return
+        self.setWindowModified(dirty)
+
+    # -- following changes made elsewhere -----------------------------------------------------
+
+    def listen(self, bus: ChangeBus) -> None:
+        """Follow the changes *bus* publishes (see :meth:`on_change`) while the editor lives."""
+        from planner.ui.common.bridge import ChangeBridge
+
+        self.change_bridge = bridge = ChangeBridge(bus, self)
+        bridge.changed.connect(self.on_change)
+        self.destroyed.connect(bridge.close)
+
+    def on_change(self, change: Change) -> None:
+        """Take in a change to the edited record made elsewhere, field by field.
+
+        The editor's own saves (named with ``initiated_by(self)``) are skipped; a deleted
+        record closes a clean editor and leaves a dirty one open with a banner.
+        """
+        opened = self.opened_record()
+        record_id = getattr(opened, "id", None)
+        if self.record_kind is None or record_id is None or change.initiator is self:
+            return
+        if not change.concerns(self.record_kind) or (change.ids and record_id not in change.ids):
+            return
+        if change.action is AuditAction.DELETE and change.kind is self.record_kind:
+            self._record_gone()
+            return
+        try:
+            current = self.current_record()
+        except PlannerError:
+            self._record_gone()
+            return
+        if getattr(current, "version", None) != getattr(opened, "version", None) or change.is_bulk:
+            self.follow_record(current)
+
+    def _record_gone(self) -> None:
+        if not self.is_dirty():
+            self._clean = self.collect()
+            self.close()
+            return
+        self.show_banner(
+            QCoreApplication.translate(
+                "RecordEditor", "This record was deleted elsewhere: it can no longer be saved."
+            )
+        )
+
+    def follow_record(self, current: object) -> list[str]:
+        """Show *current* (stored elsewhere) but keep the fields being edited; returns those
+        of them that changed underneath (each gets a "changed elsewhere" note).
+
+        The version follows *current*, so the next save does not conflict over a change the
+        editor took in.
+        """
+        clean, mine = self._clean, self.collect()
+        edited = live_fields.edited_fields(clean, mine)
+        self.take_record(current, show=True)
+        theirs = self.collect()  # the new stored values as the widgets express them
+        notes = {
+            name: self._note_for(name, getattr(theirs, name))
+            for name in edited
+            if getattr(theirs, name) not in (getattr(clean, name), getattr(mine, name))
+        }
+        if edited and dataclasses.is_dataclass(theirs) and not isinstance(theirs, type):
+            merged = dataclasses.replace(theirs, **{n: getattr(mine, n) for n in edited})
+            self.take_record(merged, show=True)
+            self.take_record(current, show=False)
+        self._clean = theirs
+        for name, text in notes.items():
+            widget = self._field_widget(name)
+            if widget is not None:
+                self.notes.show(self._forms, name, widget, text)
+        self.update_modified()
+        return list(notes)
+
+    def _field_widget(self, name: str) -> QWidget | None:
+        for form in self._forms:
+            widget = form.field_widget(name)
+            if widget is not None:
+                return widget
+        return None
+
+    def _note_for(self, name: str, value: object) -> str:
+        if name in self.masked_fields():
+            return live_fields.changed_elsewhere_masked()
+        text = live_fields.shown_text(self._field_widget(name), value)
+        return live_fields.changed_elsewhere_text(text)
+
+    def note_text(self, field: str) -> str:
+        """The "changed elsewhere" note shown under *field* ("" if none)."""
+        return self.notes.text(field)
 
     # -- for subclasses ------------------------------------------------------------------------
 
@@ -530,6 +684,8 @@ class RecordEditorDialog(QDialog):
     def mark_clean(self) -> None:
         """Take what the widgets show now as the saved state."""
         self._clean = self.collect()
+        self.notes.clear()
+        self.setWindowModified(False)
 
     # -- state ---------------------------------------------------------------------------------
 
@@ -591,6 +747,8 @@ class RecordEditorDialog(QDialog):
 
     def _saved(self, record: object, stored: object) -> None:
         self._clean = record
+        self.notes.clear()
+        self.setWindowModified(False)
         self.saved.emit(stored)
         self.accept()
 

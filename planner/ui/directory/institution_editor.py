@@ -7,7 +7,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.entities import Institution
-from planner.domain.enums import InstitutionKind
+from planner.domain.enums import InstitutionKind, RecordKind
 from planner.domain.validation import validate_institution
 from planner.services.container import Services
 from planner.ui.common.form_widgets import (
@@ -30,6 +30,8 @@ class InstitutionEditor(RecordEditorDialog):
     when *institution_id* names no institution.
     """
 
+    record_kind = RecordKind.INSTITUTION
+
     def __init__(
         self,
         services: Services,
@@ -50,6 +52,7 @@ class InstitutionEditor(RecordEditorDialog):
         self._chain_tabs()
         self._load(self._original)
         self.mark_clean()
+        self.listen(services.bus)  # changes made elsewhere are taken in live
         self.setWindowTitle(
             QCoreApplication.translate("InstitutionEditor", "New institution")
             if self._original is None

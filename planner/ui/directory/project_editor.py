@@ -7,6 +7,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.entities import Project
+from planner.domain.enums import RecordKind
 from planner.domain.errors import ValidationError
 from planner.services.container import Services
 from planner.ui.common.form_widgets import (
@@ -24,6 +25,8 @@ class ProjectEditor(RecordEditorDialog):
 
     Raises NotFoundError when *project_id* names no project.
     """
+
+    record_kind = RecordKind.PROJECT
 
     def __init__(
         self,
@@ -78,6 +81,7 @@ class ProjectEditor(RecordEditorDialog):
         )
         self._load(self._original)
         self.mark_clean()
+        self.listen(services.bus)  # changes made elsewhere are taken in live
         self.setWindowTitle(
             QCoreApplication.translate("ProjectEditor", "New project")
             if self._original is None

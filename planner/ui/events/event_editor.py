@@ -9,7 +9,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QPlainTextEdit, QWidget
 
 from planner.domain.entities import Event
-from planner.domain.enums import EventKind
+from planner.domain.enums import EventKind, RecordKind
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.timezones import LocalTimeIssue, is_valid_zone, resolve_local, utc_to_local
 from planner.services.container import Services
@@ -46,6 +46,8 @@ def _instant(wall: datetime, zone: str) -> datetime:
 
 class EventEditor(RecordEditorDialog):
     """Creates or edits one event; times are entered as local wall times in their zones."""
+
+    record_kind = RecordKind.EVENT
 
     def __init__(
         self,
@@ -120,6 +122,7 @@ class EventEditor(RecordEditorDialog):
         self.institution.currentIndexChanged.connect(self._default_zones)
         self._load()
         self.mark_clean()
+        self.listen(services.bus)  # changes made elsewhere are taken in live
         self.resize(560, 520)
 
     def _load(self) -> None:

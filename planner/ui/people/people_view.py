@@ -315,6 +315,10 @@ class PeopleView(QWidget):
             self.reload()
             return False
         name = person_display_name(person)
+        codes = self._services.visits.codes_involving(person_id)
+        if codes:  # refused up front, naming the visits, instead of after a "Delete?"
+            self.show_message(delete_refused_text(name, codes))
+            return False
         if not self.confirm_delete(name):
             return False
         people, events = self._services.people, self._services.events
@@ -404,3 +408,17 @@ class PeopleView(QWidget):
         if header.restoreState(QByteArray(state)):
             self._columns_fitted = True
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+
+def delete_refused_text(name: str, codes: list[str], shown: int = 10) -> str:
+    """Why *name* cannot be deleted: the visits (*codes*) they make or host, the first *shown*."""
+    listed = ", ".join(codes[:shown])
+    if len(codes) > shown:
+        listed = QCoreApplication.translate("PeopleView", "{codes} and {count} more").format(
+            codes=listed, count=len(codes) - shown
+        )
+    return QCoreApplication.translate(
+        "PeopleView",
+        "{name} cannot be deleted: they are the visitor or host of these visits: {codes}. "
+        "Delete the visits or choose someone else on them first.",
+    ).format(name=name, codes=listed)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.entities import Person
-from planner.domain.enums import PersonCategory
+from planner.domain.enums import PersonCategory, RecordKind
 from planner.domain.errors import FieldProblem, PlannerError, ValidationError
 from planner.domain.validation import validate_person
 from planner.services.changes import initiated_by
@@ -101,6 +101,8 @@ class PersonEditor(RecordEditorDialog):
     when *person_id* names no person.
     """
 
+    record_kind = RecordKind.PERSON
+
     def __init__(
         self,
         services: Services,
@@ -118,6 +120,7 @@ class PersonEditor(RecordEditorDialog):
         self._build()
         self._load(self._original)
         self.mark_clean()
+        self.listen(services.bus)  # changes made elsewhere are taken in live
         self.setWindowTitle(
             QCoreApplication.translate("PersonEditor", "New person")
             if self._original is None

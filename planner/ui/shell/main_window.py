@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.preferences = load_preferences(settings)
         tabs = visit_editor_tabs(services, self.undo_stack)
         self.editors = VisitEditors(services, self.undo_stack, self, tabs)
+        self.editors.export = lambda parent, visit_id: export_itinerary(parent, services, visit_id)
         self.editors.date_pattern = self.preferences.date_format.qt_pattern
         self._build_workspace()
         self.visit_commands = VisitCommands(

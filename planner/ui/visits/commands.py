@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
 from planner.domain.enums import VisitStatus
 from planner.domain.errors import PlannerError
@@ -86,15 +86,20 @@ class VisitCommands:
         return copy.id
 
     def cancel(self) -> bool:
-        """Cancel the selected visit in its editor, after confirmation (undoable).
+        """Cancel the selected visit after confirmation and a reason (one undoable step).
 
-        A visit whose status may no longer be cancelled (the domain decides) gets a message
-        instead; True if the visit was cancelled.
+        No editor opens: the status changes through the service, and an editor already open
+        on the visit takes the change in. A visit whose status may no longer be cancelled (the
+        domain decides) gets a message instead; True if the visit was cancelled.
         """
         visit_id = self._view.current_visit_id()
         if visit_id is None:
             return False
-        visit = self._services.visits.get(visit_id)
+        try:
+            visit = self._services.visits.get(visit_id)
+        except PlannerError as exc:
+            self._warn(planner_error_text(exc))
+            return False
         if not can_cancel(visit.status):
             QMessageBox.information(
                 self._parent,
@@ -104,7 +109,34 @@ class VisitCommands:
                 ).format(code=visit.code, status=visit.status.value),
             )
             return False
-        return self._editors.open(visit_id).change_status(VisitStatus.CANCELLED)
+        reason = self.ask_cancel_reason(visit.code)
+        if reason is None:
+            return False
+        from planner.ui.visits.status_steps import set_status_step
+
+        try:
+            set_status_step(self._services, self._undo_stack, visit, VisitStatus.CANCELLED, reason)
+        except PlannerError as exc:  # changed meanwhile, say: tell why, keep going
+            self._warn(planner_error_text(exc))
+            return False
+        return True
+
+    def ask_cancel_reason(self, code: str) -> str | None:
+        """Confirm the cancellation of *code* and ask why; None if the coordinator backs out
+        (tests replace this)."""
+        text, ok = QInputDialog.getText(
+            self._parent,
+            QCoreApplication.translate("VisitEditor", "Cancel visit"),
+            QCoreApplication.translate(
+                "VisitEditor", "Cancel visit {code}? Why (kept in the history):"
+            ).format(code=code),
+        )
+        return text.strip() if ok else None
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(
+            self._parent, QCoreApplication.translate("MainWindow", "Cancel visit"), message
+        )
 
     def change_status(self, target: VisitStatus) -> bool:
         """Move the selected visit to *target* through its editor (the same undoable step,

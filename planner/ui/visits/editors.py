@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -49,6 +50,8 @@ class VisitEditors(QObject):
         self.person_choices = VisitPersonChoices(services)
         #: The date display pattern new editors use (the coordinator's preference).
         self.date_pattern = "yyyy-MM-dd"
+        #: What the editors' Export (Ctrl+E) runs: export(editor, visit id) (the shell sets it).
+        self.export: Callable[[QWidget, int | None], object] | None = None
         self._editors: dict[int, VisitEditor] = {}
 
     def editor(self, visit_id: int) -> VisitEditor | None:
@@ -97,6 +100,9 @@ class VisitEditors(QObject):
         )
         editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         editor.set_date_pattern(self.date_pattern)
+        export = self.export
+        if export is not None:
+            editor.set_export(lambda: export(editor, editor.visit_id))
         return editor
 
     def _register(self, visit_id: int, editor: VisitEditor) -> None:

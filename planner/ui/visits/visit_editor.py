@@ -49,12 +49,13 @@ from planner.ui.common.form_widgets import (
 )
 from planner.ui.common.history_model import HistoryColumn, HistoryModel
 from planner.ui.common.labels import purpose_label, status_colour, status_label
-from planner.ui.common.undo import run_undoable, undoable_create, undoable_update
+from planner.ui.common.undo import undoable_create, undoable_update
 from planner.ui.common.visit_person_choices import (
     VisitPersonChoices,
     VisitPersonModel,
     select_person,
 )
+from planner.ui.visits.status_steps import set_status_step
 
 #: A tab the window adds to every editor: (title, factory(editor) -> widget).
 TabFactory = tuple[str, Callable[["VisitEditor"], QWidget]]
@@ -93,6 +94,7 @@ class VisitEditor(RecordEditorDialog):
     """
 
     visit_saved = Signal(int)
+    record_kind = RecordKind.VISIT
 
     def __init__(
         self,
@@ -465,6 +467,21 @@ class VisitEditor(RecordEditorDialog):
         """False for a visit not saved yet."""
         return self._visit is not None
 
+    def opened_record(self) -> Visit | None:
+        """The visit as stored when last read (None for a new one)."""
+        return self._visit
+
+    def current_record(self) -> Visit:
+        """The visit as stored now."""
+        assert self._visit is not None and self._visit.id is not None
+        return self.services.visits.get(self._visit.id)
+
+    def take_record(self, current: Visit, *, show: bool) -> None:
+        """Edit *current* from now on (its version, its status); with *show*, display it."""
+        self._visit = current
+        if show:
+            self._load(current)
+
     def set_date_pattern(self, pattern: str) -> None:
         """Show the arrival and departure in the coordinator's date format (a Qt pattern)."""
         for edit in (self.arrival, self.departure):
@@ -577,24 +594,12 @@ class VisitEditor(RecordEditorDialog):
         return True
 
     def _set_status(self, target: VisitStatus, reason: str, *, override: bool) -> Visit:
-        assert self._visit is not None and self._visit.id is not None
-        visit_id, previous = self._visit.id, self._visit.status
-        visits = self.services.visits
-        label = QCoreApplication.translate("VisitEditor", "{verb} visit {code}").format(
-            verb=status_label(target), code=self._visit.code
-        )
-        if override:
-            label = QCoreApplication.translate("VisitEditor", "{label} (override)").format(
-                label=label
-            )
-        with initiated_by(self):  # change_status shows the result itself
-            return run_undoable(
-                self.undo_stack,
-                label,
-                lambda: visits.set_status(visit_id, target, reason=reason, override=override),
-                lambda done: visits.undo_status(visit_id, target, previous, done.version),
-                show_undo_error,
-            )
+        assert self._visit is not None
+        # Named as this editor's change: change_status shows the result itself.
+        return set_status_step(
+            self.services, self.undo_stack, self._visit, target, reason,
+            override=override, initiator=self,
+        )  # fmt: skip
 
     def ask_override_reason(self, target: VisitStatus, blocking: Sequence[str]) -> str | None:
         """Name the blocking paperwork; an override needs a written reason (None: don't)."""
@@ -625,7 +630,7 @@ class VisitEditor(RecordEditorDialog):
     # -- live updates --------------------------------------------------------------------------
 
     def on_change(self, change: Change) -> None:
-        """Refresh the history when this visit changed elsewhere; close when it was deleted.
+        """Take in a change made elsewhere (field by field); close when it was deleted.
 
         Its own saves (named with :func:`initiated_by`) are skipped: it shows them already.
         """
@@ -639,4 +644,8 @@ class VisitEditor(RecordEditorDialog):
             self.mark_clean()
             self.close()
             return
-        self._load_history()
+        # Status, allowed moves, untouched fields and the version follow; typed text stays.
+        version = self._visit.version
+        super().on_change(change)
+        if self._visit is not None and self._visit.version == version:
+            self._load_history()  # not reloaded (paperwork, say): the history may still grow

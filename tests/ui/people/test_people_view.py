@@ -185,13 +185,15 @@ def test_deleting_a_visitor_says_why_it_cannot(
     view: PeopleView, services: Services, sample: Sample, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     messages: list[str] = []
-    monkeypatch.setattr(view, "confirm_delete", lambda name: True)
+    asked: list[str] = []
+    monkeypatch.setattr(view, "confirm_delete", lambda name: asked.append(name) or True)
     monkeypatch.setattr(view, "show_message", messages.append)
     view.select_person(sample.tanaka.id or 0)
     assert not view.delete_selected()
+    assert asked == []  # refused up front, not after a "Delete?"
     assert len(messages) == 1
     assert messages[0].startswith("Hiroshi Tanaka cannot be deleted")
-    assert "visit" in messages[0]
+    assert "V-2027-0001" in messages[0] and "V-2027-0002" not in messages[0]
     assert services.people.get(sample.tanaka.id or 0).family_name == "Tanaka"
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from PySide6.QtCore import QSignalBlocker
 from PySide6.QtGui import QUndoStack
 from pytestqt.qtbot import QtBot
 
@@ -49,7 +50,8 @@ def test_reload_shows_theirs_and_overwrite_stores_mine_on_purpose(
     editor = _editor(qtbot, services, QUndoStack(), person_id)
     # Another coordinator changes the phone and the passport number first.
     theirs = services.people.get(person_id)
-    services.people.update(dataclasses.replace(theirs, phone="+81 1", passport_number="NEW1"))
+    with QSignalBlocker(editor.change_bridge):  # their notice has not arrived yet
+        services.people.update(dataclasses.replace(theirs, phone="+81 1", passport_number="NEW1"))
     editor.email_edit.setText("mine@example.jp")
 
     shown = _answer(monkeypatch, 0)  # cancel: nothing stored, the edits stay
@@ -69,7 +71,8 @@ def test_reload_shows_theirs_and_overwrite_stores_mine_on_purpose(
 
     # They change it again; this time the coordinator overwrites deliberately.
     now = services.people.get(person_id)
-    services.people.update(dataclasses.replace(now, phone="+81 2", passport_number="NEW2"))
+    with QSignalBlocker(editor.change_bridge):  # their notice has not arrived yet
+        services.people.update(dataclasses.replace(now, phone="+81 2", passport_number="NEW2"))
     editor.email_edit.setText("mine@example.jp")
     editor.phone_edit.setText("+81 mine")
     _answer(monkeypatch, ConflictDialog.OVERWRITE)

@@ -6,7 +6,7 @@ import dataclasses
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QSignalBlocker, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -14,6 +14,7 @@ from planner.domain.enums import VisitStatus
 from planner.services.container import Services
 from planner.ui.common.conflict_dialog import ConflictDialog, conflicting_fields
 from planner.ui.shell.main_window import MainWindow
+from planner.ui.visits.commands import VisitCommands
 from planner.ui.visits.visit_editor import VisitEditor
 from tests.fixtures.sample import Sample
 
@@ -98,13 +99,26 @@ def test_cancel_asks_for_confirmation_and_reason(
 ) -> None:  # fmt: skip
     assert sample.visit_in.id is not None
     window.visits_view.select_visit(sample.visit_in.id)
-    monkeypatch.setattr(VisitEditor, "ask_cancel_reason", lambda self: None)
+    asked: list[str] = []
+
+    def ask(answer: str | None):
+        return lambda self, code: (asked.append(code), answer)[1]
+
+    monkeypatch.setattr(VisitCommands, "ask_cancel_reason", ask(None))
     _trigger(window, "actionCancelVisit")
+    assert asked == ["V-2027-0001"]
     assert services.visits.get(sample.visit_in.id).status is VisitStatus.DRAFT
-    monkeypatch.setattr(VisitEditor, "ask_cancel_reason", lambda self: "Visa refused")
+    monkeypatch.setattr(VisitCommands, "ask_cancel_reason", ask("Visa refused"))
     _trigger(window, "actionCancelVisit")
     visit = services.visits.get(sample.visit_in.id)
     assert visit.status is VisitStatus.CANCELLED
+    # Cancelling opens no editor as a side effect, and is one undoable step.
+    assert window.editors.visit_ids() == []
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, VisitEditor)]
+    assert window.undo_stack.undoText() == "Cancelled visit V-2027-0001"
+    window.main_actions.undo.trigger()
+    assert services.visits.get(sample.visit_in.id).status is VisitStatus.DRAFT
+    window.main_actions.redo.trigger()
     assert services.visits.history(sample.visit_in.id)[-1].reason == "Visa refused"
     qtbot.waitUntil(lambda: "Cancelled" in window.visits_view.proxy.index(0, 6).data())
 
@@ -129,8 +143,9 @@ def test_conflicting_save_shows_changes_and_overwrites_only_on_purpose(
     assert sample.visit_in.id is not None
     editor = window.open_visit(sample.visit_in.id)
     qtbot.addWidget(editor)
-    # Another coordinator saves first.
-    services.visits.update(dataclasses.replace(sample.visit_in, visitor_notes="Theirs"))
+    # Another coordinator saves first; their change has not reached this window yet.
+    with QSignalBlocker(window.change_bridge):
+        services.visits.update(dataclasses.replace(sample.visit_in, visitor_notes="Theirs"))
     editor.internal_notes.setPlainText("Mine")
     seen: list[list[tuple[str, str, str, str]]] = []
 
@@ -149,9 +164,10 @@ def test_conflicting_save_shows_changes_and_overwrites_only_on_purpose(
     editor.save()
     assert editor.visitor_notes.toPlainText() == "Theirs"
     assert editor.internal_notes.toPlainText() == ""
-    services.visits.update(
-        dataclasses.replace(services.visits.get(sample.visit_in.id), visitor_notes="Theirs 2")
-    )
+    with QSignalBlocker(window.change_bridge):
+        services.visits.update(
+            dataclasses.replace(services.visits.get(sample.visit_in.id), visitor_notes="Theirs 2")
+        )
     editor.internal_notes.setPlainText("Mine")
     monkeypatch.setattr(VisitEditor, "ask_conflict", answer(ConflictDialog.OVERWRITE))
     assert editor.save() is True
