@@ -217,14 +217,22 @@ class Institutions:
 
     def __init__(self, existing: Sequence[Institution], create: bool) -> None:
         self.by_name: dict[str, int] = {}
+        self.countries: dict[int, str] = {}
         for inst in existing:
             assert inst.id is not None
+            self.countries[inst.id] = inst.country
             for name in (inst.name, inst.short_name, inst.name_ja):
                 if name.strip():
                     self.by_name.setdefault(name.strip().casefold(), inst.id)
         self.create = create
         self.new: list[Institution] = []
         self.new_by_name: dict[str, int] = {}
+
+    def country(self, existing: int | None, new: int | None) -> str | None:
+        """The country of a resolved institution (see :meth:`resolve`), None if neither."""
+        if existing is not None:
+            return self.countries.get(existing)
+        return self.new[new].country if new is not None else None
 
     def resolve(self, reader: RowReader, key: str, hint: str) -> tuple[int | None, int | None]:
         """``(existing id, None)``, ``(None, index of a new one)`` or ``(None, None)`` + problem.

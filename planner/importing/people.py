@@ -18,7 +18,7 @@ from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
 from planner.domain.errors import ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.domain.validation import validate_person
+from planner.domain.validation import prepare_person
 from planner.importing.common import (
     PROGRESS_EVERY,
     ImportPlan,
@@ -127,7 +127,8 @@ def plan_people(
             passport_number=texts["passport_number"], passport_expiry=dates["passport_expiry"],
         )  # fmt: skip
         try:
-            validate_person(person)
+            # The phone is read in the home institution's country and stored in E.164 form.
+            person = prepare_person(person, institutions.country(home_id, new_home))
         except ValidationError as exc:
             for problem in exc.problems:
                 if problem.field == "nationality" and nationality is None:
