@@ -34,6 +34,16 @@ def normalize_phone(text: str, region: str | None) -> str | Message:
     try:
         number = phonenumbers.parse(text, region or None)
     except NumberParseException as exc:
+        if exc.error_type == NumberParseException.INVALID_COUNTRY_CODE and text.strip()[:1] in (
+            "+",
+            "＋",
+        ):
+            return Message(
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{value}: the country calling code after + does not exist"
+                ),
+                shown,
+            )
         if exc.error_type == NumberParseException.INVALID_COUNTRY_CODE:
             return Message(
                 QT_TRANSLATE_NOOP(
@@ -68,6 +78,12 @@ def normalize_phone(text: str, region: str | None) -> str | Message:
         )
     if not phonenumbers.is_valid_number(number):
         number_region = phonenumbers.region_code_for_number(number)
+        if (
+            not number_region
+            and region
+            and (phonenumbers.country_code_for_region(region) == number.country_code)
+        ):
+            number_region = region  # no region's numbering plan has it: say the one asked
         if number_region and number_region != "001":
             return Message(
                 QT_TRANSLATE_NOOP("Validation", "{value} is not a valid number in {region}"),
