@@ -14,7 +14,7 @@ from __future__ import annotations
 from planner.domain.countries import country_name
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 
-#: Longer input is not a telephone number; libphonenumber refuses it too, with less to say.
+# Longer input is not a telephone number; libphonenumber refuses it too, with less to say.
 _MAX_INPUT = 100
 
 
