@@ -199,6 +199,6 @@ def test_a_package_with_an_undiallable_phone_is_refused_whole(
     package: dict[str, Any], partner: Services, tmp_path: Path
 ) -> None:
     package["people"]["visitor"]["phone"] = "12"
-    with pytest.raises(PackageError, match="cannot be imported: .*'12' is too short"):
+    with pytest.raises(PackageError, match=r"cannot be imported: .*'12' is too short"):
         import_visit_package(partner, _write(tmp_path, package))
     assert _empty(partner)
