@@ -15,12 +15,11 @@ from PySide6.QtGui import QCloseEvent, QShowEvent, QUndoStack
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QMainWindow, QWidget
 
 import planner
-from planner.domain.errors import PlannerError
 from planner.services.backups import DATABASE_REPLACED
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.ui.common.bridge import ChangeBridge
-from planner.ui.common.formats import set_viewer_country
+from planner.ui.common.formats import set_viewer_home
 from planner.ui.common.preferences import Preferences, load_preferences, save_preferences
 from planner.ui.exchange.commands import export_package, import_package
 from planner.ui.itinerary.commands import export_event_itineraries, export_itinerary
@@ -72,7 +71,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{planner.APP_NAME} — {self.database_display}")
         self.undo_stack = QUndoStack(self)
         self.preferences = load_preferences(settings)
-        self._apply_viewer_country(self.preferences)
+        set_viewer_home(services, self.preferences.home_institution_id)
         tabs = visit_editor_tabs(services, self.undo_stack)
         self.editors = VisitEditors(services, self.undo_stack, self, tabs)
         self.editors.date_pattern = self.preferences.date_format.qt_pattern
@@ -263,19 +262,9 @@ class MainWindow(QMainWindow):
         """Use *prefs* from now on and remember them."""
         self.preferences = prefs
         save_preferences(self._settings, prefs)
-        self._apply_viewer_country(prefs)
+        set_viewer_home(self._services, prefs.home_institution_id)
         self.visits_view.set_preferences(prefs)
         self.editors.date_pattern = prefs.date_format.qt_pattern
-
-    def _apply_viewer_country(self, prefs: Preferences) -> None:
-        """Phone numbers are shown for the country of the coordinator's home institution."""
-        country = None
-        if prefs.home_institution_id is not None:
-            try:
-                country = self._services.institutions.get(prefs.home_institution_id).country
-            except PlannerError:
-                country = None  # the institution was deleted: numbers shown internationally
-        set_viewer_country(country)
 
     def quit(self) -> None:
         """Close the window (saving its layout) and leave the application."""
