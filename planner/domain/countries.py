@@ -162,7 +162,7 @@ def parse_country(text: str) -> str | None:
 def suggest_countries(text: str, limit: int = 3) -> list[str]:
     """The closest country names to *text*, in its own language, as ``Netherlands (NL)``."""
     key = fold_country(text)
-    if not key:
+    if not key or len(key) > 100:  # no country's name is that long: nothing is close
         return []
     names = _tables()[1]["ja" if _is_japanese(key) else "en"]
     by_folded: dict[str, str] = {}

@@ -73,13 +73,16 @@ _ERA_PREFIX = "|".join(sorted(_ERA_BY_PREFIX, key=len, reverse=True))
 _ERA_DATE = re.compile(
     rf"^({_ERA_PREFIX})\.?(\d{{1,2}}|元)(?:年(\d{{1,2}})月(\d{{1,2}})日?|[.\-/](\d{{1,2}})[.\-/](\d{{1,2}}))$"
 )
-#: A weekday after the date: ``(木)``, ``(木曜日)``, ``(Thu)``, `` 木曜日``, ``, Thursday``.
+#: A weekday at the end: ``(木)``, ``(木曜日)``, ``(Thu)``, `` 木曜日``, ``, Thursday``. Searched
+#: at the end only, each try a few characters long: no backtracking over long text.
 _TRAILING_WEEKDAY = re.compile(
-    r"^(?P<date>.*?)[\s,]*(?:\((?P<p>[月火水木金土日](?:曜日?)?|[a-z]{3,9}\.?)\)"
-    r"|\s(?P<ja>[月火水木金土日]曜日?)|,?\s(?P<en>[a-z]{3,9}\.?))$"
+    r"(?:\((?P<p>[月火水木金土日](?:曜日?)?|[a-z]{3,9}\.?)\)|(?P<ja>[月火水木金土日]曜日?)"
+    r"|(?<![a-z])(?P<en>[a-z]{3,9})\.?)$"
 )
 #: A weekday before the date: ``Thu 1 Apr 2027``, ``Thursday, April 1, 2027``.
 _LEADING_WEEKDAY = re.compile(r"^(?P<en>[a-z]{3,9})\.?,?\s+(?P<date>.+)$")
+#: No date is written in more characters (``Wednesday, September 30, 2027`` has 29).
+_MAX_TEXT = 60
 _NOT_A_DATE = QT_TRANSLATE_NOOP(
     "Validation",
     "{value} is not a date (write e.g. 2027-04-01, 2027/04/01, 1 Apr 2027 or 2027年4月1日)",
@@ -175,10 +178,13 @@ def _weekday(name: str) -> int | None:
 
 def _split_weekday(norm: str) -> tuple[str, int | None]:
     """*norm* without a leading or trailing weekday, and that weekday (None when none)."""
-    if match := _TRAILING_WEEKDAY.match(norm):
+    if match := _TRAILING_WEEKDAY.search(norm):
         weekday = _weekday(match["p"] or match["ja"] or match["en"])
-        if weekday is not None and match["date"]:
-            return match["date"], weekday
+        rest = norm[: match.start()]
+        # The weekday must stand apart from the date ("2027年4月1日(木)", "1 Apr 2027, Thu").
+        separated = bool(match["p"]) or rest[-1:] in (" ", ",") or rest[-1:] == "日"
+        if weekday is not None and separated and rest.rstrip(" ,"):
+            return rest.rstrip(" ,"), weekday
     if match := _LEADING_WEEKDAY.match(norm):
         weekday = _weekday(match["en"])
         if weekday is not None and match["en"] not in _MONTHS:
@@ -231,6 +237,8 @@ def parse_date(value: Cell) -> date | str | None:
     norm = unicodedata.normalize("NFKC", text).strip().lower()
     # Spaces people put around 年, 月 and 日 ("2027 年 4 月 1 日") carry nothing.
     norm = re.sub(r"\s*([年月日])\s*", r"\1", norm).strip()
+    if len(norm) > _MAX_TEXT:
+        return Message(_NOT_A_DATE, {"value": repr(text[:_MAX_TEXT] + "…")})
     if norm.isascii() and norm.isdigit() and len(norm) <= 6:
         return _from_serial(int(norm))
     norm, weekday = _split_weekday(norm)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
 
 import pytest
@@ -90,3 +91,14 @@ def test_forms_real_spreadsheets_hold(text: str, expected: date) -> None:
 def test_refused_forms_say_why(text: str, reason: str) -> None:
     parsed = parse_date(text)
     assert isinstance(parsed, str) and reason in parsed, parsed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [" ," * 20_000 + "x", " ," * 30 + "(木)", "(木)" * 10_000, "thu " * 20_000, "1" * 100_000],
+)
+def test_hostile_text_is_refused_at_once(text: str) -> None:
+    """Long cells cannot make the patterns backtrack: each is refused in a few milliseconds."""
+    started = time.perf_counter()
+    assert isinstance(parse_date(text), str)
+    assert time.perf_counter() - started < 0.5
