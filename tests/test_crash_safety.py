@@ -39,6 +39,11 @@ from planner.db.location import sqlite_target
 from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
 from planner.services.container import Services
+from planner.domain.validation import is_valid_email
+
+# The e-mail check's library loads on first use (~0.1 s): load it here, once, like the planner
+# modules, so each writer starts saving at once rather than inside the random kill window.
+is_valid_email("warm@example.org")
 
 
 def write(db, institution, round_no, fifo):

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-import re
+import dataclasses
 
 from planner.domain.countries import is_country_code
 from planner.domain.entities import Event, Institution, ItineraryItem, Person, Visit
 from planner.domain.errors import FieldProblem, ValidationError
-from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.domain.limits import record_problems
+from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
+from planner.domain.limits import EMAIL, record_problems
+from planner.domain.phones import normalize_phone
 from planner.domain.timezones import is_valid_zone
-
-# Deliberately permissive: one @, no spaces, a dot in the domain. Real validation of an
-# address is sending mail to it; this catches typing mistakes.
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
 
 
 def _required(problems: list[FieldProblem], field: str, value: str, message: str) -> None:
@@ -66,9 +63,36 @@ def validate_bounds(record: object) -> None:
     _raise(record_problems(record))
 
 
+def email_problem(value: str) -> str | None:
+    """Why *value* is not an e-mail address (the library's English words), or None.
+
+    Syntax only, by ``email-validator`` (RFC 5322/6531: internationalised addresses are
+    valid): no DNS look-up is made, so checking works offline and reveals nothing.
+    """
+    if len(value) > EMAIL:
+        return "too long"
+    # Imported here: the library and its DNS toolkit cost start-up time no one else needs.
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        validate_email(value, check_deliverability=False)
+    except EmailNotValidError as exc:
+        return str(exc)
+    return None
+
+
 def is_valid_email(value: str) -> bool:
-    """True if *value* looks like an e-mail address."""
-    return bool(_EMAIL.match(value))
+    """True if *value* is a well-formed e-mail address (see :func:`email_problem`)."""
+    return email_problem(value) is None
+
+
+def _phone(problems: list[FieldProblem], phone: str, region: str | None, stored_phone: str) -> None:
+    """A phone must read as a dialable number, unless it is the unchanged stored value."""
+    if not phone or phone == stored_phone:
+        return
+    result = normalize_phone(phone, region)
+    if isinstance(result, Message):
+        problems.append(FieldProblem("phone", result.template, result.params))
 
 
 def validate_institution(inst: Institution) -> None:
@@ -81,21 +105,28 @@ def validate_institution(inst: Institution) -> None:
     _raise(problems)
 
 
-def validate_person(person: Person) -> None:
-    """Raise :class:`ValidationError` listing every problem of *person*."""
+def validate_person(person: Person, region: str | None = None, *, stored_phone: str = "") -> None:
+    """Raise :class:`ValidationError` listing every problem of *person*.
+
+    *region* is the home institution's country, for a phone number written without a
+    country code; a phone equal to *stored_phone* (what the record holds now) is not checked
+    again, so a number stored before numbers were checked does not block other changes.
+    """
     problems: list[FieldProblem] = []
     if not (person.family_name.strip() or person.family_name_native.strip()):
         problems.append(
             FieldProblem("family_name", QT_TRANSLATE_NOOP("Validation", "Family name is required"))
         )
-    if person.email and not is_valid_email(person.email):
+    reason = email_problem(person.email) if person.email else None
+    if reason is not None:
         problems.append(
             FieldProblem(
                 "email",
-                QT_TRANSLATE_NOOP("Validation", "{email} is not a valid e-mail address"),
-                {"email": repr(person.email)},
+                QT_TRANSLATE_NOOP("Validation", "{email} is not a valid e-mail address: {reason}"),
+                {"email": repr(person.email), "reason": reason},
             )
         )
+    _phone(problems, person.phone, region, stored_phone)
     _country(problems, "nationality", person.nationality, optional=True)
     if (
         person.date_of_birth
@@ -110,6 +141,16 @@ def validate_person(person: Person) -> None:
         )
     _bounded(problems, person)
     _raise(problems)
+
+
+def prepare_person(person: Person, region: str | None, *, stored_phone: str = "") -> Person:
+    """*person* as it is stored: the phone in E.164 form (read with *region*, the home
+    institution's country); :class:`ValidationError` listing every problem otherwise."""
+    validate_person(person, region, stored_phone=stored_phone)
+    if not person.phone or person.phone == stored_phone:
+        return person
+    phone = normalize_phone(person.phone, region)
+    return dataclasses.replace(person, phone=phone) if phone != person.phone else person
 
 
 def validate_visit(visit: Visit) -> None:

@@ -14,6 +14,7 @@ from datetime import date, datetime
 from planner.domain.entities import Institution, ItineraryItem, Visit
 from planner.domain.enums import VisitStatus
 from planner.domain.itinerary_days import group_by_day
+from planner.domain.phones import format_phone
 from planner.domain.timezones import utc_now
 from planner.export.i18n import (
     EMERGENCY_KEYS,
@@ -185,8 +186,10 @@ def build_document(
         days.append(Day(group.day, format_date(group.day, lang), tuple(entries)))
 
     emergency = []
-    if host_person is not None and host_person.phone:
-        emergency.append(f"{person_name(host_person, lang)}: {host_person.phone}")
+    # A visitor dials from abroad: the host's number in its international form.
+    host_phone = format_phone(host_person.phone, None) if host_person else ""
+    if host_person is not None and host_phone:
+        emergency.append(f"{person_name(host_person, lang)}: {host_phone}")
     if host.country in EMERGENCY_KEYS:
         emergency.append(label(EMERGENCY_KEYS[host.country], lang))
 
@@ -212,7 +215,7 @@ def build_document(
         host_address=host.address,
         host_person=person_name(host_person, lang) if host_person else "",
         host_email=host_person.email if host_person else "",
-        host_phone=host_person.phone if host_person else "",
+        host_phone=host_phone,
         dates=dates,
         emergency=tuple(emergency),
         visitor_notes=visit.visitor_notes,

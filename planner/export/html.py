@@ -93,7 +93,10 @@ def _entry(entry: Entry, doc: ItineraryDocument) -> str:
 
 
 def _link(scheme: str, value: str) -> str:
-    target = value.replace(" ", "") if scheme == "tel" else value
+    target = value
+    if scheme == "tel":
+        # "+1 630-252-2000 ext. 5" dials as tel:+16302522000 (the extension stays in the text).
+        target = "".join(c for c in value.split(" ext. ")[0] if c not in " -()")
     return f'<a href="{scheme}:{_e(target)}">{_e(value)}</a>'
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TypeVar
 
-from planner.domain.countries import country_names
+from planner.domain.countries import parse_country, suggest_countries
 from planner.domain.entities import Institution
 from planner.domain.enums import InstitutionKind, PersonCategory, Purpose
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
@@ -22,14 +21,6 @@ Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 500
 E = TypeVar("E", bound=StrEnum)
 
-_COUNTRY_WORDS = {
-    "日本": "JP", "japan": "JP", "にほん": "JP", "にっぽん": "JP",
-    "アメリカ": "US", "米国": "US", "アメリカ合衆国": "US", "usa": "US", "us": "US",
-    "unitedstates": "US", "unitedstatesofamerica": "US", "america": "US",
-    "イギリス": "GB", "英国": "GB", "uk": "GB", "unitedkingdom": "GB",
-    "ドイツ": "DE", "フランス": "FR", "中国": "CN", "韓国": "KR", "カナダ": "CA",
-    "インド": "IN", "イタリア": "IT", "スペイン": "ES", "オーストラリア": "AU",
-}  # fmt: skip
 _PURPOSE_WORDS = {
     "research": Purpose.RESEARCH_COLLABORATION, "研究": Purpose.RESEARCH_COLLABORATION,
     "共同研究": Purpose.RESEARCH_COLLABORATION, "collaboration": Purpose.RESEARCH_COLLABORATION,
@@ -76,18 +67,22 @@ def word(text: str) -> str:
     return normalize_header(text)
 
 
-def parse_country(text: str) -> str | None:
-    """ISO code for a code, an English country name or a common Japanese name; else None."""
-    stripped = unicodedata.normalize("NFKC", text).strip()
-    if stripped.upper() in country_names() and len(stripped) == 2:
-        return stripped.upper()
-    key = word(stripped)
-    if key in _COUNTRY_WORDS:
-        return _COUNTRY_WORDS[key]
-    for code, name in country_names().items():
-        if word(name) == key:
-            return code
-    return None
+def country_problem(text: str) -> Message:
+    """Why *text* is not a country, with the closest names of its language when any are close."""
+    suggestions = suggest_countries(text)
+    if suggestions:
+        return Message(
+            QT_TRANSLATE_NOOP(
+                "Validation", "{value} is not a country; did you mean {suggestions}?"
+            ),
+            {"value": repr(text), "suggestions": ", ".join(suggestions)},
+        )
+    return Message(
+        QT_TRANSLATE_NOOP(
+            "Validation", "{value} is not a country (ISO code such as JP, or a country name)"
+        ),
+        {"value": repr(text)},
+    )
 
 
 def lookup(table: dict[str, E], enum: type[E], text: str) -> E | None:
@@ -258,14 +253,22 @@ class Institutions:
 
     def __init__(self, existing: Sequence[Institution], create: bool) -> None:
         self.by_name: dict[str, int] = {}
+        self.countries: dict[int, str] = {}
         for inst in existing:
             assert inst.id is not None
+            self.countries[inst.id] = inst.country
             for name in (inst.name, inst.short_name, inst.name_ja):
                 if name.strip():
                     self.by_name.setdefault(name.strip().casefold(), inst.id)
         self.create = create
         self.new: list[Institution] = []
         self.new_by_name: dict[str, int] = {}
+
+    def country(self, existing: int | None, new: int | None) -> str | None:
+        """The country of a resolved institution (see :meth:`resolve`), None if neither."""
+        if existing is not None:
+            return self.countries.get(existing)
+        return self.new[new].country if new is not None else None
 
     def resolve(self, reader: RowReader, key: str, hint: str) -> tuple[int | None, int | None]:
         """``(existing id, None)``, ``(None, index of a new one)`` or ``(None, None)`` + problem.
@@ -292,8 +295,12 @@ class Institutions:
                 ),
             )
             return None, None
-        country = parse_country(reader.text("institution_country"))
+        country_text = reader.text("institution_country")
+        country = parse_country(country_text)
         zone = reader.text("institution_timezone")
+        if country_text and country is None:
+            reader.bad("institution_country", country_problem(country_text))
+            return None, None
         if country is None or not is_valid_zone(zone):
             reader.bad(
                 key,

@@ -13,11 +13,12 @@ from pathlib import Path
 from sqlalchemy import select
 
 from planner.db.models import PersonRow
+from planner.domain.countries import parse_country
 from planner.domain.entities import Person
 from planner.domain.enums import PersonCategory
 from planner.domain.errors import ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.domain.validation import validate_person
+from planner.domain.validation import prepare_person
 from planner.importing.common import (
     PROGRESS_EVERY,
     ImportPlan,
@@ -26,8 +27,8 @@ from planner.importing.common import (
     RowPreview,
     RowReader,
     RowStatus,
+    country_problem,
     parse_category,
-    parse_country,
 )
 from planner.importing.dates import parse_date
 from planner.importing.headers import PEOPLE_FIELDS, match_headers, missing_required
@@ -108,12 +109,7 @@ def plan_people(
         nationality_text = r.text("nationality")
         nationality = parse_country(nationality_text) if nationality_text else ""
         if nationality is None:
-            r.bad(
-                "nationality",
-                QT_TRANSLATE_NOOP(
-                    "Validation", "is not a country (ISO code such as JP, or a country name)"
-                ),
-            )
+            r.bad("nationality", country_problem(nationality_text))
         dates: dict[str, date | None] = {}
         for key in ("date_of_birth", "passport_expiry"):
             parsed = parse_date(r.cell(key))
@@ -131,7 +127,8 @@ def plan_people(
             passport_number=texts["passport_number"], passport_expiry=dates["passport_expiry"],
         )  # fmt: skip
         try:
-            validate_person(person)
+            # The phone is read in the home institution's country and stored in E.164 form.
+            person = prepare_person(person, institutions.country(home_id, new_home))
         except ValidationError as exc:
             for problem in exc.problems:
                 if problem.field == "nationality" and nationality is None:

@@ -13,7 +13,12 @@ from planner.domain.entities import Institution, Person, PersonSummary, Program,
 from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.domain.validation import validate_bounds, validate_institution, validate_person
+from planner.domain.validation import (
+    prepare_person,
+    validate_bounds,
+    validate_institution,
+    validate_person,
+)
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
 from planner.services.paperwork import (
@@ -90,8 +95,34 @@ class PersonService(RecordService[Person, PersonRow]):
         self.paperwork = paperwork
 
     def validate(self, entity: Person) -> None:
-        """Names, e-mail and nationality must be valid."""
-        validate_person(entity)
+        """Names, e-mail and nationality must be valid (the phone is checked by
+        :meth:`create` and :meth:`update`, which know the home institution's country)."""
+        validate_person(entity, stored_phone=entity.phone)
+
+    def create(self, entity: Person) -> Person:
+        """Validate and store a new person, the phone in E.164 form; returns it with its id."""
+        return super().create(self._prepared(entity))
+
+    def update(self, entity: Person) -> Person:
+        """Store a changed person, the phone in E.164 form (see RecordService.update)."""
+        return super().update(self._prepared(entity))
+
+    def _prepared(self, entity: Person) -> Person:
+        """*entity* with its phone read in its home institution's country; a phone equal to
+        the stored one is kept as it is, so numbers stored before they were checked do not
+        block other changes."""
+        with self.db.read() as session:
+            region = session.scalar(
+                select(InstitutionRow.country).where(
+                    InstitutionRow.id == entity.home_institution_id
+                )
+            )
+            stored = (
+                session.scalar(select(PersonRow.phone).where(PersonRow.id == entity.id))
+                if entity.id is not None
+                else None
+            )
+        return prepare_person(entity, region, stored_phone=stored or "")
 
     def after_write(
         self, session: Session, before: Person | None, after: Person

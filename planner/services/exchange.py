@@ -49,9 +49,9 @@ from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.status import ADMISSION_STATUSES
 from planner.domain.timezones import utc_now
 from planner.domain.validation import (
+    prepare_person,
     validate_institution,
     validate_itinerary_item,
-    validate_person,
     validate_visit,
 )
 from planner.services import audit
@@ -605,9 +605,9 @@ class ExchangeService:
             value = getattr(person, name)
             if value is not None:
                 incoming[name] = value
+        region = session.scalar(select(InstitutionRow.country).where(InstitutionRow.id == home_id))
         if row is None:
-            entity = Person(home_institution_id=home_id, **incoming)
-            validate_person(entity)
+            entity = prepare_person(Person(home_institution_id=home_id, **incoming), region)
             row = PersonRow()
             copy_to_row(entity, row)
             session.add(row)
@@ -620,8 +620,9 @@ class ExchangeService:
         stored = to_entity(row, Person)
         fills = {k: v for k, v in incoming.items() if v and not getattr(stored, k)}
         if fills:
-            updated = dataclasses.replace(stored, **fills)
-            validate_person(updated)
+            updated = prepare_person(
+                dataclasses.replace(stored, **fills), region, stored_phone=stored.phone
+            )
             copy_to_row(updated, row)
             session.flush()
             audit.record(session, RecordKind.PERSON, row.id, AuditAction.IMPORT,

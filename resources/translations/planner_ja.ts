@@ -2198,6 +2198,7 @@ Import it?</source>
     </message>
     <message>
         <source>New person</source>
+        <extracomment>Each institution&apos;s country: the region of phone numbers without a country code. The phone as shown (for the coordinator&apos;s country) and as stored: an untouched field keeps the stored value exactly.</extracomment>
         <translation>新規人物</translation>
     </message>
     <message>
@@ -3046,8 +3047,8 @@ Import it?</source>
         <translation>姓は必須です</translation>
     </message>
     <message>
-        <source>{email} is not a valid e-mail address</source>
-        <translation>{email} は有効なメールアドレスではありません</translation>
+        <source>{email} is not a valid e-mail address: {reason}</source>
+        <translation>{email} は有効なメールアドレスではありません：{reason}</translation>
     </message>
     <message>
         <source>expiry is before the date of birth</source>
@@ -3087,6 +3088,14 @@ Import it?</source>
         <translation>[値は非表示]</translation>
     </message>
     <message>
+        <source>{value} is not a country; did you mean {suggestions}?</source>
+        <translation>{value} は国名ではありません。{suggestions} のことですか？</translation>
+    </message>
+    <message>
+        <source>{value} is not a country (ISO code such as JP, or a country name)</source>
+        <translation>{value} は国名ではありません（JP などの ISO コードまたは国名）</translation>
+    </message>
+    <message>
         <source>a formula with no computed value stored in the file (formulas are not evaluated here): open and save the file in Excel or LibreOffice, or enter the value itself</source>
         <extracomment>Columns whose values were results of formulas stored in the file (XLSX). Columns whose values were results of formulas stored in the file (XLSX). A formula cell whose result the file does not hold.</extracomment>
         <translation>計算結果が保存されていない数式です(ここでは数式を計算しません)。Excel か LibreOffice でファイルを開いて保存し直すか、値そのものを入力してください</translation>
@@ -3109,7 +3118,7 @@ Import it?</source>
     </message>
     <message>
         <source>{value} is not a date (write e.g. 2027-04-01, 2027/04/01, 1 Apr 2027 or 2027年4月1日)</source>
-        <extracomment>Day zero of Excel&apos;s 1900 date system (serial 60, the phantom 29 February 1900, is skipped by starting one day early: serials from 61 on match Excel). Serial numbers accepted as dates: 1 January 1950 to 31 December 2199.</extracomment>
+        <extracomment>Day zero of Excel&apos;s 1900 date system (serial 60, the phantom 29 February 1900, is skipped by starting one day early: serials from 61 on match Excel). Serial numbers accepted as dates: 1 January 1950 to 31 December 2199. Eras in order; each ends the day before the next begins (Reiwa has not ended). ``令和9年4月1日`` (the 日 optional), ``R9.4.1``, ``H2/5/3``, ``S55-1-1``, ``平成2.5.3``. A weekday at the end: ``(木)``, ``(木曜日)``, ``(Thu)``, `` 木曜日``, ``, Thursday``. Searched at the end only, each try a few characters long: no backtracking over long text. A weekday before the date: ``Thu 1 Apr 2027``, ``Thursday, April 1, 2027``. No date is written in more characters (``Wednesday, September 30, 2027`` has 29).</extracomment>
         <translation>{value} は日付ではありません(例: 2027-04-01、2027/04/01、1 Apr 2027、2027年4月1日)</translation>
     </message>
     <message>
@@ -3125,12 +3134,24 @@ Import it?</source>
         <translation>{serial} は日付ではありません(Excel のシリアル値は 18264～109574 である必要があります)</translation>
     </message>
     <message>
+        <source>{value} does not exist: the {era} era began on {first}</source>
+        <translation>{value} は存在しません：{era} は {first} に始まりました</translation>
+    </message>
+    <message>
+        <source>{value} does not exist: the {era} era ended on {last}</source>
+        <translation>{value} は存在しません：{era} は {last} に終わりました</translation>
+    </message>
+    <message>
         <source>a formula; formulas are not evaluated — enter the date itself</source>
         <translation>数式です。数式は評価されません — 日付そのものを入力してください</translation>
     </message>
     <message>
         <source>{value} has a time of day; give a date</source>
         <translation>{value} には時刻が含まれています。日付を指定してください</translation>
+    </message>
+    <message>
+        <source>{value}: {date} is a {actual}, not a {written}</source>
+        <translation>{value}：{date} は {actual} で、{written} ではありません</translation>
     </message>
     <message>
         <source>--map: the file has no column titled {title} (it has: {columns})</source>
@@ -3297,10 +3318,6 @@ Import it?</source>
     <message>
         <source>is not a category (researcher/研究者, staff/職員, student/学生)</source>
         <translation>区分として無効です(researcher/研究者、staff/職員、student/学生)</translation>
-    </message>
-    <message>
-        <source>is not a country (ISO code such as JP, or a country name)</source>
-        <translation>国として無効です(JP などの ISO コード、または国名)</translation>
     </message>
     <message>
         <source>no data rows below the header</source>
@@ -4289,6 +4306,42 @@ Import it?</source>
     <message>
         <source>--db needs a file path</source>
         <translation>--db にはファイルのパスが必要です</translation>
+    </message>
+    <message>
+        <source>{value} is too long</source>
+        <translation>{value} は長すぎます</translation>
+    </message>
+    <message>
+        <source>{value}: the country calling code after + does not exist</source>
+        <translation>{value}：+ の後の国番号は存在しません</translation>
+    </message>
+    <message>
+        <source>{value} has no country code: write it with + and the country code (e.g. +81 3-1234-5678)</source>
+        <translation>{value} には国番号がありません：+ と国番号を付けて書いてください（例：+81 3-1234-5678）</translation>
+    </message>
+    <message>
+        <source>{value} is too short</source>
+        <translation>{value} は短すぎます</translation>
+    </message>
+    <message>
+        <source>{value} is not a telephone number</source>
+        <translation>{value} は電話番号ではありません</translation>
+    </message>
+    <message>
+        <source>{value}: +{code} is not a country calling code</source>
+        <translation>{value}：+{code} は国番号ではありません</translation>
+    </message>
+    <message>
+        <source>{value} is a local number: add the area code</source>
+        <translation>{value} は市内番号です：市外局番を付けてください</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid number in {region}</source>
+        <translation>{value} は {region} の有効な番号ではありません</translation>
+    </message>
+    <message>
+        <source>{value} is not a valid number for +{code}</source>
+        <translation>{value} は +{code} の有効な番号ではありません</translation>
     </message>
 </context>
 <context>

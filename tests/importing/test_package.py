@@ -179,3 +179,26 @@ def test_changes_published_only_after_a_successful_import(
     import_visit_package(partner, _write(tmp_path, package))
     assert ("visit", "create") in seen
     assert ("itinerary_item", "import") in seen and ("person", "import") in seen
+
+
+def test_phones_in_a_package_are_read_in_the_persons_home_country(
+    package: dict[str, Any], partner: Services, tmp_path: Path
+) -> None:
+    home = package["people"]["visitor"]["institution"]
+    country = package["institutions"][home]["country"]
+    local = {"JP": "048-462-1111", "US": "630-252-2000"}[country]
+    package["people"]["visitor"]["phone"] = local
+    import_visit_package(partner, _write(tmp_path, package))
+    visitor = next(
+        p for p in partner.people.list() if p.email == package["people"]["visitor"]["email"]
+    )
+    assert visitor.phone == {"JP": "+81484621111", "US": "+16302522000"}[country]
+
+
+def test_a_package_with_an_undiallable_phone_is_refused_whole(
+    package: dict[str, Any], partner: Services, tmp_path: Path
+) -> None:
+    package["people"]["visitor"]["phone"] = "12"
+    with pytest.raises(PackageError, match=r"cannot be imported: .*'12' is too short"):
+        import_visit_package(partner, _write(tmp_path, package))
+    assert _empty(partner)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 
 from planner.services.container import Services
+from planner.ui.common.formats import set_viewer_country
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings
 from tests.fixtures.sample import Sample
@@ -43,3 +45,12 @@ def _never_block_on_unsaved_changes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(
         RecordEditorDialog, "ask_save_changes", lambda self: QMessageBox.StandardButton.Discard
     )
+
+
+@pytest.fixture(autouse=True)
+def _no_viewer_country() -> Iterator[None]:
+    """Phone numbers are shown internationally unless a test chooses a coordinator's country
+    (the main window sets it from the preferences; it must not leak into the next test)."""
+    set_viewer_country(None)
+    yield
+    set_viewer_country(None)

@@ -60,7 +60,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.countries import country_names
+from planner.domain.countries import country_names, parse_country
 from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
 from planner.services.changes import Change, ChangeBus
@@ -243,8 +243,9 @@ class CountryCombo(QComboBox):
     """An editable, searchable choice of ISO 3166 country: items read ``JP — Japan``.
 
     :meth:`code` gives the ISO code for the text shown: an item's code, a typed two-letter
-    code (upper-cased), an English name typed in full, or else the text as typed so the
-    validation reports it. With *allow_empty* the first item is "not recorded" (code ``""``).
+    code (upper-cased), a name or alias typed in full (``USA``, ``米国``), or else the text as
+    typed so the validation reports it. With *allow_empty* the first item is "not recorded"
+    (code ``""``).
     """
 
     def __init__(self, parent: QWidget | None = None, *, allow_empty: bool = False) -> None:
@@ -281,7 +282,8 @@ class CountryCombo(QComboBox):
         head = text.split("—", 1)[0].strip()
         if len(head) == 2 and head.isascii() and head.upper() in country_names():
             return head.upper()
-        return self._by_name.get(text.casefold(), text)
+        # Then the importers' reading: alpha-3 codes and aliases (USA, UK, 米国, 大韓民国…).
+        return self._by_name.get(text.casefold()) or parse_country(text) or text
 
     def set_code(self, code: str) -> None:
         """Show *code* (an unknown code is shown as typed, so validation can report it)."""

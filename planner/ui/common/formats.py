@@ -10,17 +10,24 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 
 from planner.domain.countries import country_names as domain_country_names
+from planner.domain.errors import PlannerError
 from planner.domain.itinerary_days import day_marker
+from planner.domain.phones import format_phone
+
+if TYPE_CHECKING:
+    from planner.services.container import Services
 
 _WEEKDAYS_JA = "月火水木金土日"
 _WEEKDAYS_JA_LONG = ("月曜日", "火曜日", "水曜日", "木曜日", "金曜日", "土曜日", "日曜日")
 
 
 _language: str | None = None
+_viewer_country: str | None = None
 
 
 def set_language(language: str | None) -> None:
@@ -154,3 +161,35 @@ def day_offset(offset: int) -> str:
     if offset == 0:
         return ""
     return f"{'+' if offset > 0 else '−'}{abs(offset)}日"
+
+
+def set_viewer_country(code: str | None) -> None:
+    """Record the coordinator's country: their home institution's (None when not chosen).
+
+    Set by the main window from the preferences; phone numbers of that country are shown in
+    its national form, all others internationally.
+    """
+    global _viewer_country
+    _viewer_country = code or None
+
+
+def set_viewer_home(services: Services, institution_id: int | None) -> None:
+    """Take the coordinator's country from their home institution (the preferences')."""
+    country = None
+    if institution_id is not None:
+        try:
+            country = services.institutions.get(institution_id).country
+        except PlannerError:
+            country = None  # the institution was deleted since: numbers shown internationally
+    set_viewer_country(country)
+
+
+def viewer_country() -> str | None:
+    """The coordinator's country (see :func:`set_viewer_country`), None if unknown."""
+    return _viewer_country
+
+
+def phone_text(stored: str) -> str:
+    """A stored phone number as the coordinator reads it: ``(630) 252-2000`` to a coordinator
+    in the United States, ``+1 630-252-2000`` to one in Japan; unreadable values as stored."""
+    return format_phone(stored, _viewer_country)

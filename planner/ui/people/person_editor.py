@@ -36,6 +36,7 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
+from planner.ui.common.formats import phone_text
 from planner.ui.common.labels import person_category_label
 from planner.ui.common.undo import undoable_save
 
@@ -117,6 +118,11 @@ class PersonEditor(RecordEditorDialog):
             services.people.get(person_id) if person_id is not None else None
         )
         self._sensitive = _Sensitive()
+        #: Each institution's country: the region of phone numbers without a country code.
+        self._countries: dict[int, str] = {}
+        #: The phone as shown (for the coordinator's country) and as stored: an untouched
+        #: field keeps the stored value exactly.
+        self._phone_shown = ("", "")
         self._build()
         self._load(self._original)
         self.mark_clean()
@@ -200,6 +206,8 @@ class PersonEditor(RecordEditorDialog):
         for inst in self._services.institutions.list():
             text = f"{inst.name} ({inst.short_name})" if inst.short_name else inst.name
             self.institution_combo.addItem(text, inst.id)
+            if inst.id is not None:
+                self._countries[inst.id] = inst.country
         self.institution_combo.setCurrentIndex(-1)
         left.add_field(
             QCoreApplication.translate("PersonEditor", "&Home institution"),
@@ -309,7 +317,8 @@ class PersonEditor(RecordEditorDialog):
             self.institution_combo.findData(person.home_institution_id)
         )
         self.email_edit.setText(person.email)
-        self.phone_edit.setText(person.phone)
+        self._phone_shown = (phone_text(person.phone), person.phone)
+        self.phone_edit.setText(self._phone_shown[0])
         self.nationality_combo.set_code(person.nationality)
         self.notes_edit.setPlainText(person.internal_notes)
         # Sensitive values stay out of the widgets until revealed.
@@ -373,6 +382,12 @@ class PersonEditor(RecordEditorDialog):
             self.dob_edit.value(), line_text(self.passport_edit), self.expiry_edit.value()
         )
 
+    def _phone(self) -> str:
+        """The phone typed, or the stored value when the field shows it unchanged."""
+        typed = line_text(self.phone_edit)
+        shown, stored = self._phone_shown
+        return stored if typed == shown else typed
+
     def collect(self) -> Person:
         """The person the form describes now."""
         sensitive = self._sensitive_from_widgets() if self.revealed else self._sensitive
@@ -387,7 +402,7 @@ class PersonEditor(RecordEditorDialog):
             given_name_native=line_text(self.given_native_edit),
             preferred_name=line_text(self.preferred_edit),
             email=line_text(self.email_edit),
-            phone=line_text(self.phone_edit),
+            phone=self._phone(),
             nationality=self.nationality_combo.code(),
             date_of_birth=sensitive.date_of_birth,
             passport_number=sensitive.passport_number,
@@ -410,8 +425,12 @@ class PersonEditor(RecordEditorDialog):
     def check(self, record: Person) -> None:
         """Every problem at once: the domain's rules plus a chosen home institution."""
         problems: list[FieldProblem] = []
+        institution = self.institution_combo.currentData()
+        region = self._countries.get(int(institution)) if institution is not None else None
         try:
-            validate_person(record)
+            # A stored number that does not read as one is shown as stored, but a save asks
+            # for a valid one (the service itself tolerates it unchanged, for other writers).
+            validate_person(record, region)
         except ValidationError as exc:
             problems.extend(exc.problems)
         if self.institution_combo.currentIndex() < 0:

@@ -19,6 +19,7 @@ from planner.services.backups import DATABASE_REPLACED
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.ui.common.bridge import ChangeBridge
+from planner.ui.common.formats import set_viewer_home
 from planner.ui.common.preferences import Preferences, load_preferences, save_preferences
 from planner.ui.exchange.commands import export_package, import_package
 from planner.ui.itinerary.commands import export_event_itineraries, export_itinerary
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{planner.APP_NAME} — {self.database_display}")
         self.undo_stack = QUndoStack(self)
         self.preferences = load_preferences(settings)
+        set_viewer_home(services, self.preferences.home_institution_id)
         tabs = visit_editor_tabs(services, self.undo_stack)
         self.editors = VisitEditors(services, self.undo_stack, self, tabs)
         self.editors.export = lambda parent, visit_id: export_itinerary(parent, services, visit_id)
@@ -265,6 +267,7 @@ class MainWindow(QMainWindow):
         """Use *prefs* from now on and remember them."""
         self.preferences = prefs
         save_preferences(self._settings, prefs)
+        set_viewer_home(self._services, prefs.home_institution_id)
         self.visits_view.set_preferences(prefs)
         self.editors.date_pattern = prefs.date_format.qt_pattern
 

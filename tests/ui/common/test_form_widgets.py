@@ -78,6 +78,14 @@ def test_country_combo_resolves_codes_names_and_unknown_text(qtbot: QtBot) -> No
     assert combo.code() == "US"
     combo.setEditText("Germany")
     assert combo.code() == "DE"
+    for alias, code in (
+        ("USA", "US"),
+        ("米国", "US"),
+        ("大韓民国", "KR"),
+        ("Czech Republic", "CZ"),
+    ):
+        combo.setEditText(alias)
+        assert combo.code() == code
     combo.setEditText("Atlantis")
     assert combo.code() == "Atlantis"  # left for the validation to report
     combo.set_code("XX")

@@ -51,7 +51,9 @@ def test_reload_shows_theirs_and_overwrite_stores_mine_on_purpose(
     # Another coordinator changes the phone and the passport number first.
     theirs = services.people.get(person_id)
     with QSignalBlocker(editor.change_bridge):  # their notice has not arrived yet
-        services.people.update(dataclasses.replace(theirs, phone="+81 1", passport_number="NEW1"))
+        services.people.update(
+            dataclasses.replace(theirs, phone="+81484621111", passport_number="NEW1")
+        )
     editor.email_edit.setText("mine@example.jp")
 
     shown = _answer(monkeypatch, 0)  # cancel: nothing stored, the edits stay
@@ -59,27 +61,29 @@ def test_reload_shows_theirs_and_overwrite_stores_mine_on_purpose(
     assert services.people.get(person_id).email == sample.tanaka.email
     assert editor.email_edit.text() == "mine@example.jp"
     rows = {row[0]: row[1:] for row in shown[-1]}
-    assert rows["Phone"] == ["—", "+81 1", "—"]
+    assert rows["Phone"] == ["—", "+81484621111", "—"]
     # The passport number is masked (not revealed here): its values never reach the dialog.
     assert all("NEW1" not in cell and "TK0000001" not in cell for row in shown[-1] for cell in row)
 
     _answer(monkeypatch, ConflictDialog.RELOAD)
     assert editor.save() is False and editor.isVisible()
-    assert editor.phone_edit.text() == "+81 1"
+    assert editor.phone_edit.text() == "+81 48-462-1111"  # shown internationally
     assert editor.email_edit.text() == sample.tanaka.email  # my unsaved edit discarded
     assert not editor.is_dirty()
 
     # They change it again; this time the coordinator overwrites deliberately.
     now = services.people.get(person_id)
     with QSignalBlocker(editor.change_bridge):  # their notice has not arrived yet
-        services.people.update(dataclasses.replace(now, phone="+81 2", passport_number="NEW2"))
+        services.people.update(
+            dataclasses.replace(now, phone="+81484622222", passport_number="NEW2")
+        )
     editor.email_edit.setText("mine@example.jp")
-    editor.phone_edit.setText("+81 mine")
+    editor.phone_edit.setText("+81 3-1234-5678")
     _answer(monkeypatch, ConflictDialog.OVERWRITE)
     with qtbot.waitSignal(editor.saved):
         assert editor.save() is True
     stored = services.people.get(person_id)
-    assert (stored.email, stored.phone) == ("mine@example.jp", "+81 mine")
+    assert (stored.email, stored.phone) == ("mine@example.jp", "+81312345678")
     # A masked value the coordinator never saw is not silently put back: theirs stays.
     assert stored.passport_number == "NEW2"
 
@@ -92,7 +96,7 @@ def test_undo_is_refused_after_someone_else_changed_the_person(
     person_id = sample.tanaka.id or 0
     stack = QUndoStack()
     editor = _editor(qtbot, services, stack, person_id)
-    editor.phone_edit.setText("+81 mine")
+    editor.phone_edit.setText("+81 3-1234-5678")
     with qtbot.waitSignal(editor.saved):
         editor.save_action.trigger()
     mine = services.people.get(person_id)
@@ -101,7 +105,7 @@ def test_undo_is_refused_after_someone_else_changed_the_person(
     stack.undo()
     assert errors and "Cannot undo" in errors[0] and "changed by someone else" in errors[0]
     stored = services.people.get(person_id)
-    assert (stored.phone, stored.email) == ("+81 mine", "theirs@example.jp")  # nothing undone
+    assert (stored.phone, stored.email) == ("+81312345678", "theirs@example.jp")  # nothing undone
     assert stack.count() == 0  # the refused step is dropped, not left half-applied
 
 
@@ -111,10 +115,10 @@ def test_undo_and_redo_work_when_nobody_else_wrote(
     person_id = sample.tanaka.id or 0
     stack = QUndoStack()
     editor = _editor(qtbot, services, stack, person_id)
-    editor.phone_edit.setText("+81 mine")
+    editor.phone_edit.setText("+81 3-1234-5678")
     with qtbot.waitSignal(editor.saved):
         editor.save_action.trigger()
     stack.undo()
     assert services.people.get(person_id).phone == sample.tanaka.phone
     stack.redo()
-    assert services.people.get(person_id).phone == "+81 mine"
+    assert services.people.get(person_id).phone == "+81312345678"
