@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.services.container import Services
+from planner.ui.common.notify import notify_folder, notify_written
 
 
 def export_itinerary(parent: QWidget, services: Services, visit_id: int | None) -> None:
@@ -22,7 +23,9 @@ def export_itinerary(parent: QWidget, services: Services, visit_id: int | None) 
         return
     from planner.ui.itinerary.export_dialogs import export_itinerary_dialog
 
-    export_itinerary_dialog(parent, services, visit_id)
+    written = export_itinerary_dialog(parent, services, visit_id)
+    if written is not None:
+        notify_written(parent, written)
 
 
 def export_event_itineraries(parent: QWidget, services: Services, event_id: int | None) -> None:
@@ -39,4 +42,6 @@ def export_event_itineraries(parent: QWidget, services: Services, event_id: int 
         return
     from planner.ui.itinerary.export_dialogs import batch_export_event_dialog
 
-    batch_export_event_dialog(parent, services, event_id)
+    result = batch_export_event_dialog(parent, services, event_id)
+    if result is not None and result.written:
+        notify_folder(parent, result.written[0].parent, len(result.written))

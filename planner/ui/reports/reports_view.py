@@ -54,6 +54,7 @@ from planner.services.dashboard import local_today
 from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
 from planner.ui.common import formats
 from planner.ui.common.errors import error_message, message_text, planner_error_text
+from planner.ui.common.notify import notify_written
 from planner.ui.common.operations import LatestOnly, Operation
 from planner.ui.common.view import ViewDefaults
 from planner.ui.reports.charts import BarChartWidget
@@ -404,6 +405,7 @@ class ReportsView(ViewDefaults, QWidget):
 
     def _on_exported(self, written: Path) -> None:
         self.export_button.setEnabled(True)
+        notify_written(self, written)
         self.exported.emit(written)
 
     def _on_export_failed(self, exc: Exception) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QMessageBox, QWidget
 
 from planner.services.container import Services
+from planner.ui.common.notify import notify_written
 
 
 def import_records(parent: QWidget, services: Services, kind: Literal["people", "visits"]) -> None:
@@ -40,4 +41,6 @@ def export_table(parent: QWidget, page: QWidget, name: str) -> None:
         return
     from planner.ui.spreadsheets.table_export import export_table_dialog
 
-    export_table_dialog(parent, view, name)
+    written = export_table_dialog(parent, view, name)
+    if written is not None:
+        notify_written(parent, written)
