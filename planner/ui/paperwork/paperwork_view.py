@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.enums import PaperworkStatus, RecordKind, ResponsibleParty
 from planner.domain.errors import ConflictError, PlannerError
-from planner.domain.paperwork import SETTLED_STATUSES, PaperworkItem
+from planner.domain.paperwork import SETTLED_STATUSES, Attachment, PaperworkItem
 from planner.domain.rules import RulesError
 from planner.services.changes import Change
 from planner.services.container import Services
@@ -39,6 +40,7 @@ from planner.ui.common.roles import ID_ROLE, VISIT_ID_ROLE
 from planner.ui.common.status import ViewStatus
 from planner.ui.common.undo import undoable_update
 from planner.ui.common.view import ViewDefaults
+from planner.ui.paperwork.attach import accept_item_drops, attach_files
 from planner.ui.paperwork.paperwork_models import (
     Keep,
     OverviewColumn,
@@ -156,6 +158,7 @@ class PaperworkView(ViewDefaults, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OverviewColumn.DOCUMENT, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._activated)
+        self.file_drop = accept_item_drops(self.table, self.attach_files)
 
     def _build_actions(self) -> None:
         """The count, the error line and setting the status of the selected items."""
@@ -260,6 +263,13 @@ class PaperworkView(ViewDefaults, QWidget):
             text=self.filter_edit.text(),
         )
         self._count()
+
+    def attach_files(self, item_id: int, paths: Sequence[Path]) -> list[Attachment]:
+        """Attach *paths* (dropped on a row) to item *item_id*, undoably."""
+        self.error_label.clear()
+        return attach_files(
+            self.services, self.undo_stack, item_id, paths, self.error_label.setText
+        )
 
     def _status_text(self) -> str:
         # Outstanding and late count every item not settled, whatever the filter shows.

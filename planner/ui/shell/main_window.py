@@ -28,6 +28,7 @@ from planner.ui.shell.commands import choose_preferences, show_about
 from planner.ui.shell.editor_tabs import visit_editor_tabs
 from planner.ui.shell.expose import ExposeWatch
 from planner.ui.shell.pages import PAGES, PageContext, install_pages
+from planner.ui.shell.reach import install_reach
 from planner.ui.shell.screenshots import window_shots
 from planner.ui.shell.status_bar import ViewStatusLabel
 from planner.ui.shell.window_state import restore_window, save_window
@@ -81,6 +82,8 @@ class MainWindow(QMainWindow):
         self.editors.new_visit_saved.connect(self._show_new_visit)
         self._build_actions()
         self._build_status_bar()
+        self.screenshot_extras: list[Shot] = []  # more pictures for --screenshot (see reach)
+        self.reach = install_reach(self, services)
         self.change_bridge = ChangeBridge(services.bus, self)
         self.change_bridge.changed.connect(self.workspace.broadcast)
         self.change_bridge.changed.connect(self.editors.on_change)
@@ -184,7 +187,8 @@ class MainWindow(QMainWindow):
         """Every main view (the whole window), then the editor of the first visit."""
         table = self.visits_view.model
         first = table.visit_at(0).id if table.rowCount() else None  # the first row shown
-        return window_shots(self, self.main_views(), self.show_view, first, self.open_visit)
+        shots = window_shots(self, self.main_views(), self.show_view, first, self.open_visit)
+        return shots + self.screenshot_extras
 
     @property
     def visit_count(self) -> int:

@@ -28,6 +28,7 @@ from planner.services.container import Services
 from planner.services.search import HitKind, SearchHit, SearchResults
 from planner.ui.common.errors import error_message
 from planner.ui.common.operations import LatestOnly, Operation
+from planner.ui.common.roles import HIT_ROLE
 
 #: Group headings, in :class:`HitKind` order (context "GlobalSearch").
 KIND_TITLES: dict[HitKind, str] = {
@@ -37,8 +38,6 @@ KIND_TITLES: dict[HitKind, str] = {
     HitKind.INSTITUTION: QT_TRANSLATE_NOOP("GlobalSearch", "Institutions"),
     HitKind.PAPERWORK: QT_TRANSLATE_NOOP("GlobalSearch", "Paperwork"),
 }
-
-_HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def _tr(text: str) -> str:
@@ -110,7 +109,7 @@ class SearchDialog(QDialog):
             for hit in hits:
                 text = f"    {hit.title}" + (f" — {hit.detail}" if hit.detail else "")
                 item = QListWidgetItem(text)
-                item.setData(_HIT_ROLE, hit)
+                item.setData(HIT_ROLE, hit)
                 item.setToolTip(hit.title)
                 self.results.addItem(item)
             if kind in results.more:
@@ -134,7 +133,7 @@ class SearchDialog(QDialog):
     def current_hit(self) -> SearchHit | None:
         """The hit selected, if any."""
         item = self.results.currentItem()
-        hit = item.data(_HIT_ROLE) if item is not None else None
+        hit = item.data(HIT_ROLE) if item is not None else None
         return hit if isinstance(hit, SearchHit) else None
 
     def _move(self, step: int, from_row: int | None = None) -> None:
