@@ -43,9 +43,7 @@ def test_people_by_name_both_scripts_and_email(services: Services, sample: Sampl
 
 def test_institutions_by_either_name(services: Services, sample: Sample) -> None:
     assert kinds(services.search.search("理化学"))[HitKind.INSTITUTION] == ["RIKEN Wako Campus"]
-    assert kinds(services.search.search("riken wako"))[HitKind.INSTITUTION] == [
-        "RIKEN Wako Campus"
-    ]
+    assert kinds(services.search.search("riken wako"))[HitKind.INSTITUTION] == ["RIKEN Wako Campus"]
 
 
 def test_paperwork_by_document_title_opens_its_visit(services: Services, sample: Sample) -> None:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QPoint, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QWidget
 
 from planner.domain.errors import PlannerError
 from planner.services.container import Services
@@ -34,6 +34,15 @@ if TYPE_CHECKING:
     from planner.ui.events.events_view import EventsView
     from planner.ui.people.people_view import PeopleView
     from planner.ui.shell.main_window import MainWindow
+
+
+def show_tab(tabs: QTabWidget, title: str) -> bool:
+    """Bring the tab called *title* (as the editor's tab table names it) to the front."""
+    for index in range(tabs.count()):
+        if tabs.tabText(index) == title:
+            tabs.setCurrentIndex(index)
+            return True
+    return False
 
 
 def _tr(text: str) -> str:
@@ -80,7 +89,7 @@ class Reach:
         if hit.kind in (HitKind.VISIT, HitKind.PAPERWORK) and hit.visit_id is not None:
             editor = window.open_visit(hit.visit_id)
             if hit.kind is HitKind.PAPERWORK:
-                editor.tabs.setCurrentIndex(editor.tabs.count() - 1)  # Paperwork is last
+                show_tab(editor.tabs, QCoreApplication.translate("MainWindow", "&Paperwork"))
         elif hit.kind is HitKind.PERSON:
             window.workspace.show_page("people")
             cast("PeopleView", window.workspace.view("people")).edit_person(hit.record_id)
