@@ -43,9 +43,9 @@ def printed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
 
 def test_qt_print_support_is_bundled() -> None:
     """PySide6-Essentials has QtPrintSupport: printing needs no PDF detour."""
-    import PySide6.QtPrintSupport as support
+    from PySide6 import QtPrintSupport
 
-    assert support.QPrintPreviewDialog is not None
+    assert QtPrintSupport.QPrintPreviewDialog is not None
 
 
 def test_the_itinerary_prints_from_the_visit_editor_tab(
