@@ -19,7 +19,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
-#: How long a notice stays, in milliseconds.
+# How long a notice stays, in milliseconds.
 NOTICE_MS = 15_000
 _NOTICE_NAME = "transientNotice"
 
@@ -43,10 +43,6 @@ def main_window_of(widget: QWidget | None) -> QMainWindow | None:
     return None
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Notice", text)
-
-
 class Notice(QWidget):
     """The notice: a message, **Open** for a *file*, **Show in folder** for a *folder*."""
 
@@ -67,11 +63,15 @@ class Notice(QWidget):
         self.open_button: QPushButton | None = None
         self.folder_button: QPushButton | None = None
         if file is not None:
-            self.open_button = self._button(_tr("Open"), "noticeOpen", lambda: open_local(file))
+            self.open_button = self._button(
+                QCoreApplication.translate("Notice", "Open"), "noticeOpen", lambda: open_local(file)
+            )
             layout.addWidget(self.open_button)
         if folder is not None:
             self.folder_button = self._button(
-                _tr("Show in folder"), "noticeShowFolder", lambda: open_local(folder)
+                QCoreApplication.translate("Notice", "Show in folder"),
+                "noticeShowFolder",
+                lambda: open_local(folder),
             )
             layout.addWidget(self.folder_button)
         self.timer = QTimer(self)
@@ -118,7 +118,12 @@ def notify(
 
 def notify_written(widget: QWidget | None, path: Path) -> Notice | None:
     """ "*name* written — Open · Show in folder" for the file *path* just written."""
-    return notify(widget, _tr("{name} written").format(name=path.name), path, path.parent)
+    return notify(
+        widget,
+        QCoreApplication.translate("Notice", "{name} written").format(name=path.name),
+        path,
+        path.parent,
+    )
 
 
 def notify_folder(widget: QWidget | None, folder: Path, count: int) -> Notice | None:
@@ -130,4 +135,9 @@ def notify_folder(widget: QWidget | None, folder: Path, count: int) -> Notice | 
 def notify_saved(widget: QWidget | None, title: str) -> Notice | None:
     """ "Saved: *title*" after an editor stored its record (*title*: the editor's title)."""
     shown = title.replace("[*]", "").strip()
-    return notify(widget, _tr("Saved: {title}").format(title=shown) if shown else _tr("Saved"))
+    return notify(
+        widget,
+        QCoreApplication.translate("Notice", "Saved: {title}").format(title=shown)
+        if shown
+        else QCoreApplication.translate("Notice", "Saved"),
+    )

@@ -45,10 +45,6 @@ def show_tab(tabs: QTabWidget, title: str) -> bool:
     return False
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
-
-
 class Reach:
     """Global search, window drops and save notices of one main window."""
 
@@ -56,7 +52,9 @@ class Reach:
         self.window = window
         self.services = services
         self._dialog: SearchDialog | None = None
-        self.search_action = QAction(_tr("&Search Everything…"), window)
+        self.search_action = QAction(
+            QCoreApplication.translate("MainWindow", "&Search Everything…"), window
+        )
         self.search_action.setObjectName("actionGlobalSearch")
         self.search_action.setShortcut(QKeySequence("Ctrl+K"))
         self.search_action.triggered.connect(lambda _checked=False: self.show_search())
@@ -142,10 +140,18 @@ class Reach:
     def _ask_kind(self, path: Path) -> ImportKind | None:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
-        box.setWindowTitle(_tr("Import a spreadsheet"))
-        box.setText(_tr("Does {name} list people or visits?").format(name=path.name))
-        people = box.addButton(_tr("People"), QMessageBox.ButtonRole.AcceptRole)
-        visits = box.addButton(_tr("Visits"), QMessageBox.ButtonRole.AcceptRole)
+        box.setWindowTitle(QCoreApplication.translate("MainWindow", "Import a spreadsheet"))
+        box.setText(
+            QCoreApplication.translate("MainWindow", "Does {name} list people or visits?").format(
+                name=path.name
+            )
+        )
+        people = box.addButton(
+            QCoreApplication.translate("MainWindow", "People"), QMessageBox.ButtonRole.AcceptRole
+        )
+        visits = box.addButton(
+            QCoreApplication.translate("MainWindow", "Visits"), QMessageBox.ButtonRole.AcceptRole
+        )
         box.addButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         clicked = box.clickedButton()

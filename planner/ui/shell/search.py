@@ -40,10 +40,6 @@ KIND_TITLES: dict[HitKind, str] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("GlobalSearch", text)
-
-
 class SearchDialog(QDialog):
     """The global search popup; ``results_shown(results)`` after each answer is listed."""
 
@@ -57,20 +53,25 @@ class SearchDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("globalSearch")
-        self.setWindowTitle(_tr("Search"))
+        self.setWindowTitle(QCoreApplication.translate("GlobalSearch", "Search"))
         self._services = services
         self._open_hit = open_hit
         self._latest = LatestOnly()
         self.field = QLineEdit(self)
         self.field.setObjectName("globalSearchField")
-        self.field.setAccessibleName(_tr("Search everything"))
+        self.field.setAccessibleName(
+            QCoreApplication.translate("GlobalSearch", "Search everything")
+        )
         self.field.setPlaceholderText(
-            _tr("Visit code, name in either script, e-mail, event, institution or document")
+            QCoreApplication.translate(
+                "GlobalSearch",
+                "Visit code, name in either script, e-mail, event, institution or document",
+            )
         )
         self.field.setClearButtonEnabled(True)
         self.results = QListWidget(self)
         self.results.setObjectName("globalSearchResults")
-        self.results.setAccessibleName(_tr("Search results"))
+        self.results.setAccessibleName(QCoreApplication.translate("GlobalSearch", "Search results"))
         self.results.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the field
         self.message = QLabel(self)
         self.message.setObjectName("globalSearchMessage")
@@ -113,7 +114,9 @@ class SearchDialog(QDialog):
                 item.setToolTip(hit.title)
                 self.results.addItem(item)
             if kind in results.more:
-                more = QListWidgetItem(_tr("    … more: type more of the name"))
+                more = QListWidgetItem(
+                    QCoreApplication.translate("GlobalSearch", "    … more: type more of the name")
+                )
                 more.setFlags(Qt.ItemFlag.NoItemFlags)
                 self.results.addItem(more)
         self._set_message(results)
@@ -124,9 +127,13 @@ class SearchDialog(QDialog):
         if not results.query.strip():
             self.message.setText("")
         elif results.count == 0:
-            self.message.setText(_tr("Nothing found"))
+            self.message.setText(QCoreApplication.translate("GlobalSearch", "Nothing found"))
         else:
-            self.message.setText(_tr("Enter opens the record; Up and Down choose"))
+            self.message.setText(
+                QCoreApplication.translate(
+                    "GlobalSearch", "Enter opens the record; Up and Down choose"
+                )
+            )
 
     # -- keyboard ------------------------------------------------------------------------------
 
