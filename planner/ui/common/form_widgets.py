@@ -65,7 +65,7 @@ from planner.ui.common import palette
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text, problem_text
 from planner.ui.common.formats import country_names as localised_country_names
-from planner.ui.common.notify import notify_saved
+from planner.ui.common.notify import notify_saved, record_label
 
 #: What a masked field shows instead of its value.
 MASK_TEXT = "••••••"
@@ -593,7 +593,7 @@ class RecordEditorDialog(QDialog):
     def _saved(self, record: object, stored: object) -> None:
         self._clean = record
         self.saved.emit(stored)
-        notify_saved(self.parentWidget(), self.windowTitle())
+        notify_saved(self.parentWidget(), record_label(stored))
         self.accept()
 
     # -- optimistic locking: someone else saved the record since it was opened -----------------

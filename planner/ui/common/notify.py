@@ -56,7 +56,7 @@ class Notice(QWidget):
         super().__init__(parent)
         self.setObjectName(_NOTICE_NAME)
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 24, 0)  # apart from the view's status beside it
         self.label = QLabel(text, self)
         self.label.setTextFormat(Qt.TextFormat.PlainText)  # a file name is not markup
         layout.addWidget(self.label)
@@ -132,8 +132,17 @@ def notify_folder(widget: QWidget | None, folder: Path, count: int) -> Notice | 
     return notify(widget, text.format(folder=folder.name or str(folder)), folder=folder)
 
 
+def record_label(record: object) -> str:
+    """What a stored record is called: a person's name, an institution's, an event's title…"""
+    for attribute in ("code", "latin_name", "name", "title"):
+        value = getattr(record, attribute, None)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return ""
+
+
 def notify_saved(widget: QWidget | None, title: str) -> Notice | None:
-    """ "Saved: *title*" after an editor stored its record (*title*: the editor's title)."""
+    """ "Saved: *title*" after an editor stored its record (*title*: what it is called)."""
     shown = title.replace("[*]", "").strip()
     return notify(
         widget,

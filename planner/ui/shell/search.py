@@ -106,6 +106,7 @@ class SearchDialog(QDialog):
             heading = QListWidgetItem(QCoreApplication.translate("GlobalSearch", KIND_TITLES[kind]))
             heading.setFont(bold)
             heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading is not a result
+            heading.setForeground(self.palette().windowText())  # yet not greyed out
             self.results.addItem(heading)
             for hit in hits:
                 text = f"    {hit.title}" + (f" — {hit.detail}" if hit.detail else "")

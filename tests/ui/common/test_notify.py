@@ -71,8 +71,8 @@ def test_no_main_window_no_notice(qtbot: QtBot) -> None:
 
 
 def test_text_is_never_markup(main: QMainWindow) -> None:
-    notice = notify_saved(main, "Edit <b>person</b>[*]")
-    assert notice is not None and notice.label.text() == "Saved: Edit <b>person</b>"
+    notice = notify_saved(main, "<b>Kenta</b>")
+    assert notice is not None and notice.label.text() == "Saved: <b>Kenta</b>"
     assert notice.label.textFormat().name == "PlainText"
     folder = notify_folder(main, Path("/tmp/out"), 3)
     assert folder is not None and folder.open_button is None and folder.folder_button is not None
@@ -101,3 +101,17 @@ def test_a_report_export_ends_with_a_notice(
     assert notice.open_button is not None
     notice.open_button.click()
     assert opened[0].toLocalFile() == str(target)
+
+
+def test_a_saved_record_is_named_by_its_code_name_or_title() -> None:
+    from planner.ui.common.notify import record_label
+
+    class Person:
+        latin_name = "Kenta Morikawa"
+
+    class Event:
+        title = "Seminar"
+
+    assert record_label(Person()) == "Kenta Morikawa"
+    assert record_label(Event()) == "Seminar"
+    assert record_label(object()) == ""
