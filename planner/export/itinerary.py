@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
@@ -17,6 +18,9 @@ from planner.export.document import build_document
 from planner.export.i18n import Lang
 from planner.export.ics import itinerary_ics
 from planner.services.container import Services
+
+if TYPE_CHECKING:  # Qt only when painting: ICS and HTML exports never start it
+    from PySide6.QtGui import QPagedPaintDevice
 
 
 class ExportFormat(StrEnum):
@@ -141,3 +145,12 @@ def export_event_itineraries(
     if progress is not None:
         progress(len(targets), len(targets), "")
     return BatchResult(tuple(written), tuple(failed))
+
+
+def paint_itinerary_on(
+    services: Services, visit_id: int, device: QPagedPaintDevice, dpi: int, lang: Lang = Lang.EN
+) -> None:
+    """Lay *visit_id*'s itinerary out on *device* (a printer) exactly as the PDF export does."""
+    from planner.export.pdf import paint_itinerary
+
+    paint_itinerary(build_document(services, visit_id, lang, now=utc_now()), device, dpi)

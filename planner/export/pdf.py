@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QFont,
     QFontDatabase,
     QGuiApplication,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -39,6 +40,8 @@ FONT_FILE = ("fonts", "ipaexg.ttf")
 FONT_FAMILY = "IPAexGothic"
 #: Device resolution of the PDF: fine enough for exact glyph placement, small coordinates.
 RESOLUTION = 300
+#: Margins of every page, in millimetres (left, top, right, bottom).
+PAGE_MARGINS_MM = QMarginsF(16, 14, 16, 12)
 _BODY_PT = 9.5
 _FOOTER_PT = 7.5
 
@@ -196,7 +199,7 @@ def pdf_html(doc: ItineraryDocument) -> str:
 
 def render_pdf(doc: ItineraryDocument) -> bytes:
     """The PDF bytes of *doc* (A4, every font embedded, text extractable)."""
-    family = bundled_font_family()
+    bundled_font_family()  # first: it makes sure a GUI application exists
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -207,16 +210,32 @@ def render_pdf(doc: ItineraryDocument) -> bytes:
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 14, 16, 12),
+            PAGE_MARGINS_MM,
             QPageLayout.Unit.Millimeter,
         )
     )
-    area = writer.pageLayout().paintRectPixels(RESOLUTION)
-    footer_height = RESOLUTION * 0.35  # about 9 mm for the footer line
+    paint_itinerary(doc, writer, RESOLUTION)
+    data = bytes(QByteArray(buffer.data()).data())
+    buffer.close()
+    if not data.startswith(b"%PDF"):
+        raise ExportError("Qt did not produce a PDF")
+    return data
+
+
+def paint_itinerary(doc: ItineraryDocument, device: QPagedPaintDevice, dpi: int) -> None:
+    """Lay *doc* out on the pages of *device* (a PDF writer or a printer) at *dpi*.
+
+    The page size is the device's (A4 for the PDF; the printer's paper when printing); the
+    margins are the PDF's.
+    """
+    family = bundled_font_family()
+    device.setPageMargins(PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
+    area = device.pageLayout().paintRectPixels(dpi)
+    footer_height = dpi * 0.35  # about 9 mm for the footer line
     body = QSizeF(area.width(), area.height() - footer_height)
 
     text = QTextDocument()
-    text.documentLayout().setPaintDevice(writer)
+    text.documentLayout().setPaintDevice(device)
     font = QFont(family)
     font.setPointSizeF(_BODY_PT)
     text.setDefaultFont(font)
@@ -231,12 +250,12 @@ def render_pdf(doc: ItineraryDocument) -> bytes:
     footer_font = QFont(family)
     footer_font.setPointSizeF(_FOOTER_PT)
     painter = QPainter()
-    if not painter.begin(writer):
+    if not painter.begin(device):
         raise ExportError("the PDF could not be started")
     try:
         for page in range(pages):
             if page:
-                writer.newPage()
+                device.newPage()
             painter.save()
             painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
             painter.translate(0, -page * body.height())
@@ -256,8 +275,3 @@ def render_pdf(doc: ItineraryDocument) -> bytes:
             )
     finally:
         painter.end()
-    data = bytes(QByteArray(buffer.data()).data())
-    buffer.close()
-    if not data.startswith(b"%PDF"):
-        raise ExportError("Qt did not produce a PDF")
-    return data

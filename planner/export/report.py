@@ -21,11 +21,12 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
     QPainter,
@@ -36,7 +37,7 @@ import planner
 from planner.domain.fiscal import FiscalSystem
 from planner.export.atomic import ExportError, atomic_write
 from planner.export.charts import chart_height, draw_bar_chart
-from planner.export.pdf import RESOLUTION, bundled_font_family
+from planner.export.pdf import PAGE_MARGINS_MM, RESOLUTION, bundled_font_family
 from planner.export.tabular import Cell, Table, csv_bytes, xlsx_bytes
 from planner.services.reports import ActivityReport, Breakdown
 
@@ -152,12 +153,12 @@ def _nfc(text: str) -> str:
 class _PdfLayout:
     """Stacks blocks down A4 pages; a block that does not fit starts a new page."""
 
-    def __init__(self, writer: QPdfWriter, family: str) -> None:
+    def __init__(self, writer: QPagedPaintDevice, family: str, dpi: int = RESOLUTION) -> None:
         self.writer = writer
         self.family = family
-        area = writer.pageLayout().paintRectPixels(RESOLUTION)
+        area = writer.pageLayout().paintRectPixels(dpi)
         self.width = float(area.width())
-        self.footer = RESOLUTION * 0.35
+        self.footer = dpi * 0.35
         self.height = float(area.height()) - self.footer
         self.blocks: list[_Block] = []
 
@@ -272,9 +273,8 @@ class _PdfLayout:
 
 def render_report_pdf(report: ActivityReport, generated: datetime | None = None) -> bytes:
     """The activity report as PDF bytes (A4, bundled font embedded, text extractable)."""
-    family = bundled_font_family()
-    stamp = (generated or datetime.now(UTC)).astimezone(UTC)
-    generated_text = f"Generated {stamp:%Y-%m-%d %H:%M} UTC"
+    bundled_font_family()  # first: it makes sure a GUI application exists
+    generated_text = _generated_text(generated)
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
@@ -285,11 +285,25 @@ def render_report_pdf(report: ActivityReport, generated: datetime | None = None)
         QPageLayout(
             QPageSize(QPageSize.PageSizeId.A4),
             QPageLayout.Orientation.Portrait,
-            QMarginsF(16, 14, 16, 12),
+            PAGE_MARGINS_MM,
             QPageLayout.Unit.Millimeter,
         )
     )
-    doc = _PdfLayout(writer, family)
+    paint_report(report, writer, RESOLUTION, generated_text)
+    data = bytes(QByteArray(buffer.data()).data())
+    buffer.close()
+    if not data.startswith(b"%PDF"):
+        raise ExportError("Qt did not produce a PDF")
+    return data
+
+
+def paint_report(
+    report: ActivityReport, writer: QPagedPaintDevice, dpi: int, generated_text: str
+) -> None:
+    """Lay the report out on the pages of *writer* (a PDF writer or a printer) at *dpi*."""
+    family = bundled_font_family()
+    writer.setPageMargins(PAGE_MARGINS_MM, QPageLayout.Unit.Millimeter)
+    doc = _PdfLayout(writer, family, dpi)
     doc.text(report_title(report), 17, bold=True, colour="#1f5fbf", gap=0.1)
     doc.text("活動報告", 12, colour="#1f5fbf")
     doc.text(_fy_text(report), 10.5, bold=True)
@@ -358,11 +372,6 @@ def render_report_pdf(report: ActivityReport, generated: datetime | None = None)
             )
     finally:
         painter.end()
-    data = bytes(QByteArray(buffer.data()).data())
-    buffer.close()
-    if not data.startswith(b"%PDF"):
-        raise ExportError("Qt did not produce a PDF")
-    return data
 
 
 def report_bytes(report: ActivityReport, fmt: ReportFormat) -> bytes:
@@ -377,3 +386,13 @@ def report_bytes(report: ActivityReport, fmt: ReportFormat) -> bytes:
 def write_report(report: ActivityReport, fmt: ReportFormat, path: Path) -> Path:
     """Write the report to *path* in *fmt* (atomic, mode 0600)."""
     return atomic_write(Path(path), report_bytes(report, fmt))
+
+
+def paint_report_on(report: ActivityReport, device: QPagedPaintDevice, dpi: int) -> None:
+    """Lay the report out on *device* (a printer) exactly as the PDF export does."""
+    paint_report(report, device, dpi, _generated_text(None))
+
+
+def _generated_text(generated: datetime | None) -> str:
+    stamp = (generated or datetime.now(UTC)).astimezone(UTC)
+    return f"Generated {stamp:%Y-%m-%d %H:%M} UTC"

@@ -22,6 +22,7 @@ from planner.services.directory import (
 from planner.services.events import EventService
 from planner.services.itinerary import ItineraryService
 from planner.services.paperwork import PaperworkService
+from planner.services.search import SearchService
 from planner.services.visits import VisitService
 
 # Imported when first used: the window opens without them (start-up time).
@@ -51,6 +52,7 @@ class Services:
         self.transfers = MaterialTransferService(db, self.bus)
         self.backups = BackupService(db, self.bus)
         self.dashboard = DashboardService(db)
+        self.search = SearchService(db)
 
     @cached_property
     def bulk(self) -> BulkImportService:

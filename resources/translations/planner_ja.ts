@@ -201,6 +201,11 @@
         <translation>日付</translation>
     </message>
     <message>
+        <source>Agreements: {agreements} · Transfers: {transfers}</source>
+        <extracomment>The column a double-click on a transfer reads the visit code from. Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
+        <translation>協定: {agreements} · 移転: {transfers}</translation>
+    </message>
+    <message>
         <source>&amp;New agreement…</source>
         <translation>新規協定(&amp;N)…</translation>
     </message>
@@ -222,7 +227,6 @@
     </message>
     <message>
         <source>Agreements</source>
-        <extracomment>The column a double-click on a transfer reads the visit code from. Where the edits go: the window&apos;s stack, or one of the view&apos;s own. The editor opened last; None once it is closed. What &quot;today&quot; is for the agreements&apos; state (tests replace it).</extracomment>
         <translation>協定</translation>
     </message>
     <message>
@@ -496,7 +500,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Visits by status</source>
-        <extracomment>Changes after which the dashboard reloads. ``provider(today, days)`` → paperwork items overdue or due within *days* of *today*. Rows a section table shows without scrolling (more scroll inside the section). Typical texts that set the width of each fixed column of a section table.</extracomment>
+        <extracomment>Changes after which the dashboard reloads. ``provider(today, days)`` → paperwork items overdue or due within *days* of *today*. Rows a section table shows without scrolling (more scroll inside the section). Typical texts that set the width of each fixed column of a section table. The horizons the coordinator may choose, in days.</extracomment>
         <translation>状態別の訪問</translation>
     </message>
     <message>
@@ -538,6 +542,22 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>No paperwork overdue or due in the next %n days</source>
         <translation>期限超過または今後 %n 日以内に期限を迎える書類はありません</translation>
+    </message>
+    <message>
+        <source>&amp;Look ahead:</source>
+        <translation>表示期間(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Look ahead</source>
+        <translation>表示期間</translation>
+    </message>
+    <message>
+        <source>%n days</source>
+        <translation>%n 日間</translation>
+    </message>
+    <message>
+        <source>Next {days} days: {arrivals} arriving, {departures} leaving</source>
+        <translation>今後 {days} 日間: 到着 {arrivals} 件、出発 {departures} 件</translation>
     </message>
     <message>
         <source>Today is %1</source>
@@ -622,6 +642,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Edit Pro&amp;ject…</source>
         <translation>プロジェクトの編集(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>Institutions: {institutions} · Projects: {projects}</source>
+        <translation>機関: {institutions} · プロジェクト: {projects}</translation>
     </message>
     <message>
         <source>Directory</source>
@@ -793,6 +817,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>参加者</translation>
     </message>
     <message>
+        <source>Showing {shown} of {total} events</source>
+        <translation>行事 {total} 件中 {shown} 件を表示</translation>
+    </message>
+    <message>
         <source>Events</source>
         <translation>イベント</translation>
     </message>
@@ -942,6 +970,58 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Spreadsheets (*.csv *.xlsx);;All files (*)</source>
         <translation>スプレッドシート (*.csv *.xlsx);;すべてのファイル (*)</translation>
+    </message>
+</context>
+<context>
+    <name>GlobalSearch</name>
+    <message>
+        <source>Visits</source>
+        <extracomment>Group headings, in :class:`HitKind` order (context &quot;GlobalSearch&quot;).</extracomment>
+        <translation>訪問</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>人物</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>イベント</translation>
+    </message>
+    <message>
+        <source>Institutions</source>
+        <translation>機関</translation>
+    </message>
+    <message>
+        <source>Paperwork</source>
+        <translation>書類手続き</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>検索</translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <translation>すべてを検索</translation>
+    </message>
+    <message>
+        <source>Visit code, name in either script, e-mail, event, institution or document</source>
+        <translation>訪問番号、氏名(ローマ字・漢字)、メール、行事、機関、書類名</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>検索結果</translation>
+    </message>
+    <message>
+        <source>    … more: type more of the name</source>
+        <translation>    … ほかにもあります: さらに入力して絞り込んでください</translation>
+    </message>
+    <message>
+        <source>Nothing found</source>
+        <translation>見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>Enter opens the record; Up and Down choose</source>
+        <translation>Enter で開く、上下キーで選択</translation>
     </message>
 </context>
 <context>
@@ -1251,6 +1331,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>2 つの区間の間で許容する最短の乗り継ぎ時間</translation>
     </message>
     <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Print Preview…</source>
+        <translation>印刷プレビュー…</translation>
+    </message>
+    <message>
         <source>Minimum &amp;connection:</source>
         <translation>最短乗り継ぎ時間(&amp;C):</translation>
     </message>
@@ -1520,6 +1608,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>&amp;Paperwork</source>
+        <extracomment>Starts the import wizard on a dropped file (tests replace it: the wizard is modal). Asks whether a dropped sheet holds people or visits (tests replace it).</extracomment>
         <translation>書類手続き(&amp;P)</translation>
     </message>
     <message>
@@ -1569,6 +1658,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Export table</source>
+        <extracomment>The spreadsheet files the import wizard reads (a file dropped on the window).</extracomment>
         <translation>表の書き出し</translation>
     </message>
     <message>
@@ -1596,6 +1686,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>先にイベントを選択してください。</translation>
     </message>
     <message>
+        <source>Print itinerary</source>
+        <translation>旅程の印刷</translation>
+    </message>
+    <message>
         <source>Duplicate visit {code}</source>
         <translation>訪問 {code} を複製</translation>
     </message>
@@ -1617,12 +1711,25 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Showing {shown} of {total} visits</source>
+        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
         <translation>訪問 {total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
         <source>Main Toolbar</source>
         <extracomment>Theme icon names of the window&apos;s actions (attribute of MainActions or WorkspaceActions). The toolbar, left to right; None is a separator.</extracomment>
         <translation>メインツールバー</translation>
+    </message>
+    <message>
+        <source>&amp;Search Everything…</source>
+        <translation>すべてを検索(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Import a spreadsheet</source>
+        <translation>表計算ファイルの取り込み</translation>
+    </message>
+    <message>
+        <source>Does {name} list people or visits?</source>
+        <translation>{name} は人物と訪問のどちらの一覧ですか?</translation>
     </message>
 </context>
 <context>
@@ -1655,6 +1762,37 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>(column {n})</source>
         <translation>(列 {n})</translation>
+    </message>
+</context>
+<context>
+    <name>Notice</name>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Show in folder</source>
+        <translation>フォルダーを表示</translation>
+    </message>
+    <message>
+        <source>{name} written</source>
+        <translation>{name} を書き出しました</translation>
+    </message>
+    <message>
+        <source>%n file(s) written to {folder}</source>
+        <translation>{folder} に %n 件のファイルを書き出しました</translation>
+    </message>
+    <message>
+        <source>Saved: {title}</source>
+        <translation>保存しました: {title}</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存しました</translation>
+    </message>
+    <message>
+        <source>Visit {code} saved</source>
+        <translation>訪問 {code} を保存しました</translation>
     </message>
 </context>
 <context>
@@ -2047,6 +2185,10 @@ Import it?</source>
         <translation>選択項目の状態を設定</translation>
     </message>
     <message>
+        <source>{outstanding} items outstanding, {late} late · showing {shown}</source>
+        <translation>未完了 {outstanding} 件、うち期限超過 {late} 件 · {shown} 件を表示</translation>
+    </message>
+    <message>
         <source>%1 of %2 items</source>
         <translation>%2 件中 %1 件</translation>
     </message>
@@ -2122,8 +2264,13 @@ Import it?</source>
 <context>
     <name>PeopleView</name>
     <message>
+        <source>Showing {shown} of {total} people</source>
+        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. More changed people than this are read again in full (off the GUI thread).</extracomment>
+        <translation>人物 {total} 人中 {shown} 人を表示</translation>
+    </message>
+    <message>
         <source>Filter people</source>
-        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. More changed people than this are read again in full (off the GUI thread). The editor opened last (tests and the window may drive it); None once closed.</extracomment>
+        <extracomment>The editor opened last (tests and the window may drive it); None once closed.</extracomment>
         <translation>人物の絞り込み</translation>
     </message>
     <message>
@@ -2361,6 +2508,22 @@ Import it?</source>
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Print</source>
+        <extracomment>Lays a document out on *printer* at *dpi*. The printer of each open preview: Qt keeps only a pointer to it.</extracomment>
+        <translation>印刷</translation>
+    </message>
+    <message>
+        <source>Print {title}</source>
+        <translation>{title} の印刷</translation>
+    </message>
+    <message>
+        <source>Print Preview — {title}</source>
+        <translation>印刷プレビュー — {title}</translation>
+    </message>
+</context>
+<context>
     <name>ProjectEditor</name>
     <message>
         <source>&amp;Name</source>
@@ -2563,6 +2726,14 @@ Import it?</source>
         <source>Counted: approved, confirmed, in-progress and completed visits (not drafts, proposals or cancelled). Person-days: calendar days of each stay inside the fiscal year, arrival and departure included.</source>
         <extracomment>An export finished; carries the written file.</extracomment>
         <translation>集計対象: 承認済み、確定、実施中、完了の訪問(下書き、申請中、中止は除きます)。人日: 各滞在のうち年度内の暦日数(到着日と出発日を含みます)。</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>印刷…</translation>
+    </message>
+    <message>
+        <source>Print Preview…</source>
+        <translation>印刷プレビュー…</translation>
     </message>
     <message>
         <source>Japanese</source>
@@ -4227,7 +4398,7 @@ Import it?</source>
     </message>
     <message>
         <source>the bundled Japanese font {path} is unreadable: {reason}</source>
-        <extracomment>Device resolution of the PDF: fine enough for exact glyph placement, small coordinates.</extracomment>
+        <extracomment>Device resolution of the PDF: fine enough for exact glyph placement, small coordinates. Margins of every page, in millimetres (left, top, right, bottom).</extracomment>
         <translation>同梱の日本語フォント {path} を読み取れません: {reason}</translation>
     </message>
     <message>
@@ -4716,7 +4887,6 @@ To override anyway, write the reason (kept in the audit log):</source>
     <name>VisitsView</name>
     <message>
         <source>Filter visits</source>
-        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
         <translation>訪問の絞り込み</translation>
     </message>
     <message>

@@ -11,6 +11,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QCoreApplication,
     QEvent,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -52,6 +53,7 @@ from planner.ui.common.labels import (
     transfer_status_label,
 )
 from planner.ui.common.roles import ID_ROLE, SORT_ROLE
+from planner.ui.common.status import ViewStatus
 from planner.ui.common.table_model import ColumnSpec, RowTableModel
 from planner.ui.common.view import ViewDefaults
 
@@ -175,12 +177,23 @@ class AgreementsView(ViewDefaults, QWidget):
         self.destroyed.connect(self.bridge.close)
         self.reload()
 
+    def _status_text(self) -> str:
+        return QCoreApplication.translate(
+            "AgreementsView", "Agreements: {agreements} · Transfers: {transfers}"
+        ).format(
+            agreements=QLocale().toString(self.agreements_model.rowCount()),
+            transfers=QLocale().toString(self.transfers_model.rowCount()),
+        )
+
     def _build_tables(self) -> None:
         """The agreements and transfers tables over their models."""
         self.agreements_model = RowTableModel(
             AGREEMENT_COLUMNS, self, row_id=lambda r: r.agreement.id
         )
         self.transfers_model = RowTableModel(TRANSFER_COLUMNS, self, row_id=lambda t: t.id)
+        self.status = ViewStatus(
+            self._status_text, self, self.agreements_model, self.transfers_model
+        )
         self.agreements_table = self._table(self.agreements_model, 1, "agreementsTable")
         self.agreements_table.setAccessibleName(
             QCoreApplication.translate("AgreementsView", "Agreements")

@@ -68,6 +68,7 @@ from planner.ui.common import live_fields, palette
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text, problem_text
 from planner.ui.common.formats import country_names as localised_country_names
+from planner.ui.common.notify import notify_saved, record_label
 
 #: What a masked field shows instead of its value.
 MASK_TEXT = "••••••"
@@ -752,6 +753,7 @@ class RecordEditorDialog(QDialog):
         self.notes.clear()
         self.setWindowModified(False)
         self.saved.emit(stored)
+        notify_saved(self.parentWidget(), record_label(stored))
         self.accept()
 
     # -- optimistic locking: someone else saved the record since it was opened -----------------

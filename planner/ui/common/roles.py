@@ -25,6 +25,8 @@ VISIT_ID_ROLE = _USER + 4
 FINDINGS_ROLE = _USER + 5
 #: A day-shift marker (``+1 day``) beside an itinerary time.
 MARKER_ROLE = _USER + 6
+#: The record a global search result stands for (a SearchHit).
+HIT_ROLE = _USER + 7
 
 
 def normalise_for_search(text: str) -> str:

@@ -12,6 +12,7 @@ from typing import Protocol, runtime_checkable
 from PySide6.QtCore import QSettings
 
 from planner.services.changes import Change
+from planner.ui.common.status import ViewStatus
 
 
 @runtime_checkable
@@ -42,6 +43,17 @@ class Filterable(Protocol):
     def focus_filter(self) -> None:
         """Put the keyboard focus in the view's filter field."""
         ...
+
+
+@runtime_checkable
+class Reporting(Protocol):
+    """A view that speaks for itself in the status bar (optional, besides :class:`View`).
+
+    The shell shows the current page's ``status.text()`` and follows ``status.changed``;
+    a view without it leaves the status bar empty.
+    """
+
+    status: ViewStatus
 
 
 class ViewDefaults:

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QListView,
@@ -41,6 +43,7 @@ from planner.services.dashboard import (
 )
 from planner.ui.common.formats import long_date
 from planner.ui.common.roles import VISIT_ID_ROLE
+from planner.ui.common.status import ViewStatus
 from planner.ui.common.view import ViewDefaults
 from planner.ui.dashboard.dashboard_model import (
     PAPERWORK_HEADERS,
@@ -79,6 +82,11 @@ _COLUMN_SAMPLES = {
     DashboardSectionModel.HOST: "R-CCS Kobe (Hiroshi Tanaka)",
     DashboardSectionModel.STATUS: "In progress — should be completed",
 }
+
+
+#: The horizons the coordinator may choose, in days.
+HORIZON_CHOICES = (14, 30, 60, 90)
+_HORIZON_KEY = "Dashboard/horizonDays"
 
 
 class DashboardSection(QGroupBox):
@@ -143,6 +151,13 @@ class DashboardSection(QGroupBox):
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
         self.set_rows([])
 
+    def set_texts(self, title: str, empty_text: str) -> None:
+        """Give the section a new *title* and empty sentence (the horizon changed)."""
+        self._title = title
+        self.table.setAccessibleName(title)
+        self.empty_label.setText(empty_text)
+        self.setTitle(f"{title} ({self.model.rowCount()})")
+
     def set_rows(self, rows: Sequence[DashboardRow]) -> None:
         """Show *rows*, or the empty sentence when there are none; the title counts them."""
         current = self.current_visit_id()
@@ -203,7 +218,11 @@ class DashboardView(ViewDefaults, QWidget):
         self._build_heading()
         self._build_counts()
         self._build_sections()
+        self._build_horizon()
         self._build_layout()
+        self.status = ViewStatus(
+            self._status_text, self, self.arrivals.model, self.departures.model
+        )
         self._reload_timer = QTimer(self)
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
@@ -249,19 +268,8 @@ class DashboardView(ViewDefaults, QWidget):
 
     def _build_sections(self) -> None:
         """The arrivals, departures, in-progress, behind-the-dates and paperwork lists."""
-        days = self.horizon_days
-        self.arrivals = DashboardSection(
-            "arrivals",
-            QCoreApplication.translate("Dashboard", "Arrivals — next %n days", None, days),
-            QCoreApplication.translate("Dashboard", "No arrivals in the next %n days", None, days),
-        )
-        self.departures = DashboardSection(
-            "departures",
-            QCoreApplication.translate("Dashboard", "Departures — next %n days", None, days),
-            QCoreApplication.translate(
-                "Dashboard", "No departures in the next %n days", None, days
-            ),
-        )
+        self.arrivals = DashboardSection("arrivals", "", "")
+        self.departures = DashboardSection("departures", "", "")
         self.in_progress = DashboardSection(
             "in_progress",
             QCoreApplication.translate("Dashboard", "In progress (by departure date)"),
@@ -272,16 +280,8 @@ class DashboardView(ViewDefaults, QWidget):
             QCoreApplication.translate("Dashboard", "Status behind the dates"),
             QCoreApplication.translate("Dashboard", "Every visit's status agrees with its dates"),
         )
-        self.paperwork = DashboardSection(
-            "paperwork",
-            QCoreApplication.translate(
-                "Dashboard", "Paperwork overdue or due within %n days", None, days
-            ),
-            QCoreApplication.translate(
-                "Dashboard", "No paperwork overdue or due in the next %n days", None, days
-            ),
-            PAPERWORK_HEADERS,
-        )
+        self.paperwork = DashboardSection("paperwork", "", "", PAPERWORK_HEADERS)
+        self._title_horizon_sections()
         self.paperwork.setVisible(False)
         self.sections: dict[str, DashboardSection] = {
             s.key: s
@@ -296,6 +296,96 @@ class DashboardView(ViewDefaults, QWidget):
         for section in self.sections.values():
             section.activated.connect(self.visit_activated)
 
+    def _title_horizon_sections(self) -> None:
+        """Title the sections that look *horizon_days* ahead."""
+        days = self.horizon_days
+        self.arrivals.set_texts(
+            QCoreApplication.translate("Dashboard", "Arrivals — next %n days", None, days),
+            QCoreApplication.translate("Dashboard", "No arrivals in the next %n days", None, days),
+        )
+        self.departures.set_texts(
+            QCoreApplication.translate("Dashboard", "Departures — next %n days", None, days),
+            QCoreApplication.translate(
+                "Dashboard", "No departures in the next %n days", None, days
+            ),
+        )
+        self.paperwork.set_texts(
+            QCoreApplication.translate(
+                "Dashboard", "Paperwork overdue or due within %n days", None, days
+            ),
+            QCoreApplication.translate(
+                "Dashboard", "No paperwork overdue or due in the next %n days", None, days
+            ),
+        )
+
+    def _build_horizon(self) -> None:
+        """The "Look ahead" choice of 14, 30, 60 or 90 days."""
+        self.horizon_combo = QComboBox(self)
+        self.horizon_combo.setObjectName("dashboardHorizon")
+        label = QLabel(QCoreApplication.translate("Dashboard", "&Look ahead:"), self)
+        label.setBuddy(self.horizon_combo)
+        self.horizon_combo.setAccessibleName(QCoreApplication.translate("Dashboard", "Look ahead"))
+        for days in HORIZON_CHOICES:
+            self.horizon_combo.addItem(
+                QCoreApplication.translate("Dashboard", "%n days", None, days), days
+            )
+        self._select_horizon(self.horizon_days)
+        self.horizon_combo.currentIndexChanged.connect(self._horizon_chosen)
+        self.horizon_row = QHBoxLayout()
+        self.horizon_row.addStretch(1)
+        self.horizon_row.addWidget(label)
+        self.horizon_row.addWidget(self.horizon_combo)
+
+    def _select_horizon(self, days: int) -> None:
+        index = self.horizon_combo.findData(days)
+        if index < 0:  # a horizon not on the list (tests, older settings): offer it too
+            self.horizon_combo.addItem(
+                QCoreApplication.translate("Dashboard", "%n days", None, days), days
+            )
+            index = self.horizon_combo.count() - 1
+        self.horizon_combo.setCurrentIndex(index)
+
+    def _horizon_chosen(self, _index: int) -> None:
+        days = self.horizon_combo.currentData()
+        if isinstance(days, int):
+            self.set_horizon_days(days)
+
+    def set_horizon_days(self, days: int) -> None:
+        """Look *days* ahead for arrivals, departures and paperwork; reload if it changed."""
+        if days <= 0 or days == self.horizon_days:
+            return
+        self.horizon_days = days
+        self._select_horizon(days)
+        self._title_horizon_sections()
+        if self.isVisible():
+            self.reload()
+        else:
+            self._stale = True
+
+    def save_state(self, settings: QSettings) -> None:
+        """Remember the horizon chosen (UI state, not a per-database choice)."""
+        settings.setValue(_HORIZON_KEY, self.horizon_days)
+
+    def restore_state(self, settings: QSettings) -> None:
+        """Take back the horizon :meth:`save_state` remembered, if it is one offered."""
+        value = settings.value(_HORIZON_KEY)
+        try:
+            days = int(str(value))
+        except ValueError:
+            return
+        if days in HORIZON_CHOICES:
+            self.set_horizon_days(days)
+
+    def _status_text(self) -> str:
+        locale = QLocale()
+        return QCoreApplication.translate(
+            "Dashboard", "Next {days} days: {arrivals} arriving, {departures} leaving"
+        ).format(
+            days=locale.toString(self.horizon_days),
+            arrivals=locale.toString(self.arrivals.model.rowCount()),
+            departures=locale.toString(self.departures.model.rowCount()),
+        )
+
     def _build_layout(self) -> None:
         """Heading and counts across the top, the lists in a two-column grid, all scrolling."""
         content = QWidget(self)
@@ -304,7 +394,8 @@ class DashboardView(ViewDefaults, QWidget):
         grid.setContentsMargins(8, 8, 8, 8)
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
-        grid.addWidget(self.heading, 0, 0, 1, 2)
+        grid.addWidget(self.heading, 0, 0)
+        grid.addLayout(self.horizon_row, 0, 1)
         grid.addWidget(self.counts_box, 1, 0, 1, 2)
         grid.addWidget(self.arrivals, 2, 0)
         grid.addWidget(self.departures, 2, 1)

@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from PySide6.QtCore import (
     QCoreApplication,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -38,6 +39,7 @@ from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.formats import country_name
 from planner.ui.common.labels import institution_kind_label
 from planner.ui.common.roles import ID_ROLE
+from planner.ui.common.status import ViewStatus
 from planner.ui.common.table_model import ColumnSpec, RowTableModel
 from planner.ui.common.view import ViewDefaults
 from planner.ui.directory.institution_editor import InstitutionEditor
@@ -219,6 +221,9 @@ class DirectoryView(ViewDefaults, QWidget):
             edit_text=QCoreApplication.translate("DirectoryView", "Edit Pro&ject…"),
         )
         self.projects.setObjectName("projectsPanel")
+        self.status = ViewStatus(
+            self._status_text, self, self.institutions.proxy, self.projects.proxy
+        )
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.institutions)
         splitter.addWidget(self.projects)
@@ -232,6 +237,14 @@ class DirectoryView(ViewDefaults, QWidget):
         self._reload_timer.setSingleShot(True)
         self._reload_timer.setInterval(0)
         self._reload_timer.timeout.connect(self.reload)
+
+    def _status_text(self) -> str:
+        return QCoreApplication.translate(
+            "DirectoryView", "Institutions: {institutions} · Projects: {projects}"
+        ).format(
+            institutions=QLocale().toString(self.institutions.proxy.rowCount()),
+            projects=QLocale().toString(self.projects.proxy.rowCount()),
+        )
 
     # -- data ----------------------------------------------------------------------------------
 

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 
 from planner.domain.enums import ParticipantRole, RecordKind
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import show_undo_error
 from planner.ui.common.labels import participant_role_label
 from planner.ui.common.operations import LatestOnly, Operation
+from planner.ui.common.status import count_status
 from planner.ui.common.undo import run_undoable
 from planner.ui.common.view import ViewDefaults
 from planner.ui.common.visit_person_choices import (
@@ -93,6 +95,12 @@ class EventsView(ViewDefaults, QWidget):
     def _build_events(self) -> QWidget:
         """The events table with New and Edit above it."""
         self.model = EventTableModel(self)
+        self.status = count_status(
+            self,
+            "EventsView",
+            QT_TRANSLATE_NOOP("EventsView", "Showing {shown} of {total} events"),
+            self.model,
+        )
         self.table = _table(self, "eventTable")
         self.table.setAccessibleName(QCoreApplication.translate("EventsView", "Events"))
         self.table.setModel(self.model)

@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from planner.services.container import Services
+from planner.ui.common.notify import notify_written
 
 
 def export_package(parent: QWidget, services: Services, visit_id: int | None) -> None:
@@ -22,7 +23,9 @@ def export_package(parent: QWidget, services: Services, visit_id: int | None) ->
         return
     from planner.ui.exchange.package_dialogs import export_visit_package_dialog
 
-    export_visit_package_dialog(parent, services, visit_id)
+    written = export_visit_package_dialog(parent, services, visit_id)
+    if written is not None:
+        notify_written(parent, written)
 
 
 def import_package(parent: QWidget, services: Services) -> None:

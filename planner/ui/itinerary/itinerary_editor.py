@@ -147,6 +147,16 @@ class ItineraryEditor(QWidget):
         self.up_button.clicked.connect(lambda: self.move_selected(-1))
         self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.connection_spin.valueChanged.connect(lambda _v: self.reload())
+        self.print_button = QPushButton(
+            QCoreApplication.translate("ItineraryEditor", "Print…"), self
+        )
+        self.print_button.setObjectName("itineraryPrint")
+        self.preview_button = QPushButton(
+            QCoreApplication.translate("ItineraryEditor", "Print Preview…"), self
+        )
+        self.preview_button.setObjectName("itineraryPrintPreview")
+        self.print_button.clicked.connect(lambda: self.print_itinerary(preview=False))
+        self.preview_button.clicked.connect(lambda: self.print_itinerary(preview=True))
 
     def _button_row(self) -> QHBoxLayout:
         """The item buttons, then the minimum connection at the right."""
@@ -160,6 +170,8 @@ class ItineraryEditor(QWidget):
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.preview_button)
         connection_label = QLabel(
             QCoreApplication.translate("ItineraryEditor", "Minimum &connection:"), self
         )
@@ -204,6 +216,12 @@ class ItineraryEditor(QWidget):
     def visit_id(self) -> int | None:
         """The visit shown, if any."""
         return self._visit.id if self._visit else None
+
+    def print_itinerary(self, *, preview: bool) -> object:
+        """Print (or preview) the visit's itinerary as the PDF export lays it out."""
+        from planner.ui.itinerary.commands import print_itinerary
+
+        return print_itinerary(self, self._services, self.visit_id, preview=preview)
 
     def set_visit(self, visit_id: int | None) -> None:
         """Show the itinerary of *visit_id* (None: nothing)."""

@@ -7,7 +7,7 @@ reloads when the services announce a change (its own edits included), never from
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -56,9 +56,11 @@ from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import message_text, planner_error_text
+from planner.ui.common.file_drop import FileDrop
 from planner.ui.common.labels import paperwork_status_label
 from planner.ui.common.roles import ID_ROLE, SORT_ROLE
 from planner.ui.common.undo import run_undoable, undoable_update
+from planner.ui.paperwork.attach import accept_item_drops
 from planner.ui.paperwork.paperwork_models import ItemColumn, PaperworkItemModel
 
 #: Changes after which the checklist reloads.
@@ -190,6 +192,7 @@ class PaperworkTab(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(ItemColumn.DOCUMENT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.file_drop = accept_item_drops(self.table, self.attach_dropped)
 
         self.editor = self._build_editor()
         self.files = self._build_files()
@@ -295,6 +298,11 @@ class PaperworkTab(QWidget):
             QCoreApplication.translate("PaperworkTab", "Attached files")
         )
         self.attachment_list.setModel(self.attachment_model)
+        self.list_drop = FileDrop(
+            self.attachment_list.viewport(),
+            lambda _paths, _position: self.current_item() is not None,
+            lambda paths, _position: self._attach_to_current(paths),
+        )
         self.attachment_list.setMinimumHeight(self.fontMetrics().height() * 3)
         self.attachment_list.setSizePolicy(
             QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
@@ -569,6 +577,16 @@ class PaperworkTab(QWidget):
         except PlannerError as exc:
             self._show_error(planner_error_text(exc))
             return None
+
+    def attach_dropped(self, item_id: int, paths: Sequence[Path]) -> list[Attachment]:
+        """Select item *item_id* (files were dropped on its row) and attach *paths* to it."""
+        if not self.select_item(item_id):
+            return []
+        return self._attach_to_current(paths)
+
+    def _attach_to_current(self, paths: Sequence[Path]) -> list[Attachment]:
+        added = [self.add_attachment_file(path) for path in paths]
+        return [attachment for attachment in added if attachment is not None]
 
     def selected_attachment(self) -> Attachment | None:
         """The attachment selected in the list."""

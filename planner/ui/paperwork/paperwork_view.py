@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.enums import PaperworkStatus, RecordKind, ResponsibleParty
 from planner.domain.errors import ConflictError, PlannerError
-from planner.domain.paperwork import PaperworkItem
+from planner.domain.paperwork import SETTLED_STATUSES, Attachment, PaperworkItem
 from planner.domain.rules import RulesError
 from planner.services.changes import Change
 from planner.services.container import Services
@@ -36,8 +37,10 @@ from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.labels import paperwork_status_label, responsible_label
 from planner.ui.common.roles import ID_ROLE, VISIT_ID_ROLE
+from planner.ui.common.status import ViewStatus
 from planner.ui.common.undo import undoable_update
 from planner.ui.common.view import ViewDefaults
+from planner.ui.paperwork.attach import accept_item_drops, attach_files
 from planner.ui.paperwork.paperwork_models import (
     Keep,
     OverviewColumn,
@@ -89,6 +92,7 @@ class PaperworkView(ViewDefaults, QWidget):
         self.model = PaperworkOverviewModel(self)
         self.proxy = OverviewFilterProxy(lambda: self.today(), self)
         self.proxy.setSourceModel(self.model)
+        self.status = ViewStatus(self._status_text, self, self.proxy, self.model)
         # With a broken rules file the rules view explains the problem; keep the default.
         with contextlib.suppress(RulesError):
             self.proxy.due_soon_days = self.services.paperwork.ruleset.settings.due_soon_days
@@ -154,6 +158,7 @@ class PaperworkView(ViewDefaults, QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(OverviewColumn.DOCUMENT, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(self._activated)
+        self.file_drop = accept_item_drops(self.table, self.attach_files)
 
     def _build_actions(self) -> None:
         """The count, the error line and setting the status of the selected items."""
@@ -258,6 +263,27 @@ class PaperworkView(ViewDefaults, QWidget):
             text=self.filter_edit.text(),
         )
         self._count()
+
+    def attach_files(self, item_id: int, paths: Sequence[Path]) -> list[Attachment]:
+        """Attach *paths* (dropped on a row) to item *item_id*, undoably."""
+        self.error_label.clear()
+        return attach_files(
+            self.services, self.undo_stack, item_id, paths, self.error_label.setText
+        )
+
+    def _status_text(self) -> str:
+        # Outstanding and late count every item not settled, whatever the filter shows.
+        items = [self.model.row_item(row) for row in range(self.model.rowCount())]
+        outstanding = [item for item in items if item.status not in SETTLED_STATUSES]
+        late = sum(1 for item in outstanding if item.late_by_days)
+        locale = QLocale()
+        return QCoreApplication.translate(
+            "PaperworkView", "{outstanding} items outstanding, {late} late · showing {shown}"
+        ).format(
+            outstanding=locale.toString(len(outstanding)),
+            late=locale.toString(late),
+            shown=locale.toString(self.proxy.rowCount()),
+        )
 
     def _count(self, *_args: object) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
 from planner.domain.entities import Person
 from planner.domain.enums import RecordKind
 from planner.domain.errors import InUseError, PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.ui.common.errors import error_message, planner_error_text
 from planner.ui.common.form_widgets import show_editor, show_undo_error
 from planner.ui.common.operations import LatestOnly, Operation
 from planner.ui.common.roles import ID_ROLE
+from planner.ui.common.status import count_status
 from planner.ui.common.undo import run_undoable
 from planner.ui.people.people_model import (
     PeopleFilterProxyModel,
@@ -69,6 +71,13 @@ class PeopleView(QWidget):
         self.model = PeopleTableModel(self)
         self.proxy = PeopleFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.status = count_status(
+            self,
+            "PeopleView",
+            QT_TRANSLATE_NOOP("PeopleView", "Showing {shown} of {total} people"),
+            self.proxy,
+            self.model,
+        )
         #: The editor opened last (tests and the window may drive it); None once closed.
         self.editor: PersonEditor | None = None
 

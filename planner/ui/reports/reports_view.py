@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QFont, QShowEvent
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,14 +48,16 @@ from planner.domain.enums import RecordKind
 from planner.domain.errors import PlannerError
 from planner.domain.fiscal import FiscalSystem, fiscal_year_of
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.export.report import ReportFormat, write_report
+from planner.export.report import ReportFormat, paint_report_on, report_title, write_report
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.dashboard import local_today
 from planner.services.reports import NO_PROJECT, ActivityReport, Breakdown
 from planner.ui.common import formats
 from planner.ui.common.errors import error_message, message_text, planner_error_text
+from planner.ui.common.notify import notify_written
 from planner.ui.common.operations import LatestOnly, Operation
+from planner.ui.common.printing import preview_document, print_document
 from planner.ui.common.view import ViewDefaults
 from planner.ui.reports.charts import BarChartWidget
 
@@ -212,11 +215,21 @@ class ReportsView(ViewDefaults, QWidget):
         self.year_spin.setValue(fiscal_year_of(FiscalSystem.US, today).year)
         self.export_button = QPushButton(QCoreApplication.translate("ReportsView", "Export…"), self)
         self.export_button.clicked.connect(self.export_dialog)
+        self.print_button = QPushButton(QCoreApplication.translate("ReportsView", "Print…"), self)
+        self.print_button.setObjectName("reportPrint")
+        self.preview_button = QPushButton(
+            QCoreApplication.translate("ReportsView", "Print Preview…"), self
+        )
+        self.preview_button.setObjectName("reportPrintPreview")
+        self.print_button.clicked.connect(lambda: self.print_report(preview=False))
+        self.preview_button.clicked.connect(lambda: self.print_report(preview=True))
         bar = QHBoxLayout()
         bar.addWidget(QLabel(QCoreApplication.translate("ReportsView", "Fiscal year:"), self))
         bar.addWidget(self.system_combo)
         bar.addWidget(self.year_spin)
         bar.addStretch(1)
+        bar.addWidget(self.print_button)
+        bar.addWidget(self.preview_button)
         bar.addWidget(self.export_button)
         return bar
 
@@ -404,6 +417,7 @@ class ReportsView(ViewDefaults, QWidget):
 
     def _on_exported(self, written: Path) -> None:
         self.export_button.setEnabled(True)
+        notify_written(self, written)
         self.exported.emit(written)
 
     def _on_export_failed(self, exc: Exception) -> None:
@@ -411,6 +425,20 @@ class ReportsView(ViewDefaults, QWidget):
         QMessageBox.warning(
             self, QCoreApplication.translate("ReportsView", "Export report"), error_message(exc)
         )
+
+    def print_report(self, *, preview: bool) -> object:
+        """Print (or preview) the shown report as the PDF export lays it out."""
+        report = self.report
+        if report is None:
+            return None
+
+        def paint(printer: QPrinter, dpi: int) -> None:
+            paint_report_on(report, printer, dpi)
+
+        title = report_title(report)
+        if preview:
+            return preview_document(self, title, paint)
+        return print_document(self, title, paint)
 
     def export_dialog(self) -> Path | None:
         """Ask for a file (PDF, XLSX or CSV) and start writing the shown report there.

@@ -30,8 +30,9 @@ from planner.ui.shell.commands import choose_preferences, show_about
 from planner.ui.shell.editor_tabs import visit_editor_tabs
 from planner.ui.shell.expose import ExposeWatch
 from planner.ui.shell.pages import PAGES, PageContext, install_pages
+from planner.ui.shell.reach import install_reach
 from planner.ui.shell.screenshots import window_shots
-from planner.ui.shell.status_bar import VisitCountLabel
+from planner.ui.shell.status_bar import ViewStatusLabel
 from planner.ui.shell.window_state import restore_window, save_window
 from planner.ui.shell.workspace import Sidebar, Workspace
 from planner.ui.spreadsheets.commands import export_table, import_records
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.screenshot_extras: list[ShotProvider] = []  # more --screenshot pictures
         self.chrome = install_chrome(self, services)
         self._build_status_bar()
+        self.reach = install_reach(self, services)
         self.change_bridge = ChangeBridge(services.bus, self)
         self.change_bridge.changed.connect(self.workspace.broadcast)
         self.change_bridge.changed.connect(self.editors.on_change)
@@ -99,7 +101,6 @@ class MainWindow(QMainWindow):
         # The visits list feeds the status bar and the ready line: load it now with the
         # page shown; the other views load when first shown.
         self.workspace.reload_all(eager=frozenset({"visits"}))
-        self.count_label.show_counts(self.visits_view.shown_count, self.visits_view.total_count)
 
     def _build_workspace(self) -> None:
         self.workspace = Workspace(self._settings, self)
@@ -161,12 +162,11 @@ class MainWindow(QMainWindow):
         self.workspace_actions.restore.setEnabled(backups_supported)
 
     def _build_status_bar(self) -> None:
-        self.count_label = VisitCountLabel(self)
+        self.count_label = ViewStatusLabel(self.workspace, self)
         self.database_label = QLabel(self.database_display, self)
         self.database_label.setObjectName("databaseLabel")
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.database_label)
-        self.visits_view.counts_changed.connect(self.count_label.show_counts)
 
     # -- views ---------------------------------------------------------------------------------
 

@@ -614,9 +614,13 @@ class ImportWizard(QWizard):
         super().done(result)
 
 
-def run_import_wizard(parent: QWidget | None, services: Services, kind: Kind) -> int:
-    """Show the import wizard modally; returns the dialog result (1 when finished)."""
+def run_import_wizard(
+    parent: QWidget | None, services: Services, kind: Kind, path: Path | None = None
+) -> int:
+    """Show the import wizard modally (on *path*, if given); the dialog result (1: finished)."""
     wizard = ImportWizard(parent, services, kind)
+    if path is not None:
+        wizard.file_page.path_edit.setText(str(path))
     try:
         return wizard.exec()
     finally:

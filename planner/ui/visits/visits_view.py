@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QCoreApplication,
+    QLocale,
+    QModelIndex,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -13,11 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.enums import RecordKind
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.visit_criteria import VisitCriteria
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.ui.common.preferences import Preferences
 from planner.ui.common.roles import ID_ROLE
+from planner.ui.common.status import ViewStatus
 from planner.ui.visits.visit_filter_bar import VisitFilterBar
 from planner.ui.visits.visits_model import Column, VisitFilterProxyModel, VisitTableModel
 
@@ -30,6 +41,7 @@ SHOWN_KINDS = frozenset(
 FIT_SAMPLE_ROWS = 50
 
 _HEADER_KEY = "VisitsView/header"
+_SHOWING_VISITS = QT_TRANSLATE_NOOP("MainWindow", "Showing {shown} of {total} visits")
 _COLUMNS_KEY = "VisitsView/columns"
 
 
@@ -51,6 +63,9 @@ class VisitsView(QWidget):
         self.model = VisitTableModel(services.visits, self)
         self.proxy = VisitFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        # The model holds the visits the criteria let through; total_count is all of them.
+        self.status = ViewStatus(self._status_text, self, self.proxy, self.model)
+        self.counts_changed.connect(self.status.update)
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("visitFilter")
@@ -265,6 +280,12 @@ class VisitsView(QWidget):
         if header.restoreState(QByteArray(state)):
             self._columns_fitted = True
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _status_text(self) -> str:
+        locale = QLocale()
+        return QCoreApplication.translate("MainWindow", _SHOWING_VISITS).format(
+            shown=locale.toString(self.shown_count), total=locale.toString(self.total_count)
+        )
 
     def _emit_counts(self) -> None:
         self.counts_changed.emit(self.shown_count, self.total_count)

@@ -109,17 +109,18 @@ def test_every_iconed_action_exists(window: MainWindow) -> None:
 def test_screenshots_include_the_context_menu_and_registered_extras(
     window: MainWindow, tmp_path: Path
 ) -> None:
-    extra = QLabel("search results")
+    extra = QLabel("registered extra")
     extra.resize(200, 100)
-    window.screenshot_extras.append(lambda: [("search", lambda: extra)])
+    window.screenshot_extras.append(lambda: [("extra", lambda: extra)])
     window.screenshot_extras.append(list)  # a provider with nothing to show today
     shots = window.screenshot_shots()
     names = [name for name, _prepare in shots]
-    assert names[-2:] == ["visits-context-menu", "search"]
+    # The window's own extras (the context menu, the search popup), then the one added here.
+    assert names[-3:] == ["visits-context-menu", "search", "extra"]
     saved = save_screenshots(
-        [s for s in shots if s[0] in {"visits-context-menu", "search"}], tmp_path
+        [s for s in shots if s[0] in {"visits-context-menu", "extra"}], tmp_path
     )
-    assert [p.name for p in saved] == ["visits-context-menu.png", "search.png"]
+    assert [p.name for p in saved] == ["visits-context-menu.png", "extra.png"]
     assert all(p.stat().st_size > 500 for p in saved)
     assert not any(w.isVisible() for w in QApplication.topLevelWidgets() if w.inherits("QMenu"))
 
