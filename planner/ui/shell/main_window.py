@@ -18,6 +18,7 @@ import planner
 from planner.services.backups import DATABASE_REPLACED
 from planner.services.changes import Change
 from planner.services.container import Services
+from planner.ui.common import editor_size
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.preferences import Preferences, load_preferences, save_preferences
 from planner.ui.exchange.commands import export_package, import_package
@@ -30,6 +31,7 @@ from planner.ui.shell.expose import ExposeWatch
 from planner.ui.shell.pages import PAGES, PageContext, install_pages
 from planner.ui.shell.screenshots import window_shots
 from planner.ui.shell.status_bar import VisitCountLabel
+from planner.ui.shell.welcome import install_welcome
 from planner.ui.shell.window_state import restore_window, save_window
 from planner.ui.shell.workspace import Sidebar, Workspace
 from planner.ui.spreadsheets.commands import export_table, import_records
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.database_display = services.db.target.display
         self.setWindowTitle(f"{planner.APP_NAME} — {self.database_display}")
         self.undo_stack = QUndoStack(self)
+        editor_size.use_settings(settings)  # editors remember their sizes with the layout
         self.preferences = load_preferences(settings)
         tabs = visit_editor_tabs(services, self.undo_stack)
         self.editors = VisitEditors(services, self.undo_stack, self, tabs)
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
         self.editors.saved.connect(self.visits_view.select_visit)
         self.editors.new_visit_saved.connect(self._show_new_visit)
         self._build_actions()
+        install_welcome(self, self.workspace, self.main_actions.help_menu, services)
         self._build_status_bar()
         self.change_bridge = ChangeBridge(services.bus, self)
         self.change_bridge.changed.connect(self.workspace.broadcast)

@@ -16,6 +16,8 @@ from planner.domain.enums import RecordKind
 from planner.domain.visit_criteria import VisitCriteria
 from planner.services.changes import Change
 from planner.services.container import Services
+from planner.ui.common.columns import CODE_SAMPLE, DATE_SAMPLE, STATUS_SAMPLE, ColumnRules
+from planner.ui.common.placeholder import add_placeholder, window_action
 from planner.ui.common.preferences import Preferences
 from planner.ui.common.roles import ID_ROLE
 from planner.ui.visits.visit_filter_bar import VisitFilterBar
@@ -28,6 +30,16 @@ SHOWN_KINDS = frozenset(
 
 #: How many rows (from the top) set the column widths when the list first fills.
 FIT_SAMPLE_ROWS = 50
+
+#: Typical widest texts of the short columns; the visitor's name takes the rest.
+_SAMPLES = {
+    Column.CODE: CODE_SAMPLE,
+    Column.HOME: "RIKEN R-CCS Kobe",
+    Column.HOST: "RIKEN R-CCS Kobe",
+    Column.ARRIVAL: DATE_SAMPLE,
+    Column.DEPARTURE: DATE_SAMPLE,
+    Column.STATUS: STATUS_SAMPLE,
+}
 
 _HEADER_KEY = "VisitsView/header"
 _COLUMNS_KEY = "VisitsView/columns"
@@ -83,6 +95,23 @@ class VisitsView(QWidget):
         header.setSortIndicator(Column.ARRIVAL, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setSortingEnabled(True)
+        self.columns = ColumnRules(self.table, Column.VISITOR, _SAMPLES)
+        self.columns.apply()
+        self.placeholder = add_placeholder(
+            self.table,
+            QCoreApplication.translate("VisitsView", "No visits yet."),
+            [
+                (
+                    QCoreApplication.translate("VisitsView", "New visit…"),
+                    window_action(self, "actionNewVisit"),
+                ),
+                (
+                    QCoreApplication.translate("VisitsView", "Import visits…"),
+                    window_action(self, "actionImportVisits"),
+                ),
+            ],
+            model=self.model,
+        )
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -230,24 +259,14 @@ class VisitsView(QWidget):
     # -- layout --------------------------------------------------------------------------------
 
     def fit_columns(self) -> None:
-        """Size the columns to their titles and the first rows' texts, with room for the arrow.
+        """Size the short columns to their typical texts; the visitor's name takes the rest.
 
-        Measured here rather than with ``resizeColumnsToContents()``: Qt's version asks the
-        model for every role of up to a thousand rows per column (57,000 ``data()`` calls,
-        the slowest step of opening the window with 20,000 visits).
+        Sample texts rather than ``resizeColumnsToContents()``: Qt's version asks the model
+        for every role of up to a thousand rows per column (57,000 ``data()`` calls, the
+        slowest step of opening the window with 20,000 visits).
         """
         self._columns_fitted = True
-        header = self.table.horizontalHeader()
-        cell = self.table.fontMetrics()
-        title = header.fontMetrics()
-        rows = min(self.proxy.rowCount(), FIT_SAMPLE_ROWS)
-        for column in range(header.count()):
-            text = self.proxy.headerData(column, Qt.Orientation.Horizontal)
-            width = title.horizontalAdvance(str(text or "")) + 32  # margins and the sort arrow
-            for row in range(rows):
-                value = self.proxy.index(row, column).data()
-                width = max(width, cell.horizontalAdvance(str(value or "")) + 24)
-            header.resizeSection(column, width)
+        self.columns.apply()
 
     def save_state(self, settings: QSettings) -> None:
         """Remember column widths, order and sort column."""
@@ -264,6 +283,7 @@ class VisitsView(QWidget):
         header = self.table.horizontalHeader()
         if header.restoreState(QByteArray(state)):
             self._columns_fitted = True
+            self.columns.restore_modes()
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _emit_counts(self) -> None:
