@@ -21,6 +21,8 @@ _PADDING = 28
 DATE_SAMPLE = "2027-12-31"
 CODE_SAMPLE = "V-2027-0000"
 STATUS_SAMPLE = "In progress"
+#: The widest a short column grows to fit a measured text (longer texts are elided).
+CONTENT_CAP = 180
 
 
 class ColumnRules:
@@ -33,11 +35,21 @@ class ColumnRules:
     """
 
     def __init__(
-        self, table: QTableView, stretch: int | Sequence[int], samples: Mapping[int, str]
+        self,
+        table: QTableView,
+        stretch: int | Sequence[int],
+        samples: Mapping[int, str],
+        *,
+        measure_rows: int = 0,
+        cap: int = CONTENT_CAP,
     ) -> None:
         self.table = table
         self.stretch = frozenset([stretch] if isinstance(stretch, int) else stretch)
         self.samples = dict(samples)
+        #: Short lists (a register of agreements) also fit their first rows' texts, up to
+        #: *cap* pixels; long ones rely on the samples alone.
+        self.measure_rows = measure_rows
+        self.cap = cap
 
     def width_of(self, column: int) -> int:
         """The width a short *column* gets: its title or its sample, plus margins."""
@@ -45,9 +57,13 @@ class ColumnRules:
         title = model.headerData(column, Qt.Orientation.Horizontal) if model else ""
         header = self.table.horizontalHeader()
         title_width = header.fontMetrics().horizontalAdvance(str(title or ""))
-        sample = self.samples.get(column, "")
-        sample_width = self.table.fontMetrics().horizontalAdvance(sample)
-        return max(title_width, sample_width) + _PADDING
+        metrics = self.table.fontMetrics()
+        width = max(title_width, metrics.horizontalAdvance(self.samples.get(column, "")))
+        if model is not None:
+            for row in range(min(model.rowCount(), self.measure_rows)):
+                text = str(model.index(row, column).data() or "")
+                width = max(width, min(metrics.horizontalAdvance(text), self.cap))
+        return width + _PADDING
 
     def apply(self) -> None:
         """Size every short column and let the name column stretch."""
@@ -81,9 +97,13 @@ class ColumnRules:
 
 
 def apply_column_rules(
-    table: QTableView, stretch: int | Sequence[int], samples: Mapping[int, str] | None = None
+    table: QTableView,
+    stretch: int | Sequence[int],
+    samples: Mapping[int, str] | None = None,
+    *,
+    measure_rows: int = 0,
 ) -> ColumnRules:
     """Apply :class:`ColumnRules` to *table* now; returns them (to apply again later)."""
-    rules = ColumnRules(table, stretch, samples or {})
+    rules = ColumnRules(table, stretch, samples or {}, measure_rows=measure_rows)
     rules.apply()
     return rules

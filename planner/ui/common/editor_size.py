@@ -23,7 +23,7 @@ _settings: QSettings | None = None
 
 def use_settings(settings: QSettings | None) -> None:
     """Remember editor sizes in *settings* from now on (None: remember nothing)."""
-    global _settings  # noqa: PLW0603 - one settings store for the process's editors
+    global _settings
     _settings = settings
 
 

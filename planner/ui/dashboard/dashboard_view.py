@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QListView,
     QScrollArea,

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -33,10 +32,12 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
 from planner.services.container import Services
+from planner.ui.common.columns import apply_column_rules
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.formats import country_name
 from planner.ui.common.labels import institution_kind_label
+from planner.ui.common.placeholder import add_placeholder
 from planner.ui.common.roles import ID_ROLE
 from planner.ui.common.table_model import ColumnSpec, RowTableModel
 from planner.ui.common.view import ViewDefaults
@@ -69,6 +70,8 @@ class RecordListPanel(QGroupBox):
         *,
         new_text: str = "",
         edit_text: str = "",
+        stretch: Sequence[int] = (0,),
+        empty_text: str = "",
     ) -> None:
         super().__init__(title, parent)
         self.model = model
@@ -87,9 +90,9 @@ class RecordListPanel(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        # The names stretch; the short columns fit the first rows' texts (a short list).
+        self.columns = apply_column_rules(self.table, stretch, measure_rows=50)
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._activated)
 
@@ -109,6 +112,9 @@ class RecordListPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.placeholder = add_placeholder(
+            self.table, empty_text, [(self.new_button.text().replace("&", ""), on_new)], model=model
+        )
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.proxy.modelReset.connect(self._update_buttons)
         self._update_buttons()
@@ -117,11 +123,7 @@ class RecordListPanel(QGroupBox):
         """Show *records*, keeping the current one selected."""
         current = self.current_id()
         self.model.set_rows(records)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        # Room for the sort arrow; the last column stretches anyway.
-        for column in range(header.count() - 1):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
+        self.columns.apply()
         if current is not None:
             self.select(current)
         self._update_buttons()
@@ -207,6 +209,10 @@ class DirectoryView(ViewDefaults, QWidget):
             self,
             new_text=QCoreApplication.translate("DirectoryView", "&New Institution…"),
             edit_text=QCoreApplication.translate("DirectoryView", "&Edit Institution…"),
+            empty_text=QCoreApplication.translate(
+                "DirectoryView",
+                "No institutions yet: add your own and each partner's; visits go between them.",
+            ),
         )
         self.institutions.setObjectName("institutionsPanel")
         self.projects = RecordListPanel(
@@ -217,6 +223,10 @@ class DirectoryView(ViewDefaults, QWidget):
             self,
             new_text=QCoreApplication.translate("DirectoryView", "New &Project…"),
             edit_text=QCoreApplication.translate("DirectoryView", "Edit Pro&ject…"),
+            stretch=(0, 2),
+            empty_text=QCoreApplication.translate(
+                "DirectoryView", "No projects yet: a visit may belong to a joint project."
+            ),
         )
         self.projects.setObjectName("projectsPanel")
         splitter = QSplitter(Qt.Orientation.Vertical, self)

@@ -57,7 +57,7 @@ def write_template(kind: str, path: Path) -> Path:
     help_rows = [list(row) for row in shape.help_rows]
     tables = [
         Table(kind, shape.header),
-        Table("help", shape.help_header, help_rows),  # type: ignore[arg-type]
+        Table("help", shape.help_header, help_rows),
     ]
     return write_xlsx(path, tables)
 
@@ -183,9 +183,9 @@ class WelcomeView(ViewDefaults, QWidget):
             ),
             [("demo", tr(_CONTEXT, "Open the demo"), self.open_demo)],
         )
-        self._label(
-            tr(_CONTEXT, "This page stays in Help ▸ Getting started.")
-        ).setObjectName("welcomeFooter")
+        self._label(tr(_CONTEXT, "This page stays in Help ▸ Getting started.")).setObjectName(
+            "welcomeFooter"
+        )
 
     # -- the steps -----------------------------------------------------------------------------
 
@@ -239,7 +239,7 @@ class WelcomeView(ViewDefaults, QWidget):
             path = path.with_name(path.name + ".xlsx")
         try:
             return write_template(kind, path)
-        except Exception as exc:  # noqa: BLE001 - any failure to write is shown, not raised
+        except Exception as exc:  # any failure to write is shown, not raised
             from planner.ui.common.errors import error_message
 
             QMessageBox.warning(self, caption, error_message(exc))

@@ -32,7 +32,7 @@ SHOWN_KINDS = frozenset(
 FIT_SAMPLE_ROWS = 50
 
 #: Typical widest texts of the short columns; the visitor's name takes the rest.
-_SAMPLES = {
+_SAMPLES: dict[int, str] = {
     Column.CODE: CODE_SAMPLE,
     Column.HOME: "RIKEN R-CCS Kobe",
     Column.HOST: "RIKEN R-CCS Kobe",
@@ -97,21 +97,7 @@ class VisitsView(QWidget):
         self.table.setSortingEnabled(True)
         self.columns = ColumnRules(self.table, Column.VISITOR, _SAMPLES)
         self.columns.apply()
-        self.placeholder = add_placeholder(
-            self.table,
-            QCoreApplication.translate("VisitsView", "No visits yet."),
-            [
-                (
-                    QCoreApplication.translate("VisitsView", "New visit…"),
-                    window_action(self, "actionNewVisit"),
-                ),
-                (
-                    QCoreApplication.translate("VisitsView", "Import visits…"),
-                    window_action(self, "actionImportVisits"),
-                ),
-            ],
-            model=self.model,
-        )
+        self._build_placeholder()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -141,6 +127,24 @@ class VisitsView(QWidget):
             signal.connect(self._emit_counts)
         self.table.activated.connect(self._on_activated)
         self._columns_fitted = False
+
+    def _build_placeholder(self) -> None:
+        """What the list says while there are no visits at all (not: none match the filter)."""
+        self.placeholder = add_placeholder(
+            self.table,
+            QCoreApplication.translate("VisitsView", "No visits yet."),
+            [
+                (
+                    QCoreApplication.translate("VisitsView", "New visit…"),
+                    window_action(self, "actionNewVisit"),
+                ),
+                (
+                    QCoreApplication.translate("VisitsView", "Import visits…"),
+                    window_action(self, "actionImportVisits"),
+                ),
+            ],
+            model=self.model,
+        )
 
     # -- data ----------------------------------------------------------------------------------
 
