@@ -191,17 +191,16 @@ class AgreementsView(ViewDefaults, QWidget):
         self.transfers_table.setAccessibleName(
             QCoreApplication.translate("AgreementsView", "Data and material transfers")
         )
-        tr = QCoreApplication.translate
         self.agreements_placeholder = add_placeholder(
             self.agreements_table,
-            tr("AgreementsView", "No agreements yet."),
-            [(tr("AgreementsView", "New agreement…"), self.new_agreement)],
+            QCoreApplication.translate("AgreementsView", "No agreements yet."),
+            [(QCoreApplication.translate("AgreementsView", "New agreement…"), self.new_agreement)],
             model=self.agreements_model,
         )
         self.transfers_placeholder = add_placeholder(
             self.transfers_table,
-            tr("AgreementsView", "No data or material transfers yet."),
-            [(tr("AgreementsView", "New transfer…"), self.new_transfer)],
+            QCoreApplication.translate("AgreementsView", "No data or material transfers yet."),
+            [(QCoreApplication.translate("AgreementsView", "New transfer…"), self.new_transfer)],
             model=self.transfers_model,
         )
         self.agreements_table.doubleClicked.connect(self._agreement_activated)

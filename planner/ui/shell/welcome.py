@@ -38,7 +38,6 @@ PAGE_NAME = "welcome"
 #: Its title in the sidebar and the Help menu's entry.
 TITLE = QT_TRANSLATE_NOOP("MainWindow", "Getting started")
 
-_CONTEXT = "Welcome"
 #: The page's text column stops growing here: long lines are hard to read.
 _TEXT_WIDTH = 760
 
@@ -112,12 +111,13 @@ class WelcomeView(ViewDefaults, QWidget):
         return label
 
     def _build_heading(self) -> None:
-        tr = QCoreApplication.translate
-        self.heading = self._label(tr(_CONTEXT, "Welcome to Exchange Visit Planner"), scale=1.5)
+        self.heading = self._label(
+            QCoreApplication.translate("Welcome", "Welcome to Exchange Visit Planner"), scale=1.5
+        )
         self.heading.setObjectName("welcomeHeading")
         self._label(
-            tr(
-                _CONTEXT,
+            QCoreApplication.translate(
+                "Welcome",
                 "The planner keeps your exchange visits between partner institutions: who "
                 "comes when, where they stay, what paperwork is due. This database is still "
                 "empty; these steps fill it.",
@@ -141,51 +141,78 @@ class WelcomeView(ViewDefaults, QWidget):
         self._column.addLayout(row)
 
     def _build_steps(self) -> None:
-        tr = QCoreApplication.translate
         self._step(
-            tr(_CONTEXT, "1. Add the institutions"),
-            tr(
-                _CONTEXT,
+            QCoreApplication.translate("Welcome", "1. Add the institutions"),
+            QCoreApplication.translate(
+                "Welcome",
                 "Your own institution and each partner: every visit goes from one to another, "
                 "and every person belongs to one.",
             ),
-            [("institution", tr(_CONTEXT, "Add an institution…"), self.add_institution)],
+            [
+                (
+                    "institution",
+                    QCoreApplication.translate("Welcome", "Add an institution…"),
+                    self.add_institution,
+                )
+            ],
         )
         self._step(
-            tr(_CONTEXT, "2. Choose your home institution"),
-            tr(
-                _CONTEXT,
+            QCoreApplication.translate("Welcome", "2. Choose your home institution"),
+            QCoreApplication.translate(
+                "Welcome",
                 "The planner then knows which visits come to you and which go out.",
             ),
-            [("settings", tr(_CONTEXT, "Open settings…"), self.choose_home)],
+            [
+                (
+                    "settings",
+                    QCoreApplication.translate("Welcome", "Open settings…"),
+                    self.choose_home,
+                )
+            ],
         )
         self._step(
-            tr(_CONTEXT, "3. Bring in people and visits"),
-            tr(
-                _CONTEXT,
+            QCoreApplication.translate("Welcome", "3. Bring in people and visits"),
+            QCoreApplication.translate(
+                "Welcome",
                 "Import them from a spreadsheet (CSV or XLSX), or add them one by one with "
                 "File ▸ New. A template has the columns the import reads, explained on its "
                 "second sheet.",
             ),
             [
-                ("import_people", tr(_CONTEXT, "Import people…"), self.import_people),
-                ("import_visits", tr(_CONTEXT, "Import visits…"), self.import_visits),
-                ("people_template", tr(_CONTEXT, "People template…"), self.people_template),
-                ("visits_template", tr(_CONTEXT, "Visits template…"), self.visits_template),
+                (
+                    "import_people",
+                    QCoreApplication.translate("Welcome", "Import people…"),
+                    self.import_people,
+                ),
+                (
+                    "import_visits",
+                    QCoreApplication.translate("Welcome", "Import visits…"),
+                    self.import_visits,
+                ),
+                (
+                    "people_template",
+                    QCoreApplication.translate("Welcome", "People template…"),
+                    self.people_template,
+                ),
+                (
+                    "visits_template",
+                    QCoreApplication.translate("Welcome", "Visits template…"),
+                    self.visits_template,
+                ),
             ],
         )
         self._step(
-            tr(_CONTEXT, "Or look around first"),
-            tr(
-                _CONTEXT,
+            QCoreApplication.translate("Welcome", "Or look around first"),
+            QCoreApplication.translate(
+                "Welcome",
                 "The demo opens in a new window on its own fresh copy of sample data; this "
                 "database stays as it is, and the demo's changes are thrown away when it closes.",
             ),
-            [("demo", tr(_CONTEXT, "Open the demo"), self.open_demo)],
+            [("demo", QCoreApplication.translate("Welcome", "Open the demo"), self.open_demo)],
         )
-        self._label(tr(_CONTEXT, "This page stays in Help ▸ Getting started.")).setObjectName(
-            "welcomeFooter"
-        )
+        self._label(
+            QCoreApplication.translate("Welcome", "This page stays in Help ▸ Getting started.")
+        ).setObjectName("welcomeFooter")
 
     # -- the steps -----------------------------------------------------------------------------
 
@@ -228,8 +255,8 @@ class WelcomeView(ViewDefaults, QWidget):
 
     def save_template(self, kind: str) -> Path | None:
         """Ask where, then write the *kind* template there; the path written, None if not."""
-        caption = QCoreApplication.translate(_CONTEXT, "Save the import template")
-        filter_text = QCoreApplication.translate(_CONTEXT, "Excel workbook (*.xlsx)")
+        caption = QCoreApplication.translate("Welcome", "Save the import template")
+        filter_text = QCoreApplication.translate("Welcome", "Excel workbook (*.xlsx)")
         start = str(Path.home() / f"{kind}-template.xlsx")
         name, _selected = QFileDialog.getSaveFileName(self, caption, start, filter_text)
         if not name:
@@ -252,9 +279,9 @@ class WelcomeView(ViewDefaults, QWidget):
         if not started:
             QMessageBox.warning(
                 self,
-                QCoreApplication.translate(_CONTEXT, "Open the demo"),
+                QCoreApplication.translate("Welcome", "Open the demo"),
                 QCoreApplication.translate(
-                    _CONTEXT,
+                    "Welcome",
                     "The demo could not be started. Run “planner --demo” from a terminal.",
                 ),
             )
