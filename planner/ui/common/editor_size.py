@@ -47,7 +47,10 @@ def cap_form_fields(widget: QWidget, limit: int = FIELD_MAX_WIDTH) -> None:
             field = item.widget() if item is not None else None
             if field is None or isinstance(field, QAbstractScrollArea):
                 continue
-            if field.findChild(QAbstractScrollArea) is None:
+            # A row holding a text area or table may grow; a combo's list is a popup window
+            # of its own, not part of the row.
+            areas = field.findChildren(QAbstractScrollArea)
+            if not any(area.window() is field.window() for area in areas):
                 field.setMaximumWidth(min(field.maximumWidth(), limit))
 
 

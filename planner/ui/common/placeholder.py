@@ -2,7 +2,8 @@
 
 :func:`add_placeholder` lays a :class:`EmptyPlaceholder` over a table's viewport (under its
 header). It shows while the *watched* model has no rows — the view's own model, not a filter
-proxy over it, so a filter that hides every row does not claim the list is empty.
+proxy over it (or a test of the records loaded, for a model that filters its own rows), so a
+filter that hides every row does not claim the list is empty.
 """
 
 from __future__ import annotations
@@ -33,11 +34,13 @@ class EmptyPlaceholder(QWidget):
         text: str,
         actions: Sequence[PlaceholderAction] = (),
         model: QAbstractItemModel | None = None,
+        is_empty: Callable[[], bool] | None = None,
     ) -> None:
         super().__init__(view.viewport())
         self.setObjectName("emptyPlaceholder")
         self._view = view
         self._model = model if model is not None else view.model()
+        self._is_empty = is_empty or (lambda: self._model.rowCount() == 0)
         self.label = QLabel(text, self)
         self.label.setObjectName("emptyPlaceholderText")
         self.label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -76,7 +79,7 @@ class EmptyPlaceholder(QWidget):
 
     def update_visibility(self, *_args: object) -> None:
         """Show the placeholder exactly when the watched model has no rows."""
-        empty = self._model.rowCount() == 0
+        empty = self._is_empty()
         self.setVisible(empty)
         if empty:
             self._fit()
@@ -98,9 +101,13 @@ def add_placeholder(
     actions: Sequence[PlaceholderAction] = (),
     *,
     model: QAbstractItemModel | None = None,
+    is_empty: Callable[[], bool] | None = None,
 ) -> EmptyPlaceholder:
-    """Lay *text* and *actions* over *view* while *model* (default: the view's) is empty."""
-    return EmptyPlaceholder(view, text, actions, model)
+    """Lay *text* and *actions* over *view* while *model* (default: the view's) is empty.
+
+    *is_empty* replaces the row count test, for a model that filters its own rows.
+    """
+    return EmptyPlaceholder(view, text, actions, model, is_empty)
 
 
 def window_action(widget: QWidget, object_name: str) -> Callable[[], bool]:

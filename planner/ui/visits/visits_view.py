@@ -144,6 +144,7 @@ class VisitsView(QWidget):
                 ),
             ],
             model=self.model,
+            is_empty=lambda: self.model.total_count == 0,  # the model filters its own rows
         )
 
     # -- data ----------------------------------------------------------------------------------

@@ -263,6 +263,10 @@ def test_lists_with_records_show_no_hint_and_a_filter_hiding_all_rows_does_not_c
     qtbot.keyClicks(visits.filter_edit, "no such visitor anywhere")
     assert visits.proxy.rowCount() == 0
     assert not placeholder_of(visits, visits.table).isVisible()
+    people = show(window, "people")
+    qtbot.keyClicks(people.filter_edit, "no such person anywhere")
+    assert people.proxy.rowCount() == 0
+    assert not placeholder_of(people, people.table).isVisible()
 
 
 def test_the_hint_follows_the_rows(empty_window: MainWindow, services: Services) -> None:
