@@ -11,11 +11,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QHeaderView, QTableView
 
-#: Room for a cell's margins and the header's sort arrow beside the text.
-_PADDING = 28
+#: A column's typical widest text, or several (labels in the current language): the widest
+#: of them counts.
+Sample = str | Sequence[str]
+
+#: Room for the header's margins and sort arrow beside a title.
+_TITLE_PADDING = 28
+#: Room for a cell's margins beside its text.
+_CELL_PADDING = 16
 
 #: Typical texts of the common kinds of short column (English; wide enough for Japanese).
 DATE_SAMPLE = "2027-12-31"
@@ -23,9 +29,11 @@ CODE_SAMPLE = "V-2027-0000"
 STATUS_SAMPLE = "In progress"
 #: The widest a short column grows to fit a measured text (longer texts are elided).
 CONTENT_CAP = 180
+#: The least a name column keeps before optional columns make room for it.
+MIN_NAME_WIDTH = 180
 
 
-class ColumnRules:
+class ColumnRules(QObject):
     """Column widths of *table*: *stretch* takes what is left, the others fit their *samples*.
 
     *stretch* is the name or title column (or several, sharing the rest equally). A column
@@ -38,18 +46,27 @@ class ColumnRules:
         self,
         table: QTableView,
         stretch: int | Sequence[int],
-        samples: Mapping[int, str],
+        samples: Mapping[int, Sample],
         *,
         measure_rows: int = 0,
         cap: int = CONTENT_CAP,
+        optional: Sequence[int] = (),
     ) -> None:
+        super().__init__(table)
         self.table = table
         self.stretch = frozenset([stretch] if isinstance(stretch, int) else stretch)
-        self.samples = dict(samples)
+        self.samples = {c: (s,) if isinstance(s, str) else tuple(s) for c, s in samples.items()}
         #: Short lists (a register of agreements) also fit their first rows' texts, up to
         #: *cap* pixels; long ones rely on the samples alone.
         self.measure_rows = measure_rows
         self.cap = cap
+        #: Columns hidden (the last first) while the names would be narrower than
+        #: :data:`MIN_NAME_WIDTH`; they come back when the table is wide enough.
+        self.optional = tuple(optional)
+        if self.optional:
+            # The viewport, not the table: it has its new width when its resize arrives.
+            self._viewport = table.viewport()
+            self._viewport.installEventFilter(self)
 
     def width_of(self, column: int) -> int:
         """The width a short *column* gets: its title or its sample, plus margins."""
@@ -58,12 +75,15 @@ class ColumnRules:
         header = self.table.horizontalHeader()
         title_width = header.fontMetrics().horizontalAdvance(str(title or ""))
         metrics = self.table.fontMetrics()
-        width = max(title_width, metrics.horizontalAdvance(self.samples.get(column, "")))
+        samples = self.samples.get(column, ())
+        texts = [metrics.horizontalAdvance(t) for t in samples]
+        width = max([title_width + _TITLE_PADDING, *(w + _CELL_PADDING for w in texts)])
         if model is not None:
             for row in range(min(model.rowCount(), self.measure_rows)):
                 text = str(model.index(row, column).data() or "")
-                width = max(width, min(metrics.horizontalAdvance(text), self.cap))
-        return width + _PADDING
+                text_width = min(metrics.horizontalAdvance(text), self.cap)
+                width = max(width, text_width + _CELL_PADDING)
+        return width
 
     def apply(self) -> None:
         """Size every short column and let the name column stretch."""
@@ -77,6 +97,25 @@ class ColumnRules:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, self.width_of(column))
         self.restore_modes()
+        if self.optional:
+            self.fit_optional()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """Show or hide the optional columns as the table's width changes."""
+        if event.type() == QEvent.Type.Resize and watched is self._viewport:
+            self.fit_optional()
+        return False
+
+    def fit_optional(self) -> None:
+        """Hide optional columns (the last first) until the names keep their least width."""
+        header = self.table.horizontalHeader()
+        for column in self.optional:
+            header.setSectionHidden(column, False)
+        room = self.table.viewport().width() - MIN_NAME_WIDTH * len(self.stretch)
+        for column in reversed(self.optional):
+            if self.short_width() <= room:
+                break
+            header.setSectionHidden(column, True)
 
     def restore_modes(self) -> None:
         """Make the name column stretch again (a restored header state may have undone it)."""
@@ -99,11 +138,12 @@ class ColumnRules:
 def apply_column_rules(
     table: QTableView,
     stretch: int | Sequence[int],
-    samples: Mapping[int, str] | None = None,
+    samples: Mapping[int, Sample] | None = None,
     *,
     measure_rows: int = 0,
+    optional: Sequence[int] = (),
 ) -> ColumnRules:
     """Apply :class:`ColumnRules` to *table* now; returns them (to apply again later)."""
-    rules = ColumnRules(table, stretch, samples or {}, measure_rows=measure_rows)
+    rules = ColumnRules(table, stretch, samples or {}, measure_rows=measure_rows, optional=optional)
     rules.apply()
     return rules

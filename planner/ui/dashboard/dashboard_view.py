@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import RecordKind
+from planner.domain.enums import RecordKind, VisitStatus
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.dashboard import (
@@ -38,8 +38,9 @@ from planner.services.dashboard import (
     PaperworkDue,
     local_today,
 )
-from planner.ui.common.columns import CODE_SAMPLE, STATUS_SAMPLE, apply_column_rules
+from planner.ui.common.columns import CODE_SAMPLE, Sample, apply_column_rules
 from planner.ui.common.formats import long_date
+from planner.ui.common.labels import status_label
 from planner.ui.common.roles import VISIT_ID_ROLE
 from planner.ui.common.view import ViewDefaults
 from planner.ui.dashboard.dashboard_model import (
@@ -77,7 +78,6 @@ _COLUMN_SAMPLES = {
     DashboardSectionModel.DATE: "Wed 28 Sep",
     DashboardSectionModel.CODE: CODE_SAMPLE,
     DashboardSectionModel.HOST: "RIKEN R-CCS Kobe",
-    DashboardSectionModel.STATUS: STATUS_SAMPLE,
 }
 
 #: Below this width the sections stack in one column: side by side, each would be too
@@ -98,7 +98,7 @@ class DashboardSection(QGroupBox):
         headers: Sequence[str] = VISIT_HEADERS,
         parent: QWidget | None = None,
         *,
-        status_sample: str = STATUS_SAMPLE,
+        status_sample: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"dashboard_{key}")
@@ -122,7 +122,8 @@ class DashboardSection(QGroupBox):
         # Widths from sample texts, not ResizeToContents: that asks the model for every cell
         # of every row (hundreds of thousands of data() calls with 100,000 visits). The
         # visitor's name (and the paperwork section's document) take what is left.
-        samples = {**_COLUMN_SAMPLES, DashboardSectionModel.STATUS: status_sample}
+        statuses = [status_sample] if status_sample else [status_label(s) for s in VisitStatus]
+        samples: dict[int, Sample] = {**_COLUMN_SAMPLES, DashboardSectionModel.STATUS: statuses}
         stretch = [DashboardSectionModel.VISITOR]
         if headers is not VISIT_HEADERS:  # the paperwork section: its document is a title
             del samples[DashboardSectionModel.HOST]

@@ -71,6 +71,7 @@ class RecordListPanel(QGroupBox):
         new_text: str = "",
         edit_text: str = "",
         stretch: Sequence[int] = (0,),
+        optional: Sequence[int] = (),
         empty_text: str = "",
     ) -> None:
         super().__init__(title, parent)
@@ -92,7 +93,7 @@ class RecordListPanel(QGroupBox):
         header = self.table.horizontalHeader()
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         # The names stretch; the short columns fit the first rows' texts (a short list).
-        self.columns = apply_column_rules(self.table, stretch, measure_rows=50)
+        self.columns = apply_column_rules(self.table, stretch, measure_rows=50, optional=optional)
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._activated)
 
@@ -209,6 +210,9 @@ class DirectoryView(ViewDefaults, QWidget):
             self,
             new_text=QCoreApplication.translate("DirectoryView", "&New Institution…"),
             edit_text=QCoreApplication.translate("DirectoryView", "&Edit Institution…"),
+            # The names keep their room at 1024×700: the place columns give way first.
+            stretch=(0, 1),
+            optional=(4, 5, 6),
             empty_text=QCoreApplication.translate(
                 "DirectoryView",
                 "No institutions yet: add your own and each partner's; visits go between them.",

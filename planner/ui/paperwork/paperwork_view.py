@@ -31,7 +31,7 @@ from planner.services.container import Services
 from planner.services.paperwork import today_local
 from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge
-from planner.ui.common.columns import CODE_SAMPLE, apply_column_rules
+from planner.ui.common.columns import CODE_SAMPLE, Sample, apply_column_rules
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.labels import paperwork_status_label, responsible_label
@@ -163,8 +163,13 @@ class PaperworkView(ViewDefaults, QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(OverviewColumn.DUE, Qt.SortOrder.AscendingOrder)
         # The visitor's name and the document's title share what the short columns leave.
+        samples: dict[int, Sample] = {
+            **_SAMPLES,
+            OverviewColumn.RESPONSIBLE: [responsible_label(p) for p in ResponsibleParty],
+            OverviewColumn.STATUS: [paperwork_status_label(s) for s in PaperworkStatus],
+        }
         self.columns = apply_column_rules(
-            self.table, (OverviewColumn.VISITOR, OverviewColumn.DOCUMENT), _SAMPLES
+            self.table, (OverviewColumn.VISITOR, OverviewColumn.DOCUMENT), samples
         )
         self.placeholder = add_placeholder(
             self.table, QCoreApplication.translate("PaperworkView", "Nothing outstanding.")

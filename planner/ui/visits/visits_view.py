@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import RecordKind
+from planner.domain.enums import RecordKind, VisitStatus
 from planner.domain.visit_criteria import VisitCriteria
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.ui.common.columns import CODE_SAMPLE, DATE_SAMPLE, STATUS_SAMPLE, ColumnRules
+from planner.ui.common.labels import status_label
 from planner.ui.common.placeholder import add_placeholder, window_action
 from planner.ui.common.preferences import Preferences
 from planner.ui.common.roles import ID_ROLE
@@ -95,7 +96,15 @@ class VisitsView(QWidget):
         header.setSortIndicator(Column.ARRIVAL, Qt.SortOrder.AscendingOrder)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.setSortingEnabled(True)
-        self.columns = ColumnRules(self.table, Column.VISITOR, _SAMPLES)
+        # The statuses in the interface's language; dates as the first rows show them (the
+        # date format is the coordinator's choice).
+        statuses = [status_label(s) for s in VisitStatus]
+        self.columns = ColumnRules(
+            self.table,
+            Column.VISITOR,
+            {**_SAMPLES, Column.STATUS: statuses},
+            measure_rows=FIT_SAMPLE_ROWS,
+        )
         self.columns.apply()
         self._build_placeholder()
 

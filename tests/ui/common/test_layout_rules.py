@@ -20,6 +20,7 @@ from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings
 from planner.ui.visits.visits_model import Column
 from tests.fixtures.sample import Sample
+from tests.ui.test_japanese_interface import japanese  # noqa: F401 - a fixture
 
 
 def settle() -> None:
@@ -54,6 +55,34 @@ def test_the_visits_table_fits_1024_by_700(small_window: MainWindow) -> None:
     settle()
     assert small_window.visits_view.table.model().rowCount() > 0
     assert_fits(small_window.visits_view.table, Column.VISITOR)
+
+
+def test_the_visits_table_fits_1024_by_700_in_japanese(
+    qtbot: QtBot, japanese: None, services: Services, sample: Sample, settings_path: Path
+) -> None:
+    main = MainWindow(services, open_settings(settings_path))
+    qtbot.addWidget(main)
+    main.resize(1024, 700)
+    main.show()
+    qtbot.waitExposed(main)
+    main.workspace.show_page("visits")
+    settle()
+    arrival = main.visits_view.proxy.index(0, Column.ARRIVAL).data()
+    assert "年" in arrival  # the long Japanese date format
+    assert_fits(main.visits_view.table, Column.VISITOR)
+
+
+def test_institution_names_keep_their_room_when_narrow(small_window: MainWindow) -> None:
+    small_window.workspace.show_page("institutions")
+    directory = small_window.workspace.view("institutions")
+    table = directory.institutions.table  # type: ignore[attr-defined]
+    settle()
+    header = table.horizontalHeader()
+    assert header.sectionSize(0) >= 180
+    assert table.horizontalScrollBar().maximum() == 0
+    small_window.resize(1920, 1080)
+    settle()
+    assert not any(header.isSectionHidden(c) for c in range(header.count()))
 
 
 @pytest.mark.parametrize("size", [QSize(1024, 700), QSize(1920, 1080)])
@@ -121,8 +150,7 @@ def test_an_editor_reopens_at_its_remembered_size(
     wanted = first.size()
     first.close()
     qtbot.waitUntil(lambda: sample.visit_in.id not in small_window.editors.visit_ids())
-    again = small_window.open_visit(sample.visit_in.id)
-    qtbot.addWidget(again)
+    again = small_window.open_visit(sample.visit_in.id)  # the window owns and closes it
     qtbot.waitExposed(again)
     assert again.size() == wanted
     again.close()
