@@ -16,11 +16,11 @@ from planner.ui.common.columns import ColumnRules
 from planner.ui.common.editor_size import FIELD_MAX_WIDTH
 from planner.ui.dashboard.dashboard_model import DashboardSectionModel
 from planner.ui.dashboard.dashboard_view import DashboardView
+from planner.ui.shell.language import install_language, remove_language
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings
 from planner.ui.visits.visits_model import Column
 from tests.fixtures.sample import Sample
-from tests.ui.test_japanese_interface import japanese  # noqa: F401 - a fixture
 
 
 def settle() -> None:
@@ -58,8 +58,16 @@ def test_the_visits_table_fits_1024_by_700(small_window: MainWindow) -> None:
 
 
 def test_the_visits_table_fits_1024_by_700_in_japanese(
-    qtbot: QtBot, japanese: None, services: Services, sample: Sample, settings_path: Path
+    qtbot: QtBot, qapp: QApplication, services: Services, sample: Sample, settings_path: Path
 ) -> None:
+    translators = install_language(qapp, "ja")
+    try:
+        visits_fit_in_japanese(qtbot, services, settings_path)
+    finally:
+        remove_language(qapp, translators)
+
+
+def visits_fit_in_japanese(qtbot: QtBot, services: Services, settings_path: Path) -> None:
     main = MainWindow(services, open_settings(settings_path))
     qtbot.addWidget(main)
     main.resize(1024, 700)
