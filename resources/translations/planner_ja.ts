@@ -206,6 +206,22 @@
         <translation>協定: {agreements} · 移転: {transfers}</translation>
     </message>
     <message>
+        <source>No agreements yet.</source>
+        <translation>協定はまだありません。</translation>
+    </message>
+    <message>
+        <source>New agreement…</source>
+        <translation>新規協定…</translation>
+    </message>
+    <message>
+        <source>No data or material transfers yet.</source>
+        <translation>データ・試料の移転はまだありません。</translation>
+    </message>
+    <message>
+        <source>New transfer…</source>
+        <translation>新規移転…</translation>
+    </message>
+    <message>
         <source>&amp;New agreement…</source>
         <translation>新規協定(&amp;N)…</translation>
     </message>
@@ -500,7 +516,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Visits by status</source>
-        <extracomment>Changes after which the dashboard reloads. ``provider(today, days)`` → paperwork items overdue or due within *days* of *today*. Rows a section table shows without scrolling (more scroll inside the section). Typical texts that set the width of each fixed column of a section table. The horizons the coordinator may choose, in days.</extracomment>
+        <extracomment>Changes after which the dashboard reloads. ``provider(today, days)`` → paperwork items overdue or due within *days* of *today*. Rows a section table shows without scrolling (more scroll inside the section). Typical texts that set the width of each short column of a section table. Below this width the sections stack in one column: side by side, each would be too narrow for its names (at 1024×700 the host and status hid behind a scrollbar). The horizons the coordinator may choose, in days.</extracomment>
         <translation>状態別の訪問</translation>
     </message>
     <message>
@@ -632,6 +648,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>機関の編集(&amp;E)…</translation>
     </message>
     <message>
+        <source>No institutions yet: add your own and each partner&apos;s; visits go between them.</source>
+        <translation>機関はまだありません。自機関と各パートナー機関を追加してください。訪問は機関の間で行われます。</translation>
+    </message>
+    <message>
         <source>Projects</source>
         <translation>プロジェクト</translation>
     </message>
@@ -642,6 +662,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Edit Pro&amp;ject…</source>
         <translation>プロジェクトの編集(&amp;J)…</translation>
+    </message>
+    <message>
+        <source>No projects yet: a visit may belong to a joint project.</source>
+        <translation>プロジェクトはまだありません。訪問は共同プロジェクトに属することができます。</translation>
     </message>
     <message>
         <source>Institutions: {institutions} · Projects: {projects}</source>
@@ -818,11 +842,20 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Showing {shown} of {total} events</source>
+        <extracomment>Typical widest texts of the short columns; the title takes the rest.</extracomment>
         <translation>行事 {total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
         <source>Events</source>
         <translation>イベント</translation>
+    </message>
+    <message>
+        <source>No events yet: seminars, lectures and symposia with their participants.</source>
+        <translation>イベントはまだありません。セミナー・講演・シンポジウムとその参加者をここで管理します。</translation>
+    </message>
+    <message>
+        <source>New event…</source>
+        <translation>新規イベント…</translation>
     </message>
     <message>
         <source>Participants of {title}</source>
@@ -1653,6 +1686,11 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>書類手続きルール</translation>
     </message>
     <message>
+        <source>Getting started</source>
+        <extracomment>The page&apos;s name in the page table (and its screenshot&apos;s file name). Its title in the sidebar and the Help menu&apos;s entry.</extracomment>
+        <translation>はじめに</translation>
+    </message>
+    <message>
         <source>Open visit</source>
         <translation>訪問を開く</translation>
     </message>
@@ -1711,7 +1749,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Showing {shown} of {total} visits</source>
-        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills.</extracomment>
+        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills. Typical widest texts of the short columns; the visitor&apos;s name takes the rest.</extracomment>
         <translation>訪問 {total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
@@ -2129,7 +2167,7 @@ Import it?</source>
     <name>PaperworkView</name>
     <message>
         <source>Show</source>
-        <extracomment>What &quot;today&quot; is for overdue and due soon (tests replace it).</extracomment>
+        <extracomment>Typical widest texts of the short columns. What &quot;today&quot; is for overdue and due soon (tests replace it).</extracomment>
         <translation>表示</translation>
     </message>
     <message>
@@ -2175,6 +2213,10 @@ Import it?</source>
     <message>
         <source>Paperwork items</source>
         <translation>書類の項目</translation>
+    </message>
+    <message>
+        <source>Nothing outstanding.</source>
+        <translation>未処理の書類はありません。</translation>
     </message>
     <message>
         <source>New status of the selected items</source>
@@ -2265,7 +2307,7 @@ Import it?</source>
     <name>PeopleView</name>
     <message>
         <source>Showing {shown} of {total} people</source>
-        <extracomment>Changes after which the directory reloads: people, and the institution names it shows. More changed people than this are read again in full (off the GUI thread).</extracomment>
+        <extracomment>Typical widest texts of the short columns; the name takes the rest. Changes after which the directory reloads: people, and the institution names it shows. More changed people than this are read again in full (off the GUI thread).</extracomment>
         <translation>人物 {total} 人中 {shown} 人を表示</translation>
     </message>
     <message>
@@ -2288,6 +2330,18 @@ Import it?</source>
     <message>
         <source>&amp;Delete Person…</source>
         <translation>人物の削除(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>No people yet.</source>
+        <translation>人物はまだ登録されていません。</translation>
+    </message>
+    <message>
+        <source>New person…</source>
+        <translation>新規人物…</translation>
+    </message>
+    <message>
+        <source>Import people…</source>
+        <translation>人物の取り込み…</translation>
     </message>
     <message>
         <source>Delete person {name}</source>
@@ -2599,6 +2653,7 @@ Import it?</source>
     </message>
     <message>
         <source>&amp;Save</source>
+        <extracomment>The size the editor first opens at, before the coordinator chooses another.</extracomment>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
@@ -4576,6 +4631,7 @@ Import it?</source>
     </message>
     <message>
         <source>Close</source>
+        <extracomment>Room for every tab: the paperwork checklist shows about ten rows, its labels unclipped.</extracomment>
         <translation>閉じる</translation>
     </message>
     <message>
@@ -4601,6 +4657,10 @@ Import it?</source>
     <message>
         <source>Status:</source>
         <translation>状態:</translation>
+    </message>
+    <message>
+        <source>Choose the visitor…</source>
+        <translation>訪問者を選択…</translation>
     </message>
     <message>
         <source>&amp;Visitor:</source>
@@ -4896,6 +4956,106 @@ To override anyway, write the reason (kept in the audit log):</source>
     <message>
         <source>Visits</source>
         <translation>訪問</translation>
+    </message>
+    <message>
+        <source>No visits yet.</source>
+        <translation>訪問はまだありません。</translation>
+    </message>
+    <message>
+        <source>New visit…</source>
+        <translation>新規訪問…</translation>
+    </message>
+    <message>
+        <source>Import visits…</source>
+        <translation>訪問の取り込み…</translation>
+    </message>
+</context>
+<context>
+    <name>Welcome</name>
+    <message>
+        <source>Welcome to Exchange Visit Planner</source>
+        <extracomment>The page&apos;s text column stops growing here: long lines are hard to read.</extracomment>
+        <translation>交流訪問プランナーへようこそ</translation>
+    </message>
+    <message>
+        <source>The planner keeps your exchange visits between partner institutions: who comes when, where they stay, what paperwork is due. This database is still empty; these steps fill it.</source>
+        <translation>このプランナーはパートナー機関との交流訪問を管理します。誰がいつ来るのか、どこに滞在するのか、どの書類がいつまでに必要なのか。このデータベースはまだ空です。次の手順でデータを入れてください。</translation>
+    </message>
+    <message>
+        <source>1. Add the institutions</source>
+        <translation>1. 機関を追加する</translation>
+    </message>
+    <message>
+        <source>Your own institution and each partner: every visit goes from one to another, and every person belongs to one.</source>
+        <translation>自機関と各パートナー機関です。訪問はある機関から別の機関へ行われ、人物はいずれかの機関に所属します。</translation>
+    </message>
+    <message>
+        <source>Add an institution…</source>
+        <translation>機関を追加…</translation>
+    </message>
+    <message>
+        <source>2. Choose your home institution</source>
+        <translation>2. 自機関を選ぶ</translation>
+    </message>
+    <message>
+        <source>The planner then knows which visits come to you and which go out.</source>
+        <translation>これで、どの訪問が受け入れで、どの訪問が派遣かが分かります。</translation>
+    </message>
+    <message>
+        <source>Open settings…</source>
+        <translation>設定を開く…</translation>
+    </message>
+    <message>
+        <source>3. Bring in people and visits</source>
+        <translation>3. 人物と訪問を入れる</translation>
+    </message>
+    <message>
+        <source>Import them from a spreadsheet (CSV or XLSX), or add them one by one with File ▸ New. A template has the columns the import reads, explained on its second sheet.</source>
+        <translation>表計算ファイル（CSV または XLSX）から取り込むか、ファイル ▸ 新規 で一件ずつ追加します。テンプレートには取り込みで読む列が入っており、2 枚目のシートに各列の説明があります。</translation>
+    </message>
+    <message>
+        <source>Import people…</source>
+        <translation>人物の取り込み…</translation>
+    </message>
+    <message>
+        <source>Import visits…</source>
+        <translation>訪問の取り込み…</translation>
+    </message>
+    <message>
+        <source>People template…</source>
+        <translation>人物のテンプレート…</translation>
+    </message>
+    <message>
+        <source>Visits template…</source>
+        <translation>訪問のテンプレート…</translation>
+    </message>
+    <message>
+        <source>Or look around first</source>
+        <translation>まずは見てみる</translation>
+    </message>
+    <message>
+        <source>The demo opens in a new window on its own fresh copy of sample data; this database stays as it is, and the demo&apos;s changes are thrown away when it closes.</source>
+        <translation>デモはサンプルデータの新しいコピーを使って別のウィンドウで開きます。このデータベースは変わらず、デモでの変更は閉じると破棄されます。</translation>
+    </message>
+    <message>
+        <source>Open the demo</source>
+        <translation>デモを開く</translation>
+    </message>
+    <message>
+        <source>This page stays in Help ▸ Getting started.</source>
+        <translation>このページはいつでも ヘルプ ▸ はじめに から開けます。</translation>
+    </message>
+    <message>
+        <source>Save the import template</source>
+        <translation>取り込み用テンプレートの保存</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel ブック (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The demo could not be started. Run “planner --demo” from a terminal.</source>
+        <translation>デモを起動できませんでした。端末から「planner --demo」を実行してください。</translation>
     </message>
 </context>
 </TS>

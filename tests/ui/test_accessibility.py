@@ -105,6 +105,8 @@ def test_the_visit_editor_names_its_controls(
 def test_keyboard_shortcuts_switch_views(qtbot: QtBot, window: MainWindow) -> None:
     # test_visit_filters checks each view's action; this presses the keys themselves.
     for name, action in window.workspace_actions.pages.items():
+        if action.shortcut().isEmpty():  # the welcome page: Help ▸ Getting started
+            continue
         key = action.shortcut().toString()[-1]
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
         page = window.workspace.current_page()

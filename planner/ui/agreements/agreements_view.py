@@ -23,7 +23,6 @@ from PySide6.QtGui import QKeyEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
@@ -45,6 +44,7 @@ from planner.ui.agreements.agreement_editor import AgreementEditor
 from planner.ui.agreements.transfer_editor import TransferEditor
 from planner.ui.common import formats
 from planner.ui.common.bridge import ChangeBridge
+from planner.ui.common.columns import ColumnRules, apply_column_rules
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.labels import (
@@ -52,6 +52,7 @@ from planner.ui.common.labels import (
     transfer_kind_label,
     transfer_status_label,
 )
+from planner.ui.common.placeholder import add_placeholder
 from planner.ui.common.roles import ID_ROLE, SORT_ROLE
 from planner.ui.common.status import ViewStatus
 from planner.ui.common.table_model import ColumnSpec, RowTableModel
@@ -167,6 +168,7 @@ class AgreementsView(ViewDefaults, QWidget):
         self.editor: RecordEditorDialog | None = None
         #: What "today" is for the agreements' state (tests replace it).
         self.today: Callable[[], date] = today_local
+        self._column_rules: list[ColumnRules] = []
         self._build_tables()
         self._build_buttons()
         self._build_layout()
@@ -198,9 +200,21 @@ class AgreementsView(ViewDefaults, QWidget):
         self.agreements_table.setAccessibleName(
             QCoreApplication.translate("AgreementsView", "Agreements")
         )
-        self.transfers_table = self._table(self.transfers_model, 2, "transfersTable")
+        self.transfers_table = self._table(self.transfers_model, (0, 2), "transfersTable")
         self.transfers_table.setAccessibleName(
             QCoreApplication.translate("AgreementsView", "Data and material transfers")
+        )
+        self.agreements_placeholder = add_placeholder(
+            self.agreements_table,
+            QCoreApplication.translate("AgreementsView", "No agreements yet."),
+            [(QCoreApplication.translate("AgreementsView", "New agreement…"), self.new_agreement)],
+            model=self.agreements_model,
+        )
+        self.transfers_placeholder = add_placeholder(
+            self.transfers_table,
+            QCoreApplication.translate("AgreementsView", "No data or material transfers yet."),
+            [(QCoreApplication.translate("AgreementsView", "New transfer…"), self.new_transfer)],
+            model=self.transfers_model,
         )
         self.agreements_table.doubleClicked.connect(self._agreement_activated)
         self.transfers_table.doubleClicked.connect(self._transfer_activated)
@@ -269,7 +283,9 @@ class AgreementsView(ViewDefaults, QWidget):
         layout.addWidget(note)
         layout.addWidget(splitter, 1)
 
-    def _table(self, model: QAbstractItemModel, stretch: int, name: str) -> QTableView:
+    def _table(
+        self, model: QAbstractItemModel, stretch: int | tuple[int, ...], name: str
+    ) -> QTableView:
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(model)
         proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -285,9 +301,8 @@ class AgreementsView(ViewDefaults, QWidget):
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        # A register is short: its first rows' texts set the short columns' widths.
+        self._column_rules.append(apply_column_rules(table, stretch, measure_rows=50))
         return table
 
     def _button(self, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -326,6 +341,8 @@ class AgreementsView(ViewDefaults, QWidget):
             ]
         )
         self.transfers_model.set_rows(self.services.transfers.summaries())
+        for rules in self._column_rules:
+            rules.apply()
         if agreement_id is not None:
             self.select_agreement(agreement_id)
         if transfer_id is not None:

@@ -66,6 +66,7 @@ from planner.domain.errors import ConflictError, FieldProblem, PlannerError, Val
 from planner.services.changes import Change, ChangeBus
 from planner.ui.common import live_fields, palette
 from planner.ui.common.conflict_dialog import ConflictDialog
+from planner.ui.common.editor_size import DEFAULT_EDITOR_SIZE, remember_size
 from planner.ui.common.errors import planner_error_text, problem_text
 from planner.ui.common.formats import country_names as localised_country_names
 from planner.ui.common.notify import notify_saved, record_label
@@ -473,10 +474,13 @@ class RecordEditorDialog(QDialog):
     """
 
     saved = Signal(object)
+    #: The size the editor first opens at, before the coordinator chooses another.
+    default_size = DEFAULT_EDITOR_SIZE
 
     def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.undo_stack = undo_stack
+        self.editor_size = remember_size(self, self.default_size)
         self._forms: list[ValidatedFormLayout] = []
         self._clean: object = None
 

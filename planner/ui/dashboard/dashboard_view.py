@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QLocale, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListView,
     QScrollArea,
@@ -32,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import RecordKind
+from planner.domain.enums import RecordKind, VisitStatus
 from planner.services.changes import Change
 from planner.services.container import Services
 from planner.services.dashboard import (
@@ -41,7 +40,9 @@ from planner.services.dashboard import (
     PaperworkDue,
     local_today,
 )
+from planner.ui.common.columns import CODE_SAMPLE, Sample, apply_column_rules
 from planner.ui.common.formats import long_date
+from planner.ui.common.labels import status_label
 from planner.ui.common.roles import VISIT_ID_ROLE
 from planner.ui.common.status import ViewStatus
 from planner.ui.common.view import ViewDefaults
@@ -74,14 +75,17 @@ PaperworkProvider = Callable[[date, int], Sequence[PaperworkDue]]
 #: Rows a section table shows without scrolling (more scroll inside the section).
 VISIBLE_ROWS = 4
 
-#: Typical texts that set the width of each fixed column of a section table.
+#: Typical texts that set the width of each short column of a section table.
 _COLUMN_SAMPLES = {
     DashboardSectionModel.WHEN: "in 14 days",
     DashboardSectionModel.DATE: "Wed 28 Sep",
-    DashboardSectionModel.CODE: "V-2027-00000",
-    DashboardSectionModel.HOST: "R-CCS Kobe (Hiroshi Tanaka)",
-    DashboardSectionModel.STATUS: "In progress — should be completed",
+    DashboardSectionModel.CODE: CODE_SAMPLE,
+    DashboardSectionModel.HOST: "RIKEN R-CCS Kobe",
 }
+
+#: Below this width the sections stack in one column: side by side, each would be too
+#: narrow for its names (at 1024×700 the host and status hid behind a scrollbar).
+TWO_COLUMNS_WIDTH = 1300
 
 
 #: The horizons the coordinator may choose, in days.
@@ -101,6 +105,8 @@ class DashboardSection(QGroupBox):
         empty_text: str,
         headers: Sequence[str] = VISIT_HEADERS,
         parent: QWidget | None = None,
+        *,
+        status_sample: str | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName(f"dashboard_{key}")
@@ -121,16 +127,16 @@ class DashboardSection(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
         # Widths from sample texts, not ResizeToContents: that asks the model for every cell
-        # of every row (hundreds of thousands of data() calls with 100,000 visits).
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        metrics = self.table.fontMetrics()
-        for column, sample in _COLUMN_SAMPLES.items():
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + 16)
-        # The visitor's name takes what is left (elided if it must).
-        header.setSectionResizeMode(DashboardSectionModel.VISITOR, QHeaderView.ResizeMode.Stretch)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # of every row (hundreds of thousands of data() calls with 100,000 visits). The
+        # visitor's name (and the paperwork section's document) take what is left.
+        statuses = [status_sample] if status_sample else [status_label(s) for s in VisitStatus]
+        samples: dict[int, Sample] = {**_COLUMN_SAMPLES, DashboardSectionModel.STATUS: statuses}
+        stretch = [DashboardSectionModel.VISITOR]
+        if headers is not VISIT_HEADERS:  # the paperwork section: its document is a title
+            del samples[DashboardSectionModel.HOST]
+            stretch.append(DashboardSectionModel.HOST)
+        self.columns = apply_column_rules(self.table, stretch, samples)
         header.setHighlightSections(False)
         self.table.setAccessibleName(title)
         self.table.activated.connect(self._on_activated)
@@ -279,8 +285,11 @@ class DashboardView(ViewDefaults, QWidget):
             "needs_update",
             QCoreApplication.translate("Dashboard", "Status behind the dates"),
             QCoreApplication.translate("Dashboard", "Every visit's status agrees with its dates"),
+            status_sample="In progress — should be completed",
         )
-        self.paperwork = DashboardSection("paperwork", "", "", PAPERWORK_HEADERS)
+        self.paperwork = DashboardSection(
+            "paperwork", "", "", PAPERWORK_HEADERS, status_sample="Not started — blocking"
+        )
         self._title_horizon_sections()
         self.paperwork.setVisible(False)
         self.sections: dict[str, DashboardSection] = {
@@ -397,16 +406,9 @@ class DashboardView(ViewDefaults, QWidget):
         grid.addWidget(self.heading, 0, 0)
         grid.addLayout(self.horizon_row, 0, 1)
         grid.addWidget(self.counts_box, 1, 0, 1, 2)
-        grid.addWidget(self.arrivals, 2, 0)
-        grid.addWidget(self.departures, 2, 1)
-        grid.addWidget(self.in_progress, 3, 0)
-        grid.addWidget(self.needs_update, 3, 1)
-        grid.addWidget(self.paperwork, 4, 0, 1, 2)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
         self._grid = grid
-        for row in (2, 3):
-            grid.setRowStretch(row, 1)
+        self._two_columns: bool | None = None
+        self._arrange(two_columns=False)
 
         self.scroll_area = QScrollArea(self)
         self.scroll_area.setWidgetResizable(True)
@@ -416,6 +418,40 @@ class DashboardView(ViewDefaults, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.scroll_area)
         self.setFocusProxy(self.arrivals.table)
+
+    def _arrange(self, *, two_columns: bool) -> None:
+        """Place the sections side by side in pairs, or stacked in one column."""
+        if two_columns == self._two_columns:
+            return
+        self._two_columns = two_columns
+        grid = self._grid
+        pairs = ((self.arrivals, self.departures), (self.in_progress, self.needs_update))
+        for widget in (*pairs[0], *pairs[1], self.paperwork):
+            grid.removeWidget(widget)
+        for row in range(2, 8):
+            grid.setRowStretch(row, 0)
+        row = 2
+        for left, right in pairs:
+            if two_columns:
+                grid.addWidget(left, row, 0)
+                grid.addWidget(right, row, 1)
+                grid.setRowStretch(row, 1)
+                row += 1
+            else:
+                for widget in (left, right):
+                    grid.addWidget(widget, row, 0, 1, 2)
+                    grid.setRowStretch(row, 1)
+                    row += 1
+        grid.addWidget(self.paperwork, row, 0, 1, 2)
+        self._paperwork_row = row
+        grid.setRowStretch(row, 1 if self.paperwork.isVisibleTo(self) else 0)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1 if two_columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        """Two columns of sections when there is room for them, else one."""
+        super().resizeEvent(event)
+        self._arrange(two_columns=event.size().width() >= TWO_COLUMNS_WIDTH)
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -499,7 +535,7 @@ class DashboardView(ViewDefaults, QWidget):
     def _show_paperwork(self, shown: bool) -> None:
         self.paperwork.setVisible(shown)
         # A hidden row keeps its stretch in a grid: give it none while it is hidden.
-        self._grid.setRowStretch(4, 1 if shown else 0)
+        self._grid.setRowStretch(self._paperwork_row, 1 if shown else 0)
 
 
 def service_paperwork_provider(services: Services) -> PaperworkProvider | None:

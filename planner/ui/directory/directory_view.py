@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -34,10 +33,12 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
 from planner.services.container import Services
+from planner.ui.common.columns import apply_column_rules
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import RecordEditorDialog, show_editor
 from planner.ui.common.formats import country_name
 from planner.ui.common.labels import institution_kind_label
+from planner.ui.common.placeholder import add_placeholder
 from planner.ui.common.roles import ID_ROLE
 from planner.ui.common.status import ViewStatus
 from planner.ui.common.table_model import ColumnSpec, RowTableModel
@@ -71,6 +72,9 @@ class RecordListPanel(QGroupBox):
         *,
         new_text: str = "",
         edit_text: str = "",
+        stretch: Sequence[int] = (0,),
+        optional: Sequence[int] = (),
+        empty_text: str = "",
     ) -> None:
         super().__init__(title, parent)
         self.model = model
@@ -89,9 +93,9 @@ class RecordListPanel(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        # The names stretch; the short columns fit the first rows' texts (a short list).
+        self.columns = apply_column_rules(self.table, stretch, measure_rows=50, optional=optional)
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._activated)
 
@@ -111,6 +115,9 @@ class RecordListPanel(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
+        self.placeholder = add_placeholder(
+            self.table, empty_text, [(self.new_button.text().replace("&", ""), on_new)], model=model
+        )
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
         self.proxy.modelReset.connect(self._update_buttons)
         self._update_buttons()
@@ -119,11 +126,7 @@ class RecordListPanel(QGroupBox):
         """Show *records*, keeping the current one selected."""
         current = self.current_id()
         self.model.set_rows(records)
-        self.table.resizeColumnsToContents()
-        header = self.table.horizontalHeader()
-        # Room for the sort arrow; the last column stretches anyway.
-        for column in range(header.count() - 1):
-            header.resizeSection(column, min(header.sectionSize(column) + 12, 320))
+        self.columns.apply()
         if current is not None:
             self.select(current)
         self._update_buttons()
@@ -178,6 +181,57 @@ class DirectoryView(ViewDefaults, QWidget):
         self.editor: RecordEditorDialog | None = None
         self._program_names: dict[int, str] = {}
 
+        institution_columns, project_columns = self._columns()
+        self.institutions = RecordListPanel(
+            QCoreApplication.translate("DirectoryView", "Institutions"),
+            RowTableModel(institution_columns, self, row_id=lambda i: i.id),
+            self.new_institution,
+            self.edit_institution,
+            self,
+            new_text=QCoreApplication.translate("DirectoryView", "&New Institution…"),
+            edit_text=QCoreApplication.translate("DirectoryView", "&Edit Institution…"),
+            # The names keep their room at 1024×700: the place columns give way first.
+            stretch=(0, 1),
+            optional=(4, 5, 6),
+            empty_text=QCoreApplication.translate(
+                "DirectoryView",
+                "No institutions yet: add your own and each partner's; visits go between them.",
+            ),
+        )
+        self.institutions.setObjectName("institutionsPanel")
+        self.projects = RecordListPanel(
+            QCoreApplication.translate("DirectoryView", "Projects"),
+            RowTableModel(project_columns, self, row_id=lambda p: p.id),
+            self.new_project,
+            self.edit_project,
+            self,
+            new_text=QCoreApplication.translate("DirectoryView", "New &Project…"),
+            edit_text=QCoreApplication.translate("DirectoryView", "Edit Pro&ject…"),
+            stretch=(0, 2),
+            empty_text=QCoreApplication.translate(
+                "DirectoryView", "No projects yet: a visit may belong to a joint project."
+            ),
+        )
+        self.projects.setObjectName("projectsPanel")
+        self.status = ViewStatus(
+            self._status_text, self, self.institutions.proxy, self.projects.proxy
+        )
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.institutions)
+        splitter.addWidget(self.projects)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(splitter)
+
+        self._reload_timer = QTimer(self)
+        self._reload_timer.setSingleShot(True)
+        self._reload_timer.setInterval(0)
+        self._reload_timer.timeout.connect(self.reload)
+
+    def _columns(self) -> tuple[list[ColumnSpec[Institution]], list[ColumnSpec[Project]]]:
+        """The columns of the institutions list and of the projects list."""
         institution_columns: list[ColumnSpec[Institution]] = [
             _column(QT_TRANSLATE_NOOP("DirectoryView", "Name"), lambda i: i.name),
             _column(QT_TRANSLATE_NOOP("DirectoryView", "Japanese name"), lambda i: i.name_ja),
@@ -201,42 +255,7 @@ class DirectoryView(ViewDefaults, QWidget):
                 lambda p: self._program_names.get(p.program_id, "") if p.program_id else "",
             ),
         ]
-        self.institutions = RecordListPanel(
-            QCoreApplication.translate("DirectoryView", "Institutions"),
-            RowTableModel(institution_columns, self, row_id=lambda i: i.id),
-            self.new_institution,
-            self.edit_institution,
-            self,
-            new_text=QCoreApplication.translate("DirectoryView", "&New Institution…"),
-            edit_text=QCoreApplication.translate("DirectoryView", "&Edit Institution…"),
-        )
-        self.institutions.setObjectName("institutionsPanel")
-        self.projects = RecordListPanel(
-            QCoreApplication.translate("DirectoryView", "Projects"),
-            RowTableModel(project_columns, self, row_id=lambda p: p.id),
-            self.new_project,
-            self.edit_project,
-            self,
-            new_text=QCoreApplication.translate("DirectoryView", "New &Project…"),
-            edit_text=QCoreApplication.translate("DirectoryView", "Edit Pro&ject…"),
-        )
-        self.projects.setObjectName("projectsPanel")
-        self.status = ViewStatus(
-            self._status_text, self, self.institutions.proxy, self.projects.proxy
-        )
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.institutions)
-        splitter.addWidget(self.projects)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(splitter)
-
-        self._reload_timer = QTimer(self)
-        self._reload_timer.setSingleShot(True)
-        self._reload_timer.setInterval(0)
-        self._reload_timer.timeout.connect(self.reload)
+        return institution_columns, project_columns
 
     def _status_text(self) -> str:
         return QCoreApplication.translate(

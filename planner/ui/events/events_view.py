@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -24,10 +23,12 @@ from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
 from planner.services.container import Services
+from planner.ui.common.columns import apply_column_rules
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import show_undo_error
 from planner.ui.common.labels import participant_role_label
 from planner.ui.common.operations import LatestOnly, Operation
+from planner.ui.common.placeholder import add_placeholder
 from planner.ui.common.status import count_status
 from planner.ui.common.undo import run_undoable
 from planner.ui.common.view import ViewDefaults
@@ -43,6 +44,14 @@ from planner.ui.events.events_model import (
     EventTableModel,
     ParticipantTableModel,
 )
+
+#: Typical widest texts of the short columns; the title takes the rest.
+_SAMPLES: dict[int, str] = {
+    EventColumn.WHEN: "2026-10-10 15:00–16:30 CEST",
+    EventColumn.KIND: "Symposium",
+    EventColumn.SERIES: "AI for Science Seminar",
+    EventColumn.WHERE: "RIKEN R-CCS Kobe",
+}
 
 RELOAD_KINDS = frozenset({RecordKind.EVENT, RecordKind.PERSON, RecordKind.INSTITUTION})
 PEOPLE_ENTITIES = frozenset({"person", "institution"})
@@ -104,14 +113,9 @@ class EventsView(ViewDefaults, QWidget):
         self.table = _table(self, "eventTable")
         self.table.setAccessibleName(QCoreApplication.translate("EventsView", "Events"))
         self.table.setModel(self.model)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         # Bilingual titles are long: the title takes what is left and elides, so the
         # place and participant count stay visible.
-        header.setSectionResizeMode(EventColumn.TITLE, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(EventColumn.SERIES, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(EventColumn.SERIES, 200)
+        self.columns = apply_column_rules(self.table, EventColumn.TITLE, _SAMPLES)
         self.new_button = QPushButton(QCoreApplication.translate("EventsView", "&New event…"), self)
         self.edit_button = QPushButton(
             QCoreApplication.translate("EventsView", "&Edit event…"), self
@@ -125,6 +129,14 @@ class EventsView(ViewDefaults, QWidget):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addLayout(top_buttons)
         top_layout.addWidget(self.table)
+        self.placeholder = add_placeholder(
+            self.table,
+            QCoreApplication.translate(
+                "EventsView",
+                "No events yet: seminars, lectures and symposia with their participants.",
+            ),
+            [(QCoreApplication.translate("EventsView", "New event…"), self.new_event)],
+        )
         return top
 
     def _build_participants(self) -> QGroupBox:

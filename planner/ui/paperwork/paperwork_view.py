@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,9 +32,11 @@ from planner.services.container import Services
 from planner.services.paperwork import today_local
 from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge
+from planner.ui.common.columns import CODE_SAMPLE, Sample, apply_column_rules
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.labels import paperwork_status_label, responsible_label
+from planner.ui.common.placeholder import add_placeholder
 from planner.ui.common.roles import ID_ROLE, VISIT_ID_ROLE
 from planner.ui.common.status import ViewStatus
 from planner.ui.common.undo import undoable_update
@@ -58,6 +59,17 @@ RELOAD_KINDS = frozenset(
         RecordKind.AGREEMENT,
     }
 )
+
+
+#: Typical widest texts of the short columns.
+_SAMPLES: dict[int, str] = {
+    OverviewColumn.VISIT: CODE_SAMPLE,
+    OverviewColumn.RESPONSIBLE: "Coordinator",
+    OverviewColumn.STATUS: "Not started",
+    OverviewColumn.DUE: "28 Sep 2027",
+    OverviewColumn.LATE: "late by 10 days",
+    OverviewColumn.BLOCKING: "Blocking",
+}
 
 
 class PaperworkView(ViewDefaults, QWidget):
@@ -154,9 +166,18 @@ class PaperworkView(ViewDefaults, QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(OverviewColumn.DUE, Qt.SortOrder.AscendingOrder)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(OverviewColumn.DOCUMENT, QHeaderView.ResizeMode.Stretch)
+        # The visitor's name and the document's title share what the short columns leave.
+        samples: dict[int, Sample] = {
+            **_SAMPLES,
+            OverviewColumn.RESPONSIBLE: [responsible_label(p) for p in ResponsibleParty],
+            OverviewColumn.STATUS: [paperwork_status_label(s) for s in PaperworkStatus],
+        }
+        self.columns = apply_column_rules(
+            self.table, (OverviewColumn.VISITOR, OverviewColumn.DOCUMENT), samples
+        )
+        self.placeholder = add_placeholder(
+            self.table, QCoreApplication.translate("PaperworkView", "Nothing outstanding.")
+        )
         self.table.doubleClicked.connect(self._activated)
         self.file_drop = accept_item_drops(self.table, self.attach_files)
 

@@ -24,9 +24,11 @@ from planner.domain.errors import InUseError, PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
 from planner.services.container import Services
+from planner.ui.common.columns import ColumnRules
 from planner.ui.common.errors import error_message, planner_error_text
 from planner.ui.common.form_widgets import show_editor, show_undo_error
 from planner.ui.common.operations import LatestOnly, Operation
+from planner.ui.common.placeholder import add_placeholder, window_action
 from planner.ui.common.roles import ID_ROLE
 from planner.ui.common.status import count_status
 from planner.ui.common.undo import run_undoable
@@ -42,6 +44,15 @@ from planner.ui.people.person_editor import PersonEditor, person_display_name
 _HEADER_KEY = "PeopleView/header"
 _COLUMNS_KEY = "PeopleView/columns"
 _FIT_SAMPLE_ROWS = 50
+
+#: Typical widest texts of the short columns; the name takes the rest.
+_SAMPLES: dict[int, str] = {
+    PersonColumn.NATIVE_NAME: "森川 健太郎",
+    PersonColumn.CATEGORY: "Researcher",
+    PersonColumn.HOME: "RIKEN R-CCS Kobe",
+    PersonColumn.EMAIL: "m.holloway@example.org",
+    PersonColumn.NATIONALITY: "United States (US)",
+}
 
 #: Changes after which the directory reloads: people, and the institution names it shows.
 SHOWN_KINDS = frozenset({RecordKind.PERSON, RecordKind.INSTITUTION})
@@ -168,6 +179,20 @@ class PeopleView(QWidget):
         header.setSortIndicator(PersonColumn.LATIN_NAME, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.activated.connect(self._on_activated)
+        self.columns = ColumnRules(self.table, PersonColumn.LATIN_NAME, _SAMPLES)
+        self.columns.apply()
+        self.placeholder = add_placeholder(
+            self.table,
+            QCoreApplication.translate("PeopleView", "No people yet."),
+            [
+                (QCoreApplication.translate("PeopleView", "New person…"), self.new_person),
+                (
+                    QCoreApplication.translate("PeopleView", "Import people…"),
+                    window_action(self, "actionImportPeople"),
+                ),
+            ],
+            model=self.model,
+        )
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -394,13 +419,9 @@ class PeopleView(QWidget):
     # -- layout --------------------------------------------------------------------------------
 
     def fit_columns(self) -> None:
-        """Size the columns to their contents, leaving room for the sort arrow."""
+        """Size the short columns to their typical texts; the name takes the rest."""
         self._columns_fitted = True
-        header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
-        for column in range(header.count()):
-            width = min(header.sectionSize(column) + 12, 320)
-            header.resizeSection(column, width)
+        self.columns.apply()
 
     def save_state(self, settings: QSettings) -> None:
         """Remember column widths, order and the sort column."""
@@ -416,6 +437,7 @@ class PeopleView(QWidget):
         header = self.table.horizontalHeader()
         if header.restoreState(QByteArray(state)):
             self._columns_fitted = True
+            self.columns.restore_modes()
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
 

@@ -18,24 +18,24 @@ import planner
 from planner.services.backups import DATABASE_REPLACED
 from planner.services.changes import Change
 from planner.services.container import Services
+from planner.ui.common import editor_size
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.formats import set_viewer_home
 from planner.ui.common.preferences import Preferences, load_preferences, save_preferences
-from planner.ui.exchange.commands import export_package, import_package
-from planner.ui.itinerary.commands import export_event_itineraries, export_itinerary
-from planner.ui.shell.actions import MainActions, WorkspaceActions, WorkspaceHandlers
-from planner.ui.shell.backup_dialogs import backup_now, show_restore_dialog
+from planner.ui.itinerary.commands import export_itinerary
 from planner.ui.shell.chrome import install_chrome
-from planner.ui.shell.commands import choose_preferences, show_about
+from planner.ui.shell.commands import choose_preferences
 from planner.ui.shell.editor_tabs import visit_editor_tabs
 from planner.ui.shell.expose import ExposeWatch
 from planner.ui.shell.pages import PAGES, PageContext, install_pages
 from planner.ui.shell.reach import install_reach
 from planner.ui.shell.screenshots import window_shots
 from planner.ui.shell.status_bar import ViewStatusLabel
+from planner.ui.shell.welcome import install_welcome
+from planner.ui.shell.window_actions import build_actions
 from planner.ui.shell.window_state import restore_window, save_window
 from planner.ui.shell.workspace import Sidebar, Workspace
-from planner.ui.spreadsheets.commands import export_table, import_records
+from planner.ui.spreadsheets.commands import export_table
 from planner.ui.visits.commands import VisitCommands
 from planner.ui.visits.editors import VisitEditors
 from planner.ui.visits.visits_view import VisitsView
@@ -67,11 +67,12 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
-        self._services = services
+        self.services = services
         self._settings = settings
         self.database_display = services.db.target.display
         self.setWindowTitle(f"{planner.APP_NAME} — {self.database_display}")
         self.undo_stack = QUndoStack(self)
+        editor_size.use_settings(settings)  # editors remember their sizes with the layout
         self.preferences = load_preferences(settings)
         set_viewer_home(services, self.preferences.home_institution_id)
         tabs = visit_editor_tabs(services, self.undo_stack)
@@ -84,9 +85,10 @@ class MainWindow(QMainWindow):
         )
         self.editors.saved.connect(self.visits_view.select_visit)
         self.editors.new_visit_saved.connect(self._show_new_visit)
-        self._build_actions()
+        self.main_actions, self.workspace_actions = build_actions(self)
         self.screenshot_extras: list[ShotProvider] = []  # more --screenshot pictures
         self.chrome = install_chrome(self, services)
+        install_welcome(self, self.workspace, self.main_actions.help_menu, services)
         self._build_status_bar()
         self.reach = install_reach(self, services)
         self.change_bridge = ChangeBridge(services.bus, self)
@@ -105,7 +107,7 @@ class MainWindow(QMainWindow):
     def _build_workspace(self) -> None:
         self.workspace = Workspace(self._settings, self)
         context = PageContext(
-            self._services, self.undo_stack, self.open_visit, self.open_visit_by_code
+            self.services, self.undo_stack, self.open_visit, self.open_visit_by_code
         )
         install_pages(self.workspace, PAGES, context)
         self.dashboard_view = cast("DashboardView", self.workspace.view("dashboard"))
@@ -118,48 +120,6 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.sidebar)
         central_layout.addWidget(self.workspace, 1)
         self.setCentralWidget(central)
-
-    def _build_actions(self) -> None:
-        services, visits, parent = self._services, self.visit_commands, self
-        selected = self.visits_view.current_visit_id
-        self.main_actions = MainActions(
-            self,
-            self.undo_stack,
-            on_quit=self.quit,
-            on_find=self.find_in_view,
-            on_refresh=self.refresh,
-            on_about=lambda: show_about(parent, self.database_display),
-            on_about_qt=QApplication.aboutQt,
-        )
-        self.workspace_actions = WorkspaceActions(
-            self,
-            self.main_actions,
-            [(p.name, p.title) for p in self.workspace.pages],
-            on_show_page=self.workspace.show_page,
-            handlers=WorkspaceHandlers(
-                new_visit=self.new_visit,
-                new_person=self.new_person,
-                new_event=self.new_event,
-                export_itinerary=lambda: export_itinerary(parent, services, selected()),
-                export_event=lambda: export_event_itineraries(
-                    parent, services, self._events_view().current_event_id()
-                ),
-                export_table=self.export_table,
-                export_package=lambda: export_package(parent, services, selected()),
-                import_package=lambda: import_package(parent, services),
-                import_people=lambda: import_records(parent, services, "people"),
-                import_visits=lambda: import_records(parent, services, "visits"),
-                backup=lambda: backup_now(parent, services),
-                restore=lambda: show_restore_dialog(parent, services),
-                open_visit=visits.open_current,
-                duplicate_visit=visits.duplicate,
-                cancel_visit=visits.cancel,
-                settings=self.show_settings,
-            ),
-        )
-        backups_supported = services.backups.supported
-        self.workspace_actions.backup.setEnabled(backups_supported)
-        self.workspace_actions.restore.setEnabled(backups_supported)
 
     def _build_status_bar(self) -> None:
         self.count_label = ViewStatusLabel(self.workspace, self)
@@ -179,7 +139,7 @@ class MainWindow(QMainWindow):
             self.workspace.ensure_built(page.name)
         return [(p.name, p.widget) for p in self.workspace.pages]
 
-    def _events_view(self) -> EventsView:
+    def events_view(self) -> EventsView:
         return cast("EventsView", self.workspace.view("events"))
 
     def show_view(self, view: QWidget) -> None:
@@ -247,7 +207,7 @@ class MainWindow(QMainWindow):
     def new_event(self) -> None:
         """Show the events and open the editor for a new event."""
         self.workspace.show_page("events")
-        self._events_view().new_event()
+        self.events_view().new_event()
 
     def _after_restore(self, change: Change) -> None:
         # A restored backup replaced every record: reload everything, drop stale undo steps.
@@ -259,7 +219,7 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         """The settings dialog; applies and stores what the coordinator chose."""
-        chosen = choose_preferences(self, self._services, self.preferences)
+        chosen = choose_preferences(self, self.services, self.preferences)
         if chosen is not None:
             self.apply_preferences(chosen)
 
@@ -267,7 +227,7 @@ class MainWindow(QMainWindow):
         """Use *prefs* from now on and remember them."""
         self.preferences = prefs
         save_preferences(self._settings, prefs)
-        set_viewer_home(self._services, prefs.home_institution_id)
+        set_viewer_home(self.services, prefs.home_institution_id)
         self.visits_view.set_preferences(prefs)
         self.editors.date_pattern = prefs.date_format.qt_pattern
 

@@ -129,6 +129,12 @@ def _rules(ctx: PageContext, parent: QWidget) -> QWidget:
     return RulesView(ctx.services, parent)
 
 
+def _welcome(ctx: PageContext, parent: QWidget) -> QWidget:
+    from planner.ui.shell.welcome import WelcomeView
+
+    return WelcomeView(ctx.services, parent)
+
+
 #: The main views in menu and sidebar order; the visits list feeds the status bar, so it and
 #: the dashboard (shown first) are built with the window.
 PAGES: tuple[PageSpec, ...] = (
@@ -142,6 +148,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("agreements", QT_TRANSLATE_NOOP("MainWindow", "Agreements"), _agreements),
     PageSpec("reports", QT_TRANSLATE_NOOP("MainWindow", "Reports"), _reports),
     PageSpec("rules", QT_TRANSLATE_NOOP("MainWindow", "Paperwork rules"), _rules),
+    # Last, so the views keep their Ctrl+1…0 shortcuts; an empty database opens on it.
+    PageSpec("welcome", QT_TRANSLATE_NOOP("MainWindow", "Getting started"), _welcome),
 )
 
 

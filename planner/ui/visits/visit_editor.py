@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -95,6 +95,8 @@ class VisitEditor(RecordEditorDialog):
 
     visit_saved = Signal(int)
     record_kind = RecordKind.VISIT
+    #: Room for every tab: the paperwork checklist shows about ten rows, its labels unclipped.
+    default_size = QSize(980, 680)
 
     def __init__(
         self,
@@ -207,6 +209,9 @@ class VisitEditor(RecordEditorDialog):
         """Who visits whom: visitor, host institution and person, direction, project."""
         self.visitor = QComboBox(page)
         self.visitor.setObjectName("visitor")
+        self.visitor.setPlaceholderText(
+            QCoreApplication.translate("VisitEditor", "Choose the visitor…")
+        )
         form.add_field(
             QCoreApplication.translate("VisitEditor", "&Visitor:"), self.visitor, "visitor_id"
         )
@@ -336,8 +341,9 @@ class VisitEditor(RecordEditorDialog):
         if visit is None:
             # The local calendar date of the coordinator's computer.
             start = datetime.now(UTC).astimezone().date() + timedelta(days=60)
+            # No visitor chosen for the coordinator: the first person is rarely the right one.
             visit = Visit(
-                visitor_id=self.visitor.currentData() or 0,
+                visitor_id=0,
                 host_institution_id=self.host.currentData() or 0,
                 arrival_date=start,
                 departure_date=start + timedelta(days=7),
@@ -352,8 +358,6 @@ class VisitEditor(RecordEditorDialog):
             visit.code or QCoreApplication.translate("VisitEditor", "(assigned when saved)")
         )
         select_person(self.visitor, self._visitor_model, visit.visitor_id)
-        if self.visitor.currentIndex() < 0 and self.visitor.count():
-            self.visitor.setCurrentIndex(0)
         select_data(self.host, visit.host_institution_id)
         if self.host.currentIndex() < 0 and self.host.count():
             self.host.setCurrentIndex(0)

@@ -21,11 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import RecordKind
+from planner.domain.enums import RecordKind, VisitStatus
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.visit_criteria import VisitCriteria
 from planner.services.changes import Change
 from planner.services.container import Services
+from planner.ui.common.columns import CODE_SAMPLE, DATE_SAMPLE, STATUS_SAMPLE, ColumnRules
+from planner.ui.common.labels import status_label
+from planner.ui.common.placeholder import add_placeholder, window_action
 from planner.ui.common.preferences import Preferences
 from planner.ui.common.roles import ID_ROLE
 from planner.ui.common.status import ViewStatus
@@ -39,6 +42,16 @@ SHOWN_KINDS = frozenset(
 
 #: How many rows (from the top) set the column widths when the list first fills.
 FIT_SAMPLE_ROWS = 50
+
+#: Typical widest texts of the short columns; the visitor's name takes the rest.
+_SAMPLES: dict[int, str] = {
+    Column.CODE: CODE_SAMPLE,
+    Column.HOME: "RIKEN R-CCS Kobe",
+    Column.HOST: "RIKEN R-CCS Kobe",
+    Column.ARRIVAL: DATE_SAMPLE,
+    Column.DEPARTURE: DATE_SAMPLE,
+    Column.STATUS: STATUS_SAMPLE,
+}
 
 _HEADER_KEY = "VisitsView/header"
 _SHOWING_VISITS = QT_TRANSLATE_NOOP("MainWindow", "Showing {shown} of {total} visits")
@@ -81,23 +94,8 @@ class VisitsView(QWidget):
         self.filter_bar = VisitFilterBar(self)
         self.filter_bar.criteria_changed.connect(self._apply_criteria)
 
-        self.table = QTableView(self)
-        self.table.setObjectName("visitTable")
-        self.table.setAccessibleName(QCoreApplication.translate("VisitsView", "Visits"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        row_height = self.table.fontMetrics().height() + 8
-        self.table.verticalHeader().setDefaultSectionSize(row_height)
-        header = self.table.horizontalHeader()
-        header.setSectionsMovable(True)
-        header.setStretchLastSection(True)
-        header.setSortIndicator(Column.ARRIVAL, Qt.SortOrder.AscendingOrder)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setSortingEnabled(True)
+        self._build_table()
+        self._build_placeholder()
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
@@ -127,6 +125,55 @@ class VisitsView(QWidget):
             signal.connect(self._emit_counts)
         self.table.activated.connect(self._on_activated)
         self._columns_fitted = False
+
+    def _build_table(self) -> None:
+        """The sortable table of visits, its columns sized by the shared rules."""
+        self.table = QTableView(self)
+        self.table.setObjectName("visitTable")
+        self.table.setAccessibleName(QCoreApplication.translate("VisitsView", "Visits"))
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        row_height = self.table.fontMetrics().height() + 8
+        self.table.verticalHeader().setDefaultSectionSize(row_height)
+        header = self.table.horizontalHeader()
+        header.setSectionsMovable(True)
+        header.setStretchLastSection(True)
+        header.setSortIndicator(Column.ARRIVAL, Qt.SortOrder.AscendingOrder)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setSortingEnabled(True)
+        # The statuses in the interface's language; dates as the first rows show them (the
+        # date format is the coordinator's choice).
+        statuses = [status_label(s) for s in VisitStatus]
+        self.columns = ColumnRules(
+            self.table,
+            Column.VISITOR,
+            {**_SAMPLES, Column.STATUS: statuses},
+            measure_rows=FIT_SAMPLE_ROWS,
+        )
+        self.columns.apply()
+
+    def _build_placeholder(self) -> None:
+        """What the list says while there are no visits at all (not: none match the filter)."""
+        self.placeholder = add_placeholder(
+            self.table,
+            QCoreApplication.translate("VisitsView", "No visits yet."),
+            [
+                (
+                    QCoreApplication.translate("VisitsView", "New visit…"),
+                    window_action(self, "actionNewVisit"),
+                ),
+                (
+                    QCoreApplication.translate("VisitsView", "Import visits…"),
+                    window_action(self, "actionImportVisits"),
+                ),
+            ],
+            model=self.model,
+            is_empty=lambda: self.model.total_count == 0,  # the model filters its own rows
+        )
 
     # -- data ----------------------------------------------------------------------------------
 
@@ -245,24 +292,14 @@ class VisitsView(QWidget):
     # -- layout --------------------------------------------------------------------------------
 
     def fit_columns(self) -> None:
-        """Size the columns to their titles and the first rows' texts, with room for the arrow.
+        """Size the short columns to their typical texts; the visitor's name takes the rest.
 
-        Measured here rather than with ``resizeColumnsToContents()``: Qt's version asks the
-        model for every role of up to a thousand rows per column (57,000 ``data()`` calls,
-        the slowest step of opening the window with 20,000 visits).
+        Sample texts rather than ``resizeColumnsToContents()``: Qt's version asks the model
+        for every role of up to a thousand rows per column (57,000 ``data()`` calls, the
+        slowest step of opening the window with 20,000 visits).
         """
         self._columns_fitted = True
-        header = self.table.horizontalHeader()
-        cell = self.table.fontMetrics()
-        title = header.fontMetrics()
-        rows = min(self.proxy.rowCount(), FIT_SAMPLE_ROWS)
-        for column in range(header.count()):
-            text = self.proxy.headerData(column, Qt.Orientation.Horizontal)
-            width = title.horizontalAdvance(str(text or "")) + 32  # margins and the sort arrow
-            for row in range(rows):
-                value = self.proxy.index(row, column).data()
-                width = max(width, cell.horizontalAdvance(str(value or "")) + 24)
-            header.resizeSection(column, width)
+        self.columns.apply()
 
     def save_state(self, settings: QSettings) -> None:
         """Remember column widths, order and sort column."""
@@ -279,6 +316,7 @@ class VisitsView(QWidget):
         header = self.table.horizontalHeader()
         if header.restoreState(QByteArray(state)):
             self._columns_fitted = True
+            self.columns.restore_modes()
             self.table.sortByColumn(header.sortIndicatorSection(), header.sortIndicatorOrder())
 
     def _status_text(self) -> str:

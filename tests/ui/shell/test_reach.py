@@ -162,7 +162,7 @@ def test_a_paperwork_hit_opens_its_visit_on_the_paperwork_tab(
     qtbot: QtBot, window: MainWindow, sample: Sample
 ) -> None:
     assert sample.visit_in.id is not None
-    item = window._services.paperwork.for_visit(sample.visit_in.id)[0]
+    item = window.services.paperwork.for_visit(sample.visit_in.id)[0]
     window.reach.open_hit(
         SearchHit(HitKind.PAPERWORK, item.id or 0, item.title, visit_id=sample.visit_in.id)
     )

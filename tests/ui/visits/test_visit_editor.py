@@ -241,3 +241,19 @@ def test_itinerary_and_paperwork_tabs_are_built_when_first_shown(
     assert isinstance(itinerary, ItineraryEditor) and itinerary.isVisible()
     assert isinstance(editor.tab_content(2), PaperworkTab)
     assert editor.tab_content(1) is itinerary  # built once
+
+
+def test_a_new_visit_has_no_visitor_chosen_and_requires_one(
+    qtbot: QtBot, window: MainWindow, services: Services, sample: Sample
+) -> None:
+    editor = window.new_visit()
+    qtbot.addWidget(editor)
+    assert editor.visitor.count() > 0  # people to choose from, none chosen for the coordinator
+    assert editor.visitor.currentIndex() == -1
+    assert editor.visitor.currentData() is None
+    assert editor.save() is False
+    assert editor.error_text("visitor_id") == "Choose the visitor"
+    assert len(services.visits.summaries()) == 2
+    editor.visitor.setCurrentIndex(editor.visitor.findData(sample.tanaka.id))
+    editor.host.setCurrentIndex(editor.host.findData(sample.argonne.id))
+    assert editor.save() is True

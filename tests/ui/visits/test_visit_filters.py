@@ -81,8 +81,9 @@ def test_date_formats_render() -> None:
 def test_every_view_is_reachable_from_the_keyboard(window: MainWindow) -> None:
     for number, (name, widget) in enumerate(window.main_views(), start=1):
         action = window.workspace_actions.pages[name]
-        # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth (all are also on the View menu, Alt+V).
-        expected = f"Ctrl+{number % 10}"
+        # Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth (all are also on the View menu, Alt+V);
+        # the welcome page after them has none (Help ▸ Getting started also shows it).
+        expected = f"Ctrl+{number % 10}" if number <= 10 else ""
         assert action.shortcut().toString() == expected
         assert action in window.main_actions.view_menu.actions()
         action.trigger()
