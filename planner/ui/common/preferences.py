@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from PySide6.QtCore import QLocale, QSettings
 
+from planner.domain.english_dates import month_name
 from planner.ui.common.formats import is_japanese, weekday_ja
 
 _HOME_KEY = "Preferences/homeInstitutionId"
@@ -34,7 +35,7 @@ class DateFormat(StrEnum):
         """*value* written in this format."""
         match self:
             case DateFormat.DAY_MONTH:
-                return f"{value.day} {value:%b %Y}"
+                return f"{value.day} {month_name(value, short=True)} {value.year}"
             case DateFormat.JAPANESE:
                 return f"{value:%Y/%m/%d}"
             case DateFormat.US:
