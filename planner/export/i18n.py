@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
-from planner.domain.entities import Institution, Person
 from planner.domain.english_dates import month_name, weekday_name
+from planner.domain.entities import Institution, Person
 from planner.domain.enums import ItineraryKind
 
 

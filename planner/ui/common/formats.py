@@ -106,6 +106,16 @@ def number(value: int | float) -> str:
     return QLocale().toString(value)
 
 
+def plural(count: int, one: str, many: str) -> str:
+    """*one* when *count* is 1, else *many*: both already translated with ``%n`` filled in.
+
+    pyside6-lupdate does not mark Python strings as numerus forms, so a "%n check(s)" source
+    showed as "1 check(s)" in English; each form is therefore its own translatable string
+    (Japanese translates both alike).
+    """
+    return one if count == 1 else many
+
+
 def person_name(latin: str, native: str) -> str:
     """The name to show: in Japanese the native-script name (family name first) when recorded,
     in English the Latin one (given name first); the other when only one exists."""

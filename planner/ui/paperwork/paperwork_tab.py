@@ -56,6 +56,7 @@ from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import message_text, planner_error_text
+from planner.ui.common.formats import plural
 from planner.ui.common.labels import paperwork_status_label
 from planner.ui.common.roles import ID_ROLE, SORT_ROLE
 from planner.ui.common.undo import run_undoable, undoable_update
@@ -381,11 +382,22 @@ class PaperworkTab(QWidget):
         text = text.replace("%2", str(len(current)))
         blocking_count = len(open_blocking)
         if blocking_count:
-            text += " " + QCoreApplication.translate(
-                "PaperworkTab",
-                "%n blocking item(s) must be approved or waived before the visit can be confirmed.",
-                None,
+            text += " " + plural(
                 blocking_count,
+                QCoreApplication.translate(
+                    "PaperworkTab",
+                    "%n blocking item must be approved or waived before the visit can be "
+                    "confirmed.",
+                    None,
+                    blocking_count,
+                ),
+                QCoreApplication.translate(
+                    "PaperworkTab",
+                    "%n blocking items must be approved or waived before the visit can be "
+                    "confirmed.",
+                    None,
+                    blocking_count,
+                ),
             )
         else:
             text += " " + QCoreApplication.translate(

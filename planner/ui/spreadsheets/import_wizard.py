@@ -50,6 +50,7 @@ from planner.importing.run import commit_plan, plan_file
 from planner.importing.table import ImportRowsError, RowProblem, read_header
 from planner.services.container import Services
 from planner.ui.common.errors import error_message, message_text
+from planner.ui.common.formats import plural
 from planner.ui.common.gc_pause import CollectionPause
 from planner.ui.common.operations import Operation, Report
 from planner.ui.common.palette import error_colour
@@ -359,10 +360,22 @@ class PreviewPage(QWizardPage):
                 "PreviewPage", "Institutions to create: {names}."
             ).format(names=", ".join(i.name for i in result.new_institutions))
         if result.problems:
-            text += " " + QCoreApplication.translate(
-                "PreviewPage",
-                "{n} problems: nothing can be imported until they are fixed in the file.",
-            ).format(n=len(result.problems))
+            problems = len(result.problems)
+            text += " " + plural(
+                problems,
+                QCoreApplication.translate(
+                    "PreviewPage",
+                    "%n problem: nothing can be imported until it is fixed in the file.",
+                    None,
+                    problems,
+                ),
+                QCoreApplication.translate(
+                    "PreviewPage",
+                    "%n problems: nothing can be imported until they are fixed in the file.",
+                    None,
+                    problems,
+                ),
+            )
             header = [row_problem_text(p) for p in result.problems if p.row <= 1]
             if header:
                 text += "\n" + "\n".join(header)
