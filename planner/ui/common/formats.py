@@ -82,6 +82,13 @@ def month_year(value: date, *, short: bool = False) -> str:
     return f"{month_name(value, short=short)} {value.year}"
 
 
+def month_abbreviation(value: date) -> str:
+    """The month alone, as short as it gets: ``Nov`` / ``11月``."""
+    if is_japanese():
+        return f"{value.month}月"
+    return month_name(value, short=True)
+
+
 def day_month_year(value: date) -> str:
     """``1 Apr 2027`` / ``2027年4月1日``."""
     if is_japanese():
