@@ -79,7 +79,6 @@ def next_month(day: date) -> date:
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
 
 
-
 def month_label(month: date, room: float, metrics: QFontMetricsF) -> str:
     """The longest of ``November 2026`` / ``Nov 2026`` / ``Nov`` that fits *room* pixels.
 
@@ -90,6 +89,7 @@ def month_label(month: date, room: float, metrics: QFontMetricsF) -> str:
         if metrics.horizontalAdvance(text) + 1 <= room:
             return text
     return ""
+
 
 class TimelineCanvas(QAbstractScrollArea):
     """Bars of visits on a time axis; ``bar_activated(id)`` on click or Enter.
