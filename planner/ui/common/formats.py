@@ -166,6 +166,13 @@ def localised(english: str, japanese: str) -> str:
     return japanese if japanese and is_japanese() else english
 
 
+def institution_name(name: str, name_ja: str, short_name: str = "") -> str:
+    """An institution as a list shows it: its Japanese name in the Japanese interface when
+    recorded, with the short name in parentheses (``Argonne National Laboratory (ANL)``)."""
+    shown = localised(name, name_ja)
+    return f"{shown} ({short_name})" if short_name and short_name != shown else shown
+
+
 def day_offset(offset: int) -> str:
     """How many days later (or earlier) a time falls: ``+1 day`` / ``+1日``; "" for none."""
     if not is_japanese():

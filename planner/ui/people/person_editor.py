@@ -36,6 +36,7 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
+from planner.ui.common.formats import institution_name
 from planner.ui.common.labels import person_category_label
 from planner.ui.common.undo import undoable_save
 
@@ -195,7 +196,7 @@ class PersonEditor(RecordEditorDialog):
             QCoreApplication.translate("PersonEditor", "Choose an institution")
         )
         for inst in self._services.institutions.list():
-            text = f"{inst.name} ({inst.short_name})" if inst.short_name else inst.name
+            text = institution_name(inst.name, inst.name_ja, inst.short_name)
             self.institution_combo.addItem(text, inst.id)
         self.institution_combo.setCurrentIndex(-1)
         left.add_field(

@@ -47,6 +47,7 @@ from planner.ui.common.form_widgets import (
     select_data,
     show_undo_error,
 )
+from planner.ui.common.formats import localised
 from planner.ui.common.history_model import HistoryColumn, HistoryModel
 from planner.ui.common.labels import purpose_label, status_colour, status_label
 from planner.ui.common.undo import run_undoable, undoable_create, undoable_update
@@ -598,7 +599,7 @@ class VisitEditor(RecordEditorDialog):
 
     def ask_override_reason(self, target: VisitStatus, blocking: Sequence[str]) -> str | None:
         """Name the blocking paperwork; an override needs a written reason (None: don't)."""
-        items = "\n".join(f"• {title}" for title in blocking)
+        items = "\n".join(f"• {title}" for title in self._localised_titles(blocking))
         text, ok = QInputDialog.getMultiLineText(
             self,
             QCoreApplication.translate("VisitEditor", "Blocking paperwork"),
@@ -610,6 +611,16 @@ class VisitEditor(RecordEditorDialog):
             ).format(status=status_label(target), items=items),
         )
         return text.strip() if ok and text.strip() else None
+
+    def _localised_titles(self, titles: Sequence[str]) -> list[str]:
+        """*titles* of this visit's paperwork in the interface language (Japanese if known)."""
+        if self._visit is None or self._visit.id is None:
+            return list(titles)
+        known = {
+            item.title: localised(item.title, item.title_ja)
+            for item in self.services.paperwork.for_visit(self._visit.id)
+        }
+        return [known.get(title, title) for title in titles]
 
     def ask_cancel_reason(self) -> str | None:
         """Confirm a cancellation and ask why; None if the coordinator backs out."""
