@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.database_display = services.db.target.display
         self.setWindowTitle(f"{planner.APP_NAME} — {self.database_display}")
         self.undo_stack = QUndoStack(self)
-        self.preferences = load_preferences(settings)
+        self.preferences = load_preferences(settings, services.choices)
         tabs = visit_editor_tabs(services, self.undo_stack)
         self.editors = VisitEditors(services, self.undo_stack, self, tabs)
         self.editors.date_pattern = self.preferences.date_format.qt_pattern
@@ -259,7 +259,7 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, prefs: Preferences) -> None:
         """Use *prefs* from now on and remember them."""
         self.preferences = prefs
-        save_preferences(self._settings, prefs)
+        save_preferences(self._settings, prefs, self._services.choices)
         self.visits_view.set_preferences(prefs)
         self.editors.date_pattern = prefs.date_format.qt_pattern
 
