@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
@@ -40,6 +39,7 @@ from planner.domain.status import allowed_next
 from planner.services.changes import Change, initiated_by
 from planner.services.container import Services
 from planner.ui.common.conflict_dialog import ConflictDialog
+from planner.ui.common.date_field import DateField
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import (
     RecordEditorDialog,
@@ -80,11 +80,9 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def _date_edit(parent: QWidget) -> DateField:
+    # Typed in any format, never a weekday section (QDateEdit's sections misread 年月日).
+    return DateField(parent)
 
 
 class VisitEditor(RecordEditorDialog):
