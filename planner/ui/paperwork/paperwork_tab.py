@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
-    QDate,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -27,7 +26,6 @@ from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -55,6 +53,7 @@ from planner.services.paperwork import today_local
 from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.conflict_dialog import ConflictDialog
+from planner.ui.common.date_field import DateField
 from planner.ui.common.errors import message_text, planner_error_text
 from planner.ui.common.formats import plural
 from planner.ui.common.labels import paperwork_status_label
@@ -72,33 +71,16 @@ RELOAD_KINDS = frozenset(
         RecordKind.AGREEMENT,
     }
 )
-#: An optional date edit shows this minimum as "no date".
-_NO_DATE = QDate(1900, 1, 1)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date edit that can also hold "no date" (shown as a dash)."""
+class OptionalDateEdit(DateField):
+    """A date that may be empty (shown as a dash), typed in any format or picked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText("—")
-        self.set_value(None)
-
-    def value(self) -> date | None:
-        """The date, or None when empty."""
-        current = self.date()
-        if current == _NO_DATE:
-            return None
-        return date(current.year(), current.month(), current.day())
-
-    def set_value(self, value: date | None) -> None:
-        """Show *value*, or "no date"."""
-        self.setDate(_NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        super().__init__(parent, nullable=True)
+        self.setPlaceholderText("—")
 
 
 class AttachmentListModel(QAbstractListModel):
