@@ -58,3 +58,15 @@ def test_blocking_dialog_names_documents_in_japanese(
     assert with_ja, "the sample's blocking paperwork has Japanese titles"
     shown = editor._localised_titles([item.title for item in blocking])
     assert shown == [item.title_ja or item.title for item in blocking]
+
+
+@pytest.mark.usefixtures("japanese")
+def test_visit_editor_host_combo_in_japanese(
+    qtbot: QtBot, services: Services, sample: Sample
+) -> None:
+    assert sample.visit_in.id is not None
+    window = QWidget()
+    qtbot.addWidget(window)
+    editor = VisitEditors(services, QUndoStack(window), window).open(sample.visit_in.id)
+    texts = [editor.host.itemText(i) for i in range(editor.host.count())]
+    assert "理化学研究所 和光地区" in texts and "RIKEN Wako Campus" not in texts

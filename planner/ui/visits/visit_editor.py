@@ -47,7 +47,7 @@ from planner.ui.common.form_widgets import (
     select_data,
     show_undo_error,
 )
-from planner.ui.common.formats import localised
+from planner.ui.common.formats import institution_name, localised
 from planner.ui.common.history_model import HistoryColumn, HistoryModel
 from planner.ui.common.labels import purpose_label, status_colour, status_label
 from planner.ui.common.undo import run_undoable, undoable_create, undoable_update
@@ -323,11 +323,11 @@ class VisitEditor(RecordEditorDialog):
         self._institutions = {i.id: i for i in self.services.institutions.list()}
         self.host.clear()
         for inst in self._institutions.values():
-            self.host.addItem(inst.name, inst.id)
+            self.host.addItem(institution_name(inst.name, inst.name_ja), inst.id)
         self.project.clear()
         self.project.addItem(QCoreApplication.translate("VisitEditor", "(none)"), None)
         for project in self.services.projects.list():
-            self.project.addItem(project.name, project.id)
+            self.project.addItem(localised(project.name, project.name_ja), project.id)
 
     def _load(self, visit: Visit | None) -> None:
         if visit is None:
