@@ -419,15 +419,16 @@ def _rule(source: str, index: int, table: Any, documents: Mapping[str, DocumentS
 def describe_conditions(conditions: Conditions) -> str:
     """The conditions in words, for the rules view (``host country US; stay ≤ 90 days``).
 
-    A :class:`~planner.domain.i18n.Message`: the interface shows it translated (the words;
-    codes and values such as ``US`` or ``national_lab`` stay as the rules file has them).
+    A :class:`~planner.domain.i18n.Message`: the interface shows it translated (the words,
+    and kinds such as ``national_lab`` by their labels; country codes such as ``US`` stay).
     """
     parts: list[str] = []
 
     def listed(template: str, values: Iterable[str]) -> None:
         items = sorted(values)
         if items:
-            parts.append(Message(template, {"values": ", ".join(items)}))
+            # Each value its own part, so the interface can show a kind by its label.
+            parts.append(Message(template, {"values": joined(items)}))
 
     c = conditions
     listed(QT_TRANSLATE_NOOP("Validation", "host country {values}"), c.host_country)

@@ -114,9 +114,13 @@ def validate_person(person: Person, region: str | None = None, *, stored_phone: 
     """
     problems: list[FieldProblem] = []
     if not (person.family_name.strip() or person.family_name_native.strip()):
-        problems.append(
-            FieldProblem("family_name", QT_TRANSLATE_NOOP("Validation", "Family name is required"))
+        # One rule for the editor, imports and packages: a family name in some script (a
+        # kanji-only name is complete); the message says so on both family-name fields.
+        needed = QT_TRANSLATE_NOOP(
+            "Validation", "A family name is required, in Latin letters or in the native script"
         )
+        problems.append(FieldProblem("family_name", needed))
+        problems.append(FieldProblem("family_name_native", needed))
     reason = email_problem(person.email) if person.email else None
     if reason is not None:
         problems.append(

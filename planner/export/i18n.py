@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from enum import StrEnum
 
+from planner.domain.english_dates import month_name, weekday_name
 from planner.domain.entities import Institution, Person
 from planner.domain.enums import ItineraryKind
 
@@ -97,7 +98,7 @@ def kind_label(kind: ItineraryKind, lang: Lang) -> str:
 
 def format_date(day: date, lang: Lang) -> str:
     """``Mon 8 March 2027``, ``2027年3月8日(月)``, or both."""
-    en = f"{day:%a} {day.day} {day:%B %Y}"
+    en = f"{weekday_name(day, short=True)} {day.day} {month_name(day)} {day.year}"
     ja = f"{day.year}年{day.month}月{day.day}日({_JA_WEEKDAYS[day.weekday()]})"
     return pick(lang, en, ja)
 
@@ -106,7 +107,7 @@ def format_short_date(day: date, lang: Lang) -> str:
     """``Mon 8 Mar`` or ``3月8日(月)`` (bilingual shows the English, which is shorter)."""
     if lang is Lang.JA:
         return f"{day.month}月{day.day}日({_JA_WEEKDAYS[day.weekday()]})"
-    return f"{day:%a} {day.day} {day:%b}"
+    return f"{weekday_name(day, short=True)} {day.day} {month_name(day, short=True)}"
 
 
 def format_range(first: date, last: date, lang: Lang) -> str:

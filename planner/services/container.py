@@ -12,6 +12,7 @@ from planner.db.opening import open_database
 from planner.services.agreements import AgreementService, MaterialTransferService
 from planner.services.backups import BackupService
 from planner.services.changes import ChangeBus
+from planner.services.choices import DatabaseChoices
 from planner.services.dashboard import DashboardService
 from planner.services.directory import (
     InstitutionService,
@@ -53,6 +54,7 @@ class Services:
         self.backups = BackupService(db, self.bus)
         self.dashboard = DashboardService(db)
         self.search = SearchService(db)
+        self.choices = DatabaseChoices(db)
 
     @cached_property
     def bulk(self) -> BulkImportService:

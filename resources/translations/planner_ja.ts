@@ -604,7 +604,6 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Name</source>
-        <extracomment>The editor opened last; None once it is closed.</extracomment>
         <translation>名前</translation>
     </message>
     <message>
@@ -637,6 +636,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Institutions</source>
+        <extracomment>The editor opened last; None once it is closed.</extracomment>
         <translation>機関</translation>
     </message>
     <message>
@@ -1080,6 +1080,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>変更内容</translation>
     </message>
     <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
         <source>create</source>
         <extracomment>What each audit action reads as (lower case; translated where shown).</extracomment>
         <translation>作成</translation>
@@ -1384,7 +1392,11 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>問題は見つかりませんでした。</translation>
     </message>
     <message>
-        <source>%n check(s) need attention:</source>
+        <source>%n check needs attention:</source>
+        <translation>%n 件の確認事項に注意が必要です:</translation>
+    </message>
+    <message>
+        <source>%n checks need attention:</source>
         <translation>%n 件の確認事項に注意が必要です:</translation>
     </message>
     <message>
@@ -1817,8 +1829,12 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>{name} を書き出しました</translation>
     </message>
     <message>
-        <source>%n file(s) written to {folder}</source>
-        <translation>{folder} に %n 件のファイルを書き出しました</translation>
+        <source>1 file written to {folder}</source>
+        <translation>{folder} にファイルを 1 件書き出しました</translation>
+    </message>
+    <message>
+        <source>{count} files written to {folder}</source>
+        <translation>{folder} にファイルを {count} 件書き出しました</translation>
     </message>
     <message>
         <source>Saved: {title}</source>
@@ -1959,7 +1975,11 @@ Import it?</source>
         <translation>受入機関</translation>
     </message>
     <message>
-        <source>late by %n day(s)</source>
+        <source>late by %n day</source>
+        <translation>%n 日遅れ</translation>
+    </message>
+    <message>
+        <source>late by %n days</source>
         <translation>%n 日遅れ</translation>
     </message>
     <message>
@@ -2026,7 +2046,7 @@ Import it?</source>
     <name>PaperworkTab</name>
     <message>
         <source>{0} bytes</source>
-        <extracomment>Changes after which the checklist reloads. An optional date edit shows this minimum as &quot;no date&quot;.</extracomment>
+        <extracomment>Changes after which the checklist reloads.</extracomment>
         <translation>{0} バイト</translation>
     </message>
     <message>
@@ -2115,7 +2135,11 @@ Import it?</source>
         <translation>%2 件中 %1 件の項目が承認済みまたは免除です。</translation>
     </message>
     <message>
-        <source>%n blocking item(s) must be approved or waived before the visit can be confirmed.</source>
+        <source>%n blocking item must be approved or waived before the visit can be confirmed.</source>
+        <translation>訪問を確定するには、必須項目 %n 件を承認または免除にする必要があります。</translation>
+    </message>
+    <message>
+        <source>%n blocking items must be approved or waived before the visit can be confirmed.</source>
         <translation>訪問を確定するには、必須項目 %n 件を承認または免除にする必要があります。</translation>
     </message>
     <message>
@@ -2557,8 +2581,12 @@ Import it?</source>
         <translation>数式で計算された列(ファイルに保存された値を使います): {columns}。</translation>
     </message>
     <message>
-        <source>{n} problems: nothing can be imported until they are fixed in the file.</source>
-        <translation>{n} 件の問題があります。ファイルで修正するまで何も取り込めません。</translation>
+        <source>%n problem: nothing can be imported until it is fixed in the file.</source>
+        <translation>%n 件の問題があります。ファイルで修正するまで何も取り込めません。</translation>
+    </message>
+    <message>
+        <source>%n problems: nothing can be imported until they are fixed in the file.</source>
+        <translation>%n 件の問題があります。ファイルで修正するまで何も取り込めません。</translation>
     </message>
 </context>
 <context>
@@ -2644,6 +2672,14 @@ Import it?</source>
         <translation>なし</translation>
     </message>
     <message>
+        <source>Choose from a calendar (Alt+Down)</source>
+        <translation>カレンダーから選ぶ (Alt+Down)</translation>
+    </message>
+    <message>
+        <source>Not a date yet: type e.g. 2027-03-10, 2027/3/10, 10 Mar 2027 or 2027年3月10日</source>
+        <translation>日付として読めません。2027-03-10、2027/3/10、10 Mar 2027、2027年3月10日 のように入力してください</translation>
+    </message>
+    <message>
         <source>Clear the date</source>
         <translation>日付をクリア</translation>
     </message>
@@ -2709,12 +2745,20 @@ Import it?</source>
 <context>
     <name>Reminders</name>
     <message>
-        <source>%n paperwork item(s) overdue</source>
+        <source>%n paperwork item overdue</source>
         <extracomment>How long the tray icon stays after showing the message.</extracomment>
         <translation>期限超過の書類 %n 件</translation>
     </message>
     <message>
-        <source>{code} {name}: {title} (late by %n day(s))</source>
+        <source>%n paperwork items overdue</source>
+        <translation>期限超過の書類 %n 件</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {title} (late by %n day)</source>
+        <translation>{code} {name}: {title}(%n 日遅れ)</translation>
+    </message>
+    <message>
+        <source>{code} {name}: {title} (late by %n days)</source>
         <translation>{code} {name}: {title}(%n 日遅れ)</translation>
     </message>
     <message>
@@ -3269,8 +3313,8 @@ Import it?</source>
         <translation>名前は必須です</translation>
     </message>
     <message>
-        <source>Family name is required</source>
-        <translation>姓は必須です</translation>
+        <source>A family name is required, in Latin letters or in the native script</source>
+        <translation>姓を入力してください（ローマ字か母語の表記のどちらか）</translation>
     </message>
     <message>
         <source>{email} is not a valid e-mail address: {reason}</source>

@@ -131,3 +131,26 @@ def test_event_checks_its_times() -> None:
     )
     with pytest.raises(ValidationError, match="ends before it starts"):
         validate_event(event)
+
+
+@pytest.mark.parametrize(
+    ("family", "family_native"), [("", ""), ("   ", ""), ("", "\u3000 "), ("", "\t")]
+)
+def test_person_needs_a_family_name_in_some_script(family: str, family_native: str) -> None:
+    """Given names alone (or blanks) are not a name: both family fields say what is needed."""
+    person = Person(
+        family,
+        "Hiroshi",
+        PersonCategory.RESEARCHER,
+        1,
+        family_name_native=family_native,
+        given_name_native="博",
+    )
+    with pytest.raises(ValidationError) as info:
+        validate_person(person)
+    assert _fields(info) == {"family_name", "family_name_native"}
+    assert "Latin letters or in the native script" in info.value.problems[0].message
+
+
+def test_kanji_family_name_alone_is_enough() -> None:
+    validate_person(Person("", "", PersonCategory.STUDENT, 1, family_name_native="佐藤"))

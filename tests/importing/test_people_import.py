@@ -182,3 +182,17 @@ def test_xlsx_real_dates_serials_and_formula_refused(
     [problem] = info.value.problems
     assert (problem.row, problem.column) == (4, "メール")
     assert "formula" in problem.message
+
+
+def test_rows_need_a_family_name_in_some_script_kanji_only_is_enough(
+    services: Services, sample: Sample, tmp_path: Path
+) -> None:
+    """The same rule as the editor: a kanji-only name imports, given names alone do not."""
+    kanji_only = ",,佐藤,花子,研究者,RIKEN Wako,h.sato@example.jp,日本,"
+    given_only = ",Aiko,,愛子,研究者,RIKEN Wako,aiko@example.jp,日本,"
+    with pytest.raises(ImportRowsError) as info:
+        import_file(services, "people", _write(tmp_path, [HEADER, kanji_only, given_only]))
+    assert [p.row for p in info.value.problems] == [3, 3]
+    assert "Latin letters or in the native script" in str(info.value.problems[0])
+    report = import_file(services, "people", _write(tmp_path, [HEADER, kanji_only]))
+    assert report.added == 1

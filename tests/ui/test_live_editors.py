@@ -158,7 +158,9 @@ def test_an_editor_ignores_its_own_change_and_closes_when_its_record_goes(
     calls: list[object] = []
     editor.take_record = lambda current, *, show: calls.append(current)  # type: ignore[method-assign]
     with initiated_by(editor):
-        services.people.update(dataclasses.replace(services.people.get(person_id), phone="1"))
+        services.people.update(
+            dataclasses.replace(services.people.get(person_id), phone="+81484621111")
+        )
     assert calls == []
     del editor.take_record
     services.visits.delete(sample.visit_out.id or 0)
@@ -346,7 +348,7 @@ def test_an_import_bulk_notice_is_taken_in_and_other_records_changes_are_not(
     editor = PersonEditor(services, QUndoStack(), person_id)
     qtbot.addWidget(editor)
     editor.show()
-    editor.phone_edit.setText("typed")
+    editor.phone_edit.setText("+81 3-1234-5678")
     taken: list[object] = []
     original = editor.take_record
 
@@ -357,17 +359,19 @@ def test_an_import_bulk_notice_is_taken_in_and_other_records_changes_are_not(
     editor.take_record = spy  # type: ignore[method-assign]
     # Someone else's person changes: not this editor's business.
     services.people.update(
-        dataclasses.replace(services.people.get(sample.miller.id or 0), phone="2")
+        dataclasses.replace(services.people.get(sample.miller.id or 0), phone="+16302522000")
     )
     assert taken == []
     # An import rewrote people; its notice names no ids.
     with QSignalBlocker(editor.change_bridge):
         services.people.update(
-            dataclasses.replace(services.people.get(person_id), email="new@example.jp", phone="0")
+            dataclasses.replace(
+                services.people.get(person_id), email="new@example.jp", phone="+81484622222"
+            )
         )
     services.bus.publish(Change(RecordKind.PERSON, (), AuditAction.IMPORT))
     assert taken and editor.email_edit.text() == "new@example.jp"
-    assert editor.phone_edit.text() == "typed" and "“0”" in editor.note_text("phone")
+    assert editor.phone_edit.text() == "+81 3-1234-5678" and "462" in editor.note_text("phone")
     editor.take_record = original  # type: ignore[method-assign]
     assert editor.save()
-    assert services.people.get(person_id).phone == "typed"
+    assert services.people.get(person_id).phone == "+81312345678"

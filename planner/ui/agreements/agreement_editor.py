@@ -18,6 +18,7 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
+from planner.ui.common.formats import institution_name
 from planner.ui.common.labels import agreement_kind_label
 from planner.ui.common.undo import undoable_save
 
@@ -91,7 +92,7 @@ class AgreementEditor(RecordEditorDialog):
             QCoreApplication.translate("AgreementEditor", "(no partner)"), None
         )
         for inst in sorted(services.institutions.list(), key=lambda i: i.name.casefold()):
-            name = f"{inst.name} ({inst.short_name})" if inst.short_name else inst.name
+            name = institution_name(inst.name, inst.name_ja, inst.short_name)
             self.partner_combo.addItem(name, inst.id)
         self.partner_combo.setToolTip(
             QCoreApplication.translate(

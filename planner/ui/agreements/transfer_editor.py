@@ -19,6 +19,7 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
+from planner.ui.common.formats import institution_name
 from planner.ui.common.labels import (
     agreement_kind_label,
     transfer_kind_label,
@@ -138,8 +139,7 @@ class TransferEditor(RecordEditorDialog):
                 QCoreApplication.translate("TransferEditor", "(choose an institution)"), None
             )
             for inst in institutions:
-                name = f"{inst.name} ({inst.short_name})" if inst.short_name else inst.name
-                combo.addItem(name, inst.id)
+                combo.addItem(institution_name(inst.name, inst.name_ja, inst.short_name), inst.id)
         form.add_field(
             QCoreApplication.translate("TransferEditor", "&From"),
             self.from_combo,

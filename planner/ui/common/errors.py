@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from planner.db.errors import environment_error
 from planner.domain.errors import FieldProblem, PlannerError, ValidationError
 from planner.domain.i18n import Message
+from planner.ui.common.labels import raw_value_label
 
 ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], object]
 
@@ -41,7 +42,14 @@ def _parameter(value: object) -> object:
     if isinstance(value, PlannerError):
         return planner_error_text(value)
     if isinstance(value, str):
-        return message_text(value)
+        text = message_text(value)
+        if text == value and not isinstance(value, Message):
+            # Untranslated (English, or no catalogue entry): a stored value such as
+            # ``in_progress`` or ``national_lab`` reads as its label, not as code.
+            label = raw_value_label(value)
+            if label is not None:
+                return label
+        return text
     return value
 
 

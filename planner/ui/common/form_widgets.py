@@ -35,10 +35,9 @@ from datetime import date
 from typing import Any, TypeVar
 from zoneinfo import available_timezones
 
-from PySide6.QtCore import QCoreApplication, QDate, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import (
     QAction,
-    QKeyEvent,
     QKeySequence,
     QShowEvent,
     QUndoStack,
@@ -47,7 +46,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -66,6 +64,7 @@ from planner.domain.errors import ConflictError, FieldProblem, PlannerError, Val
 from planner.services.changes import Change, ChangeBus
 from planner.ui.common import live_fields, palette
 from planner.ui.common.conflict_dialog import ConflictDialog
+from planner.ui.common.date_field import DateField
 from planner.ui.common.editor_size import DEFAULT_EDITOR_SIZE, remember_size
 from planner.ui.common.errors import planner_error_text, problem_text
 from planner.ui.common.formats import country_names as localised_country_names
@@ -342,55 +341,6 @@ class TimeZoneCombo(QComboBox):
 # -- a date that may be empty ------------------------------------------------------------------
 
 
-class _NullableDateEdit(QDateEdit):
-    """A QDateEdit whose minimum date stands for "no date" (shown as the special text)."""
-
-    NULL = QDate(1752, 9, 14)  # Qt's own earliest date: never a real value here
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setMinimumDate(self.NULL)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setSpecialValueText(QCoreApplication.translate("RecordEditor", "none"))
-        self.default_date = QDate.currentDate()
-        self.setDate(self.NULL)
-
-    @property
-    def is_null(self) -> bool:
-        return self.date() == self.NULL
-
-    def stepBy(self, steps: int) -> None:  # noqa: N802
-        """From "none", the arrow keys start at the default date instead of 1752."""
-        if self.is_null:
-            self.setDate(self.default_date)
-            return
-        super().stepBy(steps)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        """Delete (or Backspace) with the whole text selected clears the date."""
-        whole = self.lineEdit().selectedText() == self.lineEdit().text()
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and whole:
-            self.setDate(self.NULL)
-            return
-        if self.is_null and event.text().isdigit():
-            # Typing into "none" would fight the special text: start from the default date
-            # with the year selected, so the digits replace it.
-            self.setDate(self.default_date)
-            self.setSelectedSection(QDateEdit.Section.YearSection)
-        super().keyPressEvent(event)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        super().showEvent(event)
-        self._sync_calendar()
-
-    def _sync_calendar(self) -> None:
-        calendar = self.calendarWidget()
-        if calendar is not None and self.is_null:
-            # The popup would open on September 1752; show the default month instead.
-            calendar.setCurrentPage(self.default_date.year(), self.default_date.month())
-
-
 class OptionalDateEdit(QWidget):
     """A date field that may be empty: shows "none" until a date is picked, ✕ clears it.
 
@@ -403,7 +353,8 @@ class OptionalDateEdit(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = _NullableDateEdit(self)
+        # A typed field (any format, no weekday section) rather than a QDateEdit.
+        self.edit = DateField(self, nullable=True)
         self.clear_button = QToolButton(self)
         self.clear_button.setText("✕")
         self.clear_button.setToolTip(QCoreApplication.translate("RecordEditor", "Clear the date"))
@@ -417,37 +368,31 @@ class OptionalDateEdit(QWidget):
         layout.addWidget(self.edit, 1)
         layout.addWidget(self.clear_button)
         self.setFocusProxy(self.edit)
-        self.edit.dateChanged.connect(self._on_date_changed)
+        self.edit.value_changed.connect(self._on_value_changed)
         self._update_button()
 
     def value(self) -> date | None:
         """The date shown, or None."""
-        if self.edit.is_null:
-            return None
-        d = self.edit.date()
-        return date(d.year(), d.month(), d.day())
+        return self.edit.value()
 
     def set_value(self, value: date | None) -> None:
-        """Show *value* (None: "none")."""
-        self.edit.setDate(
-            _NullableDateEdit.NULL if value is None else QDate(value.year, value.month, value.day)
-        )
+        """Show *value* (None: empty, with the "none" placeholder)."""
+        self.edit.set_value(value)
 
     def set_default(self, value: date) -> None:
         """The date the field starts from when the user begins to fill an empty one."""
-        self.edit.default_date = QDate(value.year, value.month, value.day)
+        self.edit.default_date = value
 
     def clear(self) -> None:
         """Make the field empty."""
         self.set_value(None)
 
-    def _on_date_changed(self, _date: QDate) -> None:
+    def _on_value_changed(self, value: date | None) -> None:
         self._update_button()
-        self.edit._sync_calendar()
-        self.value_changed.emit(self.value())
+        self.value_changed.emit(value)
 
     def _update_button(self) -> None:
-        self.clear_button.setEnabled(not self.edit.is_null)
+        self.clear_button.setEnabled(self.edit.value() is not None)
 
 
 # -- the editor dialog base ----------------------------------------------------------------------

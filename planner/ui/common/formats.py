@@ -3,7 +3,8 @@
 English keeps the forms coordinators on both sides read without doubt (``Thu 1 Apr 2027``,
 24-hour clock); Japanese uses its own (``2027年4月1日(木)``, ``14:30 JST``). The language is the
 default QLocale, which the application sets from ``--lang`` or the language setting before any
-window exists; month and weekday names therefore never depend on the machine's C locale.
+window exists; English month and weekday names come from fixed tables
+(:mod:`planner.domain.english_dates`), never from the machine's C locale.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale
 
 from planner.domain.countries import country_names as domain_country_names
+from planner.domain.english_dates import month_name, weekday_name
 from planner.domain.errors import PlannerError
 from planner.domain.itinerary_days import day_marker
 from planner.domain.phones import format_phone
@@ -56,42 +58,49 @@ def short_day(value: date) -> str:
     """A day within a known year: ``Thu 1 Apr`` / ``4月1日(木)``."""
     if is_japanese():
         return f"{value.month}月{value.day}日({weekday_ja(value)})"
-    return f"{value:%a} {value.day} {value:%b}"
+    return f"{weekday_name(value, short=True)} {value.day} {month_name(value, short=True)}"
 
 
 def day_month(value: date) -> str:
     """``1 Apr`` / ``4月1日``."""
     if is_japanese():
         return f"{value.month}月{value.day}日"
-    return f"{value.day} {value:%b}"
+    return f"{value.day} {month_name(value, short=True)}"
 
 
 def day_heading(value: date) -> str:
     """A day as a heading: ``Thu 1 April 2027`` / ``2027年4月1日(木)``."""
     if is_japanese():
         return f"{value.year}年{value.month}月{value.day}日({weekday_ja(value)})"
-    return f"{value:%a} {value.day} {value:%B %Y}"
+    return f"{weekday_name(value, short=True)} {value.day} {month_name(value)} {value.year}"
 
 
 def long_date(value: date) -> str:
     """Today's date in a sentence: ``Thursday 1 April 2027`` / ``2027年4月1日 木曜日``."""
     if is_japanese():
         return f"{value.year}年{value.month}月{value.day}日 {_WEEKDAYS_JA_LONG[value.weekday()]}"
-    return f"{value:%A} {value.day} {value:%B %Y}"
+    return f"{weekday_name(value)} {value.day} {month_name(value)} {value.year}"
 
 
 def month_year(value: date, *, short: bool = False) -> str:
     """``April 2027`` (``Apr 2027`` when *short*) / ``2027年4月``."""
     if is_japanese():
         return f"{value.year}年{value.month}月"
-    return f"{value:%b %Y}" if short else f"{value:%B %Y}"
+    return f"{month_name(value, short=short)} {value.year}"
+
+
+def month_abbreviation(value: date) -> str:
+    """The month alone, as short as it gets: ``Nov`` / ``11月``."""
+    if is_japanese():
+        return f"{value.month}月"
+    return month_name(value, short=True)
 
 
 def day_month_year(value: date) -> str:
     """``1 Apr 2027`` / ``2027年4月1日``."""
     if is_japanese():
         return f"{value.year}年{value.month}月{value.day}日"
-    return f"{value.day} {value:%b %Y}"
+    return f"{value.day} {month_name(value, short=True)} {value.year}"
 
 
 def clock(moment: datetime, abbreviation: str) -> str:
@@ -109,6 +118,16 @@ def date_time(moment: datetime, abbreviation: str) -> str:
 def number(value: int | float) -> str:
     """A count or amount with the language's digit grouping (``12,345``)."""
     return QLocale().toString(value)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    """*one* when *count* is 1, else *many*: both already translated with ``%n`` filled in.
+
+    pyside6-lupdate does not mark Python strings as numerus forms, so a "%n check(s)" source
+    showed as "1 check(s)" in English; each form is therefore its own translatable string
+    (Japanese translates both alike).
+    """
+    return one if count == 1 else many
 
 
 def person_name(latin: str, native: str) -> str:
@@ -152,6 +171,13 @@ def country_name(code: str) -> str:
 def localised(english: str, japanese: str) -> str:
     """The Japanese text in the Japanese interface when there is one, else the English."""
     return japanese if japanese and is_japanese() else english
+
+
+def institution_name(name: str, name_ja: str, short_name: str = "") -> str:
+    """An institution as a list shows it: its Japanese name in the Japanese interface when
+    recorded, with the short name in parentheses (``Argonne National Laboratory (ANL)``)."""
+    shown = localised(name, name_ja)
+    return f"{shown} ({short_name})" if short_name and short_name != shown else shown
 
 
 def day_offset(offset: int) -> str:

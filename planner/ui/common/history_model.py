@@ -19,7 +19,7 @@ from planner.domain.entities import AuditEntry
 from planner.domain.enums import AuditAction
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.ui.common import formats
-from planner.ui.common.labels import audit_action_label, sensitive_field_label
+from planner.ui.common.labels import audit_action_label, raw_value_label, sensitive_field_label
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -55,9 +55,9 @@ def describe_changes(entry: AuditEntry) -> str:
     for field, value in entry.changes.items():
         if isinstance(value, list) and len(value) == 2:
             old, new = value
-            parts.append(f"{field}: {_show(old)} → {_show(new)}")
+            parts.append(f"{_field(field)}: {_show(old)} → {_show(new)}")
         else:
-            parts.append(f"{field}: {_show(value)}")
+            parts.append(f"{_field(field)}: {_show(value)}")
     return "; ".join(parts)
 
 
@@ -79,9 +79,28 @@ def describe_disclosure(changes: Mapping[str, Any]) -> str:
 
 
 def _show(value: object) -> str:
+    """A stored value in words: labels for statuses and kinds, never a Python dict or list."""
     if value is None or value == "":
         return "—"
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("HistoryModel", "yes")
+            if value
+            else QCoreApplication.translate("HistoryModel", "no")
+        )
+    if isinstance(value, Mapping):
+        return ", ".join(f"{_field(str(k))}: {_show(v)}" for k, v in value.items())
+    if isinstance(value, list | tuple):
+        return ", ".join(_show(v) for v in value)
+    if isinstance(value, str):
+        label = raw_value_label(value)
+        return value if label is None else label
     return str(value)
+
+
+def _field(name: str) -> str:
+    """A field name as the editors' messages name it (translated in "Validation")."""
+    return QCoreApplication.translate("Validation", name)
 
 
 class HistoryModel(QAbstractTableModel):

@@ -289,3 +289,31 @@ _PURPOSE_TEXT: dict[Purpose, str] = {
 def purpose_label(purpose: Purpose) -> str:
     """A visit's purpose as users read it (``Research collaboration``), translated."""
     return QCoreApplication.translate("VisitEditor", _PURPOSE_TEXT.get(purpose, str(purpose)))
+
+
+def raw_value_label(value: str) -> str | None:
+    """The translated label of a stored value that reached a message raw, or None.
+
+    Domain messages and audit entries carry the values the database holds (``in_progress``,
+    ``national_lab``, ``researcher``); shown as they are they read as code. Visit statuses
+    come first (they read in lower case, as words in a sentence), then the other kinds a
+    message or a rule condition names. Anything else (a user's text) gives None.
+    """
+    if value in _RAW_VISIT_STATUS:
+        return status_label(VisitStatus(value)).lower()
+    if value in _RAW_PAPERWORK_STATUS:
+        return paperwork_status_label(PaperworkStatus(value)).lower()
+    if value in _RAW_INSTITUTION_KIND:
+        return institution_kind_label(InstitutionKind(value))
+    if value in _RAW_PERSON_CATEGORY:
+        return person_category_label(PersonCategory(value))
+    if value in _RAW_PURPOSE:
+        return purpose_label(Purpose(value))
+    return None
+
+
+_RAW_VISIT_STATUS = frozenset(s.value for s in VisitStatus)
+_RAW_PAPERWORK_STATUS = frozenset(s.value for s in PaperworkStatus)
+_RAW_INSTITUTION_KIND = frozenset(k.value for k in InstitutionKind)
+_RAW_PERSON_CATEGORY = frozenset(c.value for c in PersonCategory)
+_RAW_PURPOSE = frozenset(p.value for p in Purpose)

@@ -19,6 +19,8 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QPushButton, QWidget
 
+from planner.ui.common.formats import plural
+
 # How long a notice stays, in milliseconds.
 NOTICE_MS = 15_000
 _NOTICE_NAME = "transientNotice"
@@ -127,8 +129,12 @@ def notify_written(widget: QWidget | None, path: Path) -> Notice | None:
 
 
 def notify_folder(widget: QWidget | None, folder: Path, count: int) -> Notice | None:
-    """ "N file(s) written to *folder* — Show in folder"."""
-    text = QCoreApplication.translate("Notice", "%n file(s) written to {folder}", None, count)
+    """ "N files written to *folder* — Show in folder"."""
+    text = plural(
+        count,
+        QCoreApplication.translate("Notice", "1 file written to {folder}"),
+        QCoreApplication.translate("Notice", "{count} files written to {folder}"),
+    ).replace("{count}", str(count))
     return notify(widget, text.format(folder=folder.name or str(folder)), folder=folder)
 
 

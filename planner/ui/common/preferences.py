@@ -1,6 +1,11 @@
-"""The coordinator's preferences (home institution, date format, language), in QSettings.
+"""The coordinator's preferences: date format and language in QSettings, the home institution
+in the database.
 
-They change how things are shown, never what is stored, so they live with the UI state.
+The date format and language change how things are shown on this computer, so they live with
+the UI state. The home institution is an id of a record of one database: it lives in that
+database (:class:`planner.services.choices.DatabaseChoices`), so opening another file never
+picks up an id that means another institution there. Older versions kept it in QSettings;
+it is moved into the first database that holds it, once.
 """
 
 from __future__ import annotations
@@ -11,6 +16,8 @@ from enum import StrEnum
 
 from PySide6.QtCore import QLocale, QSettings
 
+from planner.domain.english_dates import month_name
+from planner.services.choices import DatabaseChoices
 from planner.ui.common.formats import is_japanese, weekday_ja
 
 _HOME_KEY = "Preferences/homeInstitutionId"
@@ -34,7 +41,7 @@ class DateFormat(StrEnum):
         """*value* written in this format."""
         match self:
             case DateFormat.DAY_MONTH:
-                return f"{value.day} {value:%b %Y}"
+                return f"{value.day} {month_name(value, short=True)} {value.year}"
             case DateFormat.JAPANESE:
                 return f"{value:%Y/%m/%d}"
             case DateFormat.US:
@@ -71,15 +78,24 @@ def default_date_format() -> DateFormat:
     return DateFormat.JAPANESE_LONG if is_japanese() else DateFormat.ISO
 
 
-def load_preferences(settings: QSettings | None) -> Preferences:
-    """Preferences stored in *settings* (defaults when there are none)."""
+def load_preferences(
+    settings: QSettings | None, choices: DatabaseChoices | None = None
+) -> Preferences:
+    """Preferences stored in *settings*, the home institution from *choices* (the database).
+
+    Without *choices* the home institution is the one older versions kept in *settings*.
+    With them, that legacy setting is moved into the database once (when the database has
+    no choice of its own and holds that institution) and then removed from *settings*.
+    """
     if settings is None:
-        return Preferences(date_format=default_date_format())
-    raw_home = settings.value(_HOME_KEY)
-    try:
-        home = int(str(raw_home)) if raw_home not in (None, "") else None
-    except (TypeError, ValueError):
-        home = None
+        home = choices.home_institution_id() if choices is not None else None
+        return Preferences(home_institution_id=home, date_format=default_date_format())
+    home = _legacy_home(settings)
+    if choices is not None:
+        adopted = choices.adopt_home_institution(home)
+        if home is not None and adopted == home:
+            settings.remove(_HOME_KEY)  # moved: it must not reach another database
+        home = adopted
     raw_format = settings.value(_DATE_FORMAT_KEY, default_date_format().value)
     try:
         date_format = DateFormat(str(raw_format))
@@ -88,6 +104,14 @@ def load_preferences(settings: QSettings | None) -> Preferences:
     return Preferences(
         home_institution_id=home, date_format=date_format, language=load_language(settings)
     )
+
+
+def _legacy_home(settings: QSettings) -> int | None:
+    raw_home = settings.value(_HOME_KEY)
+    try:
+        return int(str(raw_home)) if raw_home not in (None, "") else None
+    except (TypeError, ValueError):
+        return None
 
 
 def load_language(settings: QSettings | None) -> str:
@@ -106,13 +130,18 @@ def resolve_language(choice: str, system_locale: QLocale | None = None) -> str:
     return "ja" if locale.language() == QLocale.Language.Japanese else "en"
 
 
-def save_preferences(settings: QSettings | None, prefs: Preferences) -> None:
-    """Store *prefs* in *settings* (nothing happens without settings, e.g. screenshots)."""
+def save_preferences(
+    settings: QSettings | None, prefs: Preferences, choices: DatabaseChoices | None = None
+) -> None:
+    """Store *prefs*: the home institution in the database (*choices*), the rest in *settings*.
+
+    Nothing is written to settings without settings (screenshots); without *choices* the
+    home institution is not stored at all.
+    """
+    if choices is not None and choices.home_institution_id() != prefs.home_institution_id:
+        choices.set_home_institution(prefs.home_institution_id)
     if settings is None:
         return
-    settings.setValue(
-        _HOME_KEY, "" if prefs.home_institution_id is None else prefs.home_institution_id
-    )
     settings.setValue(_DATE_FORMAT_KEY, prefs.date_format.value)
     settings.setValue(_LANGUAGE_KEY, prefs.language)
     settings.sync()

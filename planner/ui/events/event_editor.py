@@ -21,6 +21,7 @@ from planner.ui.common.form_widgets import (
     select_data,
     show_undo_error,
 )
+from planner.ui.common.formats import institution_name
 from planner.ui.common.labels import event_kind_label
 from planner.ui.common.undo import undoable_save
 
@@ -82,7 +83,7 @@ class EventEditor(RecordEditorDialog):
         self._zones: dict[int, str] = {}
         for inst in services.institutions.list():
             assert inst.id is not None
-            self.institution.addItem(inst.name, inst.id)
+            self.institution.addItem(institution_name(inst.name, inst.name_ja), inst.id)
             self._zones[inst.id] = inst.timezone
         form.add_field(
             QCoreApplication.translate("EventEditor", "&Institution:"),

@@ -39,6 +39,7 @@ from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.errors import message_text, planner_error_text
 from planner.ui.common.form_widgets import show_undo_error
+from planner.ui.common.formats import plural
 from planner.ui.common.undo import run_undoable, undoable_create, undoable_update
 from planner.ui.itinerary.itinerary_dialog import InstantAsker, ItineraryItemDialog, ask_instant
 from planner.ui.itinerary.itinerary_model import Column, ItineraryTreeModel
@@ -255,8 +256,14 @@ class ItineraryEditor(QWidget):
         self.summary_label.setText(
             QCoreApplication.translate("ItineraryEditor", "No problems found.")
             if not count
-            else QCoreApplication.translate(
-                "ItineraryEditor", "%n check(s) need attention:", "", count
+            else plural(
+                count,
+                QCoreApplication.translate(
+                    "ItineraryEditor", "%n check needs attention:", None, count
+                ),
+                QCoreApplication.translate(
+                    "ItineraryEditor", "%n checks need attention:", None, count
+                ),
             )
         )
         if selected is not None and selected.id is not None:

@@ -51,8 +51,10 @@ def late_text(days: int) -> str:
     """``late by 3 days`` (empty when not late)."""
     if days <= 0:
         return ""
-    return QCoreApplication.translate("Paperwork", "late by %n day(s)", None, days).replace(
-        "day(s)", "day" if days == 1 else "days"
+    return formats.plural(
+        days,
+        QCoreApplication.translate("Paperwork", "late by %n day", None, days),
+        QCoreApplication.translate("Paperwork", "late by %n days", None, days),
     )
 
 

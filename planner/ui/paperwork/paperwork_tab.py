@@ -14,7 +14,6 @@ from pathlib import Path
 from PySide6.QtCore import (
     QAbstractListModel,
     QCoreApplication,
-    QDate,
     QItemSelection,
     QModelIndex,
     QObject,
@@ -27,7 +26,6 @@ from PySide6.QtGui import QDesktopServices, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -55,8 +53,10 @@ from planner.services.paperwork import today_local
 from planner.ui.common import palette
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.conflict_dialog import ConflictDialog
+from planner.ui.common.date_field import DateField
 from planner.ui.common.errors import message_text, planner_error_text
 from planner.ui.common.file_drop import FileDrop
+from planner.ui.common.formats import plural
 from planner.ui.common.labels import paperwork_status_label
 from planner.ui.common.roles import ID_ROLE, SORT_ROLE
 from planner.ui.common.undo import run_undoable, undoable_update
@@ -73,33 +73,16 @@ RELOAD_KINDS = frozenset(
         RecordKind.AGREEMENT,
     }
 )
-#: An optional date edit shows this minimum as "no date".
-_NO_DATE = QDate(1900, 1, 1)
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class OptionalDateEdit(QDateEdit):
-    """A date edit that can also hold "no date" (shown as a dash)."""
+class OptionalDateEdit(DateField):
+    """A date that may be empty (shown as a dash), typed in any format or picked."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setCalendarPopup(True)
-        self.setDisplayFormat("yyyy-MM-dd")
-        self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText("—")
-        self.set_value(None)
-
-    def value(self) -> date | None:
-        """The date, or None when empty."""
-        current = self.date()
-        if current == _NO_DATE:
-            return None
-        return date(current.year(), current.month(), current.day())
-
-    def set_value(self, value: date | None) -> None:
-        """Show *value*, or "no date"."""
-        self.setDate(_NO_DATE if value is None else QDate(value.year, value.month, value.day))
+        super().__init__(parent, nullable=True)
+        self.setPlaceholderText("—")
 
 
 class AttachmentListModel(QAbstractListModel):
@@ -389,11 +372,22 @@ class PaperworkTab(QWidget):
         text = text.replace("%2", str(len(current)))
         blocking_count = len(open_blocking)
         if blocking_count:
-            text += " " + QCoreApplication.translate(
-                "PaperworkTab",
-                "%n blocking item(s) must be approved or waived before the visit can be confirmed.",
-                None,
+            text += " " + plural(
                 blocking_count,
+                QCoreApplication.translate(
+                    "PaperworkTab",
+                    "%n blocking item must be approved or waived before the visit can be "
+                    "confirmed.",
+                    None,
+                    blocking_count,
+                ),
+                QCoreApplication.translate(
+                    "PaperworkTab",
+                    "%n blocking items must be approved or waived before the visit can be "
+                    "confirmed.",
+                    None,
+                    blocking_count,
+                ),
             )
         else:
             text += " " + QCoreApplication.translate(

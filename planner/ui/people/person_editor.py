@@ -36,7 +36,7 @@ from planner.ui.common.form_widgets import (
     set_tab_chain,
     show_undo_error,
 )
-from planner.ui.common.formats import phone_text
+from planner.ui.common.formats import institution_name, phone_text
 from planner.ui.common.labels import person_category_label
 from planner.ui.common.undo import undoable_save
 
@@ -204,7 +204,7 @@ class PersonEditor(RecordEditorDialog):
             QCoreApplication.translate("PersonEditor", "Choose an institution")
         )
         for inst in self._services.institutions.list():
-            text = f"{inst.name} ({inst.short_name})" if inst.short_name else inst.name
+            text = institution_name(inst.name, inst.name_ja, inst.short_name)
             self.institution_combo.addItem(text, inst.id)
             if inst.id is not None:
                 self._countries[inst.id] = inst.country

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{planner.APP_NAME} — {self.database_display}")
         self.undo_stack = QUndoStack(self)
         editor_size.use_settings(settings)  # editors remember their sizes with the layout
-        self.preferences = load_preferences(settings)
+        self.preferences = load_preferences(settings, services.choices)
         set_viewer_home(services, self.preferences.home_institution_id)
         tabs = visit_editor_tabs(services, self.undo_stack)
         self.editors = VisitEditors(services, self.undo_stack, self, tabs)
@@ -226,7 +226,7 @@ class MainWindow(QMainWindow):
     def apply_preferences(self, prefs: Preferences) -> None:
         """Use *prefs* from now on and remember them."""
         self.preferences = prefs
-        save_preferences(self._settings, prefs)
+        save_preferences(self._settings, prefs, self.services.choices)
         set_viewer_home(self.services, prefs.home_institution_id)
         self.visits_view.set_preferences(prefs)
         self.editors.date_pattern = prefs.date_format.qt_pattern

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from planner.domain.paperwork import DueItem
 from planner.services.container import Services
+from planner.ui.common.formats import plural
 
 SETTINGS_KEY = "Reminders/notifiedOverdue"
 #: How long the tray icon stays after showing the message.
@@ -41,15 +42,24 @@ def reminder_text(items: list[DueItem]) -> tuple[str, str]:
     # The counts go in as plain names: lupdate's Python parser skips a translate() call whose
     # count argument is an expression (len(items), item.days, a - b).
     count = len(items)
-    title = QCoreApplication.translate("Reminders", "%n paperwork item(s) overdue", None, count)
+    title = plural(
+        count,
+        QCoreApplication.translate("Reminders", "%n paperwork item overdue", None, count),
+        QCoreApplication.translate("Reminders", "%n paperwork items overdue", None, count),
+    )
     lines = []
     for i in items[:MAX_LISTED]:
         days = i.late_by_days
-        lines.append(
+        line = plural(
+            days,
             QCoreApplication.translate(
-                "Reminders", "{code} {name}: {title} (late by %n day(s))", None, days
-            ).format(code=i.visit_code, name=i.visitor_name, title=i.title)
+                "Reminders", "{code} {name}: {title} (late by %n day)", None, days
+            ),
+            QCoreApplication.translate(
+                "Reminders", "{code} {name}: {title} (late by %n days)", None, days
+            ),
         )
+        lines.append(line.format(code=i.visit_code, name=i.visitor_name, title=i.title))
     if count > MAX_LISTED:
         more = count - MAX_LISTED
         lines.append(QCoreApplication.translate("Reminders", "… and %n more", None, more))

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from planner.domain.entities import Institution
+from planner.ui.common.formats import institution_name
 from planner.ui.common.preferences import DateFormat, Preferences
 
 _SAMPLE = date(2027, 3, 8)
@@ -26,7 +27,7 @@ class SettingsDialog(QDialog):
         self.home.setObjectName("homeInstitution")
         self.home.addItem(QCoreApplication.translate("SettingsDialog", "(not set)"), None)
         for inst in institutions:
-            self.home.addItem(inst.name, inst.id)
+            self.home.addItem(institution_name(inst.name, inst.name_ja), inst.id)
         self.home.setCurrentIndex(max(self.home.findData(prefs.home_institution_id), 0))
         self.date_format = QComboBox(self)
         self.date_format.setObjectName("dateFormat")

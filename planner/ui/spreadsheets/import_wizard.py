@@ -57,6 +57,7 @@ from planner.importing.run import commit_plan, plan_file
 from planner.importing.table import ImportRowsError, RowProblem, read_header
 from planner.services.container import Services
 from planner.ui.common.errors import error_message, message_text
+from planner.ui.common.formats import plural
 from planner.ui.common.gc_pause import CollectionPause
 from planner.ui.common.operations import Operation, Report
 from planner.ui.common.palette import error_colour
@@ -452,10 +453,22 @@ class PreviewPage(QWizardPage):
                 "Computed by formulas (the values stored in the file are used): {columns}.",
             ).format(columns=", ".join(result.computed))
         if result.problems:
-            text += " " + QCoreApplication.translate(
-                "PreviewPage",
-                "{n} problems: nothing can be imported until they are fixed in the file.",
-            ).format(n=len(result.problems))
+            problems = len(result.problems)
+            text += " " + plural(
+                problems,
+                QCoreApplication.translate(
+                    "PreviewPage",
+                    "%n problem: nothing can be imported until it is fixed in the file.",
+                    None,
+                    problems,
+                ),
+                QCoreApplication.translate(
+                    "PreviewPage",
+                    "%n problems: nothing can be imported until they are fixed in the file.",
+                    None,
+                    problems,
+                ),
+            )
             header = [row_problem_text(p) for p in result.problems if p.row <= 1]
             if header:
                 text += "\n" + "\n".join(header)

@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetrics,
+    QFontMetricsF,
     QHelpEvent,
     QKeyEvent,
     QMouseEvent,
@@ -32,7 +33,12 @@ from PySide6.QtWidgets import QAbstractScrollArea, QToolTip, QWidget
 
 from planner.domain.entities import VisitSummary
 from planner.domain.enums import VisitStatus
-from planner.ui.common.formats import day_month, day_month_year, month_year
+from planner.ui.common.formats import (
+    day_month,
+    day_month_year,
+    month_abbreviation,
+    month_year,
+)
 from planner.ui.common.gc_pause import collection_paused
 from planner.ui.common.labels import status_colour, status_label
 from planner.ui.timeline.timeline_layout import (
@@ -71,6 +77,18 @@ def month_start(day: date) -> date:
 def next_month(day: date) -> date:
     """The first day of the month after *day*'s."""
     return date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def month_label(month: date, room: float, metrics: QFontMetricsF) -> str:
+    """The longest of ``November 2026`` / ``Nov 2026`` / ``Nov`` that fits *room* pixels.
+
+    Nothing rather than a clipped "Nov 202" when not even the month fits.
+    """
+    for text in (month_year(month), month_year(month, short=True), month_abbreviation(month)):
+        # Bold glyphs can overhang their advance by a pixel: keep one spare.
+        if metrics.horizontalAdvance(text) + 1 <= room:
+            return text
+    return ""
 
 
 class TimelineCanvas(QAbstractScrollArea):
@@ -118,7 +136,6 @@ class TimelineCanvas(QAbstractScrollArea):
         self._label_metrics = QFontMetrics(self._label_font)
         self._month_font = QFont(self._ruler_font)
         self._month_font.setBold(True)
-        self._month_metrics = QFontMetrics(self._month_font)
         self._status_brushes: dict[VisitStatus, QBrush] = {}
         self._status_pens: dict[VisitStatus, QPen] = {}
         self._elided: dict[tuple[int, int], str] = {}
@@ -598,9 +615,8 @@ class TimelineCanvas(QAbstractScrollArea):
             painter.setPen(self._grid_pen)
             painter.drawLine(QPointF(x0, 0), QPointF(x0, BAND_HEIGHT))
             shown0, shown1 = max(x0, LABEL_WIDTH), min(x1, right)
-            text = month_year(month)
-            if self._month_metrics.horizontalAdvance(text) > shown1 - shown0 - 8:
-                text = month_year(month, short=True)
+            # Measured with the painter's own metrics (the device's, not a cached guess).
+            text = month_label(month, shown1 - shown0 - 8, QFontMetricsF(painter.font()))
             painter.setPen(self._text_pen)
             painter.drawText(
                 QRectF(shown0 + 4, 0, max(0.0, shown1 - shown0 - 8), BAND_HEIGHT),

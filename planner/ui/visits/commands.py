@@ -11,6 +11,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.status import can_cancel
 from planner.services.container import Services
 from planner.ui.common.errors import error_message, planner_error_text
+from planner.ui.common.labels import status_label
 from planner.ui.visits.editors import VisitEditors
 from planner.ui.visits.visits_view import VisitsView
 
@@ -106,7 +107,7 @@ class VisitCommands:
                 QCoreApplication.translate("MainWindow", "Cancel visit"),
                 QCoreApplication.translate(
                     "MainWindow", "Visit {code} is {status} and can no longer be cancelled."
-                ).format(code=visit.code, status=visit.status.value),
+                ).format(code=visit.code, status=status_label(visit.status).lower()),
             )
             return False
         reason = self.ask_cancel_reason(visit.code)

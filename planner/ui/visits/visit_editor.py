@@ -16,7 +16,6 @@ from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QHeaderView,
     QInputDialog,
@@ -40,6 +39,7 @@ from planner.domain.status import allowed_next
 from planner.services.changes import Change, initiated_by
 from planner.services.container import Services
 from planner.ui.common.conflict_dialog import ConflictDialog
+from planner.ui.common.date_field import DateField
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import (
     RecordEditorDialog,
@@ -47,6 +47,7 @@ from planner.ui.common.form_widgets import (
     select_data,
     show_undo_error,
 )
+from planner.ui.common.formats import institution_name, localised
 from planner.ui.common.history_model import HistoryColumn, HistoryModel
 from planner.ui.common.labels import purpose_label, status_colour, status_label
 from planner.ui.common.undo import undoable_create, undoable_update
@@ -80,11 +81,9 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def _date_edit(parent: QWidget) -> QDateEdit:
-    edit = QDateEdit(parent)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    return edit
+def _date_edit(parent: QWidget) -> DateField:
+    # Typed in any format, never a weekday section (QDateEdit's sections misread 年月日).
+    return DateField(parent)
 
 
 class VisitEditor(RecordEditorDialog):
@@ -331,11 +330,11 @@ class VisitEditor(RecordEditorDialog):
         self._institutions = {i.id: i for i in self.services.institutions.list()}
         self.host.clear()
         for inst in self._institutions.values():
-            self.host.addItem(inst.name, inst.id)
+            self.host.addItem(institution_name(inst.name, inst.name_ja), inst.id)
         self.project.clear()
         self.project.addItem(QCoreApplication.translate("VisitEditor", "(none)"), None)
         for project in self.services.projects.list():
-            self.project.addItem(project.name, project.id)
+            self.project.addItem(localised(project.name, project.name_ja), project.id)
 
     def _load(self, visit: Visit | None) -> None:
         if visit is None:
@@ -607,7 +606,7 @@ class VisitEditor(RecordEditorDialog):
 
     def ask_override_reason(self, target: VisitStatus, blocking: Sequence[str]) -> str | None:
         """Name the blocking paperwork; an override needs a written reason (None: don't)."""
-        items = "\n".join(f"• {title}" for title in blocking)
+        items = "\n".join(f"• {title}" for title in self._localised_titles(blocking))
         text, ok = QInputDialog.getMultiLineText(
             self,
             QCoreApplication.translate("VisitEditor", "Blocking paperwork"),
@@ -619,6 +618,16 @@ class VisitEditor(RecordEditorDialog):
             ).format(status=status_label(target), items=items),
         )
         return text.strip() if ok and text.strip() else None
+
+    def _localised_titles(self, titles: Sequence[str]) -> list[str]:
+        """*titles* of this visit's paperwork in the interface language (Japanese if known)."""
+        if self._visit is None or self._visit.id is None:
+            return list(titles)
+        known = {
+            item.title: localised(item.title, item.title_ja)
+            for item in self.services.paperwork.for_visit(self._visit.id)
+        }
+        return [known.get(title, title) for title in titles]
 
     def ask_cancel_reason(self) -> str | None:
         """Confirm a cancellation and ask why; None if the coordinator backs out."""

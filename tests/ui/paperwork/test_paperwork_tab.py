@@ -53,7 +53,7 @@ def test_shows_the_checklist_with_late_by_and_blocking(tab: PaperworkTab) -> Non
     assert fn.siblingAtColumn(ItemColumn.BLOCKING).data() == "Blocking"
     assert fn.siblingAtColumn(ItemColumn.DUE).data() == "22 Jan 2027"
     assert fn.siblingAtColumn(ItemColumn.DUE).data(SORT_ROLE) == "2027-01-22"
-    assert "4 blocking item(s)" in tab.summary_label.text()
+    assert "4 blocking items" in tab.summary_label.text()
     assert tab.warnings_label.isVisible()
     assert "late by 3 days" in tab.warnings_label.text()
     assert "no passport expiry" in tab.warnings_label.text()
@@ -71,7 +71,7 @@ def test_editing_an_item_is_undoable(tab: PaperworkTab, services: Services) -> N
         PaperworkStatus.APPROVED, "ESTA-123", "approved online",
     )  # fmt: skip
     assert stored.approved_date is not None  # filled with today
-    assert "3 blocking item(s)" in tab.summary_label.text()  # reloaded from the bus
+    assert "3 blocking items" in tab.summary_label.text()  # reloaded from the bus
     assert tab.current_item() is not None and tab.current_item().id == item_id  # type: ignore[union-attr]
     tab.undo_stack.undo()
     assert services.paperwork.get(item_id).status is PaperworkStatus.NOT_STARTED

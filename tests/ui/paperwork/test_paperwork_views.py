@@ -170,7 +170,7 @@ def test_overdue_items_are_notified_once(
     )
     assert len(fresh) == 2 and len(tray.messages) == 1
     title, body = tray.messages[0]
-    assert title == "2 paperwork item(s) overdue"
+    assert title == "2 paperwork items overdue"
     assert sample.visit_in.code in body and "late by 3 d" in body
     again = reminders.notify_overdue(
         app,

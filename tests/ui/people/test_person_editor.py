@@ -142,7 +142,9 @@ def test_new_person_without_name_or_institution_lists_both_problems_inline(
 ) -> None:
     editor = open_editor(qtbot, services, stack, None)
     editor.save_action.trigger()
-    assert editor.error_text("family_name") == "Family name is required"
+    needed = "A family name is required, in Latin letters or in the native script"
+    assert editor.error_text("family_name") == needed
+    assert editor.error_text("family_name_native") == needed
     assert editor.error_text("home_institution_id") == "Choose a home institution"
     assert stack.count() == 0
     assert len(services.people.summaries()) == 2

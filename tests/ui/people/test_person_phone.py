@@ -109,5 +109,5 @@ def test_the_coordinators_country_is_their_home_institutions(
     assert viewer_country() == "US"
     window.apply_preferences(Preferences(home_institution_id=sample.riken.id))
     assert viewer_country() == "JP"
-    window.apply_preferences(Preferences(home_institution_id=999_999))  # deleted since
+    window.apply_preferences(Preferences(home_institution_id=None))  # no home chosen again
     assert viewer_country() is None

@@ -51,3 +51,31 @@ def test_a_completed_visit_cannot_be_cancelled(
     assert window.visit_commands.cancel() is False
     assert messages == [f"Visit {visit.code} is completed and can no longer be cancelled."]
     assert window.editors.visit_ids() == []  # no editor opened for it
+
+
+def test_the_refusal_names_the_status_in_japanese(
+    window: MainWindow, services: Services, sample: Sample, messages: list[str]
+) -> None:
+    """Not "はcompletedのため": the status reads as the interface's word for it."""
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.shell.language import install_language, remove_language
+
+    assert sample.visit_in.id is not None
+    with services.db.write() as session:
+        session.execute(
+            update(VisitRow)
+            .where(VisitRow.id == sample.visit_in.id)
+            .values(status=VisitStatus.COMPLETED)
+        )
+    window.visits_view.reload()
+    window.visits_view.select_visit(sample.visit_in.id)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    translators = install_language(app, "ja")
+    try:
+        assert window.visit_commands.cancel() is False
+    finally:
+        remove_language(app, translators)
+    assert len(messages) == 1
+    assert "completed" not in messages[0] and "完了" in messages[0]

@@ -68,7 +68,11 @@ def test_settings_set_home_institution_and_date_format(
     assert editor.arrival.text() == "04/05/2027"
     stored = window._settings
     assert isinstance(stored, QSettings)
-    assert load_preferences(stored) == Preferences(sample.argonne.id, DateFormat.US)
+    # The home institution is the database's; only the date format went to the settings.
+    assert load_preferences(stored) == Preferences(None, DateFormat.US)
+    assert load_preferences(stored, window.services.choices) == Preferences(
+        sample.argonne.id, DateFormat.US
+    )
 
 
 def test_date_formats_render() -> None:
