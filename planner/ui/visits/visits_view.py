@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import (
     QByteArray,
     QCoreApplication,
@@ -54,6 +56,8 @@ _SAMPLES: dict[int, str] = {
 }
 
 _HEADER_KEY = "VisitsView/header"
+#: A date that is wide in every format (a long month name, a two-digit day, a Wednesday).
+_WIDE_DATE = date(2027, 9, 29)
 _SHOWING_VISITS = QT_TRANSLATE_NOOP("MainWindow", "Showing {shown} of {total} visits")
 _COLUMNS_KEY = "VisitsView/columns"
 
@@ -227,7 +231,21 @@ class VisitsView(QWidget):
         """Apply the coordinator's home institution (direction filter) and date format."""
         self._home_institution_id = prefs.home_institution_id
         self.model.set_date_format(prefs.date_format.render)
+        self._fit_date_columns(prefs.date_format.render(_WIDE_DATE))
         self._refresh_choices()
+
+    def _fit_date_columns(self, sample: str) -> None:
+        """Widen the date columns to *sample*, a wide date in the format now shown.
+
+        Widths remembered from another format (ISO dates in English, say) would cut the
+        Japanese ones short; a column the coordinator dragged wider keeps its width.
+        """
+        header = self.table.horizontalHeader()
+        for column in (Column.ARRIVAL, Column.DEPARTURE):
+            self.columns.samples[column] = (sample,)
+            header.resizeSection(
+                column, max(header.sectionSize(column), self.columns.width_of(column))
+            )
 
     def _refresh_choices(self) -> None:
         self.filter_bar.set_choices(
