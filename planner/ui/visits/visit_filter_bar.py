@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
     QToolButton,
@@ -20,31 +17,22 @@ from planner.domain.entities import Institution, Project
 from planner.domain.enums import VisitStatus
 from planner.domain.status import ACTIVE_STATUSES
 from planner.domain.visit_criteria import Direction, VisitCriteria
+from planner.ui.common.date_field import DateField
 from planner.ui.common.labels import status_label
+from planner.ui.common.preferences import DateFormat
 
-#: QDateEdit shows its special "any" text at this date, which therefore means "no limit".
-_NO_DATE = QDate(1900, 1, 1)
 _ACTIVE = "active"
 #: Below this width the dates go onto a second line.
 _ONE_LINE_WIDTH = 860
 
 
-def _date_edit(parent: QWidget, name: str, any_text: str) -> QDateEdit:
-    edit = QDateEdit(parent)
+def _date_edit(parent: QWidget, name: str, any_text: str) -> DateField:
+    # The editors' typed field: any format, never a weekday section; empty means no limit.
+    edit = DateField(parent, nullable=True)
     edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(_NO_DATE)
-    edit.setSpecialValueText(any_text)
-    edit.setDate(_NO_DATE)
+    edit.setPlaceholderText(any_text)
+    edit.setClearButtonEnabled(True)
     return edit
-
-
-def _py_date(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    if value == _NO_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())
 
 
 class VisitFilterBar(QWidget):
@@ -127,7 +115,11 @@ class VisitFilterBar(QWidget):
             combo.setMinimumContentsLength(3)
             combo.currentIndexChanged.connect(self._emit)
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(self._emit)
+            edit.value_changed.connect(self._emit)
+            # The clear button (or deleting the text) lifts the limit at once, not on leaving.
+            edit.textEdited.connect(
+                lambda text, edit=edit: edit.set_value(None) if not text.strip() else None
+            )
         self.reset_button.clicked.connect(self.reset)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
@@ -214,9 +206,14 @@ class VisitFilterBar(QWidget):
             home_institution_id=self._home_institution_id,
             host_institution_id=self.host.currentData(),
             project_id=self.project.currentData(),
-            date_from=_py_date(self.date_from),
-            date_to=_py_date(self.date_to),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
         )
+
+    def set_date_format(self, date_format: DateFormat) -> None:
+        """Write the range's dates in the coordinator's chosen format."""
+        for edit in (self.date_from, self.date_to):
+            edit.set_date_format(date_format)
 
     def reset(self) -> None:
         """Clear every filter."""
@@ -226,7 +223,7 @@ class VisitFilterBar(QWidget):
             combo.blockSignals(False)
         for edit in (self.date_from, self.date_to):
             edit.blockSignals(True)
-            edit.setDate(_NO_DATE)
+            edit.set_value(None)
             edit.blockSignals(False)
         self._emit()
 
