@@ -31,7 +31,7 @@ from planner.ui.shell.pages import PAGES, PageContext, install_pages
 from planner.ui.shell.reach import install_reach
 from planner.ui.shell.screenshots import window_shots
 from planner.ui.shell.status_bar import ViewStatusLabel
-from planner.ui.shell.welcome import install_welcome
+from planner.ui.shell.welcome import database_is_empty, install_welcome
 from planner.ui.shell.window_actions import build_actions
 from planner.ui.shell.window_state import restore_window, save_window
 from planner.ui.shell.workspace import Sidebar, Workspace
@@ -152,7 +152,10 @@ class MainWindow(QMainWindow):
         """Every main view (the whole window), the first visit's editor, then the extras."""
         table = self.visits_view.model
         first = table.visit_at(0).id if table.rowCount() else None  # the first row shown
-        shots = window_shots(self, self.main_views(), self.show_view, first, self.open_visit)
+        # The welcome page is what an empty database opens on; with records it is a Help page.
+        empty = database_is_empty(self.services)
+        views = [(name, view) for name, view in self.main_views() if name != "welcome" or empty]
+        shots = window_shots(self, views, self.show_view, first, self.open_visit)
         return shots + [shot for extra in self.screenshot_extras for shot in extra()]
 
     @property
