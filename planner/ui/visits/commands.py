@@ -140,9 +140,37 @@ class VisitCommands:
         )
 
     def change_status(self, target: VisitStatus) -> bool:
-        """Move the selected visit to *target* through its editor (the same undoable step,
-        reasons and paperwork checks as the editor's own status buttons); True if it moved."""
+        """Move the selected visit to *target* as one undoable step; True if it moved.
+
+        No editor opens (an open one takes the change in). Blocking paperwork is named and
+        an override needs a written reason, as in the editor; a move the life cycle refuses
+        meanwhile gets its message.
+        """
         visit_id = self._view.current_visit_id()
         if visit_id is None:
             return False
-        return self._editors.open(visit_id).change_status(target)
+        from planner.domain.paperwork import AdmissionBlockedError
+        from planner.ui.visits.status_steps import localised_titles, set_status_step
+
+        try:
+            visit = self._services.visits.get(visit_id)
+            try:
+                set_status_step(self._services, self._undo_stack, visit, target, "")
+            except AdmissionBlockedError as blocked:
+                titles = localised_titles(self._services, visit_id, blocked.blocking)
+                reason = self.ask_override_reason(target, titles)
+                if reason is None:
+                    return False
+                set_status_step(
+                    self._services, self._undo_stack, visit, target, reason, override=True
+                )
+        except PlannerError as exc:
+            self._warn(planner_error_text(exc))
+            return False
+        return True
+
+    def ask_override_reason(self, target: VisitStatus, titles: list[str]) -> str | None:
+        """Name the blocking paperwork and ask for the override's reason (tests replace this)."""
+        from planner.ui.visits.status_steps import ask_override_reason
+
+        return ask_override_reason(self._parent, target, titles)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
@@ -171,3 +172,48 @@ def test_the_menu_key_and_shift_f10_open_the_menu_at_the_current_row(
     qtbot.keyClick(view.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert owner.last_menu is not first and owner.last_menu.isVisible()
     owner.last_menu.close()
+
+
+def _trigger_move(window: MainWindow, visit_id: int, target: VisitStatus) -> None:
+    menu = _menu_on(window, visit_id)
+    submenu = menu.findChild(QMenu, "menuChangeStatus")
+    assert submenu is not None
+    move = submenu.findChild(QAction, f"menuStatus_{target.value}")
+    assert move is not None, target
+    menu.close()
+    move.trigger()
+
+
+def test_a_move_from_the_list_opens_no_editor(
+    window: MainWindow, services: Services, sample: Sample
+) -> None:
+    visit_id = sample.visit_in.id
+    assert visit_id is not None
+    _trigger_move(window, visit_id, VisitStatus.PROPOSED)
+    assert services.visits.get(visit_id).status is VisitStatus.PROPOSED
+    assert window.editors.visit_ids() == []
+
+
+def test_blocking_paperwork_asks_for_an_override_reason_naming_the_items(
+    window: MainWindow, services: Services, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit_id = sample.visit_in.id
+    assert visit_id is not None
+    for step in (VisitStatus.PROPOSED, VisitStatus.APPROVED):
+        services.visits.set_status(visit_id, step)
+    asked: list[list[str]] = []
+    answers = iter([None, "Director's written exception"])
+
+    def answer(target: VisitStatus, titles: list[str]) -> str | None:
+        asked.append(titles)
+        return next(answers)
+
+    monkeypatch.setattr(window.visit_commands, "ask_override_reason", answer)
+    _trigger_move(window, visit_id, VisitStatus.CONFIRMED)
+    assert services.visits.get(visit_id).status is VisitStatus.APPROVED  # backed out
+    assert any("ESTA" in title for title in asked[0]) and len(asked[0]) == 4
+    _trigger_move(window, visit_id, VisitStatus.CONFIRMED)
+    assert services.visits.get(visit_id).status is VisitStatus.CONFIRMED
+    assert window.editors.visit_ids() == []
+    window.undo_stack.undo()
+    assert services.visits.get(visit_id).status is VisitStatus.APPROVED
