@@ -22,7 +22,8 @@ from planner.ui.common import editor_size
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.formats import set_viewer_home
 from planner.ui.common.preferences import Preferences, load_preferences, save_preferences
-from planner.ui.itinerary.commands import export_itinerary
+from planner.ui.common.view import Printable
+from planner.ui.itinerary.commands import export_itinerary, print_itinerary
 from planner.ui.shell.chrome import install_chrome
 from planner.ui.shell.commands import choose_preferences
 from planner.ui.shell.editor_tabs import visit_editor_tabs
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         tabs = visit_editor_tabs(services, self.undo_stack)
         self.editors = VisitEditors(services, self.undo_stack, self, tabs)
         self.editors.export = lambda parent, visit_id: export_itinerary(parent, services, visit_id)
+        self.editors.print = lambda parent, visit_id: print_itinerary(parent, services, visit_id)
         self.editors.date_pattern = self.preferences.date_format.qt_pattern
         self._build_workspace()
         self.visit_commands = VisitCommands(
@@ -147,6 +149,14 @@ class MainWindow(QMainWindow):
         pages = self.workspace.pages
         page = next((p for p in pages if p.widget in (view, view.parentWidget())), None)
         self.workspace.setCurrentWidget(page.widget if page is not None else view)
+
+    def print_current(self, *, preview: bool) -> object:
+        """Print what the page shown has to print; by default the selected visit's itinerary."""
+        page = self.workspace.current_page()
+        if page is not None and isinstance(page.view, Printable):
+            return page.view.print_view(preview=preview)
+        visit_id = self.visits_view.current_visit_id()
+        return print_itinerary(self, self.services, visit_id, preview=preview)
 
     def screenshot_shots(self) -> list[Shot]:
         """Every main view (the whole window), the first visit's editor, then the extras."""
