@@ -147,6 +147,14 @@ class EventsView(ViewDefaults, QWidget):
             QCoreApplication.translate("EventsView", "Participants")
         )
         self.participant_table.setModel(self.participants)
+        self.participant_placeholder = add_placeholder(
+            self.participant_table,
+            QCoreApplication.translate(
+                "EventsView",
+                "No participants here. Select an event above, then choose a person and a "
+                "role below and press Add participant.",
+            ),
+        )
         self._build_person_choice()
         self.role = QComboBox(self)
         self.role.setObjectName("participantRole")

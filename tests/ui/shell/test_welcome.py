@@ -218,6 +218,8 @@ def test_the_empty_events_list_offers_a_new_event(empty_window: MainWindow) -> N
     view = show(empty_window, "events")
     hint = placeholder_of(view, view.table)
     assert hint.isVisible() and hint.text.startswith("No events yet")
+    participants = placeholder_of(view, view.participant_table)
+    assert participants.isVisible() and "Select an event above" in participants.text
     button(hint, "New event…").click()
     editor = view.findChild(EventEditor)
     assert editor is not None and editor.isVisible()
