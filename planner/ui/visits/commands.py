@@ -134,6 +134,72 @@ class VisitCommands:
         )
         return text.strip() if ok else None
 
+    def delete(self) -> bool:
+        """Delete the selected visit if it is a draft, after a confirmation naming what goes
+        with it (itinerary and paperwork); True if it was deleted.
+
+        A visit that went further is cancelled instead, never deleted: its history is part of
+        the exchange's record (and of the audit). The deletion itself is audited with a copy.
+        """
+        visit_id = self._view.current_visit_id()
+        if visit_id is None:
+            return False
+        try:
+            visit = self._services.visits.get(visit_id)
+            if visit.status is not VisitStatus.DRAFT:
+                QMessageBox.information(
+                    self._parent,
+                    QCoreApplication.translate("MainWindow", "Delete visit"),
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "Only a draft can be deleted. Visit {code} is {status}: cancel it "
+                        "instead, so that its history is kept.",
+                    ).format(code=visit.code, status=status_label(visit.status).lower()),
+                )
+                return False
+            items = len(self._services.itinerary.for_visit(visit_id))
+            paperwork = len(self._services.paperwork.for_visit(visit_id))
+            if not self.confirm_delete(visit.code, items, paperwork):
+                return False
+            self._services.visits.delete(visit_id)
+        except PlannerError as exc:
+            self._warn(planner_error_text(exc))
+            return False
+        return True
+
+    def confirm_delete(self, code: str, items: int, paperwork: int) -> bool:
+        """Ask before deleting draft *code* with its *items* and *paperwork* (tests replace
+        this)."""
+        text = QCoreApplication.translate(
+            "MainWindow", "Delete the draft visit {code}? This cannot be undone."
+        ).format(code=code)
+        details = [
+            QCoreApplication.translate("MainWindow", "%n itinerary item(s)", None, items),
+            QCoreApplication.translate("MainWindow", "%n paperwork item(s)", None, paperwork),
+        ]
+        gone = QCoreApplication.translate("MainWindow", "Deleted with it: {what}.").format(
+            what=", ".join(details)
+        )
+        answer = QMessageBox.question(
+            self._parent,
+            QCoreApplication.translate("MainWindow", "Delete visit"),
+            f"{text}\n{gone}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def visitor_email(self) -> str:
+        """The e-mail address of the selected visit's visitor ("" if none or unknown)."""
+        visit_id = self._view.current_visit_id()
+        if visit_id is None:
+            return ""
+        try:
+            visit = self._services.visits.get(visit_id)
+            return self._services.people.get(visit.visitor_id).email.strip()
+        except PlannerError:  # deleted since the list was drawn
+            return ""
+
     def _warn(self, message: str) -> None:
         QMessageBox.warning(
             self._parent, QCoreApplication.translate("MainWindow", "Cancel visit"), message

@@ -22,6 +22,8 @@ from planner.ui.common.labels import status_label
 from planner.ui.common.preferences import DateFormat
 
 _ACTIVE = "active"
+#: The widest date any offered format writes (the Japanese one, in a two-digit month).
+_WIDEST_DATE = "2027年12月28日"
 #: Below this width the dates go onto a second line.
 _ONE_LINE_WIDTH = 860
 
@@ -32,6 +34,10 @@ def _date_edit(parent: QWidget, name: str, any_text: str) -> DateField:
     edit.setObjectName(name)
     edit.setPlaceholderText(any_text)
     edit.setClearButtonEnabled(True)
+    # As wide as the widest date format plus the clear and calendar buttons: the room left
+    # goes to the choices, whose texts ("Both directions") would otherwise be cut.
+    widest = max(edit.fontMetrics().horizontalAdvance(t) for t in (_WIDEST_DATE, any_text))
+    edit.setMaximumWidth(widest + 4 * edit.fontMetrics().height())
     return edit
 
 

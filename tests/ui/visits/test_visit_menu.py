@@ -217,3 +217,53 @@ def test_blocking_paperwork_asks_for_an_override_reason_naming_the_items(
     assert window.editors.visit_ids() == []
     window.undo_stack.undo()
     assert services.visits.get(visit_id).status is VisitStatus.APPROVED
+
+
+def test_copy_e_mail_puts_the_visitors_address_on_the_clipboard(
+    window: MainWindow, services: Services, sample: Sample
+) -> None:
+    assert sample.visit_in.id is not None
+    menu = _menu_on(window, sample.visit_in.id)
+    entry = _entries(menu)["menuCopyEmail"]
+    menu.close()
+    expected = services.people.get(sample.visit_in.visitor_id).email
+    assert expected and entry.isEnabled()
+    entry.trigger()
+    assert QApplication.clipboard().text() == expected
+
+
+def test_only_a_draft_can_be_deleted_after_a_question_naming_what_goes(
+    window: MainWindow, services: Services, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit_id = sample.visit_in.id
+    assert visit_id is not None
+    services.visits.set_status(visit_id, VisitStatus.PROPOSED)
+    menu = _menu_on(window, visit_id)
+    assert not _entries(menu)["menuDelete"].isEnabled()
+    menu.close()
+    told: list[str] = []
+    monkeypatch.setattr(
+        "planner.ui.visits.commands.QMessageBox.information",
+        lambda _parent, _title, text: told.append(text),
+    )
+    assert window.visit_commands.delete() is False  # Edit menu or a stale menu
+    assert "cancel it instead" in told[0] and services.visits.get(visit_id)
+    services.visits.set_status(visit_id, VisitStatus.DRAFT)
+    asked: list[tuple[str, int, int]] = []
+    answers = iter([False, True])
+
+    def confirm(code: str, items: int, paperwork: int) -> bool:
+        asked.append((code, items, paperwork))
+        return next(answers)
+
+    monkeypatch.setattr(window.visit_commands, "confirm_delete", confirm)
+    menu = _menu_on(window, visit_id)
+    entry = _entries(menu)["menuDelete"]
+    menu.close()
+    assert entry.isEnabled()
+    entry.trigger()
+    assert services.visits.get(visit_id).status is VisitStatus.DRAFT  # kept: answered No
+    paperwork = len(services.paperwork.for_visit(visit_id))
+    assert asked[0] == (sample.visit_in.code, 0, paperwork) and paperwork > 0
+    entry.trigger()
+    assert [v.id for v in services.visits.summaries()] == [sample.visit_out.id]
