@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QWidget,
 )
@@ -98,7 +101,7 @@ class VisitFilterBar(QWidget):
         choices = QHBoxLayout()
         for combo in (self.status, self.direction, self.host, self.project):
             choices.addWidget(combo, 1)
-        dates = QHBoxLayout()
+        dates = self._dates = QHBoxLayout()
         between = QLabel(QCoreApplication.translate("VisitFilterBar", "&Between"), self)
         between.setBuddy(self.date_from)
         dates.addWidget(between)
@@ -106,11 +109,14 @@ class VisitFilterBar(QWidget):
         dates.addWidget(QLabel(QCoreApplication.translate("VisitFilterBar", "and"), self))
         dates.addWidget(self.date_to)
         dates.addWidget(self.reset_button)
+        dates.addStretch(1)  # on a line of its own the range stays together on the left
         # Start stacked: the minimum width is then the narrower one; wide windows go flat.
         self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addLayout(choices, 1)
         self._layout.addLayout(dates)
+        # Never taller than its rows: the table below takes the height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
         self.set_choices([], [], None)
         for combo in (self.status, self.direction, self.host, self.project):
@@ -120,6 +126,8 @@ class VisitFilterBar(QWidget):
             )
             combo.setMinimumContentsLength(3)
             combo.currentIndexChanged.connect(self._emit)
+            # A longer choice may no longer fit on one line beside the dates.
+            combo.currentIndexChanged.connect(lambda _index: self._relayout())
         for edit in (self.date_from, self.date_to):
             edit.value_changed.connect(self._emit)
             # The clear button (or deleting the text) lifts the limit at once, not on leaving.
@@ -130,11 +138,31 @@ class VisitFilterBar(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Stack the date range under the choices when the bar gets narrow."""
-        wide = event.size().width() >= _ONE_LINE_WIDTH
+        self._relayout(event.size().width())
+        super().resizeEvent(event)
+
+    def _relayout(self, width: int | None = None) -> None:
+        wide = (self.width() if width is None else width) >= self._one_line_width()
         self._layout.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
-        super().resizeEvent(event)
+
+    def _one_line_width(self) -> int:
+        """The width at which the choices, their current texts uncut, fit beside the dates."""
+        combos = (self.status, self.direction, self.host, self.project)
+        # The combo boxes share the line equally, so the widest text decides.
+        widest = max(self._combo_width(combo) for combo in combos)
+        spacing = self._layout.spacing() * (len(combos) + 1)
+        return max(_ONE_LINE_WIDTH, widest * len(combos) + spacing + self._dates.sizeHint().width())
+
+    @staticmethod
+    def _combo_width(combo: QComboBox) -> int:
+        """*combo*'s width showing its current text uncut (frame and arrow included)."""
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        text = QSize(combo.fontMetrics().horizontalAdvance(combo.currentText()), 1)
+        style = combo.style()
+        return style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width()
 
     def set_choices(
         self,

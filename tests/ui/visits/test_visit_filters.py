@@ -17,6 +17,7 @@ from planner.services.container import Services
 from planner.ui.common.preferences import DateFormat, Preferences, load_preferences
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings_dialog import SettingsDialog
+from planner.ui.visits.visit_filter_bar import VisitFilterBar
 from planner.ui.visits.visits_model import Column
 from tests.fixtures.sample import Sample
 
@@ -131,3 +132,21 @@ def test_filter_dates_follow_the_chosen_date_format(window: MainWindow) -> None:
     window.apply_preferences(replace(prefs, date_format=DateFormat.JAPANESE_LONG))
     assert bar.date_to.text() == "2027年3月8日"
     assert "(" not in bar.date_to.text()  # no editable weekday
+
+
+@pytest.mark.parametrize("width", [700, 880, 1100, 1700])
+def test_the_filter_bar_wraps_rather_than_cutting_a_choice(qtbot: QtBot, width: int) -> None:
+    bar = VisitFilterBar()
+    qtbot.addWidget(bar)
+    bar.resize(width, 80)
+    bar.show()
+    qtbot.waitExposed(bar)
+    qtbot.waitUntil(lambda: bar.width() == width)
+    expected = width >= bar._one_line_width()
+
+    def one_line() -> bool:
+        return bar.date_from.geometry().top() < bar.status.geometry().bottom()
+
+    qtbot.waitUntil(lambda: one_line() == expected)  # the layout settles on the next pass
+    for combo in (bar.status, bar.direction, bar.host, bar.project):
+        assert combo.width() >= VisitFilterBar._combo_width(combo), (width, combo.currentText())
