@@ -97,7 +97,28 @@ class VisitFilterBar(QWidget):
             QCoreApplication.translate("VisitFilterBar", "Show every visit again")
         )
 
-        # Two groups that wrap onto two lines in a narrow window instead of widening it.
+        self._build_layout()
+
+        self.set_choices([], [], None)
+        for combo in (self.status, self.direction, self.host, self.project):
+            # Shrinkable, so the filters never force the window wider than the screen.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(3)
+            combo.currentIndexChanged.connect(self._emit)
+            # A longer choice may no longer fit on one line beside the dates.
+            combo.currentIndexChanged.connect(lambda _index: self._relayout())
+        for edit in (self.date_from, self.date_to):
+            edit.value_changed.connect(self._emit)
+            # The clear button (or deleting the text) lifts the limit at once, not on leaving.
+            edit.textEdited.connect(
+                lambda text, edit=edit: edit.set_value(None) if not text.strip() else None
+            )
+        self.reset_button.clicked.connect(self.reset)
+
+    def _build_layout(self) -> None:
+        """Two groups that wrap onto two lines in a narrow window instead of widening it."""
         choices = QHBoxLayout()
         for combo in (self.status, self.direction, self.host, self.project):
             choices.addWidget(combo, 1)
@@ -117,24 +138,6 @@ class VisitFilterBar(QWidget):
         self._layout.addLayout(dates)
         # Never taller than its rows: the table below takes the height.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-
-        self.set_choices([], [], None)
-        for combo in (self.status, self.direction, self.host, self.project):
-            # Shrinkable, so the filters never force the window wider than the screen.
-            combo.setSizeAdjustPolicy(
-                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-            )
-            combo.setMinimumContentsLength(3)
-            combo.currentIndexChanged.connect(self._emit)
-            # A longer choice may no longer fit on one line beside the dates.
-            combo.currentIndexChanged.connect(lambda _index: self._relayout())
-        for edit in (self.date_from, self.date_to):
-            edit.value_changed.connect(self._emit)
-            # The clear button (or deleting the text) lifts the limit at once, not on leaving.
-            edit.textEdited.connect(
-                lambda text, edit=edit: edit.set_value(None) if not text.strip() else None
-            )
-        self.reset_button.clicked.connect(self.reset)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Stack the date range under the choices when the bar gets narrow."""
