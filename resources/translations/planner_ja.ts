@@ -843,7 +843,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Showing {shown} of {total} events</source>
         <extracomment>Typical widest texts of the short columns; the title takes the rest.</extracomment>
-        <translation>行事 {total} 件中 {shown} 件を表示</translation>
+        <translation>イベント {total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
         <source>Events</source>
@@ -1042,7 +1042,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Visit code, name in either script, e-mail, event, institution or document</source>
-        <translation>訪問番号、氏名(ローマ字・漢字)、メール、行事、機関、書類名</translation>
+        <translation>訪問番号、氏名(ローマ字・漢字)、メール、イベント、機関、書類名</translation>
     </message>
     <message>
         <source>Search results</source>
