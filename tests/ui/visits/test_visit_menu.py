@@ -57,9 +57,10 @@ def test_change_status_offers_only_the_moves_the_life_cycle_allows(
     visit_id = sample.visit_in.id
     assert visit_id is not None
     status = services.visits.get(visit_id).status
-    expected = [
-        f"menuStatus_{s.value}" for s in allowed_next(status) if s is not VisitStatus.CANCELLED
-    ]
+    order = list(VisitStatus)
+    onward = [s for s in allowed_next(status) if order.index(s) > order.index(status)]
+    back = [s for s in allowed_next(status) if order.index(s) < order.index(status)]
+    expected = [f"menuStatus_{s.value}" for s in onward + back if s is not VisitStatus.CANCELLED]
     menu = _menu_on(window, visit_id)
     assert _status_moves(menu) == expected
     assert expected  # the sample visit can move on
@@ -267,3 +268,14 @@ def test_only_a_draft_can_be_deleted_after_a_question_naming_what_goes(
     assert asked[0] == (sample.visit_in.code, 0, paperwork) and paperwork > 0
     entry.trigger()
     assert [v.id for v in services.visits.summaries()] == [sample.visit_out.id]
+
+
+def test_onward_moves_come_before_moves_back(
+    window: MainWindow, services: Services, sample: Sample
+) -> None:
+    visit_id = sample.visit_in.id
+    assert visit_id is not None
+    services.visits.set_status(visit_id, VisitStatus.PROPOSED)
+    menu = _menu_on(window, visit_id)
+    assert _status_moves(menu) == ["menuStatus_approved", "menuStatus_draft"]
+    menu.close()
