@@ -95,7 +95,7 @@ def _add_status_menu(menu: QMenu, commands: VisitCommands, status: VisitStatus |
     moves = [s for s in allowed_next(status) if s is not VisitStatus.CANCELLED] if status else []
     # Onward moves first: the first entry (what Enter picks) never sends a visit back.
     order = list(VisitStatus)
-    moves.sort(key=lambda s: (status is not None and order.index(s) < order.index(status)))
+    moves.sort(key=lambda s: status is not None and order.index(s) < order.index(status))
     for target in moves:
         add_entry(
             submenu,
