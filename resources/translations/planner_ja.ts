@@ -1780,11 +1780,19 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>下書きの訪問 {code} を削除しますか?元に戻せません。</translation>
     </message>
     <message>
-        <source>%n itinerary item(s)</source>
+        <source>%n itinerary item</source>
         <translation>旅程 %n 件</translation>
     </message>
     <message>
-        <source>%n paperwork item(s)</source>
+        <source>%n itinerary items</source>
+        <translation>旅程 %n 件</translation>
+    </message>
+    <message>
+        <source>%n paperwork item</source>
+        <translation>書類手続き %n 件</translation>
+    </message>
+    <message>
+        <source>%n paperwork items</source>
         <translation>書類手続き %n 件</translation>
     </message>
     <message>
