@@ -248,9 +248,7 @@ class EventSiteRow(Base):
 
     __tablename__ = "event_sites"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     institution_id: Mapped[int] = mapped_column(
         ForeignKey("institutions.id", ondelete="RESTRICT"), index=True
     )
@@ -266,9 +264,7 @@ class OccurrenceChangeRow(Base):
 
     __tablename__ = "event_occurrence_changes"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    event_id: Mapped[int] = mapped_column(
-        ForeignKey("events.id", ondelete="CASCADE"), index=True
-    )
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
     original_date: Mapped[date] = mapped_column(Date)
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
     start_utc: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)

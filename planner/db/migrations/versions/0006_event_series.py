@@ -16,7 +16,6 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = "0006"
 down_revision = "0004"
 branch_labels = None
@@ -44,10 +43,13 @@ def _enum(table: str, column: str, default: str) -> None:
 
 def upgrade() -> None:
     _enum("events", "mode", "in_person")
-    op.add_column("events", sa.Column(
-        "meeting_link", sa.String(length=1000), server_default="", nullable=False))
-    op.add_column("events", sa.Column(
-        "dial_in", sa.String(length=1000), server_default="", nullable=False))
+    op.add_column(
+        "events",
+        sa.Column("meeting_link", sa.String(length=1000), server_default="", nullable=False),
+    )
+    op.add_column(
+        "events", sa.Column("dial_in", sa.String(length=1000), server_default="", nullable=False)
+    )
     _enum("events", "frequency", "none")
     op.add_column("events", sa.Column("repeat_until", sa.Date(), nullable=True))
     op.add_column("events", sa.Column("repeat_count", sa.Integer(), nullable=True))
