@@ -60,36 +60,54 @@ class SeriesFields:
     """Widgets added to the editor's form; reads and writes the event's series fields."""
 
     def __init__(self, parent: QWidget, form: ValidatedFormLayout) -> None:
-        tr = QCoreApplication.translate
         self.mode = QComboBox(parent)
         self.mode.setObjectName("eventMode")
         for mode in EventMode:
             self.mode.addItem(mode_label(mode), mode.value)
-        form.add_field(tr("EventEditor", "&Mode:"), self.mode, "mode")
+        form.add_field(QCoreApplication.translate("EventEditor", "&Mode:"), self.mode, "mode")
         self.link = QLineEdit(parent)
         self.link.setObjectName("eventLink")
         self.link.setPlaceholderText("https://")
-        form.add_field(tr("EventEditor", "Meeting &link:"), self.link, "meeting_link")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "Meeting &link:"), self.link, "meeting_link"
+        )
         self.dial_in = QLineEdit(parent)
-        form.add_field(tr("EventEditor", "&Dial-in:"), self.dial_in, "dial_in")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "&Dial-in:"), self.dial_in, "dial_in"
+        )
         self.frequency = QComboBox(parent)
         self.frequency.setObjectName("eventFrequency")
         for frequency in Frequency:
             self.frequency.addItem(frequency_label(frequency), frequency.value)
-        form.add_field(tr("EventEditor", "&Repeats:"), self.frequency, "frequency")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "&Repeats:"), self.frequency, "frequency"
+        )
         self.until = QDateEdit(parent)
         self.until.setObjectName("eventUntil")
         self.until.setDisplayFormat("yyyy-MM-dd")
         self.until.setCalendarPopup(True)
-        form.add_field(tr("EventEditor", "Until (last &date):"), self.until, "repeat_until")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "Until (last &date):"),
+            self.until,
+            "repeat_until",
+        )
         self.count = QSpinBox(parent)
         self.count.setObjectName("eventCount")
         self.count.setRange(0, MAX_OCCURRENCES)
-        self.count.setSpecialValueText(tr("EventEditor", "until the date above"))
-        form.add_field(tr("EventEditor", "Or &number of sessions:"), self.count, "repeat_count")
+        self.count.setSpecialValueText(
+            QCoreApplication.translate("EventEditor", "until the date above")
+        )
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "Or &number of sessions:"),
+            self.count,
+            "repeat_count",
+        )
         self.sites_model = QStandardItemModel(0, 2, parent)
         self.sites_model.setHorizontalHeaderLabels(
-            [tr("EventEditor", "Site"), tr("EventEditor", "Working hours (local)")]
+            [
+                QCoreApplication.translate("EventEditor", "Site"),
+                QCoreApplication.translate("EventEditor", "Working hours (local)"),
+            ]
         )
         self.sites = QTreeView(parent)
         self.sites.setObjectName("eventSites")
@@ -97,12 +115,14 @@ class SeriesFields:
         self.sites.setModel(self.sites_model)
         self.sites.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.sites.setMinimumHeight(90)
-        form.add_field(tr("EventEditor", "Participating &sites:"), self.sites, "sites")
+        form.add_field(
+            QCoreApplication.translate("EventEditor", "Participating &sites:"), self.sites, "sites"
+        )
         self.local_times = QLabel(parent)
         self.local_times.setObjectName("eventLocalTimes")
         self.local_times.setWordWrap(True)
         self.local_times.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        form.add_field(tr("EventEditor", "Local times:"), self.local_times)
+        form.add_field(QCoreApplication.translate("EventEditor", "Local times:"), self.local_times)
         self.frequency.currentIndexChanged.connect(self._enable)
         self._zones: dict[int, str] = {}
 

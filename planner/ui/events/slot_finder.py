@@ -47,26 +47,25 @@ class SlotFinderDialog(QDialog):
         self, sites: list[Site], minutes: int, first: date, last: date, parent: QWidget | None
     ) -> None:
         super().__init__(parent)
-        tr = QCoreApplication.translate
         self.setObjectName("slotFinder")
-        self.setWindowTitle(tr("SlotFinder", "Find a slot at every site"))
+        self.setWindowTitle(QCoreApplication.translate("SlotFinder", "Find a slot at every site"))
         self.sites = sites
         form = QFormLayout()
-        zones = " · ".join(f"{s.name} ({s.zone})" for s in sites) or tr(
+        zones = " · ".join(f"{s.name} ({s.zone})" for s in sites) or QCoreApplication.translate(
             "SlotFinder", "Tick at least two participating sites in the editor first."
         )
-        form.addRow(tr("SlotFinder", "Sites:"), QLabel(zones, self))
+        form.addRow(QCoreApplication.translate("SlotFinder", "Sites:"), QLabel(zones, self))
         self.duration = QSpinBox(self)
         self.duration.setRange(1, MAX_DURATION)
         self.duration.setValue(minutes)
-        self.duration.setSuffix(tr("SlotFinder", " min"))
-        form.addRow(tr("SlotFinder", "&Length:"), self.duration)
+        self.duration.setSuffix(QCoreApplication.translate("SlotFinder", " min"))
+        form.addRow(QCoreApplication.translate("SlotFinder", "&Length:"), self.duration)
         self.first, self.last = QDateEdit(_qdate(first), self), QDateEdit(_qdate(last), self)
         for edit in (self.first, self.last):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setCalendarPopup(True)
-        form.addRow(tr("SlotFinder", "&From:"), self.first)
-        form.addRow(tr("SlotFinder", "&To:"), self.last)
+        form.addRow(QCoreApplication.translate("SlotFinder", "&From:"), self.first)
+        form.addRow(QCoreApplication.translate("SlotFinder", "&To:"), self.last)
         days = QHBoxLayout()
         self.weekdays: list[QCheckBox] = []
         for n in range(7):
@@ -74,17 +73,19 @@ class SlotFinderDialog(QDialog):
             box.setChecked(n == first.weekday())
             self.weekdays.append(box)
             days.addWidget(box)
-        form.addRow(tr("SlotFinder", "Weekdays (first site):"), days)
+        form.addRow(QCoreApplication.translate("SlotFinder", "Weekdays (first site):"), days)
         self.hours: list[QLineEdit] = []
         for site in sites:
             hours_edit = QLineEdit(site.hours.text(), self)
             self.hours.append(hours_edit)
-            form.addRow(tr("SlotFinder", "Hours at {site}:").format(site=site.name), hours_edit)
+            form.addRow(
+                QCoreApplication.translate("SlotFinder", "Hours at {site}:").format(site=site.name),
+                hours_edit,
+            )
         self._build_results(form)
 
     def _build_results(self, form: QFormLayout) -> None:
-        tr = QCoreApplication.translate
-        self.find_button = QPushButton(tr("SlotFinder", "F&ind"), self)
+        self.find_button = QPushButton(QCoreApplication.translate("SlotFinder", "F&ind"), self)
         self.find_button.setObjectName("findSlots")
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
@@ -94,7 +95,8 @@ class SlotFinderDialog(QDialog):
         self.list.setModel(self.results)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.use_button = buttons.addButton(
-            tr("SlotFinder", "&Use this start"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("SlotFinder", "&Use this start"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.use_button.setEnabled(False)
         layout = QVBoxLayout(self)
@@ -126,7 +128,6 @@ class SlotFinderDialog(QDialog):
 
     def search(self) -> SlotResult | None:
         """Run the finder and list its candidates (every start of every run of dates)."""
-        tr = QCoreApplication.translate
         self.candidates = []
         try:
             query = self.query()
@@ -145,14 +146,18 @@ class SlotFinderDialog(QDialog):
                 self.candidates.append((segment.dates[0], minute))
         self.results.setStringList(lines)
         if result.whole_range:
-            self.summary.setText(tr("SlotFinder", "These starts fit every date."))
+            self.summary.setText(
+                QCoreApplication.translate("SlotFinder", "These starts fit every date.")
+            )
         elif result.segments:
-            self.summary.setText(tr(
+            self.summary.setText(QCoreApplication.translate(
                 "SlotFinder", "No start fits every date: the best split has {count} part(s); "
                 "{impossible} date(s) fit no start at all.",
             ).format(count=len(result.segments), impossible=len(result.impossible)))  # fmt: skip
         else:
-            self.summary.setText(tr("SlotFinder", "No start fits any date of the range."))
+            self.summary.setText(
+                QCoreApplication.translate("SlotFinder", "No start fits any date of the range.")
+            )
         return result
 
     def use_selected(self) -> None:
