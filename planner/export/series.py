@@ -23,6 +23,7 @@ from email.utils import format_datetime, formataddr
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from planner.domain.english_dates import weekday_name
 from planner.domain.entities import Person
 from planner.domain.enums import Attendance, EventMode, Frequency
 from planner.domain.series import Occurrence, Site, SiteTime, rule_parts
@@ -254,6 +255,13 @@ class Invitee:
     zone: str
 
 
+def _weekday(day: date, lang: Lang) -> str:
+    # Locale-independent: "Wed" or "水曜" whatever the machine's LC_TIME.
+    if lang is Lang.JA:
+        return "月火水木金土日"[day.weekday()] + "曜"
+    return weekday_name(day, short=True)
+
+
 def _own_times(details: SeriesDetails, invitee: Invitee, lang: Lang) -> list[str]:
     """The invitee's local start for each occurrence, in runs where it stays the same."""
     runs: list[tuple[str, date, date]] = []
@@ -261,8 +269,7 @@ def _own_times(details: SeriesDetails, invitee: Invitee, lang: Lang) -> list[str
     for occ in details.occurrences:
         local = utc_to_local(occ.start_utc, invitee.zone)
         anchor_day = utc_to_local(occ.start_utc, anchor).date()
-        weekday = format_short_date(local.date(), lang).split(" ")[0]
-        key = f"{weekday} {local:%H:%M} {local.tzname()}"
+        key = f"{_weekday(local.date(), lang)} {local:%H:%M} {local.tzname()}"
         if local.date() != anchor_day:
             key += f" ({(local.date() - anchor_day).days:+d} {pick(lang, 'day', '日', ' ')})"
         if occ.moved or not runs or runs[-1][0] != key:
