@@ -15,9 +15,11 @@ import vobject
 from icalendar import Calendar
 
 from planner.cli import main
+from planner.db.location import sqlite_target
 from planner.domain.entities import Event
 from planner.domain.enums import Attendance, EventKind, EventMode, Frequency
 from planner.domain.series import WorkingHours, parse_hours
+from planner.services.container import Services
 from tests.fixtures.database import open_migrated
 from tests.fixtures.sample import make_sample
 
@@ -235,3 +237,24 @@ def test_export_event_refuses_a_folder_and_leaves_nothing_half_written(
                         "-o", str(missing), "--db", str(db))  # fmt: skip
     assert code == 1 and not missing.parent.exists()
     assert dataclasses.is_dataclass(Event)
+
+
+def test_a_title_with_line_breaks_cannot_inject_mail_headers(
+    capsys: pytest.CaptureFixture[str], series_db: tuple[Path, int, list[datetime]],
+    tmp_path: Path,
+) -> None:  # fmt: skip
+    db, event_id, _ = series_db
+    services = Services.open(sqlite_target(db))
+    try:
+        event = services.events.get(event_id)
+        services.events.update(dataclasses.replace(
+            event, title="Seminar\r\nBcc: everyone@example.org\r\n\r\nfake body"))  # fmt: skip
+    finally:
+        services.close()
+    out = tmp_path / "invite.eml"
+    code, _, err = _run(capsys, "export", "event", str(event_id), "--format", "eml",
+                        "-o", str(out), "--db", str(db))  # fmt: skip
+    assert (code, err) == (0, "")
+    msg = email.message_from_bytes(out.read_bytes())
+    assert msg["Bcc"] is None
+    assert "Bcc: everyone@example.org fake body" in str(msg["Subject"])

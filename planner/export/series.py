@@ -255,6 +255,12 @@ class Invitee:
     zone: str
 
 
+def _header_text(text: str) -> str:
+    """*text* on one line: a title or name with line breaks (allowed in the record) must not
+    end a mail header early (header injection) or make the library refuse the draft."""
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in text).split())
+
+
 def _weekday(day: date, lang: Lang) -> str:
     # Locale-independent: "Wed" or "水曜" whatever the machine's LC_TIME.
     if lang is Lang.JA:
@@ -299,13 +305,15 @@ def invitation_eml(
     msg["Date"] = format_datetime(stamp)
     if sender:
         msg["From"] = sender
-    to = [formataddr((person_name(i.person, Lang.EN), i.person.email))
-          for i in invitees if i.person.email]  # fmt: skip
+    to = [
+        formataddr((_header_text(person_name(i.person, Lang.EN)), _header_text(i.person.email)))
+        for i in invitees
+        if i.person.email
+    ]
     if to:
         msg["To"] = ", ".join(to)
-    msg["Subject"] = pick(lang, "Invitation: ", "ご案内：") + pick(
-        lang, event.title, event.title_ja
-    )
+    title = pick(lang, event.title, event.title_ja)
+    msg["Subject"] = _header_text(pick(lang, "Invitation: ", "ご案内：") + title)
     lines = [pick(lang, "You are invited to:", "下記にご参加ください："),
              pick(lang, event.title, event.title_ja), ""]  # fmt: skip
     for invitee in invitees:
