@@ -986,12 +986,40 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>すべての回を元に戻す(&amp;A)</translation>
     </message>
     <message>
+        <source>&amp;Move this occurrence…</source>
+        <translation>この回の日時を変更(&amp;M)…</translation>
+    </message>
+    <message>
         <source>{count} occurrence(s); {cancelled} cancelled, {moved} moved</source>
         <translation>全 {count} 回(中止 {cancelled} 回、変更 {moved} 回)</translation>
     </message>
     <message>
+        <source>Cancel the occurrence of {date}</source>
+        <translation>{date} の回を中止</translation>
+    </message>
+    <message>
+        <source>Move the occurrence of {date}</source>
+        <translation>{date} の回の日時を変更</translation>
+    </message>
+    <message>
+        <source>Restore all occurrences</source>
+        <translation>すべての回を元に戻す</translation>
+    </message>
+    <message>
         <source>Cannot change the series</source>
         <translation>シリーズを変更できません</translation>
+    </message>
+    <message>
+        <source>Move this occurrence</source>
+        <translation>この回の日時を変更</translation>
+    </message>
+    <message>
+        <source>Starts ({zone}):</source>
+        <translation>開始({zone}):</translation>
+    </message>
+    <message>
+        <source>Length (minutes):</source>
+        <translation>長さ(分):</translation>
     </message>
 </context>
 <context>

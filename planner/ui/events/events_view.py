@@ -88,7 +88,7 @@ class EventsView(ViewDefaults, QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._build_events())
         splitter.addWidget(self._build_participants())
-        self.occurrences = OccurrencesBox(services, self)
+        self.occurrences = OccurrencesBox(services, self, undo_stack)
         splitter.addWidget(self.occurrences)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)

@@ -2,34 +2,50 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from planner.domain.errors import PlannerError
+from planner.domain.series import OccurrenceChange
+from planner.domain.timezones import local_to_utc, utc_to_local
 from planner.services.container import Services
 from planner.services.events import SeriesDetails
 from planner.ui.common.errors import planner_error_text
+from planner.ui.common.form_widgets import show_undo_error
 from planner.ui.common.table_model import RowTableModel
+from planner.ui.common.undo import run_undoable
 from planner.ui.events.events_model import OCCURRENCE_COLUMNS, OccurrenceLine
 
 
 class OccurrencesBox(QGroupBox):
     """Occurrences of one event with every site's local time and the honest flags."""
 
-    def __init__(self, services: Services, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, services: Services, parent: QWidget | None = None, undo: QUndoStack | None = None
+    ) -> None:
         super().__init__(QCoreApplication.translate("EventsView", "Occurrences"), parent)
         self.setObjectName("occurrencesBox")
         self.services = services
+        self.undo_stack = undo if undo is not None else QUndoStack(self)
         self.details: SeriesDetails | None = None
         self.model: RowTableModel[OccurrenceLine] = RowTableModel(OCCURRENCE_COLUMNS, self)
         self.table = QTableView(self)
@@ -50,14 +66,20 @@ class OccurrencesBox(QGroupBox):
             QCoreApplication.translate("EventsView", "Restore &all occurrences"), self
         )
         self.restore_button.setObjectName("restoreOccurrences")
+        self.move_button = QPushButton(
+            QCoreApplication.translate("EventsView", "&Move this occurrence…"), self
+        )
+        self.move_button.setObjectName("moveOccurrence")
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.move_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.cancel_selected)
+        self.move_button.clicked.connect(self.open_move_dialog)
         self.restore_button.clicked.connect(self.restore_all)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
@@ -84,34 +106,116 @@ class OccurrencesBox(QGroupBox):
     def _update_buttons(self) -> None:
         series = self.details is not None and len(self.details.occurrences) > 1
         self.cancel_button.setEnabled(series and self.table.currentIndex().isValid())
+        self.move_button.setEnabled(series and self.table.currentIndex().isValid())
         self.restore_button.setEnabled(self.details is not None and bool(self.details.changes))
 
-    def cancel_selected(self) -> bool:
-        """Cancel the selected occurrence of the series (Restore brings it back)."""
+    def _selected(self) -> tuple[int, OccurrenceLine] | None:
         index = self.table.currentIndex()
         if self.details is None or not index.isValid() or self.details.event.id is None:
-            return False
-        line = self.model.row_at(index.row())
+            return None
+        return self.details.event.id, self.model.row_at(index.row())
+
+    def _previous(self, line: OccurrenceLine) -> OccurrenceChange | None:
+        assert self.details is not None
+        day = line.occurrence.original_date
+        return next((c for c in self.details.changes if c.original_date == day), None)
+
+    def _run(self, label: str, apply: Callable[[], None], revert: Callable[[], None]) -> bool:
         try:
-            self.services.events.change_occurrence(
-                self.details.event.id, line.occurrence.original_date, cancelled=True
-            )
+            run_undoable(self.undo_stack, label, apply, lambda _r: revert(), show_undo_error)
         except PlannerError as exc:
             self._refused(exc)
             return False
         return True
 
-    def restore_all(self) -> bool:
-        """Undo every cancellation and move of the series."""
-        if self.details is None or self.details.event.id is None:
+    def _put_back(self, event_id: int, day: date, before: OccurrenceChange | None) -> None:
+        """Undo: the occurrence as it was (as computed, cancelled or moved)."""
+        events = self.services.events
+        if before is None:
+            events.restore_occurrence(event_id, day)
+        else:
+            events.change_occurrence(
+                event_id,
+                before.original_date,
+                cancelled=before.cancelled,
+                start_utc=before.start_utc,
+                end_utc=before.end_utc,
+            )
+
+    def cancel_selected(self) -> bool:
+        """Cancel the selected occurrence of the series (undoable)."""
+        selected = self._selected()
+        if selected is None:
             return False
+        event_id, line = selected
+        day, before = line.occurrence.original_date, self._previous(line)
+        label = QCoreApplication.translate("EventsView", "Cancel the occurrence of {date}")
+        return self._run(
+            label.format(date=day.isoformat()),
+            lambda: self.services.events.change_occurrence(event_id, day, cancelled=True),
+            lambda: self._put_back(event_id, day, before),
+        )
+
+    def move_selected(self, wall: datetime, minutes: int) -> bool:
+        """Move the selected occurrence to *wall* (naive, in the series' zone) for *minutes*
+        (undoable); a wall time skipped or repeated by a clock change is refused."""
+        selected = self._selected()
+        if selected is None or self.details is None:
+            return False
+        event_id, line = selected
+        zone = self.details.event.start_zone
         try:
-            for change in self.details.changes:
-                self.services.events.restore_occurrence(self.details.event.id, change.original_date)
+            start = local_to_utc(wall, zone, "start")
         except PlannerError as exc:
             self._refused(exc)
             return False
-        return True
+        end = start + timedelta(minutes=minutes)
+        day, before = line.occurrence.original_date, self._previous(line)
+        label = QCoreApplication.translate("EventsView", "Move the occurrence of {date}")
+        return self._run(
+            label.format(date=day.isoformat()),
+            lambda: self.services.events.change_occurrence(
+                event_id, day, start_utc=start, end_utc=end
+            ),
+            lambda: self._put_back(event_id, day, before),
+        )
+
+    def open_move_dialog(self) -> None:
+        """Ask for the new local start and length, then move (the dialog is not modal)."""
+        selected = self._selected()
+        if selected is None or self.details is None:
+            return
+        dialog = self.make_move_dialog(selected[1])
+        dialog.accepted.connect(
+            lambda: self.move_selected(_wall(dialog.when), dialog.minutes.value())
+        )
+        dialog.open()
+
+    def make_move_dialog(self, line: OccurrenceLine) -> MoveDialog:
+        """The dialog for moving *line*'s occurrence (tests drive it)."""
+        assert self.details is not None
+        zone = self.details.event.start_zone
+        local = utc_to_local(line.occurrence.start_utc, zone)
+        minutes = int((line.occurrence.end_utc - line.occurrence.start_utc).total_seconds() // 60)
+        return MoveDialog(zone, local.replace(tzinfo=None), max(1, minutes), self)
+
+    def restore_all(self) -> bool:
+        """Undo every cancellation and move of the series (one undo step)."""
+        if self.details is None or self.details.event.id is None:
+            return False
+        event_id, changes = self.details.event.id, list(self.details.changes)
+
+        def restore() -> None:
+            for change in changes:
+                self.services.events.restore_occurrence(event_id, change.original_date)
+
+        def put_back() -> None:
+            for change in changes:
+                self._put_back(event_id, change.original_date, change)
+
+        return self._run(
+            QCoreApplication.translate("EventsView", "Restore all occurrences"), restore, put_back
+        )
 
     def _refused(self, exc: PlannerError) -> None:
         QMessageBox.warning(
@@ -119,3 +223,38 @@ class OccurrencesBox(QGroupBox):
             QCoreApplication.translate("EventsView", "Cannot change the series"),
             planner_error_text(exc),
         )
+
+
+def _wall(edit: QDateTimeEdit) -> datetime:
+    value = edit.dateTime()
+    d, t = value.date(), value.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())  # noqa: DTZ001 - wall time
+
+
+class MoveDialog(QDialog):
+    """New local start (in the series' zone) and length of one occurrence."""
+
+    def __init__(self, zone: str, wall: datetime, minutes: int, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("moveOccurrenceDialog")
+        self.setWindowTitle(QCoreApplication.translate("EventsView", "Move this occurrence"))
+        self.when = QDateTimeEdit(self)
+        self.when.setDisplayFormat("yyyy-MM-dd HH:mm")
+        self.when.setCalendarPopup(True)
+        self.when.setDateTime(QDateTime(QDate(wall.year, wall.month, wall.day),
+                                        QTime(wall.hour, wall.minute)))  # fmt: skip
+        self.minutes = QSpinBox(self)
+        self.minutes.setRange(1, 24 * 60)
+        self.minutes.setValue(minutes)
+        form = QFormLayout(self)
+        form.addRow(
+            QCoreApplication.translate("EventsView", "Starts ({zone}):").format(zone=zone),
+            self.when,
+        )
+        form.addRow(QCoreApplication.translate("EventsView", "Length (minutes):"), self.minutes)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)

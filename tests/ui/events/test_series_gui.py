@@ -146,3 +146,32 @@ def test_events_view_lists_occurrences_with_flags_and_cancels_one(
     assert "1 cancelled" in box.summary.text()
     qtbot.mouseClick(box.restore_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: box.model.rowCount() == 5)
+
+
+def test_moving_an_occurrence_is_undoable_and_refuses_a_skipped_time(
+    qtbot: QtBot, view: EventsView, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    box = view.occurrences
+    event_id = view.current_event_id()
+    assert event_id is not None
+    box.table.selectRow(1)  # Tue 9 March
+    dialog = box.make_move_dialog(box.model.row_at(1))
+    qtbot.addWidget(dialog)
+    assert dialog.minutes.value() == 60
+    assert box.move_selected(datetime(2027, 3, 11, 16, 0), 90)  # noqa: DTZ001 - wall time
+    qtbot.waitUntil(lambda: "1 moved" in box.summary.text())
+    occ = services.events.details(event_id).occurrences[1]
+    assert occ.moved and occ.start_utc == datetime(2027, 3, 11, 22, 0, tzinfo=UTC)
+    assert occ.end_utc - occ.start_utc == timedelta(minutes=90)
+    view.undo_stack.undo()
+    assert not services.events.details(event_id).occurrences[1].moved
+    view.undo_stack.redo()
+    assert services.events.details(event_id).occurrences[1].moved
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    qtbot.waitUntil(lambda: box.model.rowCount() == 5)
+    box.table.selectRow(2)
+    assert not box.move_selected(datetime(2027, 3, 14, 2, 30), 60)  # noqa: DTZ001
+    assert warnings and "does not exist" in warnings[0]
