@@ -838,8 +838,8 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>参加拠点にチェックを入れると、各拠点の現地時刻が表示されます。</translation>
     </message>
     <message>
-        <source>{count} of {total} occurrence(s) outside a site&apos;s working hours</source>
-        <translation>全 {total} 回のうち {count} 回が、いずれかの拠点の勤務時間外です</translation>
+        <source>Outside a site&apos;s working hours: {count} of {total}</source>
+        <translation>いずれかの拠点の勤務時間外: 全 {total} 回のうち {count} 回</translation>
     </message>
     <message>
         <source>From {day}: {site} at {time} ({zone} changes its clocks)</source>
@@ -990,7 +990,7 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>この回の日時を変更(&amp;M)…</translation>
     </message>
     <message>
-        <source>{count} occurrence(s); {cancelled} cancelled, {moved} moved</source>
+        <source>Occurrences: {count}; cancelled: {cancelled}; moved: {moved}</source>
         <translation>全 {count} 回(中止 {cancelled} 回、変更 {moved} 回)</translation>
     </message>
     <message>
@@ -3288,8 +3288,8 @@ Import it?</source>
         <translation>これらの開始時刻はすべての日に使えます。</translation>
     </message>
     <message>
-        <source>No start fits every date: the best split has {count} part(s); {impossible} date(s) fit no start at all.</source>
-        <translation>すべての日に使える開始時刻はありません。最適な分割は {count} 区間です。どの開始時刻も使えない日が {impossible} 日あります。</translation>
+        <source>No start fits every date. Parts of the best split: {count}; dates no start fits: {impossible}.</source>
+        <translation>すべての日に使える開始時刻はありません。最適な分割の区間数: {count}、どの開始時刻も使えない日数: {impossible}。</translation>
     </message>
     <message>
         <source>No start fits any date of the range.</source>

@@ -98,7 +98,7 @@ class OccurrencesBox(QGroupBox):
             self.summary.setText("")
         else:
             self.summary.setText(QCoreApplication.translate(
-                "EventsView", "{count} occurrence(s); {cancelled} cancelled, {moved} moved"
+                "EventsView", "Occurrences: {count}; cancelled: {cancelled}; moved: {moved}"
             ).format(count=len(lines), cancelled=sum(c.cancelled for c in details.changes),
                      moved=sum(o.moved for o in details.occurrences)))  # fmt: skip
         self._update_buttons()

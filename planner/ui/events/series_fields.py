@@ -226,7 +226,7 @@ class SeriesFields:
             lines.append("…")
         if outside:
             lines.append(QCoreApplication.translate(
-                "EventEditor", "{count} of {total} occurrence(s) outside a site's working hours"
+                "EventEditor", "Outside a site's working hours: {count} of {total}"
             ).format(count=outside, total=len(times)))  # fmt: skip
         for row in changes:
             moved = next(t for t in row if t.clock_change)

@@ -151,8 +151,8 @@ class SlotFinderDialog(QDialog):
             )
         elif result.segments:
             self.summary.setText(QCoreApplication.translate(
-                "SlotFinder", "No start fits every date: the best split has {count} part(s); "
-                "{impossible} date(s) fit no start at all.",
+                "SlotFinder", "No start fits every date. Parts of the best split: {count}; "
+                "dates no start fits: {impossible}.",
             ).format(count=len(result.segments), impossible=len(result.impossible)))  # fmt: skip
         else:
             self.summary.setText(
