@@ -798,16 +798,16 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>会議URL(&amp;L):</translation>
     </message>
     <message>
-        <source>&amp;Dial-in:</source>
-        <translation>電話参加(&amp;D):</translation>
+        <source>Dial-in (tele&amp;phone):</source>
+        <translation>電話参加(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Until (last date):</source>
+        <translation>終了日(最終回)(&amp;U):</translation>
     </message>
     <message>
         <source>&amp;Repeats:</source>
         <translation>繰り返し(&amp;R):</translation>
-    </message>
-    <message>
-        <source>Until (last &amp;date):</source>
-        <translation>終了日(最終回)(&amp;D):</translation>
     </message>
     <message>
         <source>until the date above</source>
@@ -3238,6 +3238,14 @@ Import it?</source>
 </context>
 <context>
     <name>SlotFinder</name>
+    <message>
+        <source>{time} until {date}</source>
+        <translation>{date} まで {time}</translation>
+    </message>
+    <message>
+        <source>{time} from {date}</source>
+        <translation>{date} から {time}</translation>
+    </message>
     <message>
         <source>Find a slot at every site</source>
         <extracomment>zone of the first site, first date, minutes after midnight there.</extracomment>

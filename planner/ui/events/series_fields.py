@@ -73,7 +73,9 @@ class SeriesFields:
         )
         self.dial_in = QLineEdit(parent)
         form.add_field(
-            QCoreApplication.translate("EventEditor", "&Dial-in:"), self.dial_in, "dial_in"
+            QCoreApplication.translate("EventEditor", "Dial-in (tele&phone):"),
+            self.dial_in,
+            "dial_in",
         )
         self.frequency = QComboBox(parent)
         self.frequency.setObjectName("eventFrequency")
@@ -87,7 +89,7 @@ class SeriesFields:
         self.until.setDisplayFormat("yyyy-MM-dd")
         self.until.setCalendarPopup(True)
         form.add_field(
-            QCoreApplication.translate("EventEditor", "Until (last &date):"),
+            QCoreApplication.translate("EventEditor", "&Until (last date):"),
             self.until,
             "repeat_until",
         )

@@ -36,6 +36,31 @@ def _pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def _start_text(query: SlotQuery, dates: list[date], minute: int) -> str:
+    """``17:00 CST = 08:00 JST (+1)``; a zone whose time changes within the run lists each
+    time with the dates it holds (``09:00 JST (+1) until 2027-03-11, 08:00 JST (+1) from
+    2027-03-16``)."""
+    zones: list[str] = []
+    spans = local_spans(query, dates, minute)
+    for name in query.zones:
+        own = [s for s in spans if s.zone == name]
+        texts = []
+        for i, span in enumerate(own):
+            text = f"{span.local:%H:%M} {span.abbreviation}"
+            text += f" ({span.day_shift:+d})" if span.day_shift else ""
+            if len(own) > 1 and i == 0:
+                text = QCoreApplication.translate("SlotFinder", "{time} until {date}").format(
+                    time=text, date=span.last.isoformat()
+                )
+            elif len(own) > 1:
+                text = QCoreApplication.translate("SlotFinder", "{time} from {date}").format(
+                    time=text, date=span.first.isoformat()
+                )
+            texts.append(text)
+        zones.append(", ".join(texts))
+    return " = ".join(zones)
+
+
 class SlotFinderDialog(QDialog):
     """Given the sites, a length and a date range, list the starts that fit everywhere, or
     the best split when none fits the whole range; ``chosen`` gives the one picked."""
@@ -139,9 +164,7 @@ class SlotFinderDialog(QDialog):
         lines: list[str] = []
         for segment in result.segments:
             for minute in segment.starts:
-                spans = local_spans(query, segment.dates, minute)
-                text = " = ".join(f"{s.local:%H:%M} {s.abbreviation}" + (
-                    f" ({s.day_shift:+d})" if s.day_shift else "") for s in spans)  # fmt: skip
+                text = _start_text(query, list(segment.dates), minute)
                 lines.append(f"{segment.dates[0]} – {segment.dates[-1]}: {text}")
                 self.candidates.append((segment.dates[0], minute))
         self.results.setStringList(lines)
