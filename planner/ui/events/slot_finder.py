@@ -44,6 +44,12 @@ def _start_text(query: SlotQuery, dates: list[date], minute: int) -> str:
     spans = local_spans(query, dates, minute)
     for name in query.zones:
         own = [s for s in spans if s.zone == name]
+        if len({(s.local, s.day_shift) for s in own}) == 1:
+            # Same wall time throughout, only the abbreviation changes: 18:00 CST/CDT.
+            abbreviations = "/".join(dict.fromkeys(s.abbreviation for s in own))
+            shift = f" ({own[0].day_shift:+d})" if own[0].day_shift else ""
+            zones.append(f"{own[0].local:%H:%M} {abbreviations}{shift}")
+            continue
         texts = []
         for i, span in enumerate(own):
             text = f"{span.local:%H:%M} {span.abbreviation}"
@@ -118,6 +124,7 @@ class SlotFinderDialog(QDialog):
         self.list = QListView(self)
         self.list.setObjectName("slotResults")
         self.list.setModel(self.results)
+        self.list.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.use_button = buttons.addButton(
             QCoreApplication.translate("SlotFinder", "&Use this start"),

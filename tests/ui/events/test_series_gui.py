@@ -105,6 +105,13 @@ def test_slot_finder_proposes_a_start_and_the_editor_takes_it(
     wall = editor.start.dateTime()
     assert (wall.date(), wall.time()) == (QDate(2027, 3, 2), QTime(17, 0))
     assert editor.end.dateTime().time() == QTime(18, 0)
+    finder.hours[1].setText("08:00-19:00")  # the whole range fits; Kobe's time moves
+    result = finder.search()
+    assert result is not None and result.whole_range
+    assert finder.results.stringList() == [
+        "2027-03-02 – 2027-03-30: 18:00 CST/CDT = 09:00 JST (+1) until 2027-03-09, "
+        "08:00 JST (+1) from 2027-03-16"
+    ]
     finder.hours[0].setText("nonsense")
     assert finder.search() is None and "working hours" in finder.summary.text()
 
