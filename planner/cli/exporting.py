@@ -71,7 +71,7 @@ def cmd_export_series(args: argparse.Namespace) -> int:
     """Write an event's (or series') calendar file or invitation draft to ``-o``."""
     from planner.export.atomic import atomic_write
     from planner.export.i18n import Lang
-    from planner.export.series import Invitee, invitation_eml, one_occurrence, series_ics
+    from planner.export.series import invitation_eml, invitees_of, one_occurrence, series_ics
 
     out = Path(args.output)
     if out.is_dir():
@@ -92,14 +92,7 @@ def cmd_export_series(args: argparse.Namespace) -> int:
                     params={"id": args.event_id, "date": args.occurrence.isoformat()},
                 )
             details = narrowed
-        invitees = []
-        if args.format == "eml":
-            zones = {s.institution_id: s.zone for s in details.sites}
-            for participant in services.events.participants(args.event_id):
-                person = services.people.get(participant.person_id)
-                home = services.institutions.get(person.home_institution_id)
-                zone = zones.get(person.home_institution_id, home.timezone)
-                invitees.append(Invitee(person, participant.attendance, zone))
+        invitees = invitees_of(services, details) if args.format == "eml" else []
     if args.format == "ics":
         data = series_ics(details, lang, occurrence=args.occurrence)
     else:

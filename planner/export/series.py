@@ -30,6 +30,7 @@ from planner.domain.series import Occurrence, Site, SiteTime, rule_parts
 from planner.domain.timezones import utc_now, utc_to_local
 from planner.export.i18n import Lang, format_short_date, person_name, pick
 from planner.export.ics import PRODID
+from planner.services.container import Services
 from planner.services.events import SeriesDetails, event_occurrences
 from planner.services.itinerary import UID_DOMAIN
 
@@ -266,6 +267,20 @@ def _weekday(day: date, lang: Lang) -> str:
     if lang is Lang.JA:
         return "月火水木金土日"[day.weekday()] + "曜"
     return weekday_name(day, short=True)
+
+
+def invitees_of(services: Services, details: SeriesDetails) -> list[Invitee]:
+    """The event's participants, each in the zone of their site (their home institution when
+    it is a participating site), else of their home institution."""
+    assert details.event.id is not None
+    zones = {s.institution_id: s.zone for s in details.sites}
+    invitees = []
+    for participant in services.events.participants(details.event.id):
+        person = services.people.get(participant.person_id)
+        home = services.institutions.get(person.home_institution_id)
+        zone = zones.get(person.home_institution_id, home.timezone)
+        invitees.append(Invitee(person, participant.attendance, zone))
+    return invitees
 
 
 def _own_times(details: SeriesDetails, invitee: Invitee, lang: Lang) -> list[str]:

@@ -990,6 +990,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>この回の日時を変更(&amp;M)…</translation>
     </message>
     <message>
+        <source>Save ca&amp;lendar (.ics)…</source>
+        <translation>カレンダーを保存(.ics)(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;invitation (.eml)…</source>
+        <translation>案内メールを保存(.eml)(&amp;I)…</translation>
+    </message>
+    <message>
         <source>Occurrences: {count}; cancelled: {cancelled}; moved: {moved}</source>
         <translation>全 {count} 回(中止 {cancelled} 回、変更 {moved} 回)</translation>
     </message>
@@ -1004,6 +1012,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Restore all occurrences</source>
         <translation>すべての回を元に戻す</translation>
+    </message>
+    <message>
+        <source>Save the event for participants</source>
+        <translation>参加者向けにイベントを保存</translation>
     </message>
     <message>
         <source>Cannot change the series</source>

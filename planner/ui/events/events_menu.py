@@ -36,6 +36,16 @@ def install_events_menus(
     participants = attach_context_menu(view.participant_table, mirror_menu([view.remove_button]))
     box = view.occurrences
     attach_context_menu(
-        box.table, mirror_menu([box.move_button, box.cancel_button, box.restore_button])
+        box.table,
+        mirror_menu(
+            [
+                box.move_button,
+                box.cancel_button,
+                box.restore_button,
+                None,
+                box.ics_button,
+                box.eml_button,
+            ]
+        ),  # fmt: skip
     )
     return events, participants

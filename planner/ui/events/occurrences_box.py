@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtGui import QUndoStack
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,10 +29,14 @@ from PySide6.QtWidgets import (
 from planner.domain.errors import PlannerError
 from planner.domain.series import OccurrenceChange
 from planner.domain.timezones import local_to_utc, utc_to_local
+from planner.export.atomic import atomic_write
+from planner.export.i18n import Lang
+from planner.export.series import invitation_eml, invitees_of, series_ics
 from planner.services.container import Services
 from planner.services.events import SeriesDetails
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import show_undo_error
+from planner.ui.common.formats import is_japanese
 from planner.ui.common.table_model import RowTableModel
 from planner.ui.common.undo import run_undoable
 from planner.ui.events.events_model import OCCURRENCE_COLUMNS, OccurrenceLine
@@ -70,8 +76,18 @@ class OccurrencesBox(QGroupBox):
             QCoreApplication.translate("EventsView", "&Move this occurrence…"), self
         )
         self.move_button.setObjectName("moveOccurrence")
+        self.ics_button = QPushButton(
+            QCoreApplication.translate("EventsView", "Save ca&lendar (.ics)…"), self
+        )
+        self.ics_button.setObjectName("saveSeriesCalendar")
+        self.eml_button = QPushButton(
+            QCoreApplication.translate("EventsView", "Save &invitation (.eml)…"), self
+        )
+        self.eml_button.setObjectName("saveSeriesInvitation")
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
+        buttons.addWidget(self.ics_button)
+        buttons.addWidget(self.eml_button)
         buttons.addWidget(self.move_button)
         buttons.addWidget(self.cancel_button)
         buttons.addWidget(self.restore_button)
@@ -80,6 +96,8 @@ class OccurrencesBox(QGroupBox):
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.move_button.clicked.connect(self.open_move_dialog)
+        self.ics_button.clicked.connect(lambda: self.ask_and_export("ics"))
+        self.eml_button.clicked.connect(lambda: self.ask_and_export("eml"))
         self.restore_button.clicked.connect(self.restore_all)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._update_buttons()
@@ -108,6 +126,8 @@ class OccurrencesBox(QGroupBox):
         self.cancel_button.setEnabled(series and self.table.currentIndex().isValid())
         self.move_button.setEnabled(series and self.table.currentIndex().isValid())
         self.restore_button.setEnabled(self.details is not None and bool(self.details.changes))
+        self.ics_button.setEnabled(self.details is not None)
+        self.eml_button.setEnabled(self.details is not None)
 
     def _selected(self) -> tuple[int, OccurrenceLine] | None:
         index = self.table.currentIndex()
@@ -216,6 +236,37 @@ class OccurrencesBox(QGroupBox):
         return self._run(
             QCoreApplication.translate("EventsView", "Restore all occurrences"), restore, put_back
         )
+
+    def ask_and_export(self, fmt: str) -> None:
+        """Ask where to save the event's calendar (*fmt* ``ics``) or invitation (``eml``)."""
+        if self.details is None or self.details.event.id is None:
+            return
+        suggested = f"event-{self.details.event.id}.{fmt}"
+        chosen, _filter = QFileDialog.getSaveFileName(
+            self,
+            QCoreApplication.translate("EventsView", "Save the event for participants"),
+            str(Path.home() / suggested),
+            f"*.{fmt}",
+        )
+        if chosen:
+            self.export_to(Path(chosen), fmt)
+
+    def export_to(self, path: Path, fmt: str) -> bool:
+        """Write the selected event's calendar file or invitation draft (the series with its
+        exceptions; dates and labels in the interface's language); False when refused."""
+        if self.details is None or self.details.event.id is None:
+            return False
+        lang = Lang.JA if is_japanese() else Lang.EN
+        try:
+            if fmt == "ics":
+                data = series_ics(self.details, lang)
+            else:
+                data = invitation_eml(self.details, invitees_of(self.services, self.details), lang)
+            atomic_write(path, data)
+        except PlannerError as exc:
+            self._refused(exc)
+            return False
+        return True
 
     def _refused(self, exc: PlannerError) -> None:
         QMessageBox.warning(

@@ -4,6 +4,7 @@ slot finder, and the events view's occurrences with cancel and restore."""
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
@@ -181,4 +182,29 @@ def test_moving_an_occurrence_is_undoable_and_refuses_a_skipped_time(
     qtbot.waitUntil(lambda: box.model.rowCount() == 5)
     box.table.selectRow(2)
     assert not box.move_selected(datetime(2027, 3, 14, 2, 30), 60)
+    assert warnings and "does not exist" in warnings[0]
+
+
+def test_saving_the_series_calendar_and_invitation(
+    qtbot: QtBot, view: EventsView, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import email
+
+    from icalendar import Calendar
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    box = view.occurrences
+    folder = tmp_path / "a#b?c%41"
+    folder.mkdir()
+    target = folder / "series.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a: (str(target), "*.ics"))
+    qtbot.mouseClick(box.ics_button, Qt.MouseButton.LeftButton)
+    (vevent,) = Calendar.from_ical(target.read_bytes()).walk("VEVENT")
+    assert "RRULE" in vevent and target.stat().st_mode & 0o777 == 0o600
+    assert box.export_to(folder / "invite.eml", "eml")
+    msg = email.message_from_bytes((folder / "invite.eml").read_bytes())
+    assert msg["X-Unsent"] == "1"
+    warnings: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    assert not box.export_to(tmp_path / "missing" / "x.ics", "ics")
     assert warnings and "does not exist" in warnings[0]
