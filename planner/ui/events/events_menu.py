@@ -46,6 +46,6 @@ def install_events_menus(
                 box.ics_button,
                 box.eml_button,
             ]
-        ),  # fmt: skip
+        ),
     )
     return events, participants
