@@ -170,3 +170,39 @@ def test_working_hours_with_days() -> None:
     hours = parse_hours("07:30-18:00 mon,TUE,wednesday")
     assert hours == WorkingHours(time(7, 30), time(18, 0), frozenset({0, 1, 2}))
     assert hours.text() == "07:30-18:00 mon,tue,wed"
+
+
+#: Zones across both hemispheres, half-hour and 45-minute offsets, the date line, and zones
+#: that change their clocks at midnight (Santiago, Havana, Beirut), with seeded random ranges
+#: around their changes, lengths and working hours.
+RANDOM_ZONES = (
+    "America/Chicago", "Asia/Tokyo", "Europe/Zurich", "Australia/Sydney", "America/Santiago",
+    "America/Havana", "Asia/Beirut", "Asia/Kolkata", "Asia/Kathmandu", "Pacific/Auckland",
+    "Pacific/Chatham", "America/St_Johns", "Africa/Cairo", "Pacific/Kiritimati", "UTC",
+)  # fmt: skip
+
+
+def _random_query(seed: int) -> SlotQuery:
+    import random
+
+    rng = random.Random(seed)
+    zones = tuple(rng.sample(RANDOM_ZONES, rng.choice((2, 2, 3))))
+    month = rng.choice((3, 4, 9, 10, 11))
+    first = date(2027, month, rng.randint(1, 20))
+    hours = {}
+    for name in zones:
+        start = rng.randint(5 * 4, 10 * 4) * 15
+        end = min(start + rng.randint(2 * 4, 13 * 4) * 15, 23 * 60 + 45)
+        days = frozenset(rng.sample(range(7), rng.randint(4, 7)))
+        hours[name] = WorkingHours(time(start // 60, start % 60), time(end // 60, end % 60), days)
+    return SlotQuery(zones, rng.choice((15, 30, 45, 60, 90, 120)), first,
+                     first + timedelta(days=rng.randint(3, 9)),
+                     frozenset(rng.sample(range(7), rng.randint(3, 7))), hours,
+                     step=rng.choice((5, 15, 30)))  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_finder_matches_brute_force_on_random_sites(seed: int) -> None:
+    query = _random_query(seed)
+    for day in query.dates():
+        assert valid_starts(query, day) == brute_force(query, day), (query, day)
