@@ -165,6 +165,16 @@ def validate_recurrence(recurrence: Recurrence, first_day: date) -> list[FieldPr
                 ),
             )
         )
+    if recurrence.until is not None and recurrence.count is not None:
+        # RFC 5545 forbids both in one RRULE; which one would win is not for us to guess.
+        problems.append(
+            FieldProblem(
+                "repeat_count",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "give a last date or a number of occurrences, not both"
+                ),
+            )
+        )
     if recurrence.until is not None and recurrence.until < first_day:
         problems.append(
             FieldProblem(

@@ -4904,6 +4904,10 @@ Import it?</source>
         <translation>シリーズには終わりが必要です。最終日か回数を指定してください</translation>
     </message>
     <message>
+        <source>give a last date or a number of occurrences, not both</source>
+        <translation>最終日か回数のどちらか一方を指定してください(両方は指定できません)</translation>
+    </message>
+    <message>
         <source>the series ends before its first occurrence</source>
         <translation>シリーズの終了日が初回より前です</translation>
     </message>

@@ -122,3 +122,5 @@ def test_a_series_needs_an_end() -> None:
                                date(2027, 3, 2))  # fmt: skip
     assert validate_recurrence(Recurrence(Frequency.WEEKLY, count=100_000), date(2027, 3, 2))
     assert not validate_recurrence(Recurrence(Frequency.WEEKLY, count=10), date(2027, 3, 2))
+    both = Recurrence(Frequency.WEEKLY, until=date(2027, 4, 1), count=3)
+    assert [p.field for p in validate_recurrence(both, date(2027, 3, 2))] == ["repeat_count"]
