@@ -21,6 +21,7 @@ from planner import APP_NAME, __version__
 from planner.cli import (
     backup,
     database,
+    events,
     exporting,
     gui,
     importing,
@@ -41,7 +42,17 @@ from planner.db.location import resolve_target
 from planner.domain.errors import PlannerError
 
 #: Modules whose ``register`` adds their sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (database, visits, people, paperwork, backup, importing, exporting, report)
+COMMAND_MODULES = (
+    database,
+    visits,
+    people,
+    paperwork,
+    events,
+    backup,
+    importing,
+    exporting,
+    report,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
