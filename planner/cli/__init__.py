@@ -24,6 +24,7 @@ from planner.cli import (
     exporting,
     gui,
     importing,
+    keys,
     paperwork,
     people,
     report,
@@ -41,7 +42,17 @@ from planner.db.location import resolve_target
 from planner.domain.errors import PlannerError
 
 #: Modules whose ``register`` adds their sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (database, visits, people, paperwork, backup, importing, exporting, report)
+COMMAND_MODULES = (
+    database,
+    visits,
+    people,
+    paperwork,
+    backup,
+    importing,
+    exporting,
+    keys,
+    report,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
