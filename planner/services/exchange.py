@@ -199,6 +199,26 @@ class ImportResult:
     created: bool
     plan: ImportPlan
 
+    @property
+    def items_created(self) -> int:
+        """Itinerary items created."""
+        return self.plan.items[0]
+
+    @property
+    def items_updated(self) -> int:
+        """Itinerary items updated (only those this sender sent before)."""
+        return self.plan.items[1]
+
+    @property
+    def items_removed(self) -> int:
+        """Itinerary items removed (only those this sender sent before)."""
+        return self.plan.items[2]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What was not taken, and why."""
+        return self.plan.not_taken
+
 
 def _json_value(value: Any) -> Any:
     """A value as the audit log stores it (enums by value, dates in ISO form)."""

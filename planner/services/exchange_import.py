@@ -151,6 +151,8 @@ class ImportPlan:
     not_taken: tuple[str, ...] = ()
     partner_reports: tuple[str, ...] = ()
     refusals: tuple[str, ...] = ()
+    #: Itinerary items the import creates, updates and removes.
+    items: tuple[int, int, int] = (0, 0, 0)
 
     @property
     def acceptable(self) -> bool:
@@ -214,6 +216,7 @@ class PackageImport:
         self.partner = sender.fingerprint or _UNSIGNED
         self.visit_id = 0
         self.created = False
+        self.items_created = self.items_updated = self.items_removed = 0
 
     # Whole run ---------------------------------------------------------------------------
     def run(self) -> ImportPlan:
@@ -246,6 +249,7 @@ class PackageImport:
             sensitive_conflicts=tuple(self.draft.sensitive_conflicts),
             not_taken=tuple(self.draft.not_taken), partner_reports=tuple(self.draft.reports),
             refusals=tuple(self.draft.refusals),
+            items=(self.items_created, self.items_updated, self.items_removed),
         )  # fmt: skip
 
     def _check_sender(self) -> None:
@@ -652,6 +656,7 @@ class PackageImport:
                 )
             audit.record(session, RecordKind.ITINERARY_ITEM, row.id, AuditAction.IMPORT, changes)
             self.touch(RecordKind.ITINERARY_ITEM, row.id)
+            self.items_updated += 1
             copy_to_row(after, row)
         for row in stored.values():
             if self._item_partner(row.uid) != self.partner:
@@ -663,6 +668,7 @@ class PackageImport:
                 audit.snapshot(gone), reason="no longer in the exchange package",
             )  # fmt: skip
             self.touch(RecordKind.ITINERARY_ITEM, row.id, AuditAction.DELETE)
+            self.items_removed += 1
             self.draft.changes.append(
                 FieldChange(f"itinerary item {gone.title}", "removed", gone.title, "")
             )
@@ -707,6 +713,7 @@ class PackageImport:
         audit.record(session, RecordKind.ITINERARY_ITEM, row.id, AuditAction.IMPORT,
                      audit.snapshot(entity))  # fmt: skip
         self.touch(RecordKind.ITINERARY_ITEM, row.id)
+        self.items_created += 1
         self.draft.new_records.append(
             _m(QT_TRANSLATE_NOOP("Validation", "itinerary item {title}"), title=repr(item.title))
         )
