@@ -23,10 +23,10 @@ from tests.export.conftest import (
     at,
 )
 from tests.fixtures.database import open_migrated
+from tests.fixtures.paperwork import approve_blocking
 
 #: The first package from the other database: its key is trusted (as after a phone call).
 TRUST = ImportOptions(trust_new_key=True, include_sensitive=True)
-from tests.fixtures.paperwork import approve_blocking
 
 
 @pytest.fixture
