@@ -75,7 +75,9 @@ class ExportPackageDialog(QDialog):
         self.recipient_edit = QLineEdit(self)
         self.recipient_edit.setObjectName("recipientKey")
         self.recipient_edit.setPlaceholderText(
-            _tr("The partner's key file, from their 'planner keys export'")
+            QCoreApplication.translate(
+                "PackageDialogs", "The partner's key file, from their 'planner keys export'"
+            )
         )
         note = QLabel(
             QCoreApplication.translate(
@@ -88,7 +90,9 @@ class ExportPackageDialog(QDialog):
         note.setWordWrap(True)
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("PackageDialogs", "File:"), row)
-        form.addRow(_tr("Encrypt to:"), self.recipient_edit)
+        form.addRow(
+            QCoreApplication.translate("PackageDialogs", "Encrypt to:"), self.recipient_edit
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -142,9 +146,12 @@ class ExportPackageDialog(QDialog):
                 return
         try:
             self.written = export_visit_package(
-                self._services, self._visit_id, Path(text), include_sensitive=sensitive,
+                self._services,
+                self._visit_id,
+                Path(text),
+                include_sensitive=sensitive,
                 recipient=self._recipient(),
-            )  # fmt: skip
+            )
         except PlannerError as exc:
             QMessageBox.warning(self, self.windowTitle(), planner_error_text(exc))
             return
@@ -176,47 +183,76 @@ def export_visit_package_dialog(
 
 def _plan_lines(plan: ImportPlan) -> list[str]:
     """The plan as lines of text for the review dialog (sensitive values not shown)."""
-    tr = _tr
+
     sender = plan.sender
     if sender.fingerprint:
         lines = [
-            tr("From {0}, key {1} ({2})").format(
+            QCoreApplication.translate("PackageDialogs", "From {0}, key {1} ({2})").format(
                 sender.institution, sender.fingerprint, _trust_word(sender.trust)
             )
         ]
     else:
-        lines = [tr("NOT SIGNED by a partner's key: {0}").format(sender.problem)]
+        lines = [
+            QCoreApplication.translate(
+                "PackageDialogs", "NOT SIGNED by a partner's key: {0}"
+            ).format(sender.problem)
+        ]
     if sender.encrypted:
-        lines.append(tr("Encrypted to this planner's key."))
-    action = tr("Creates visit {0}") if plan.creates_visit else tr("Updates visit {0}")
+        lines.append(
+            QCoreApplication.translate("PackageDialogs", "Encrypted to this planner's key.")
+        )
+    action = (
+        QCoreApplication.translate("PackageDialogs", "Creates visit {0}")
+        if plan.creates_visit
+        else QCoreApplication.translate("PackageDialogs", "Updates visit {0}")
+    )
     lines.append(action.format(plan.visit_code))
     lines.append(
-        tr("Status: the partner says {0}; here it becomes {1}").format(
-            plan.status_incoming.value, plan.status_applied.value
-        )
+        QCoreApplication.translate(
+            "PackageDialogs", "Status: the partner says {0}; here it becomes {1}"
+        ).format(plan.status_incoming.value, plan.status_applied.value)
     )
-    lines += [tr("New: {0}").format(_shown(r)) for r in plan.new_records]
+    lines += [
+        QCoreApplication.translate("PackageDialogs", "New: {0}").format(_shown(r))
+        for r in plan.new_records
+    ]
     for change in plan.changes:
         local, incoming = (
-            ("—", tr("(set from the package)"))
+            ("—", QCoreApplication.translate("PackageDialogs", "(set from the package)"))
             if change.sensitive
             else (change.local or "—", change.incoming or "—")
         )
         lines.append(
-            tr("Change: {0}, {1}: {2} → {3}").format(change.record, change.field, local, incoming)
+            QCoreApplication.translate("PackageDialogs", "Change: {0}, {1}: {2} → {3}").format(
+                change.record, change.field, local, incoming
+            )
         )
     for match in plan.matches:
-        text = tr("Match: {0} {1} is {2} here (by {3})").format(
-            match.role, match.incoming, match.local, _shown(match.by)
+        text = QCoreApplication.translate(
+            "PackageDialogs", "Match: {0} {1} is {2} here (by {3})"
+        ).format(match.role, match.incoming, match.local, _shown(match.by))
+        lines.append(
+            text
+            if match.confirmed
+            else text + " " + QCoreApplication.translate("PackageDialogs", "— NOT CONFIRMED")
         )
-        lines.append(text if match.confirmed else text + " " + tr("— NOT CONFIRMED"))
     lines += [
-        tr("Conflict: {0}").format(_shown(c)) for c in (*plan.conflicts, *plan.sensitive_conflicts)
+        QCoreApplication.translate("PackageDialogs", "Conflict: {0}").format(_shown(c))
+        for c in (*plan.conflicts, *plan.sensitive_conflicts)
     ]
-    lines += [tr("Not taken: {0}").format(_shown(n)) for n in plan.not_taken]
-    lines += [tr("Paperwork: {0}").format(r) for r in plan.partner_reports]
-    lines += [tr("Refused: {0}").format(_shown(r)) for r in plan.refusals]
-    return lines  # fmt: skip
+    lines += [
+        QCoreApplication.translate("PackageDialogs", "Not taken: {0}").format(_shown(n))
+        for n in plan.not_taken
+    ]
+    lines += [
+        QCoreApplication.translate("PackageDialogs", "Paperwork: {0}").format(r)
+        for r in plan.partner_reports
+    ]
+    lines += [
+        QCoreApplication.translate("PackageDialogs", "Refused: {0}").format(_shown(r))
+        for r in plan.refusals
+    ]
+    return lines
 
 
 def _trust_word(trust: str) -> str:
@@ -245,22 +281,42 @@ class ReviewPackageDialog(QDialog):
         super().__init__(parent)
         self._services = services
         self._opened = opened
-        self.setWindowTitle(_tr("Review exchange package — {0}").format(opened.package.code))
+        self.setWindowTitle(
+            QCoreApplication.translate("PackageDialogs", "Review exchange package — {0}").format(
+                opened.package.code
+            )
+        )
         self.plan_view = QPlainTextEdit(self)
         self.plan_view.setReadOnly(True)
         self.plan_view.setObjectName("packagePlan")
         sender = opened.sender
         self.trust_check = QCheckBox(
-            _tr("&Trust this partner's key: {0} (compare it with your contact by phone)").format(
-                sender.fingerprint), self)  # fmt: skip
+            QCoreApplication.translate(
+                "PackageDialogs",
+                "&Trust this partner's key: {0} (compare it with your contact by phone)",
+            ).format(sender.fingerprint),
+            self,
+        )
         self.trust_check.setVisible(sender.trust == "new key")
         self.unsigned_check = QCheckBox(
-            _tr("Import although the package is &not signed (the audit records it)"), self
+            QCoreApplication.translate(
+                "PackageDialogs",
+                "Import although the package is &not signed (the audit records it)",
+            ),
+            self,
         )
         self.unsigned_check.setVisible(sender.trust == "unsigned")
-        self.matches_check = QCheckBox(_tr("&Confirm the people matched by e-mail only"), self)
+        self.matches_check = QCheckBox(
+            QCoreApplication.translate(
+                "PackageDialogs", "&Confirm the people matched by e-mail only"
+            ),
+            self,
+        )
         self.sensitive_check = QCheckBox(
-            _tr("Apply &dates of birth and passport fields the package carries"), self
+            QCoreApplication.translate(
+                "PackageDialogs", "Apply &dates of birth and passport fields the package carries"
+            ),
+            self,
         )
         for box in (
             self.trust_check,
@@ -268,11 +324,13 @@ class ReviewPackageDialog(QDialog):
             self.matches_check,
             self.sensitive_check,
         ):
-            box.toggled.connect(self.refresh)  # fmt: skip
+            box.toggled.connect(self.refresh)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(_tr("&Import"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(
+            QCoreApplication.translate("PackageDialogs", "&Import")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -283,7 +341,7 @@ class ReviewPackageDialog(QDialog):
             self.matches_check,
             self.sensitive_check,
         ):
-            layout.addWidget(box)  # fmt: skip
+            layout.addWidget(box)
         layout.addWidget(self.buttons)
         self.result_: ImportResult | None = None
         self.plan: ImportPlan | None = None
@@ -322,10 +380,12 @@ class ReviewPackageDialog(QDialog):
             QMessageBox.warning(
                 self,
                 self.windowTitle(),
-                _tr("Nothing was imported: {0}").format(planner_error_text(exc)),
+                QCoreApplication.translate("PackageDialogs", "Nothing was imported: {0}").format(
+                    planner_error_text(exc)
+                ),
             )
             self.refresh()
-            return  # fmt: skip
+            return
         super().accept()
 
 
@@ -335,7 +395,7 @@ def import_visit_package_dialog(parent: QWidget | None, services: Services) -> I
     Returns what the import did, or None when the coordinator cancelled or the file was
     refused (the reason is shown; nothing is written then).
     """
-    title = _tr("Import exchange package")
+    title = QCoreApplication.translate("PackageDialogs", "Import exchange package")
     chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", _tr(_JSON_FILTER))
     if not chosen:
         return None
@@ -343,13 +403,20 @@ def import_visit_package_dialog(parent: QWidget | None, services: Services) -> I
         opened = open_package_file(Path(chosen), services.keys)
     except PlannerError as exc:
         QMessageBox.warning(
-            parent, title,
-            _tr("{0} cannot be imported: {1}").format(Path(chosen).name, planner_error_text(exc)),
-        )  # fmt: skip
+            parent,
+            title,
+            QCoreApplication.translate("PackageDialogs", "{0} cannot be imported: {1}").format(
+                Path(chosen).name, planner_error_text(exc)
+            ),
+        )
         return None
     dialog = ReviewPackageDialog(parent, services, opened)
     dialog.exec()
     if dialog.result_ is not None:
-        done = _tr("Visit {0} created.") if dialog.result_.created else _tr("Visit {0} updated.")
+        done = (
+            QCoreApplication.translate("PackageDialogs", "Visit {0} created.")
+            if dialog.result_.created
+            else QCoreApplication.translate("PackageDialogs", "Visit {0} updated.")
+        )
         QMessageBox.information(parent, title, done.format(dialog.result_.visit.code))
     return dialog.result_
