@@ -63,9 +63,9 @@ def problems(value: Any, schema: dict[str, Any], where: str = "$") -> list[str]:
         out.append(f"{where}: {value!r} not in enum")
     if isinstance(value, str) and "pattern" in schema and not re.search(schema["pattern"], value):
         out.append(f"{where}: {value!r} does not match {schema['pattern']}")
-    if isinstance(value, int) and not isinstance(value, bool):
-        if value < schema.get("minimum", value) or value > schema.get("maximum", value):
-            out.append(f"{where}: {value} out of range")
+    number = isinstance(value, int) and not isinstance(value, bool)
+    if number and not schema.get("minimum", value) <= value <= schema.get("maximum", value):
+        out.append(f"{where}: {value} out of range")
     if isinstance(value, dict):
         props = schema.get("properties", {})
         out += [f"{where}.{k}: missing" for k in schema.get("required", []) if k not in value]
