@@ -82,7 +82,7 @@ MAX_DEPTH = 32
 MAX_INTEGER = 2**31 - 1
 _MAX_DIGITS = len(str(MAX_INTEGER))
 #: What codes and ids look like: checked, so none can be a path, a command or a header.
-_VISIT_CODE = re.compile(r"V-\d{4}-\d{4,6}")
+_VISIT_CODE = re.compile(r"V-[0-9]{4}-[0-9]{4,6}")
 _UID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}@[A-Za-z0-9][A-Za-z0-9.-]{0,80}")
 _DOC_CODE = re.compile(r"[a-z0-9][a-z0-9_]{0,39}")
 _INSTITUTION_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")

@@ -255,3 +255,23 @@ def test_an_encrypted_package_is_unreadable_without_the_key(
     result = import_visit_package(partner, out, options)
     assert result.plan.sender.encrypted
     assert partner.people.get(result.visit.visitor_id).passport_number == passport
+
+
+@pytest.mark.parametrize("code", ["../../../x", "/tmp/elsewhere", "V-2027-0001\n"])
+def test_a_visit_code_never_becomes_an_attachment_path(
+    local: tuple[Services, int, dict[str, Any]], tmp_path: Path, code: str
+) -> None:
+    # A code that reached the database some other way (an old import, a hand-edited file).
+    services, visit_id, _data = local
+    from planner.db.models import VisitRow
+
+    with services.db.write() as session:
+        session.get_one(VisitRow, visit_id).code = code
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(b"%PDF-1.7 scan")
+    item = services.paperwork.for_visit(visit_id)[0]
+    stored = services.paperwork.attachment_file(
+        services.paperwork.add_attachment(item.id or 0, source)
+    )
+    root = (services.paperwork.data_folder() / "attachments").resolve()
+    assert stored.resolve().parent == root / f"visit-{visit_id}"
