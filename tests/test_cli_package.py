@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import stat
 from pathlib import Path
@@ -135,3 +136,111 @@ def test_import_refusals_exit_1_and_write_nothing(
 def test_import_missing_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = _run(capsys, "import", "visit", str(tmp_path / "nope.json"))
     assert code == 1 and "does not exist" in err
+
+
+def _two_planners(tmp_path: Path, origin_db: Path) -> tuple[Path, Path]:
+    """The origin (its home institution set) and a partner database, each with its keys."""
+    services = Services.open(sqlite_target(origin_db))
+    try:
+        argonne = next(i for i in services.institutions.list() if "Argonne" in i.name)
+        services.choices.set_home_institution(argonne.id)
+    finally:
+        services.close()
+    (tmp_path / "partner").mkdir()
+    return origin_db, tmp_path / "partner" / "partner.sqlite3"
+
+
+def test_keys_commands_and_a_refused_key_change(
+    capsys: pytest.CaptureFixture[str], origin_db: Path, tmp_path: Path
+) -> None:
+    origin, partner = _two_planners(tmp_path, origin_db)
+    code, shown, _ = _run(capsys, "keys", "show", "--db", str(origin))
+    assert code == 0 and "Argonne National Laboratory" in shown
+    fingerprint = shown.split("fingerprint:", 1)[1].splitlines()[0].strip()
+    assert len(fingerprint.split()) == 10  # ten groups of four, read aloud
+    keys_dir = origin.parent / "keys"
+    assert stat.S_IMODE(keys_dir.stat().st_mode) == 0o700
+    assert all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in keys_dir.iterdir())
+    key_file = tmp_path / "argonne.json"
+    assert _run(capsys, "keys", "export", "-o", str(key_file), "--db", str(origin))[0] == 0
+    code, out, err = _run(capsys, "keys", "import", str(key_file), "--db", str(partner))
+    assert code == 0 and fingerprint in out, err
+    code, listed, _ = _run(capsys, "keys", "list", "--db", str(partner))
+    assert "Argonne National Laboratory" in listed and fingerprint in listed
+    # A package now arrives trusted; one from another key claiming Argonne is refused.
+    out = tmp_path / "visit.json"
+    _run(capsys, "export", "visit", "V-2027-0001", "--format", "json", "-o", str(out),
+         "--db", str(origin))  # fmt: skip
+    code, stdout, err = _run(capsys, "import", "visit", str(out), "--db", str(partner))
+    assert code == 0 and "(trusted)" in stdout, err
+    (origin.parent / "keys").rename(origin.parent / "old-keys")  # a reinstall: new keys
+    _run(capsys, "export", "visit", "V-2027-0001", "--format", "json", "-o", str(out),
+         "--db", str(origin))  # fmt: skip
+    code, _, err = _run(capsys, "import", "visit", str(out), "--db", str(partner),
+                        "--trust-new-key")  # fmt: skip
+    assert code == 1 and "signed by another key" in err and fingerprint in err
+    lines = err.strip().splitlines()  # one line per reason: the key, and the visit it names
+    assert len(lines) == 2 and all(line.startswith("planner: error: ") for line in lines)
+    assert "received from another sender" in lines[1]
+    # The same key file imported twice is fine; a tampered one is refused.
+    tampered = tmp_path / "tampered.json"
+    tampered.write_bytes(key_file.read_bytes().replace(b"Argonne", b"Argonnf"))
+    code, _, err = _run(capsys, "keys", "import", str(tampered), "--db", str(partner))
+    assert code == 1 and "damaged or was altered" in err
+
+
+def test_dry_run_writes_nothing_and_matches_need_confirming(
+    capsys: pytest.CaptureFixture[str], origin_db: Path, tmp_path: Path
+) -> None:
+    origin, partner = _two_planners(tmp_path, origin_db)
+    out = tmp_path / "visit.json"
+    _run(capsys, "export", "visit", "V-2027-0001", "--format", "json", "-o", str(out),
+         "--db", str(origin))  # fmt: skip
+    # The partner knows someone with the visitor's e-mail under another name.
+    services = open_migrated(partner)
+    try:
+        from tests.fixtures.sample import make_sample
+
+        sample = make_sample(services)
+        services.people.update(dataclasses.replace(sample.tanaka, family_name="Tanabe"))
+        before = services.visits.count()
+    finally:
+        services.close()
+    mtime = partner.stat().st_mtime_ns
+    code, stdout, err = _run(capsys, "import", "visit", str(out), "--db", str(partner),
+                             "--trust-new-key", "--dry-run")  # fmt: skip
+    assert code == 1 and "e-mail only" in err and "--accept-matches" in err
+    assert "Tanabe" in err and "Tanaka" in err
+    code, stdout, err = _run(capsys, "import", "visit", str(out), "--db", str(partner),
+                             "--trust-new-key", "--accept-matches", "--dry-run")  # fmt: skip
+    assert code == 0, err
+    assert "dry run: nothing written" in stdout and "match: visitor" in stdout
+    assert "new: visit V-2027-" in stdout
+    assert _visits(partner) == before
+    services = Services.open(sqlite_target(partner))
+    try:
+        assert services.keys.trusted() == []  # not even the key is kept
+    finally:
+        services.close()
+    assert partner.stat().st_mtime_ns == mtime
+
+
+def test_names_with_escape_sequences_never_reach_the_terminal_raw(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    data = {
+        "format": "exchange-visit-planner/visit-package", "schema_version": 2,
+        "includes_sensitive": False,
+        "visit": {"exchange_id": "0f8fad5b-d9cb-469f-a165-70867728950e", "code": "V-2027-0009",
+                  "status": "draft", "purpose": "other", "arrival_date": "2027-03-01",
+                  "departure_date": "2027-03-02", "host_institution": "h"},
+        "institutions": {"h": {"name": "Host\x1b[31m", "kind": "other", "country": "US",
+                               "timezone": "UTC"}},
+        "people": {"visitor": {"family_name": "A", "given_name": "B", "category": "staff",
+                               "institution": "h"}},
+    }  # fmt: skip
+    bad = tmp_path / "esc.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    code, out, err = _run(capsys, "import", "visit", str(bad), "--db", str(tmp_path / "p.db"))
+    assert code == 1 and "\x1b" not in out + err and "U+001B" in err
+    assert not (tmp_path / "p.db").exists()
