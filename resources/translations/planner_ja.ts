@@ -3123,6 +3123,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <source>The language changes the next time the planner starts (planner --lang en|ja overrides it once).</source>
         <translation>言語の変更は、次回プランナーを起動したときに反映されます(planner --lang en|ja で 1 回だけ上書きできます)。</translation>
     </message>
+    <message>
+        <source>Package key fingerprint:</source>
+        <translation>パッケージ鍵のフィンガープリント:</translation>
+    </message>
+    <message>
+        <source>Partners see this fingerprint on the first package you send them: read it aloud to them on the phone so they can check it is yours.</source>
+        <translation>相手機関は、最初に送るパッケージでこのフィンガープリントを目にします。本当にあなたの鍵か確認できるよう、電話で読み上げて伝えてください。</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
