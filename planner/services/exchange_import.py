@@ -493,12 +493,18 @@ class PackageImport:
         return row.code, status
 
     def _link(self, kind: str, key: str, label: str) -> None:
-        """Tie *key* to this sender; refuse when another sender's record carries it."""
+        """Tie a visit this import creates to its sender; refuse another sender's visit.
+
+        A visit created here (and sent to partners from here) is tied to no one: a package
+        carrying its exchange id only proposes changes, shown in the plan. Tying it to the
+        first sender would let whoever came first lock the real partner out.
+        """
         link = self.session.scalar(
             select(ExchangeLinkRow).where(ExchangeLinkRow.kind == kind, ExchangeLinkRow.key == key)
         )
         if link is None:
-            self.session.add(ExchangeLinkRow(kind=kind, key=key, partner=self.partner))
+            if self.created:
+                self.session.add(ExchangeLinkRow(kind=kind, key=key, partner=self.partner))
         elif link.partner != self.partner:
             self.draft.refusals.append(
                 _m(QT_TRANSLATE_NOOP(

@@ -275,3 +275,40 @@ def test_a_visit_code_never_becomes_an_attachment_path(
     )
     root = (services.paperwork.data_folder() / "attachments").resolve()
     assert stored.resolve().parent == root / f"visit-{visit_id}"
+
+
+def test_a_visit_received_from_one_partner_cannot_be_changed_by_another(
+    local: tuple[Services, int, dict[str, Any]], partner: Services, tmp_path: Path
+) -> None:
+    services, visit_id, _data = local
+    out = export_visit_package(services, visit_id, tmp_path / "signed.json")
+    import_visit_package(partner, out, ImportOptions(trust_new_key=True))
+    crafted = json.loads(out.read_text(encoding="utf-8"))
+    del crafted["signature"], crafted["sender"]
+    crafted["visit"]["visitor_notes"] = "changed by someone else"
+    with pytest.raises(PackageError, match="received from another sender"):
+        import_visit_package(partner, _write(tmp_path, crafted), UNSIGNED_OK)
+
+
+def test_applying_refuses_a_plan_the_database_no_longer_matches(
+    local: tuple[Services, int, dict[str, Any]], partner: Services, tmp_path: Path
+) -> None:
+    services, visit_id, _data = local
+    out = export_visit_package(services, visit_id, tmp_path / "signed.json")
+    opened, plan = plan_package_file(partner, out, ImportOptions(trust_new_key=True))
+    assert plan.creates_visit and partner.visits.count() == 0  # planning wrote nothing
+    make_trip(partner)  # meanwhile someone adds the same people and code here
+    before = partner.visits.count()
+    with pytest.raises(PackageError, match="changed since the package was reviewed"):
+        partner.exchange.apply(opened.package, plan)
+    assert partner.visits.count() == before and partner.keys.trusted() == []
+    # Applied as reviewed: the audit names the sender, its key, and every change.
+    opened, plan = plan_package_file(partner, out, ImportOptions(trust_new_key=True))
+    result = partner.exchange.apply(opened.package, plan)
+    entry = next(
+        e for e in partner.visits.history(result.visit.id or 0)
+        if e.reason.startswith("exchange package from")
+    )  # fmt: skip
+    assert opened.sender.institution in entry.reason and opened.sender.fingerprint in entry.reason
+    assert entry.changes["fingerprint"] == opened.sender.fingerprint
+    assert len(entry.changes["new"]) == len(plan.new_records)
