@@ -179,10 +179,21 @@ def test_keys_commands_and_a_refused_key_change(
     code, _, err = _run(capsys, "import", "visit", str(out), "--db", str(partner),
                         "--trust-new-key")  # fmt: skip
     assert code == 1 and "signed by another key" in err and fingerprint in err
-    lines = err.strip().splitlines()  # one line per reason: the key, and the visit it names
-    assert len(lines) == 2 and all(line.startswith("planner: error: ") for line in lines)
-    assert "received from another sender" in lines[1]
-    # The same key file imported twice is fine; a tampered one is refused.
+    assert len(err.strip().splitlines()) == 1 and err.startswith("planner: error: ")
+    # Their new key is trusted only when the coordinator replaces the old one on purpose.
+    new_key = tmp_path / "argonne-new.json"
+    assert _run(capsys, "keys", "export", "-o", str(new_key), "--db", str(origin))[0] == 0
+    code, _, err = _run(capsys, "keys", "import", str(new_key), "--db", str(partner))
+    assert code == 1 and "--replace" in err
+    code, out, err = _run(capsys, "keys", "import", str(new_key), "--replace", "--db",
+                          str(partner))  # fmt: skip
+    assert code == 0 and f"key {fingerprint} replaced" in out, err
+    out_pkg = tmp_path / "after.json"
+    _run(capsys, "export", "visit", "V-2027-0001", "--format", "json", "-o", str(out_pkg),
+         "--db", str(origin))  # fmt: skip
+    code, _, err = _run(capsys, "import", "visit", str(out_pkg), "--db", str(partner), "--dry-run")
+    assert code == 0, err
+    # A tampered key file is refused.
     tampered = tmp_path / "tampered.json"
     tampered.write_bytes(key_file.read_bytes().replace(b"Argonne", b"Argonnf"))
     code, _, err = _run(capsys, "keys", "import", str(tampered), "--db", str(partner))

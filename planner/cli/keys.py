@@ -62,9 +62,16 @@ def read_key_path(path: Path) -> bytes:
 
 def cmd_keys_import(args: argparse.Namespace) -> int:
     """Trust a partner institution's public key file."""
+    from planner.services.keys import read_key_file
+
     raw = read_key_path(Path(args.file))
     with open_services(args, create=True) as services:
-        keys = services.keys.import_key_file(raw)
+        before = None
+        if args.replace:
+            before = services.keys.trusted_for(read_key_file(raw).institution)
+        keys = services.keys.import_key_file(raw, replace=args.replace)
+    if before is not None and before.fingerprint != keys.fingerprint:
+        print(f"{keys.institution}: key {before.fingerprint} replaced")
     print(f"{keys.institution}: key {keys.fingerprint} trusted")
     print("  compare this fingerprint with your contact there (by phone) before relying on it")
     return EXIT_OK
@@ -94,4 +101,9 @@ def register(sub: Any) -> None:
         actions, "import", cmd_keys_import, "trust a partner institution's public key file"
     )
     imported.add_argument("file", metavar="FILE", help="the partner's public key file")
+    imported.add_argument(
+        "--replace", action="store_true",
+        help="replace the key trusted for that institution (after they made new keys: "
+        "compare the new fingerprint by phone first)",
+    )  # fmt: skip
     add_command(actions, "list", cmd_keys_list, "the partner keys this database trusts")

@@ -17,6 +17,7 @@ so what is applied is by construction what was shown.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -60,7 +61,7 @@ from planner.services.exchange import (
     _remember,
     _Touched,
 )
-from planner.services.keys import KeyService, PublicKeys, key_changed
+from planner.services.keys import KeyService, PublicKeys, fold, key_changed
 from planner.services.paperwork import ENTITY as PAPERWORK_ENTITY
 from planner.services.paperwork import PaperworkService, admission_blockers
 from planner.services.records import copy_to_row, to_entity
@@ -213,7 +214,13 @@ class PackageImport:
         self.keys = keys
         self.draft = _Draft()
         self.touch = _Touched()
-        self.partner = sender.fingerprint or _UNSIGNED
+        # Records a package created are tied to the sending institution (its trusted key is
+        # checked separately, so a partner's new key keeps its visits) or to "unsigned".
+        self.partner = (
+            hashlib.sha256(fold(sender.institution).encode()).hexdigest()
+            if sender.fingerprint
+            else _UNSIGNED
+        )
         self.visit_id = 0
         self.created = False
         self.items_created = self.items_updated = self.items_removed = 0
@@ -509,9 +516,9 @@ class PackageImport:
             self.draft.refusals.append(
                 _m(QT_TRANSLATE_NOOP(
                     "Validation",
-                    "visit {code} was received from another sender (key {other}); this package "
-                    "cannot change it",
-                ), code=label, other=link.partner)
+                    "visit {code} was received from another sender; this package cannot "
+                    "change it",
+                ), code=label)
             )  # fmt: skip
 
     def _new_visit(self, wanted: Visit) -> VisitRow:

@@ -241,15 +241,25 @@ class KeyService:
             )
             return None if row is None else _trusted(row)
 
-    def trust_in_session(self, session: Any, keys: PublicKeys, source: str) -> None:
+    def trust_in_session(
+        self, session: Any, keys: PublicKeys, source: str, *, replace: bool = False
+    ) -> None:
         """Trust *keys* for their institution inside the caller's transaction (audited).
 
-        An institution that already has a different signing key is refused: replacing a key
-        is deliberate (``planner keys import`` after removing the old one is not offered).
+        An institution that already has a different signing key is refused, unless *replace*
+        (``planner keys import FILE --replace``: a deliberate act after the partner made new
+        keys, audited with both fingerprints). A package can never replace a key.
         """
         row = session.scalar(
             select(PartnerKeyRow).where(PartnerKeyRow.institution_key == fold(keys.institution))
         )
+        if row is not None and replace and row.signing_key != keys.signing_key.hex():
+            audit.record(session, "partner_key", row.id, AuditAction.DELETE,
+                         {"institution": row.institution, "fingerprint": row.fingerprint},
+                         reason=f"replaced by {keys.fingerprint} ({source})")  # fmt: skip
+            session.delete(row)
+            session.flush()
+            row = None
         if row is not None:
             if row.signing_key != keys.signing_key.hex():
                 raise key_changed(keys.institution, row.fingerprint, keys.fingerprint)
@@ -270,13 +280,16 @@ class KeyService:
                      {"institution": keys.institution, "fingerprint": keys.fingerprint},
                      reason=f"trusted on first use ({source})")  # fmt: skip
 
-    def import_key_file(self, raw: bytes) -> PublicKeys:
-        """Read a partner's public key file and trust it; :class:`KeyFileError` names why not."""
+    def import_key_file(self, raw: bytes, *, replace: bool = False) -> PublicKeys:
+        """Read a partner's public key file and trust it; :class:`KeyFileError` names why not.
+
+        *replace*: a key already trusted for that institution gives way to this one.
+        """
         keys = read_key_file(raw)
         if keys.signing_key == self.own().signing_key:
             raise _key_error(QT_TRANSLATE_NOOP("Validation", "this is this planner's own key file"))
         with self.db.write() as session:
-            self.trust_in_session(session, keys, "key file")
+            self.trust_in_session(session, keys, "key file", replace=replace)
         return keys
 
 
@@ -286,7 +299,8 @@ def key_changed(institution: str, trusted: str, offered: str) -> KeyFileError:
         QT_TRANSLATE_NOOP(
             "Validation",
             "{institution} is trusted with the key {trusted}, but this is signed by another "
-            "key, {offered}: refused. Call your contact there and compare fingerprints",
+            "key, {offered}: refused. Call your contact there and compare fingerprints; if they "
+            "made new keys, import their new key file with 'planner keys import FILE --replace'",
         ),
         institution=institution, trusted=trusted, offered=offered,
     )  # fmt: skip

@@ -3833,8 +3833,8 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>プロジェクト {project} はこちらにありません。空欄のままにします</translation>
     </message>
     <message>
-        <source>visit {code} was received from another sender (key {other}); this package cannot change it</source>
-        <translation>訪問 {code} は別の送信元(鍵 {other})から受け取ったものです。このパッケージでは変更できません</translation>
+        <source>visit {code} was received from another sender; this package cannot change it</source>
+        <translation>訪問 {code} は別の送信元から受け取ったものです。このパッケージでは変更できません</translation>
     </message>
     <message>
         <source>code {partner} is taken here: the visit is {code}</source>
@@ -4865,8 +4865,8 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>これはこのプランナー自身の鍵ファイルです</translation>
     </message>
     <message>
-        <source>{institution} is trusted with the key {trusted}, but this is signed by another key, {offered}: refused. Call your contact there and compare fingerprints</source>
-        <translation>{institution} は鍵 {trusted} で信頼されていますが、これは別の鍵 {offered} で署名されています。拒否しました。先方の担当者に電話してフィンガープリントを照合してください</translation>
+        <source>{institution} is trusted with the key {trusted}, but this is signed by another key, {offered}: refused. Call your contact there and compare fingerprints; if they made new keys, import their new key file with &apos;planner keys import FILE --replace&apos;</source>
+        <translation>{institution} は鍵 {trusted} で信頼されていますが、これは別の鍵 {offered} で署名されています。拒否しました。先方の担当者に電話してフィンガープリントを照合してください。先方が鍵を作り直した場合は、新しい鍵ファイルを &apos;planner keys import FILE --replace&apos; で取り込んでください</translation>
     </message>
     <message>
         <source>not a planner public key file</source>
