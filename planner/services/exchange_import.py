@@ -239,6 +239,15 @@ class PackageImport:
     def _run(self) -> ImportPlan:
         self._check_sender()
         package = self.package
+        if package.includes_sensitive and not self.sender.encrypted:
+            # It has already travelled; say so, so the partner is asked to encrypt next time.
+            self.draft.conflicts.append(
+                _m(QT_TRANSLATE_NOOP(
+                    "Validation", "the package carries dates of birth or passport fields "
+                    "without encryption: ask the partner to encrypt to your key "
+                    "('planner keys export')",
+                ))
+            )  # fmt: skip
         inst_ids = {key: self._institution(inst) for key, inst in package.institutions.items()}
         visitor_id = self._person("visitor", package.visitor, inst_ids)
         host_person_id = (

@@ -3781,6 +3781,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>パッケージを取り込めません: {error}</translation>
     </message>
     <message>
+        <source>the package carries dates of birth or passport fields without encryption: ask the partner to encrypt to your key (&apos;planner keys export&apos;)</source>
+        <translation>パッケージは生年月日または旅券情報を暗号化せずに含んでいます。相手機関に、あなたの鍵あてに暗号化するよう依頼してください(&apos;planner keys export&apos;)</translation>
+    </message>
+    <message>
         <source>the package is not signed by a partner&apos;s key ({problem}): refused; --accept-unsigned imports it anyway, and the audit records that</source>
         <translation>パッケージに相手機関の鍵による署名がありません({problem})。拒否しました。--accept-unsigned を付けると取り込めますが、そのことは監査ログに記録されます</translation>
     </message>

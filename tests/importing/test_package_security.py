@@ -152,6 +152,7 @@ def test_a_local_passport_is_never_replaced_and_both_values_are_shown(
     data["people"]["visitor"]["passport_number"] = "XX0000000"
     options = ImportOptions(accept_unsigned=True, include_sensitive=True)
     result = import_visit_package(services, _write(tmp_path, data), options)
+    assert any("without encryption" in c for c in result.plan.conflicts)
     conflict = next(c for c in result.plan.sensitive_conflicts if "passport_number" in c)
     assert tanaka.passport_number in conflict and "XX0000000" in conflict
     assert services.people.get(tanaka.id or 0).passport_number == tanaka.passport_number
