@@ -33,6 +33,7 @@ from planner.domain.limits import (
     MIN_YEAR,
     NAME,
     NOTES,
+    PASSPORT_NUMBER,
     REFERENCE,
     bad_character,
     date_in_range,
@@ -208,8 +209,8 @@ class _Reader:
             )
         return value
 
-    def optional_text(self, key: str) -> str | None:
-        return self.text(key) if self._get(key, False) is not None else None
+    def optional_text(self, key: str, limit: int = NOTES) -> str | None:
+        return self.text(key, limit=limit) if self._get(key, False) is not None else None
 
     def integer(self, key: str) -> int:
         value = self._get(key, True)
@@ -333,7 +334,7 @@ def _person(r: _Reader, institutions: dict[str, PackageInstitution]) -> PackageP
         family_name_native=r.text("family_name_native"),
         given_name_native=r.text("given_name_native"), preferred_name=r.text("preferred_name"),
         email=r.text("email"), phone=r.text("phone"), nationality=r.text("nationality"),
-        date_of_birth=r.day("date_of_birth"), passport_number=r.optional_text("passport_number"),
+        date_of_birth=r.day("date_of_birth"), passport_number=r.optional_text("passport_number", PASSPORT_NUMBER),
         passport_expiry=r.day("passport_expiry"),
     )  # fmt: skip
 
