@@ -334,7 +334,8 @@ def _person(r: _Reader, institutions: dict[str, PackageInstitution]) -> PackageP
         family_name_native=r.text("family_name_native"),
         given_name_native=r.text("given_name_native"), preferred_name=r.text("preferred_name"),
         email=r.text("email"), phone=r.text("phone"), nationality=r.text("nationality"),
-        date_of_birth=r.day("date_of_birth"), passport_number=r.optional_text("passport_number", PASSPORT_NUMBER),
+        date_of_birth=r.day("date_of_birth"),
+        passport_number=r.optional_text("passport_number", PASSPORT_NUMBER),
         passport_expiry=r.day("passport_expiry"),
     )  # fmt: skip
 
