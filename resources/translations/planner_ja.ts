@@ -1876,6 +1876,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>パッケージには訪問、訪問者と受入機関、旅程、書類手続きの状態が含まれます。内部メモと添付ファイルがこのプランナーの外に出ることはありません。</translation>
     </message>
     <message>
+        <source>Key file (*.json)</source>
+        <translation>鍵ファイル (*.json)</translation>
+    </message>
+    <message>
         <source>File:</source>
         <translation>ファイル:</translation>
     </message>
@@ -1886,6 +1890,14 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s key file</source>
+        <translation>相手機関の鍵ファイル</translation>
     </message>
     <message>
         <source>Export exchange package</source>

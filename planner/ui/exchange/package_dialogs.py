@@ -37,6 +37,7 @@ from planner.services.keys import KeyFileError, PublicKeys, read_key_file
 from planner.ui.common.errors import message_text, planner_error_text
 
 _JSON_FILTER = QT_TRANSLATE_NOOP("PackageDialogs", "Exchange package (*.json)")
+_JSON_FILTER_KEYS = QT_TRANSLATE_NOOP("PackageDialogs", "Key file (*.json)")
 
 
 def _tr(text: str) -> str:
@@ -71,14 +72,6 @@ class ExportPackageDialog(QDialog):
             self,
         )
         self.sensitive_check.setChecked(False)
-        # Personal data travels only encrypted to the recipient's key (their key file).
-        self.recipient_edit = QLineEdit(self)
-        self.recipient_edit.setObjectName("recipientKey")
-        self.recipient_edit.setPlaceholderText(
-            QCoreApplication.translate(
-                "PackageDialogs", "The partner's key file, from their 'planner keys export'"
-            )
-        )
         note = QLabel(
             QCoreApplication.translate(
                 "PackageDialogs",
@@ -91,7 +84,7 @@ class ExportPackageDialog(QDialog):
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("PackageDialogs", "File:"), row)
         form.addRow(
-            QCoreApplication.translate("PackageDialogs", "Encrypt to:"), self.recipient_edit
+            QCoreApplication.translate("PackageDialogs", "Encrypt to:"), self._recipient_row()
         )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
@@ -107,6 +100,32 @@ class ExportPackageDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(buttons)
         self.written: Path | None = None
+
+    def _recipient_row(self) -> QHBoxLayout:
+        """The partner's key file: personal data travels only encrypted to it."""
+        self.recipient_edit = QLineEdit(self)
+        self.recipient_edit.setObjectName("recipientKey")
+        self.recipient_edit.setPlaceholderText(
+            QCoreApplication.translate(
+                "PackageDialogs", "The partner's key file, from their 'planner keys export'"
+            )
+        )
+        browse = QPushButton(QCoreApplication.translate("PackageDialogs", "Bro&wse…"), self)
+        browse.clicked.connect(self._browse_key)
+        row = QHBoxLayout()
+        row.addWidget(self.recipient_edit, 1)
+        row.addWidget(browse)
+        return row
+
+    def _browse_key(self) -> None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            self,
+            QCoreApplication.translate("PackageDialogs", "The partner's key file"),
+            self.recipient_edit.text(),
+            _tr(_JSON_FILTER_KEYS),
+        )
+        if chosen:
+            self.recipient_edit.setText(chosen)
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(

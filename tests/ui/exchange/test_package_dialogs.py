@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from planner.export.package import export_visit_package
 from planner.importing.package import open_package_file
 from planner.services.container import Services
 from planner.ui.exchange.package_dialogs import (
@@ -185,3 +187,49 @@ def test_import_dialog_cancelled(
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: ("", ""))
     assert import_visit_package_dialog(None, partner) is None
+
+
+def test_export_dialog_browses_for_the_partner_key_file(
+    qtbot: QtBot, services: Services, trip: TripData, tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # fmt: skip
+    target = str(tmp_path / "their-key.json")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a: (target, ""))
+    assert trip.visit.id is not None
+    dialog = ExportPackageDialog(None, services, trip.visit.id)
+    qtbot.addWidget(dialog)
+    dialog._browse_key()
+    assert dialog.recipient_edit.text() == target
+
+
+def test_review_dialog_ticks_confirm_matches_and_sensitive_fields(
+    qtbot: QtBot, services: Services, trip: TripData, partner: Services, tmp_path: Path,
+    boxes: dict[str, list[str]],
+) -> None:  # fmt: skip
+    from tests.fixtures.sample import make_sample
+
+    sample = make_sample(partner)  # Tanaka's e-mail is known there, under another name
+    partner.people.update(
+        dataclasses.replace(sample.tanaka, family_name="Tanabe", passport_number="",
+                            passport_expiry=None, date_of_birth=None)
+    )  # fmt: skip
+    assert partner.people.get(sample.tanaka.id or 0).passport_number == ""
+    path = tmp_path / "sealed.json"
+    export_visit_package(
+        services, trip.visit.id or 0, path, include_sensitive=True,
+        recipient=partner.keys.own(),
+    )  # fmt: skip
+    dialog = ReviewPackageDialog(None, partner, open_package_file(path, partner.keys))
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.trust_check.setChecked(True)
+    assert not ok.isEnabled() and "NOT CONFIRMED" in dialog.plan_view.toPlainText()
+    dialog.matches_check.setChecked(True)
+    assert ok.isEnabled()
+    assert "not applied" in dialog.plan_view.toPlainText()  # passport not asked for yet
+    dialog.sensitive_check.setChecked(True)
+    text = dialog.plan_view.toPlainText()
+    assert "Encrypted to this planner's key." in text and PASSPORT not in text
+    with qtbot.waitSignal(dialog.accepted):
+        ok.click()
+    assert partner.people.get(sample.tanaka.id or 0).passport_number == PASSPORT
