@@ -222,6 +222,7 @@ def test_dry_run_writes_nothing_and_matches_need_confirming(
                              "--trust-new-key", "--dry-run")  # fmt: skip
     assert code == 1 and "e-mail only" in err and "--accept-matches" in err
     assert "Tanabe" in err and "Tanaka" in err
+    assert "(NOT CONFIRMED)" in stdout  # the dry run still shows the whole plan
     code, stdout, err = _run(capsys, "import", "visit", str(out), "--db", str(partner),
                              "--trust-new-key", "--accept-matches", "--dry-run")  # fmt: skip
     assert code == 0, err

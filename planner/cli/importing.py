@@ -159,11 +159,12 @@ def cmd_import_visit(args: argparse.Namespace) -> int:
     precheck_file(path)  # a file that is no package is refused before any database is opened
     with open_services(args, create=not args.dry_run, write=True) as services:
         opened, plan = plan_package_file(services, path, options)
+        if args.dry_run or not plan.refusals:  # a review shows the plan, refused or not
+            print_plan(plan, path.name)
         if plan.refusals:
             for reason in plan.refusals:
                 print(f"planner: error: {path.name}: {reason}", file=sys.stderr)
             return EXIT_ERROR
-        print_plan(plan, path.name)
         if args.dry_run:
             print(f"{path.name}: dry run: nothing written")
             return EXIT_OK
