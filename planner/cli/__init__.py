@@ -25,6 +25,7 @@ from planner.cli import (
     exporting,
     gui,
     importing,
+    keys,
     paperwork,
     people,
     report,
@@ -51,6 +52,7 @@ COMMAND_MODULES = (
     backup,
     importing,
     exporting,
+    keys,
     report,
 )
 

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import EXIT_OK, CommandError, add_command, open_services, record_id
 from planner.cli.events import cli_date
 from planner.domain.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from planner.services.keys import PublicKeys
 
 #: Kept as plain strings so ``planner --help`` and every other command do not pay for importing
 #: Qt's PDF writer and openpyxl; a test checks they match the exporters' enums.
@@ -106,6 +109,8 @@ def cmd_export_series(args: argparse.Namespace) -> int:
 def cmd_export_visit(args: argparse.Namespace) -> int:
     """Write one visit's exchange package (JSON) to the file given by ``-o``."""
     from planner.export.package import export_visit_package
+    from planner.services.exchange import NEEDS_RECIPIENT
+    from planner.services.keys import key_changed
 
     out = Path(args.output)
     if out.is_dir():
@@ -113,15 +118,37 @@ def cmd_export_visit(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
             params={"path": str(out)},
         )
+    if args.include_sensitive and not args.to:
+        args.parser.error(NEEDS_RECIPIENT)
+    recipient = _recipient(Path(args.to)) if args.to else None
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
+        if recipient is not None:
+            trusted = services.keys.trusted_for(recipient.institution)
+            if trusted is not None and trusted.fingerprint != recipient.fingerprint:
+                raise key_changed(recipient.institution, trusted.fingerprint,
+                                  recipient.fingerprint)  # fmt: skip
         written = export_visit_package(
-            services, visit.id, out, include_sensitive=args.include_sensitive
-        )
-    extra = " (with sensitive fields)" if args.include_sensitive else ""
-    print(f"{visit.code}: exchange package written to {written}{extra}")
+            services, visit.id, out, include_sensitive=args.include_sensitive,
+            recipient=recipient,
+        )  # fmt: skip
+        fingerprint = services.keys.own().fingerprint
+    extra = " with sensitive fields" if args.include_sensitive else ""
+    sealed = (
+        f", encrypted to {recipient.institution} ({recipient.fingerprint})" if recipient else ""
+    )
+    print(f"{visit.code}: exchange package{extra} written to {written}, signed by "
+          f"{fingerprint}{sealed}")  # fmt: skip
     return EXIT_OK
+
+
+def _recipient(path: Path) -> PublicKeys:
+    """The partner public key file given with ``--to``."""
+    from planner.cli.keys import read_key_path
+    from planner.services.keys import read_key_file
+
+    return read_key_file(read_key_path(path))
 
 
 def cmd_export_visits(args: argparse.Namespace) -> int:
@@ -205,5 +232,11 @@ def register(sub: Any) -> None:
     package.add_argument(
         "--include-sensitive",
         action="store_true",
-        help="include dates of birth, passport numbers and expiry (left out by default)",
+        help="include dates of birth, passport numbers and expiry (left out by default; "
+        "needs --to)",
     )
+    package.add_argument(
+        "--to", metavar="KEYFILE",
+        help="encrypt to this partner's public key file (from their 'planner keys export')",
+    )  # fmt: skip
+    package.set_defaults(parser=package)

@@ -407,3 +407,30 @@ class AuditRow(Base):
     # JSON text {field: [old, new]}; sensitive fields record that they changed, not values.
     changes: Mapped[str] = mapped_column(Text, default="{}")
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PartnerKeyRow(Base):
+    """The public keys trusted for one partner institution (trust on first use)."""
+
+    __tablename__ = "partner_keys"
+    __table_args__ = (UniqueConstraint("institution_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    institution: Mapped[str] = mapped_column(String(200))
+    # The name folded (trimmed, case-folded): one trusted key per institution, however spelt.
+    institution_key: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    signing_key: Mapped[str] = mapped_column(String(64))  # Ed25519 public key, hex
+    encryption_key: Mapped[str] = mapped_column(String(64), server_default="")  # X25519, hex
+    source: Mapped[str] = mapped_column(String(20), server_default="")  # "package" | "key file"
+    trusted_utc: Mapped[str] = mapped_column(String(32), server_default="")
+
+
+class ExchangeLinkRow(Base):
+    """Which partner (key fingerprint) sent a visit or itinerary item received in a package."""
+
+    __tablename__ = "exchange_links"
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "visit" (exchange id) | "item" (uid)
+    key: Mapped[str] = mapped_column(String(255))
+    partner: Mapped[str] = mapped_column(String(64), server_default="")
