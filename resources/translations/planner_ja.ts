@@ -995,11 +995,11 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Save ca&amp;lendar (.ics)…</source>
-        <translation>カレンダーを保存(.ics)(&amp;L)…</translation>
+        <translation>カレンダーファイルを保存(&amp;L)…</translation>
     </message>
     <message>
         <source>Save &amp;invitation (.eml)…</source>
-        <translation>案内メールを保存(.eml)(&amp;I)…</translation>
+        <translation>案内メールの下書きを保存(&amp;I)…</translation>
     </message>
     <message>
         <source>Occurrences: {count}; cancelled: {cancelled}; moved: {moved}</source>
