@@ -133,7 +133,7 @@ def cmd_decrypt(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any) -> None:
-    """Add ``demo``, ``check`` and ``encrypt``."""
+    """Add ``demo``, ``check``, ``encrypt`` and ``decrypt``."""
     demo = add_command(sub, "demo", cmd_demo, "fill a database with the demo exchange")
     demo.add_argument("--visits", type=int, default=0, metavar="N", help="synthetic visits to add")
     demo.add_argument("--seed", type=int, default=0, metavar="S", help="seed for synthetic data")
@@ -144,3 +144,8 @@ def register(sub: Any) -> None:
         cmd_encrypt,
         "encrypt the database file and its backups (key from the keychain or PLANNER_DATABASE_KEY)",
     )
+    decrypt = add_command(
+        sub, "decrypt", cmd_decrypt, "write the plain contents of a sealed export or attachment"
+    )
+    decrypt.add_argument("file", metavar="FILE", help="the sealed file")
+    decrypt.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")

@@ -24,6 +24,7 @@ from planner.db.location import URL_ENV
 from planner.db.rotation import list_backups, make_backup, remove_leftovers
 from tests.db.helpers import digest, make_database
 from tests.fixtures.keychain import MemoryKeyring
+from tests.fixtures.sample import make_sample
 
 #: A name in the sample data: readable in a plain file, in no encrypted one.
 VISITOR = b"Tanaka"
@@ -266,3 +267,76 @@ def test_an_interrupted_encrypt_leaves_no_plain_debris(plain_db: Path) -> None:
     removed = remove_leftovers(plain_db)
     assert sorted(removed) == sorted(debris)
     assert not any(p.exists() for p in debris)
+
+
+def test_attachments_are_sealed_with_the_database_key(
+    db_path: Path,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from planner.db.location import sqlite_target
+    from planner.db.sealing import SEALED_MAGIC
+    from planner.domain.errors import PlannerError
+    from planner.services.container import Services
+    from tests.fixtures.database import open_migrated
+
+    services = open_migrated(db_path)
+    sample = make_sample(services)
+    source = tmp_path / "ESTA approval.pdf"
+    payload = b"%PDF-1.7 passport TK0000001 " * 500
+    source.write_bytes(payload)
+    visit_id = sample.visit_in.id or 0
+    item_id = services.paperwork.for_visit(visit_id)[0].id or 0
+    before = services.paperwork.add_attachment(item_id, source)
+    services.close()
+    monkeypatch.setenv(KEY_ENV, KEY)
+    code, out, err = _run(capfd, "encrypt", "--db", str(db_path))
+    assert code == 0 and "attachments sealed: 1" in out, err
+    assert [p for p in (db_path.parent / "attachments").rglob("*") if p.is_file()] == [
+        db_path.parent / "attachments" / sample.visit_in.code / Path(before.stored_path).name
+    ]  # no plain second name left behind
+    services = Services.open(sqlite_target(db_path))
+    try:
+        stored = services.paperwork.attachment_file(before)
+        assert (
+            stored.read_bytes().startswith(SEALED_MAGIC) and b"TK0000001" not in stored.read_bytes()
+        )
+        assert services.paperwork.attachment_bytes(before) == payload
+        viewable = services.paperwork.viewable_file(before)
+        assert viewable.read_bytes() == payload and viewable.stat().st_mode & 0o077 == 0
+        # Added after encryption: sealed from the start, same digest as the original.
+        after = services.paperwork.add_attachment(item_id, source)
+        sealed = services.paperwork.attachment_file(after).read_bytes()
+        assert sealed.startswith(SEALED_MAGIC) and b"TK0000001" not in sealed
+        assert after.sha256 == before.sha256 and after.size_bytes == len(payload)
+        # A changed byte is refused whole, as is another key.
+        tampered = bytearray(sealed)
+        tampered[-5] ^= 1
+        services.paperwork.attachment_file(after).write_bytes(bytes(tampered))
+        with pytest.raises(PlannerError, match="cannot be decrypted"):
+            services.paperwork.attachment_bytes(after)
+    finally:
+        services.close()
+
+
+def test_sensitive_exports_of_an_encrypted_database_are_sealed(
+    encrypted_db: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    sensitive, plain = tmp_path / "sensitive.csv", tmp_path / "plain.csv"
+    argv = ["export", "visits", "--format", "csv", "--db", str(encrypted_db)]
+    code, out, err = _run(capfd, *argv, "--include-sensitive", "-o", str(sensitive))
+    assert code == 0 and "sealed" in out, err
+    assert b"TK0000001" not in sensitive.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir() if "sensitive" in p.name) == ["sensitive.csv"]
+    code, out, err = _run(capfd, *argv, "-o", str(plain))
+    assert code == 0 and "sealed" not in out and b"Tanaka" in plain.read_bytes()
+    readable = tmp_path / "readable.csv"
+    code, out, err = _run(capfd, "decrypt", str(sensitive), "-o", str(readable))
+    assert code == 0, err
+    assert b"TK0000001" in readable.read_bytes() and readable.stat().st_mode & 0o077 == 0
+    # decrypt refuses a file it did not seal, in one line, writing nothing.
+    code, out, err = _run(capfd, "decrypt", str(plain), "-o", str(tmp_path / "x.csv"))
+    assert (code, out) == (1, "")
+    _one_line(err)
+    assert not (tmp_path / "x.csv").exists()
