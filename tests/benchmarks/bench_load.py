@@ -5,11 +5,12 @@ Usage (from the repository, with the worktree first on the path)::
     PYTHONPATH=$PWD .venv/bin/python tests/benchmarks/bench_load.py [--seconds 60]
         [--pg-workers 20] [--sqlite-workers 4] [--pg-url URL] [--port 54342] [--json]
 
-PostgreSQL: without ``--pg-url`` a throwaway cluster is started with ``.ci/postgres`` under
-``--cluster`` (default ``/tmp/pg-load-<pid>``) on ``--port`` and stopped at the end. The owner creates and migrates a
-database with the demo data, then one login per coordinator (``CREATE ROLE coordNN LOGIN``,
-member of a group role granted the tables; ``planner server add-user`` can replace this once
-it exists). SQLite: one demo file that ``--sqlite-workers`` processes share.
+PostgreSQL: without ``--pg-url`` a throwaway cluster is started with ``.ci/postgres`` in
+``--cluster`` (default ``/tmp/pg-load-<pid>``) on ``--port`` and stopped at the end. The
+owner creates and migrates a database with the demo data, then one login per coordinator
+(``CREATE ROLE coordNN LOGIN``, member of a group role granted the tables; ``planner server
+add-user`` can replace this once it exists). SQLite: one demo file that the
+``--sqlite-workers`` processes share.
 
 Each coordinator is a process of its own that, until the time is up, picks a visit, a person
 or a paperwork item at random (from pools small enough that two coordinators often pick the
