@@ -340,3 +340,20 @@ def test_sensitive_exports_of_an_encrypted_database_are_sealed(
     assert (code, out) == (1, "")
     _one_line(err)
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_the_window_opens_an_encrypted_file_with_the_key_and_refuses_without(
+    qapp: object,
+    encrypted_db: Path,
+    capfd: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    code, out, err = _run(capfd, "--db", str(encrypted_db), "--exit-when-ready")
+    assert code == 0 and out.startswith("ready visits=2 "), err
+    before = digest(encrypted_db)
+    monkeypatch.setenv(KEY_ENV, "not the key")
+    code, out, err = _run(capfd, "--db", str(encrypted_db), "--exit-when-ready")
+    assert (code, out) == (1, "")
+    _one_line(err)
+    assert "cannot be decrypted" in err
+    assert digest(encrypted_db) == before
