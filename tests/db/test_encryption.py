@@ -28,7 +28,8 @@ from tests.fixtures.sample import make_sample
 
 #: A name in the sample data: readable in a plain file, in no encrypted one.
 VISITOR = b"Tanaka"
-KEY = "correct horse 'battery\" staple"  # quotes: the key is quoted, never pasted raw
+#: Quotes: the key is quoted, never pasted raw; kanji: the same UTF-8 bytes on every path.
+KEY = "correct horse 'battery\" staple 鍵"
 
 
 def _run(capfd: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
