@@ -125,7 +125,7 @@ def backup_database(source: Path, destination: Path) -> Path:
         with held_while_writing(tmp):
             with (
                 closing(connect(source, mode="ro", key=key)) as src,
-                closing(connect(tmp, mode="rw", key=key)) as dst,
+                closing(connect(tmp, mode="rw", key=key, like=source)) as dst,
             ):
                 src.backup(dst)
                 # A backup is a standalone file: rollback-journal mode, so reading it later

@@ -177,12 +177,24 @@ def _page_key(key: str, salt: bytes) -> str:
     return hashlib.pbkdf2_hmac("sha512", key.encode("utf-8"), salt, _KDF_ITERATIONS, 32).hex()
 
 
-def _keying(path: Path, key: str) -> str:
-    """The ``PRAGMA key`` for *path*: the derived raw key when the file exists (its first 16
-    bytes are the salt), else the passphrase, from which SQLCipher makes a new salt."""
+def _salt(path: Path) -> bytes | None:
+    # An encrypted file's first 16 bytes are its key-derivation salt.
     header, size = header_of(path)
     if size >= _MIN_ENCRYPTED_SIZE and len(header) == len(SQLITE_MAGIC) and header != SQLITE_MAGIC:
-        return f"PRAGMA key = \"x'{_page_key(key, header)}'\""
+        return header
+    return None
+
+
+def _keying(path: Path, key: str, like: Path | None) -> str:
+    """The ``PRAGMA key`` for *path*: the derived raw key when the file exists; for a new
+    file, the raw key and salt of the encrypted file *like* (a backup of it: no second
+    derivation), else the passphrase, from which SQLCipher makes a new salt."""
+    salt = _salt(path)
+    if salt is not None:
+        return f"PRAGMA key = \"x'{_page_key(key, salt)}'\""
+    salt = _salt(like) if like is not None else None
+    if salt is not None:
+        return f"PRAGMA key = \"x'{_page_key(key, salt)}{salt.hex()}'\""
     return key_pragma(key)
 
 
@@ -208,6 +220,7 @@ def looks_encrypted(path: Path) -> bool:
         and size >= _MIN_ENCRYPTED_SIZE
         and size % _MIN_ENCRYPTED_SIZE == 0
         and len(set(header)) >= 8  # 16 random bytes have about 15 distinct values
+        and sum(32 <= b < 127 for b in header) < 12  # random: about 6 printable; text: 16
     )
 
 
@@ -254,6 +267,7 @@ def connect(
     *,
     mode: str = "ro",
     key: str | None = None,
+    like: Path | None = None,
     **options: Any,
 ) -> sqlite3.Connection:
     """A DB-API connection to *path* opened with *mode* (``ro``, ``rw``, ``rwc``).
@@ -262,7 +276,8 @@ def connect(
     file (it can attach an encrypted one). With a key, an SQLCipher connection keyed
     before its first read, and checked: a key that does not open the file is a
     :class:`WrongKeyError` (a new, empty file takes the key and is encrypted from its first
-    page). *options* go to ``connect`` (``timeout``, ``isolation_level``,
+    page; *like*: an encrypted file whose salt a new file shares, as a backup of it does).
+    *options* go to ``connect`` (``timeout``, ``isolation_level``,
     ``check_same_thread``).
     """
     uri = sqlite_uri(path, mode=mode)
@@ -275,7 +290,7 @@ def connect(
         # SQLCipher writes its own diagnostics to stderr; the user gets one line from us.
         conn.execute("PRAGMA cipher_log_level = NONE")
         if key:  # "" reads a plain file through SQLCipher (to attach an encrypted one)
-            conn.execute(_keying(path, key))
+            conn.execute(_keying(path, key, like))
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except dbapi.DatabaseError as exc:
         conn.close()
