@@ -161,7 +161,8 @@ def _take_sole_writer(path: Path) -> object:
     which is exactly the refusal wanted. ``BEGIN IMMEDIATE`` then keeps writers out (readers,
     such as the backup and the export, may still read).
     """
-    conn = connect(path, mode="rw", isolation_level=None, timeout=1)
+    # A few seconds: a command that is just finishing may still hold the file briefly.
+    conn = connect(path, mode="rw", isolation_level=None, timeout=5)
     try:
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
         if str(mode).lower() != "delete":
