@@ -96,8 +96,11 @@ def cmd_encrypt(args: argparse.Namespace) -> int:
     # Replacing the file under a running window would lose its next saves: refuse instead.
     with InstanceLock(target.path):
         result = encrypt_database(target.path, target.path.parent / ATTACHMENTS_FOLDER)
-    print(f"{result.path} is now encrypted (SQLCipher, AES-256)")
-    print(f"a verified backup was taken first: {result.backup.path}")
+    if result.backup is None:
+        print(f"{result.path} was already encrypted; finished what an earlier run left")
+    else:
+        print(f"{result.path} is now encrypted (SQLCipher, AES-256)")
+        print(f"a verified backup was taken first: {result.backup.path}")
     print(f"backups encrypted: {result.backups_encrypted}")
     print(f"attachments sealed: {result.attachments_sealed}")
     return EXIT_OK

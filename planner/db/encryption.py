@@ -22,8 +22,10 @@ from planner.db.cipher import (
     connect,
     driver_errors,
     ensure_key,
+    file_key,
     header_of,
     looks_encrypted,
+    open_file,
 )
 from planner.db.errors import CorruptDatabaseError, StorageError, environment_error
 from planner.db.files import create_private_file, held_while_writing, make_private
@@ -41,7 +43,9 @@ class EncryptionResult:
     """What ``planner encrypt`` did."""
 
     path: Path
-    backup: BackupInfo  # the verified backup taken first (itself encrypted by the end)
+    #: The verified backup taken first (itself encrypted by the end); None when the file was
+    #: encrypted already and only an interrupted run's backups and attachments were left.
+    backup: BackupInfo | None
     backups_encrypted: int  # plain backups in the backups folder replaced by encrypted ones
     attachments_sealed: int  # plain attachment copies replaced by sealed ones
 
@@ -180,19 +184,37 @@ def _take_sole_writer(path: Path) -> object:
     return conn
 
 
+def _encrypt_the_rest(path: Path, key: str, attachments: Path | None) -> tuple[int, int]:
+    """Encrypt the plain backups of *path* and seal the plain attachments; how many of each."""
+    encrypted = 0
+    for info in list_backups(path):
+        if not looks_encrypted(info.path):
+            _replace_with_encrypted(info.path, key, PARTIAL_SUFFIX)
+            encrypted += 1
+    sealed = seal_folder(attachments, key) if attachments is not None else 0
+    return encrypted, sealed
+
+
 def encrypt_database(path: Path, attachments: Path | None = None) -> EncryptionResult:
     """Turn the plain SQLite database *path* into an SQLCipher file with the database key.
 
     The key is ``PLANNER_DATABASE_KEY``, else the keychain's; when there is none, a random
-    key is made and kept in the keychain. Refused (nothing changed) when the file is already
-    encrypted, damaged, or open in another program. The files in the *attachments* folder
-    are sealed with the same key.
+    key is made and kept in the keychain. Refused (nothing changed) when the file is damaged
+    or open in another program. The files in the *attachments* folder are sealed with the
+    same key. On a file already encrypted it finishes what an interrupted run left (plain
+    backups, plain attachments), or says there is nothing to do.
     """
     if looks_encrypted(path):
-        raise StorageError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is already encrypted"),
-            params={"path": str(path)},
-        )
+        key = file_key(path)
+        assert key is not None  # looks_encrypted: file_key raised when there is none
+        open_file(path).close()  # the key must open it before it encrypts anything else
+        encrypted, sealed = _encrypt_the_rest(path, key, attachments)
+        if not (encrypted or sealed):
+            raise StorageError(
+                QT_TRANSLATE_NOOP("Validation", "{path} is already encrypted"),
+                params={"path": str(path)},
+            )
+        return EncryptionResult(path, None, encrypted, sealed)
     header, _size = header_of(path)
     problems = ["it does not start like a database"] if header != SQLITE_MAGIC else []
     problems = problems or integrity_problems(path, quick=False)
@@ -207,10 +229,5 @@ def encrypt_database(path: Path, attachments: Path | None = None) -> EncryptionR
         _replace_with_encrypted(path, key, ENCRYPTING_SUFFIX)
     finally:
         writer.close()  # type: ignore[attr-defined]
-    encrypted = 0
-    for info in list_backups(path):
-        if not looks_encrypted(info.path):
-            _replace_with_encrypted(info.path, key, PARTIAL_SUFFIX)
-            encrypted += 1
-    sealed = seal_folder(attachments, key) if attachments is not None else 0
+    encrypted, sealed = _encrypt_the_rest(path, key, attachments)
     return EncryptionResult(path, backup, encrypted, sealed)

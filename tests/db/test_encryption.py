@@ -6,6 +6,7 @@ Each test has its own database and an empty in-memory keychain (tests/conftest.p
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 from urllib.parse import quote
@@ -358,3 +359,26 @@ def test_the_window_opens_an_encrypted_file_with_the_key_and_refuses_without(
     _one_line(err)
     assert "cannot be decrypted" in err
     assert digest(encrypted_db) == before
+
+
+def test_encrypt_again_finishes_what_an_interrupted_run_left(
+    encrypted_db: Path, capfd: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    # A kill after the database was swapped: a plain backup and a plain attachment remain.
+    plain = tmp_path / "plain"
+    plain.mkdir()
+    make_database(plain / "planner.sqlite3")
+    [info] = list_backups(encrypted_db)[:1]
+    left = info.path.with_name(info.path.name.replace(".auto.", ".manual.", 1))
+    left.write_bytes((plain / "planner.sqlite3").read_bytes())
+    shutil.rmtree(plain)
+    attachment = encrypted_db.parent / "attachments" / "V-1" / "1-passport.pdf"
+    attachment.parent.mkdir(parents=True)
+    attachment.write_bytes(b"passport TK0000001")
+    assert _plain_copies(encrypted_db.parent) == [left]
+    code, out, err = _run(capfd, "encrypt", "--db", str(encrypted_db))
+    assert (code, err) == (0, ""), err
+    assert "already encrypted" in out and "backups encrypted: 1" in out
+    assert "attachments sealed: 1" in out
+    assert _plain_copies(encrypted_db.parent) == []
+    assert b"TK0000001" not in attachment.read_bytes()
