@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import planner
+from planner.domain.errors import PlannerError
 from planner.services.container import Services
 from planner.ui.common.preferences import Preferences
 
@@ -40,7 +41,11 @@ def choose_preferences(
     """The settings dialog over *current*; the preferences chosen, None if cancelled."""
     from planner.ui.shell.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(current, services.institutions.list(), parent)
+    try:
+        fingerprint = services.keys.own().fingerprint  # made on first use
+    except PlannerError:  # an unreadable key folder must not keep the settings closed
+        fingerprint = ""
+    dialog = SettingsDialog(current, services.institutions.list(), parent, fingerprint=fingerprint)
     if dialog.exec() == SettingsDialog.DialogCode.Accepted:
         return dialog.preferences()
     return None
