@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 # Before any Qt import: no display in CI, and tests must not depend on one.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test, nor any program a test starts, ever reads or writes the real keychain: programs
+# started by tests get keyring's backend that refuses everything (they use
+# PLANNER_DATABASE_KEY); this process gets an in-memory one per test (see _fake_keychain).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
 
 
 @pytest.fixture(autouse=True)
@@ -32,6 +36,21 @@ def _isolated_home(
     ):
         monkeypatch.setenv(var, str(home / sub))
     monkeypatch.delenv("PLANNER_DATABASE_URL", raising=False)
+    monkeypatch.delenv("PLANNER_DATABASE_KEY", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _fake_keychain() -> Iterator[object]:
+    """An empty in-memory keychain for each test, put back to keyring's refusing one after."""
+    import keyring
+    from keyring.backends.fail import Keyring as Refusing
+
+    from tests.fixtures.keychain import MemoryKeyring
+
+    fake = MemoryKeyring()
+    keyring.set_keyring(fake)
+    yield fake
+    keyring.set_keyring(Refusing())
 
 
 @pytest.fixture

@@ -70,6 +70,26 @@ def cmd_export_event(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SEALED_NOTE = " (sealed with the database key; 'planner decrypt' reads it)"
+
+
+def seal_if_encrypted(args: argparse.Namespace, written: Path) -> bool:
+    """Seal the sensitive export *written* when the database is encrypted; True if sealed.
+
+    Passport numbers and dates of birth from an encrypted database stay encrypted on disk.
+    """
+    from planner.db.cipher import file_key
+    from planner.db.location import resolve_target
+    from planner.db.sealing import seal_file
+
+    path = resolve_target(args.db).path
+    key = file_key(path) if path is not None else None
+    if key is None:
+        return False
+    seal_file(written, key)
+    return True
+
+
 def cmd_export_series(args: argparse.Namespace) -> int:
     """Write an event's (or series') calendar file or invitation draft to ``-o``."""
     from planner.export.atomic import atomic_write
@@ -165,7 +185,10 @@ def cmd_export_visits(args: argparse.Namespace) -> int:
         rows = services.reports.visit_rows(include_sensitive=args.include_sensitive)
     table = visits_table(rows, include_sensitive=args.include_sensitive)
     written = write_table(out, args.format, table)
-    print(f"{len(rows)} visits written to {written}")
+    extra = ""
+    if args.include_sensitive and seal_if_encrypted(args, written):
+        extra = SEALED_NOTE
+    print(f"{len(rows)} visits written to {written}{extra}")
     return EXIT_OK
 
 

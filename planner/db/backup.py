@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from planner.db.cipher import connect, driver_errors, file_key, is_database_file
 from planner.db.errors import (
     StorageError,
     StorageProblem,
@@ -15,7 +15,6 @@ from planner.db.errors import (
     storage_error,
 )
 from planner.db.files import create_private_file, held_while_writing, make_private
-from planner.db.location import sqlite_uri
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 
 #: The first 16 bytes of every SQLite database file.
@@ -37,18 +36,26 @@ def _lenient_text(data: bytes) -> str:
 
 
 def integrity_problems(path: Path, *, quick: bool = True) -> list[str]:
-    """SQLite's own verdict on *path*: an empty list when the file is sound."""
+    """SQLite's own verdict on *path*: an empty list when the file is sound.
+
+    An encrypted file is opened with its key (a missing or wrong key is raised, not called
+    damage); its full check also verifies every page's HMAC (``cipher_integrity_check``).
+    """
     pragma = "quick_check" if quick else "integrity_check"
+    key = file_key(path)
     try:
-        with closing(sqlite3.connect(sqlite_uri(path), uri=True)) as conn:
+        with closing(connect(path, mode="ro", key=key)) as conn:
             # A damaged file's report can quote names whose bytes are not UTF-8.
             conn.text_factory = _lenient_text
             rows = conn.execute(f"PRAGMA {pragma}").fetchall()
+            if key is not None and not quick:
+                # Lists the pages whose authentication failed; nothing when all pass.
+                rows += conn.execute("PRAGMA cipher_integrity_check").fetchall()
     except UnicodeDecodeError as exc:
         # SQLite's own message quoted non-UTF-8 bytes (a damaged name): Python could not
         # even build the error. The bytes are in the exception; show them safely.
         return [_lenient_text(exc.object if isinstance(exc.object, bytes) else bytes(exc.object))]
-    except sqlite3.DatabaseError as exc:
+    except driver_errors() as exc:
         problem = classify(exc)
         if problem not in (None, StorageProblem.CORRUPT, StorageProblem.NOT_A_DATABASE):
             # Busy, read-only, a full disk, an I/O error: the environment, not damage. Calling
@@ -90,9 +97,11 @@ def backup_database(source: Path, destination: Path) -> Path:
             params={"destination": str(destination)},
         )
     try:
-        sound_header = read_header(source) == SQLITE_MAGIC
+        sound_header = is_database_file(source)
+        # A backup of an encrypted database is encrypted with the same key.
+        key = file_key(source) if sound_header else None
     except OSError:
-        sound_header = False
+        sound_header, key = False, None
     if not sound_header:
         # An empty or overwritten file would "back up" as a valid empty database and push
         # good backups out of the rotation.
@@ -115,8 +124,8 @@ def backup_database(source: Path, destination: Path) -> Path:
         # Held until the rename: a clean-up at another start must not take it for debris.
         with held_while_writing(tmp):
             with (
-                closing(sqlite3.connect(sqlite_uri(source), uri=True)) as src,
-                closing(sqlite3.connect(tmp)) as dst,
+                closing(connect(source, mode="ro", key=key)) as src,
+                closing(connect(tmp, mode="rw", key=key, like=source)) as dst,
             ):
                 src.backup(dst)
                 # A backup is a standalone file: rollback-journal mode, so reading it later
@@ -132,7 +141,7 @@ def backup_database(source: Path, destination: Path) -> Path:
                 )
             _fsync(tmp)
             tmp.replace(destination)
-    except sqlite3.Error as exc:
+    except driver_errors() as exc:
         full = classify(exc) is StorageProblem.FULL
         reason = Message(QT_TRANSLATE_NOOP("Validation", "the disk is full")) if full else str(exc)
         raise StorageError(

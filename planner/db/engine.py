@@ -18,8 +18,17 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from planner.db.cipher import (
+    SQLITE_MAGIC,
+    NotEncryptedError,
+    connect,
+    dbapi_module,
+    ensure_key,
+    file_key,
+    header_of,
+)
 from planner.db.errors import StorageError, environment_error
-from planner.db.location import DatabaseTarget, check_driver_installed, sqlite_uri
+from planner.db.location import DatabaseTarget, check_driver_installed
 from planner.domain.errors import ConflictError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -51,16 +60,52 @@ def _sqlite_on_begin(conn: Connection) -> None:
     conn.exec_driver_sql(f"BEGIN {mode}")
 
 
+def target_key(target: DatabaseTarget) -> str | None:
+    """The key *target*'s file needs: None for a plain file, the database key for an
+    encrypted one, and for a new file asked for encrypted, the key (made if there is none).
+
+    A plain file where an encrypted one was asked for (``sqlite+pysqlcipher``) is refused,
+    never used as it is.
+    """
+    assert target.path is not None
+    header, size = header_of(target.path)
+    if size == 0:
+        return ensure_key() if target.encrypted else None
+    key = file_key(target.path)
+    if key is None and target.encrypted and header == SQLITE_MAGIC:
+        raise NotEncryptedError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{path} is not encrypted although an encrypted database was asked for; "
+                "encrypt it first with 'planner encrypt --db {path}'",
+            ),
+            params={"path": str(target.path)},
+        )
+    return key
+
+
 def create_planner_engine(target: DatabaseTarget, *, read_only: bool = False) -> Engine:
-    """An engine for *target*; for SQLite files, with the pragmas and begin handling."""
+    """An engine for *target*; for SQLite files, with the pragmas and begin handling.
+
+    An encrypted file gets SQLCipher's driver (the same dialect, another DB-API module), each
+    connection keyed before its first statement.
+    """
     if target.path is None:
         check_driver_installed(target.url)
         return create_engine(target.url, pool_pre_ping=True)
-    if read_only:
-        # The URI is quoted by sqlite_uri; a creator keeps SQLAlchemy from parsing it again.
-        uri = sqlite_uri(target.path, mode="ro")
+    key = target_key(target)
+    if key is not None:
+        path, mode = target.path, "ro" if read_only else "rwc"
         engine = create_engine(
-            target.url, creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False)
+            target.url,
+            module=dbapi_module(),
+            creator=lambda: connect(path, mode=mode, key=key, check_same_thread=False),
+        )
+    elif read_only:
+        # The URI is quoted by sqlite_uri; a creator keeps SQLAlchemy from parsing it again.
+        path = target.path
+        engine = create_engine(
+            target.url, creator=lambda: connect(path, mode="ro", check_same_thread=False)
         )
     else:
         engine = create_engine(target.url)

@@ -27,7 +27,10 @@ URL_ENV = "PLANNER_DATABASE_URL"
 #: Something that starts like ``scheme://`` is meant as a URL, not a file name.
 _LOOKS_LIKE_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 #: Backends the application supports, and the drivers it can use for each.
-_SUPPORTED_DRIVERS = {"sqlite": ("pysqlite",), "postgresql": ("psycopg", "psycopg2")}
+_SUPPORTED_DRIVERS = {
+    "sqlite": ("pysqlite", "pysqlcipher"),
+    "postgresql": ("psycopg", "psycopg2"),
+}
 #: What to install for a supported driver that is missing.
 _DRIVER_PACKAGES = {"psycopg": "psycopg[binary]", "psycopg2": "psycopg2-binary"}
 
@@ -42,6 +45,9 @@ class DatabaseTarget:
 
     url: str | URL
     path: Path | None
+    #: Asked for as an encrypted file (a ``sqlite+pysqlcipher`` URL): never opened or created
+    #: as a plain one. An encrypted file is recognised without it, by its first bytes.
+    encrypted: bool = False
 
     @property
     def display(self) -> str:
@@ -56,11 +62,12 @@ def default_data_dir() -> Path:
     return user_data_path(APP_DIR_NAME, appauthor=False)
 
 
-def sqlite_target(path: Path) -> DatabaseTarget:
-    """Target for an SQLite file at *path*."""
+def sqlite_target(path: Path, *, encrypted: bool = False) -> DatabaseTarget:
+    """Target for an SQLite file at *path* (*encrypted*: it must be an SQLCipher file)."""
     path = path.expanduser().absolute()
     # URL.create keeps the path as one opaque value: nothing in it is parsed as URL syntax.
-    return DatabaseTarget(url=URL.create("sqlite", database=str(path)), path=path)
+    url = URL.create("sqlite", database=str(path))
+    return DatabaseTarget(url=url, path=path, encrypted=encrypted)
 
 
 def sqlite_uri(path: Path, *, mode: str = "ro") -> str:
@@ -84,9 +91,11 @@ def _url_error(template: str, **params: str) -> DatabaseUrlError:
 def parse_database_url(text: str) -> URL:
     """*text* as a URL of a supported database, or a :class:`DatabaseUrlError` saying why not.
 
-    Only SQLite (its built-in driver) and PostgreSQL (psycopg) are supported; anything else,
-    including an encrypted ``sqlite+pysqlcipher`` URL, is refused rather than opened as
-    something it is not. A missing driver is named with the package to install.
+    Only SQLite (its built-in driver, or SQLCipher as ``sqlite+pysqlcipher`` for an encrypted
+    file) and PostgreSQL (psycopg) are supported; anything else is refused rather than opened
+    as something it is not. An encrypted URL carrying a key is refused: the key lives in the
+    keychain or ``PLANNER_DATABASE_KEY``, never in a URL that settings and messages may show.
+    A missing driver is named with the package to install.
     """
     # Until it parses, a password in it cannot be hidden by SQLAlchemy: hide it here.
     shown = re.sub(r"(://[^/@]*?:)[^/@]*@", r"\1***@", text)
@@ -104,12 +113,21 @@ def parse_database_url(text: str) -> URL:
         ) from exc
     # Read from the name itself: asking SQLAlchemy for the driver would import its plugin.
     backend, _, driver = url.drivername.partition("+")
-    if backend == "sqlite" and driver not in ("", "pysqlite"):
+    if backend == "sqlite" and driver == "pysqlcipher" and (url.password or url.username):
         raise _url_error(
             QT_TRANSLATE_NOOP(
                 "Validation",
-                "{url}: the SQLite driver {driver} is not supported (an encrypted database "
-                "is not available in this version); use a sqlite:/// URL",
+                "{url}: the database key is never given in a URL; keep it in the keychain or "
+                "in PLANNER_DATABASE_KEY and use sqlite+pysqlcipher:////path/to/file",
+            ),
+            url=re.sub(r"://[^/]*@", "://***@", text),
+        )
+    if backend == "sqlite" and driver not in ("", "pysqlite", "pysqlcipher"):
+        raise _url_error(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "{url}: the SQLite driver {driver} is not supported; use a sqlite:/// URL, or "
+                "sqlite+pysqlcipher:/// for an encrypted file",
             ),
             url=shown,
             driver=driver,
@@ -164,7 +182,8 @@ def _target_from_url(text: str) -> DatabaseTarget:
                 ),
                 url=text,
             )
-        return sqlite_target(Path(url.database or ""))
+        encrypted = url.drivername.partition("+")[2] == "pysqlcipher"
+        return sqlite_target(Path(url.database or ""), encrypted=encrypted)
     return DatabaseTarget(url=url, path=None)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -12,7 +11,8 @@ from sqlalchemy.exc import DBAPIError
 
 from planner.db.backup import SQLITE_MAGIC, integrity_problems, read_header
 from planner.db.backup_info import BackupInfo
-from planner.db.engine import Database, create_planner_engine
+from planner.db.cipher import connect, looks_encrypted, open_file
+from planner.db.engine import Database, create_planner_engine, target_key
 from planner.db.errors import (
     CorruptDatabaseError,
     DamagedFileError,
@@ -53,6 +53,10 @@ def check_sqlite_file(path: Path) -> None:
             params={"path": str(path), "reason": exc.strerror or str(exc)},
         ) from exc
     if header == SQLITE_MAGIC:
+        return
+    if looks_encrypted(path):
+        # An SQLCipher file: fine if the key opens it; a missing or wrong key is one line.
+        open_file(path).close()
         return
     problem = (
         Message(QT_TRANSLATE_NOOP("Validation", "the file is empty"))
@@ -153,7 +157,7 @@ def _publish(tmp: Path, path: Path) -> None:
             tmp.replace(path)
 
 
-def _create_database(path: Path) -> None:
+def _create_database(path: Path, *, encrypted: bool = False) -> None:
     """Create a migrated database at *path*, which appears complete or not at all.
 
     It is built under a temporary name and published in one step, so a kill or a failure
@@ -162,13 +166,15 @@ def _create_database(path: Path) -> None:
     tmp = _prepare_new_file(path)
     try:
         with held_while_writing(tmp):
-            engine = create_planner_engine(sqlite_target(tmp))
+            tmp_target = sqlite_target(tmp, encrypted=encrypted)
+            key = target_key(tmp_target)
+            engine = create_planner_engine(tmp_target)
             try:
                 _upgrade(engine, str(path), None)
             finally:
                 engine.dispose()
             # Fold the WAL into the file: the published file must not need its journal.
-            conn = sqlite3.connect(tmp)
+            conn = connect(tmp, mode="rw", key=key)
             try:
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
@@ -278,6 +284,8 @@ def open_database(
     remove_leftovers(path)
     if path.exists():
         check_sqlite_file(path)
+        # An encrypted database asked for and a plain file found: refused, never used plain.
+        target_key(target)
         check_writable(path)
         check_integrity(path)
         state = inspect_file(target)
@@ -286,7 +294,7 @@ def open_database(
         if state.needs_upgrade and not state.is_empty:
             backup = _backup_before_upgrade(path, state)
     elif create and not read_only:
-        _create_database(path)
+        _create_database(path, encrypted=target.encrypted)
         state = inspect_file(target)
     else:
         raise StorageError(

@@ -10,8 +10,14 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from planner.db.backup import SQLITE_MAGIC, integrity_problems, read_header
+from planner.db.backup import integrity_problems
 from planner.db.backup_info import BackupInfo
+from planner.db.cipher import (
+    connect,
+    driver_errors,
+    file_key,
+    is_database_file,
+)
 from planner.db.engine import BUSY_TIMEOUT_MS
 from planner.db.errors import StorageError, environment_error
 from planner.db.files import (
@@ -123,16 +129,29 @@ def _restore_live(db_path: Path, backup: Path) -> BackupInfo:
     (read by another connection, which a writer's lock does not block) holds every write
     acknowledged before the restore, and writes after it wait and land in the restored data.
     """
-    conn = sqlite3.connect(
-        sqlite_uri(db_path, mode="rw"),
-        uri=True,
+    main_key, backup_key = file_key(db_path), file_key(backup)
+    if main_key is None and backup_key is not None:
+        # SQLCipher's driver reads the plain file too; only it can attach the encrypted one.
+        main_key = ""
+    conn = connect(
+        db_path,
+        mode="rw",
+        key=main_key,
         isolation_level=None,
         timeout=BUSY_TIMEOUT_MS / 1000,
     )
     try:
         # The replaced rows hold personal data: overwrite their pages, as the application does.
         conn.execute("PRAGMA secure_delete = ON")
-        conn.execute("ATTACH DATABASE ? AS restoring", (sqlite_uri(backup, mode="ro"),))
+        if main_key is None:
+            conn.execute("ATTACH DATABASE ? AS restoring", (sqlite_uri(backup, mode="ro"),))
+        else:
+            # SQLCipher: KEY '' attaches a plain backup into an encrypted database (its rows
+            # are encrypted as they are copied), the key an encrypted one.
+            conn.execute(
+                "ATTACH DATABASE ? AS restoring KEY ?",
+                (sqlite_uri(backup, mode="ro"), backup_key or ""),
+            )
         conn.execute("BEGIN IMMEDIATE")
         try:
             previous = make_backup(db_path, "before-restore", prune=False)
@@ -149,10 +168,10 @@ def _restore_live(db_path: Path, backup: Path) -> BackupInfo:
 
 def _is_sound(path: Path) -> bool:
     try:
-        header = read_header(path)
+        sound = is_database_file(path)
     except OSError:
         return False
-    return header == SQLITE_MAGIC and not integrity_problems(path, quick=True)
+    return sound and not integrity_problems(path, quick=True)
 
 
 def restore_backup(db_path: Path, backup: Path, *, damaged: bool) -> RestoreResult:
@@ -175,7 +194,7 @@ def restore_backup(db_path: Path, backup: Path, *, damaged: bool) -> RestoreResu
     if db_path.exists() and not damaged and _is_sound(db_path):
         try:
             previous = _restore_live(db_path, backup)
-        except sqlite3.Error as exc:
+        except driver_errors() as exc:
             error = environment_error(exc, str(db_path), writing=True)
             if error is not None:
                 raise error from exc

@@ -145,6 +145,10 @@ def remove_leftovers(db_path: Path) -> list[Path]:
     candidates = [db_path.with_name(db_path.name + ".restoring")]
     # A database whose creation was interrupted (see opening): never published, so debris.
     candidates += db_path.parent.glob(f"{glob.escape(db_path.name)}.creating-*[0-9]")
+    # An interrupted 'planner encrypt': the encrypted copy being built, and a second name of
+    # the plain file that was to be overwritten (plain personal data: never left behind).
+    candidates.append(db_path.with_name(db_path.name + ".encrypting"))
+    candidates += db_path.parent.glob(f"{glob.escape(db_path.name)}.plain-*[0-9]")
     folder = backups_dir(db_path)
     if folder.is_dir():
         prefix = db_path.name + "."

@@ -9,11 +9,14 @@ regenerated checklists together or neither.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import dataclasses
 import hashlib
 import os
 import re
+import shutil
+import tempfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -22,6 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, func, select
 from sqlalchemy.orm import Session
 
+from planner.db.cipher import MissingKeyError, database_key, file_key
 from planner.db.engine import Database
 from planner.db.files import PRIVATE_FILE_MODE, ensure_private_dir
 from planner.db.location import default_data_dir
@@ -34,6 +38,7 @@ from planner.db.models import (
     PersonRow,
     VisitRow,
 )
+from planner.db.sealing import SEALED_MAGIC, is_sealed, seal, unseal, write_private
 from planner.domain.enums import (
     AuditAction,
     PaperworkStatus,
@@ -605,8 +610,48 @@ class PaperworkService:
             return [_attachment(r) for r in rows]
 
     def attachment_file(self, attachment: Attachment) -> Path:
-        """Where the attachment's copy lives on disk."""
+        """Where the attachment's copy lives on disk (sealed when the database is encrypted)."""
         return self.data_folder() / attachment.stored_path
+
+    def _attachment_key(self) -> str | None:
+        # Attachments of an encrypted database are sealed with its key; a plain one's are not.
+        path = self.db.target.path
+        return file_key(path) if path is not None else None
+
+    def attachment_bytes(self, attachment: Attachment) -> bytes:
+        """The attachment's contents, unsealed if it is sealed; checked against its SHA-256."""
+        path = self.attachment_file(attachment)
+        data = path.read_bytes()
+        if data.startswith(SEALED_MAGIC):
+            key = self._attachment_key() or database_key()
+            if key is None:
+                raise MissingKeyError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "{path} is sealed and no database key was found"
+                    ),
+                    params={"path": str(path)},
+                )
+            data = unseal(data, key, path)
+        if hashlib.sha256(data).hexdigest() != attachment.sha256:
+            raise ValidationError.single(
+                "file",
+                QT_TRANSLATE_NOOP(
+                    "Validation", "{path} was changed since it was attached (its SHA-256 differs)"
+                ),
+                {"path": str(path)},
+            )
+        return data
+
+    def viewable_file(self, attachment: Attachment) -> Path:
+        """A file the desktop's viewer can open: the copy itself, or for a sealed one a
+        decrypted copy in a private (0700) temporary folder, removed when the program ends."""
+        path = self.attachment_file(attachment)
+        if not is_sealed(path):
+            return path
+        data = self.attachment_bytes(attachment)
+        folder = Path(tempfile.mkdtemp(prefix="planner-attachment-"))
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        return write_private(folder / Path(attachment.filename).name, data)
 
     def add_attachment(self, item_id: int, source: Path) -> Attachment:
         """Copy *source* into ``attachments/<visit code>/`` (0600, folder 0700) and record it."""
@@ -633,7 +678,9 @@ class PaperworkService:
         folder = root / code
         ensure_private_dir(folder)
         name = _UNSAFE.sub("_", source.name).strip(" .") or "attachment"
-        target, digest, size = _private_copy(source, folder, f"{item_id}-{name}")
+        target, digest, size = _private_copy(
+            source, folder, f"{item_id}-{name}", self._attachment_key()
+        )
         try:
             with self.db.write() as session:
                 row = AttachmentRow(
@@ -698,8 +745,14 @@ def _fill_dates(item: PaperworkItem, today: date) -> PaperworkItem:
     return item
 
 
-def _private_copy(source: Path, folder: Path, name: str) -> tuple[Path, str, int]:
-    """Copy *source* to a new 0600 file in *folder*; returns its path, SHA-256 and size."""
+def _private_copy(
+    source: Path, folder: Path, name: str, key: str | None = None
+) -> tuple[Path, str, int]:
+    """Copy *source* to a new 0600 file in *folder*; returns its path, SHA-256 and size.
+
+    With *key* (an encrypted database) the copy is sealed with it; the digest and size are
+    the original's, so the record says the same whichever way the file is kept.
+    """
     stem, suffix = os.path.splitext(name)  # noqa: PTH122 - on a plain file name
     for attempt in range(1, 1000):
         target = folder / (name if attempt == 1 else f"{stem}-{attempt}{suffix}")
@@ -718,7 +771,13 @@ def _private_copy(source: Path, folder: Path, name: str) -> tuple[Path, str, int
     size = 0
     try:
         with os.fdopen(fd, "wb") as out, source.open("rb") as src:
-            while chunk := src.read(1 << 20):
+            if key is not None:
+                # Sealed whole: never a plain byte of it on disk.
+                data = src.read()
+                digest.update(data)
+                size = len(data)
+                out.write(seal(data, key))
+            while key is None and (chunk := src.read(1 << 20)):
                 digest.update(chunk)
                 out.write(chunk)
                 size += len(chunk)

@@ -4242,6 +4242,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>承認日が提出日より前になっています</translation>
     </message>
     <message>
+        <source>{path} is sealed and no database key was found</source>
+        <translation>{path} は暗号化（封印）されていますが、データベースの鍵が見つかりません</translation>
+    </message>
+    <message>
+        <source>{path} was changed since it was attached (its SHA-256 differs)</source>
+        <translation>{path} は添付後に変更されています（SHA-256 が一致しません）</translation>
+    </message>
+    <message>
         <source>{path} is not a readable file</source>
         <translation>{path} は読み取り可能なファイルではありません</translation>
     </message>
@@ -5090,17 +5098,25 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>{year} 年は {first}～{last} 年の範囲外です</translation>
     </message>
     <message>
+        <source>{path} is not encrypted although an encrypted database was asked for; encrypt it first with &apos;planner encrypt --db {path}&apos;</source>
+        <translation>暗号化されたデータベースが指定されましたが、{path} は暗号化されていません。先に &apos;planner encrypt --db {path}&apos; で暗号化してください</translation>
+    </message>
+    <message>
         <source>a record was changed by someone else while you saved: reload it and make your change again</source>
         <translation>保存中に他の人がレコードを変更しました。再読み込みしてから、もう一度変更してください</translation>
     </message>
     <message>
         <source>{url} is not a database URL; expected for example postgresql+psycopg://user@host/planner or sqlite:////path/to/planner.sqlite3</source>
-        <extracomment>Something that starts like ``scheme://`` is meant as a URL, not a file name. Backends the application supports, and the drivers it can use for each. What to install for a supported driver that is missing.</extracomment>
+        <extracomment>Something that starts like ``scheme://`` is meant as a URL, not a file name. Backends the application supports, and the drivers it can use for each. What to install for a supported driver that is missing. Asked for as an encrypted file (a ``sqlite+pysqlcipher`` URL): never opened or created as a plain one. An encrypted file is recognised without it, by its first bytes.</extracomment>
         <translation>{url} はデータベースの URL ではありません。例: postgresql+psycopg://user@host/planner または sqlite:////path/to/planner.sqlite3</translation>
     </message>
     <message>
-        <source>{url}: the SQLite driver {driver} is not supported (an encrypted database is not available in this version); use a sqlite:/// URL</source>
-        <translation>{url}: SQLite ドライバー {driver} には対応していません(このバージョンでは暗号化データベースは使えません)。sqlite:/// の URL を使ってください</translation>
+        <source>{url}: the database key is never given in a URL; keep it in the keychain or in PLANNER_DATABASE_KEY and use sqlite+pysqlcipher:////path/to/file</source>
+        <translation>{url}: データベースの鍵は URL に書きません。鍵はキーチェーンか PLANNER_DATABASE_KEY に置き、sqlite+pysqlcipher:////path/to/file を使ってください</translation>
+    </message>
+    <message>
+        <source>{url}: the SQLite driver {driver} is not supported; use a sqlite:/// URL, or sqlite+pysqlcipher:/// for an encrypted file</source>
+        <translation>{url}: SQLite ドライバー {driver} には対応していません。sqlite:/// の URL か、暗号化ファイルには sqlite+pysqlcipher:/// を使ってください</translation>
     </message>
     <message>
         <source>{url}: the database type {backend} is not supported; use postgresql+psycopg:// or sqlite:///</source>
@@ -5279,6 +5295,62 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>the key file is damaged or was altered: refused</source>
         <translation>鍵ファイルが破損しているか、改ざんされています。拒否しました</translation>
+    </message>
+    <message>
+        <source>{where} is a shared server database; &apos;planner encrypt&apos; encrypts a database file on this computer (a server is protected by its logins and TLS)</source>
+        <translation>{where} は共有サーバーのデータベースです。&apos;planner encrypt&apos; はこのコンピューター上のデータベースファイルを暗号化するものです（サーバーはログインと TLS で保護されます）</translation>
+    </message>
+    <message>
+        <source>there is no file at {path}</source>
+        <translation>{path} にファイルがありません</translation>
+    </message>
+    <message>
+        <source>{path}: give another file name with -o</source>
+        <translation>{path}: -o で別のファイル名を指定してください</translation>
+    </message>
+    <message>
+        <source>no database key was found: set PLANNER_DATABASE_KEY or keep the key in the keychain</source>
+        <translation>データベースの鍵が見つかりません。PLANNER_DATABASE_KEY を設定するか、鍵をキーチェーンに保存してください</translation>
+    </message>
+    <message>
+        <source>the SQLCipher driver is not installed, so an encrypted database cannot be opened; install it with &apos;pip install sqlcipher3&apos;</source>
+        <extracomment>The first 16 bytes of every plain SQLite database file. The smallest SQLCipher file: one page of the smallest size SQLCipher writes.</extracomment>
+        <translation>SQLCipher ドライバーがインストールされていないため、暗号化されたデータベースを開けません。&apos;pip install sqlcipher3&apos; でインストールしてください</translation>
+    </message>
+    <message>
+        <source>the database key from {source} contains control characters</source>
+        <translation>{source} のデータベースの鍵に制御文字が含まれています</translation>
+    </message>
+    <message>
+        <source>no keychain can keep the database key ({reason}); set PLANNER_DATABASE_KEY instead (and keep it safe: without it the data cannot be read)</source>
+        <translation>データベースの鍵を保存できるキーチェーンがありません（{reason}）。代わりに PLANNER_DATABASE_KEY を設定してください（鍵は大切に保管してください。鍵がないとデータを読めません）</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted and no key was found: set PLANNER_DATABASE_KEY or keep the key in the keychain (service exchange-visit-planner, entry database-key)</source>
+        <extracomment>SQLCipher 4&apos;s key derivation: PBKDF2-HMAC-SHA512, this many iterations, a 256-bit key.</extracomment>
+        <translation>{path} は暗号化されていますが、鍵が見つかりません。PLANNER_DATABASE_KEY を設定するか、鍵をキーチェーンに保存してください（サービス exchange-visit-planner、項目 database-key）</translation>
+    </message>
+    <message>
+        <source>{path} cannot be decrypted with the database key: the key is wrong (check PLANNER_DATABASE_KEY or the keychain) or the file is damaged</source>
+        <translation>{path} をデータベースの鍵で復号できません。鍵が違う（PLANNER_DATABASE_KEY またはキーチェーンを確認してください）か、ファイルが破損しています</translation>
+    </message>
+    <message>
+        <source>the encrypted copy failed its check ({problem}); {path} was left unchanged</source>
+        <extracomment>The verified backup taken first (itself encrypted by the end); None when the file was encrypted already and only an interrupted run&apos;s backups and attachments were left.</extracomment>
+        <translation>暗号化したコピーが検査に合格しませんでした（{problem}）。{path} は変更していません</translation>
+    </message>
+    <message>
+        <source>{path} is in use by another program (a window or a command); close it and run &apos;planner encrypt&apos; again</source>
+        <translation>{path} は別のプログラム（ウィンドウまたはコマンド）が使用中です。それを閉じてから &apos;planner encrypt&apos; をもう一度実行してください</translation>
+    </message>
+    <message>
+        <source>{path} is already encrypted</source>
+        <translation>{path} はすでに暗号化されています</translation>
+    </message>
+    <message>
+        <source>{path} is not a file sealed by this application</source>
+        <extracomment>Cost of deriving each file&apos;s key: the database key from the environment may be a passphrase a person chose, so guessing it must stay slow.</extracomment>
+        <translation>{path} はこのアプリケーションが暗号化（封印）したファイルではありません</translation>
     </message>
 </context>
 <context>

@@ -602,6 +602,12 @@ class PaperworkTab(QWidget):
                 )
             )
             return False
+        try:
+            # A sealed attachment (encrypted database) opens from a private decrypted copy.
+            path = self.services.paperwork.viewable_file(attachment)
+        except PlannerError as exc:
+            self._show_error(planner_error_text(exc))
+            return False
         return bool(QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))))
 
     def remove_selected_attachment(self, *, confirm: bool = True) -> bool:

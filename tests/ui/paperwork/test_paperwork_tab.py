@@ -154,3 +154,35 @@ def test_no_visit_shows_an_empty_tab(qtbot: QtBot, services: Services) -> None:
 def test_rows_carry_item_ids(tab: PaperworkTab) -> None:
     ids = {tab.proxy.index(r, 0).data(ID_ROLE) for r in range(tab.proxy.rowCount())}
     assert ids == {i.id for i in tab.model.items()}
+
+
+def test_a_sealed_attachment_opens_from_a_private_decrypted_copy(
+    tab: PaperworkTab, services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.db.cipher import KEY_ENV
+    from planner.db.sealing import seal_file
+
+    _select(tab, "esta")
+    source = tmp_path / "esta.pdf"
+    source.write_bytes(b"approval TK0000001")
+    added = tab.add_attachment_file(source)
+    assert added is not None
+    stored = services.paperwork.attachment_file(added)
+    monkeypatch.setenv(KEY_ENV, "attachment key")
+    seal_file(stored, "attachment key")  # as 'planner encrypt' leaves it
+    assert b"TK0000001" not in stored.read_bytes()
+    opened: list[QUrl] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
+    tab.attachment_list.setCurrentIndex(tab.attachment_model.index(0))
+    assert tab.open_selected_attachment()
+    copy = Path(opened[0].toLocalFile())
+    assert copy != stored and copy.name == "esta.pdf"
+    assert copy.read_bytes() == b"approval TK0000001"
+    assert stat.S_IMODE(copy.stat().st_mode) == 0o600
+    assert stat.S_IMODE(copy.parent.stat().st_mode) == 0o700
+    # Another key: the tab says so in a message instead of opening anything.
+    monkeypatch.setenv(KEY_ENV, "another key")
+    shown: list[str] = []
+    monkeypatch.setattr(tab, "_show_error", shown.append)
+    assert not tab.open_selected_attachment()
+    assert len(opened) == 1 and "cannot be decrypted" in shown[0]
