@@ -27,6 +27,7 @@ from planner.cli import (
     paperwork,
     people,
     report,
+    server,
     visits,
 )
 from planner.cli.common import (
@@ -41,7 +42,17 @@ from planner.db.location import resolve_target
 from planner.domain.errors import PlannerError
 
 #: Modules whose ``register`` adds their sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (database, visits, people, paperwork, backup, importing, exporting, report)
+COMMAND_MODULES = (
+    database,
+    visits,
+    people,
+    paperwork,
+    backup,
+    importing,
+    exporting,
+    report,
+    server,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -20,6 +20,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from planner.db.errors import StorageError, environment_error
 from planner.db.location import DatabaseTarget, check_driver_installed, sqlite_uri
+from planner.db.server import FULL_ACCESS, Access, hide_sensitive
 from planner.domain.errors import ConflictError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -54,8 +55,12 @@ def _sqlite_on_begin(conn: Connection) -> None:
 def create_planner_engine(target: DatabaseTarget, *, read_only: bool = False) -> Engine:
     """An engine for *target*; for SQLite files, with the pragmas and begin handling."""
     if target.path is None:
+        from planner.db.credentials import check_transport, with_credentials
+
         check_driver_installed(target.url)
-        return create_engine(target.url, pool_pre_ping=True)
+        check_transport(target.url)
+        # The keychain's password, when the URL has none (libpq falls back to ~/.pgpass).
+        return create_engine(with_credentials(target.url), pool_pre_ping=True)
     if read_only:
         # The URI is quoted by sqlite_uri; a creator keeps SQLAlchemy from parsing it again.
         uri = sqlite_uri(target.path, mode="ro")
@@ -82,6 +87,15 @@ class Database:
         self.target = target
         self._readers = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(write_engine(engine), expire_on_commit=False)
+        #: What the login may do (a team server's role); an SQLite file allows everything.
+        self.access: Access = FULL_ACCESS
+
+    def restrict(self, access: Access) -> None:
+        """Record *access*; a login that may not read sensitive fields never queries them."""
+        self.access = access
+        if not access.read_sensitive:
+            hide_sensitive(self._readers)
+            hide_sensitive(self._writers)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
