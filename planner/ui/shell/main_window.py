@@ -27,6 +27,7 @@ from planner.ui.shell.chrome import install_chrome
 from planner.ui.shell.commands import choose_preferences
 from planner.ui.shell.editor_tabs import visit_editor_tabs
 from planner.ui.shell.expose import ExposeWatch
+from planner.ui.shell.live_updates import LiveUpdates
 from planner.ui.shell.pages import PAGES, PageContext, install_pages
 from planner.ui.shell.reach import install_reach
 from planner.ui.shell.screenshots import window_shots
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.change_bridge.changed.connect(self.workspace.broadcast)
         self.change_bridge.changed.connect(self.editors.on_change)
         self.change_bridge.changed.connect(self._after_restore)
+        # Colleagues' and other programs' saves reach the views through the same bus.
+        self.live_updates = LiveUpdates(services, self)
 
         self._ready_watch = ExposeWatch(self, self.ready.emit)
         # The views took back their own layouts when the workspace built them.
@@ -253,6 +256,7 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.change_bridge.close()
+        self.live_updates.close()
         super().closeEvent(event)
 
     # -- readiness -----------------------------------------------------------------------------
