@@ -15,6 +15,9 @@ if TYPE_CHECKING:
 
 # Before any Qt import: no display in CI, and tests must not depend on one.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test (nor a process a test starts) reads or writes the real OS keychain; tests that need
+# one install an in-memory keyring (tests/fixtures/memory_keyring.py).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 
 
 @pytest.fixture(autouse=True)
