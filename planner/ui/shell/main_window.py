@@ -30,6 +30,7 @@ from planner.ui.shell.expose import ExposeWatch
 from planner.ui.shell.live_updates import LiveUpdates
 from planner.ui.shell.pages import PAGES, PageContext, install_pages
 from planner.ui.shell.reach import install_reach
+from planner.ui.shell.role import apply_role
 from planner.ui.shell.screenshots import window_shots
 from planner.ui.shell.status_bar import ViewStatusLabel
 from planner.ui.shell.welcome import install_welcome
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.chrome = install_chrome(self, services)
         install_welcome(self, self.workspace, self.main_actions.help_menu, services)
         self._build_status_bar()
+        self.role_label = apply_role(self)  # a viewer's window offers nothing that writes
         self.reach = install_reach(self, services)
         self.change_bridge = ChangeBridge(services.bus, self)
         self.change_bridge.changed.connect(self.workspace.broadcast)
