@@ -288,3 +288,22 @@ def test_a_stored_password_is_hashed_on_the_server(server: tuple[str, dict[str, 
         ).scalar()
     engine.dispose()
     assert str(stored).startswith("SCRAM-SHA-256$")
+
+
+def test_a_reveal_is_audited_under_the_coordinators_own_login(
+    server: tuple[str, dict[str, str]],
+) -> None:
+    url, logins = server
+    coordinator = logins["coordinator"]
+    services = Services.open(DatabaseTarget(url=_as(url, coordinator), path=None))
+    try:
+        person = services.people.list()[0]
+        assert person.passport_number == "TK0000001" and person.id is not None
+        services.people.record_reveal(person.id)
+    finally:
+        services.close()
+    rows = _sql(
+        url, coordinator, "SELECT actor, changes FROM audit_entries WHERE action = 'reveal'"
+    )
+    assert rows and rows[-1][0] == coordinator and "passport_number" in str(rows[-1][1])
+    assert "TK0000001" not in str(rows)
