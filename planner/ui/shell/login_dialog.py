@@ -34,7 +34,7 @@ from planner.db.location import DatabaseTarget
 from planner.services.container import Services
 from planner.ui.common.errors import planner_error_text
 
-#: Wrong passwords allowed before the start-up gives up with the server's refusal.
+# Wrong passwords allowed before the start-up gives up with the server's refusal.
 MAX_ATTEMPTS = 3
 
 
