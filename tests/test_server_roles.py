@@ -307,3 +307,26 @@ def test_a_reveal_is_audited_under_the_coordinators_own_login(
     )
     assert rows and rows[-1][0] == coordinator and "passport_number" in str(rows[-1][1])
     assert "TK0000001" not in str(rows)
+
+
+def test_an_admin_login_manages_users_and_a_coordinator_cannot(
+    server: tuple[str, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url, logins = server
+    name = f"new_{uuid.uuid4().hex[:8]}"
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw one\n"))
+    admin_url = _as(url, logins["admin"])
+    assert main(["server", "add-user", name, "--role", "assistant", "--db", admin_url]) == 0
+    capsys.readouterr()
+    assert _sql(url, name, "SELECT count(*) FROM visits")
+    with pytest.raises(psycopg.errors.InsufficientPrivilege):
+        _sql(url, name, "SELECT passport_number FROM people")
+    monkeypatch.setattr("sys.stdin", io.StringIO("pw two\n"))
+    other = f"new_{uuid.uuid4().hex[:8]}"
+    code = main(
+        ["server", "add-user", other, "--role", "admin", "--db", _as(url, logins["coordinator"])]
+    )
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "not allowed" in err

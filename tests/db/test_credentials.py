@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from planner.cli import main
@@ -105,3 +107,22 @@ def test_keychain_entries_are_per_login_server_and_database() -> None:
     assert keyring_account("postgresql+psycopg://ana@h/db1") == "ana@h:5432/db1"
     assert keyring_account("postgresql+psycopg://bo@h:1/db2") == "bo@h:1/db2"
     assert with_credentials("sqlite:////tmp/a.sqlite3").password is None
+
+
+def test_server_commands_need_a_server_and_never_take_a_password_argument(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    db = tmp_path / "a#b?c%41" / "planner.sqlite3"
+    assert main(["server", "init", "--db", str(db)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "PostgreSQL" in err and not db.parent.exists()
+    for argv in (
+        ["server", "add-user", "bob", "--role", "viewer", "--password", "x"],
+        ["server", "add-user", "bob", "--role", "root"],
+        ["server", "add-user", "--role", "viewer"],
+        ["server"],
+    ):
+        with pytest.raises(SystemExit) as info:
+            main(argv)
+        assert info.value.code == 2
+    capsys.readouterr()
