@@ -336,7 +336,9 @@ def hide_sensitive(factory: sessionmaker[Session]) -> None:
     """
     from planner.db.models import PersonRow
 
-    options = [defer(getattr(PersonRow, name)) for name in SENSITIVE_COLUMNS]
+    # raiseload: code that would read one anyway fails at once, on SQLite too (tests), instead
+    # of sending the server a query it refuses.
+    options = [defer(getattr(PersonRow, name), raiseload=True) for name in SENSITIVE_COLUMNS]
 
     def add_options(state: ORMExecuteState) -> None:
         if state.is_select and not state.is_column_load and _loads_people(state):
@@ -361,3 +363,20 @@ def hidden_fields(session: Session | None) -> frozenset[str]:
     if session is None:
         return frozenset()
     return frozenset(session.info.get(HIDDEN_FIELDS_KEY, ()))
+
+
+class SensitiveFieldsWithheldError(PlannerError):
+    """The login asked for passports or dates of birth its role does not include."""
+
+
+def require_sensitive(session: Session) -> None:
+    """Refuse, in words, what the server would refuse anyway: sensitive fields for a login
+    that may not read them (an export with ``--include-sensitive``, a reveal)."""
+    if hidden_fields(session):
+        raise SensitiveFieldsWithheldError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "your login's role does not include passports and dates of birth, so they "
+                "cannot be shown or exported; leave them out or ask a coordinator",
+            )
+        )
