@@ -4714,6 +4714,11 @@ Import it?</source>
         <source>{name} is a superuser or your own login: choose another name</source>
         <translation>{name} はスーパーユーザーまたはご自身のログインです：別の名前を選んでください</translation>
     </message>
+    <message>
+        <source>your login&apos;s role does not include passports and dates of birth, so they cannot be shown or exported; leave them out or ask a coordinator</source>
+        <extracomment>``Session.info`` key: the person fields this session&apos;s login can neither read nor write.</extracomment>
+        <translation>このログインのロールには旅券情報と生年月日が含まれていないため、表示も書き出しもできません。それらを除外するか、コーディネーターに依頼してください</translation>
+    </message>
 </context>
 <context>
     <name>VisitEditor</name>

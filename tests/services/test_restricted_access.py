@@ -37,7 +37,8 @@ def test_people_are_read_and_saved_without_sensitive_fields(
 ) -> None:
     assert sample.tanaka.id is not None
     person = assistant.people.get(sample.tanaka.id)
-    assert (person.passport_number, person.date_of_birth, person.passport_expiry) == ("", None, None)
+    hidden = (person.passport_number, person.date_of_birth, person.passport_expiry)
+    assert hidden == ("", None, None)
     assert all(p.passport_number == "" for p in assistant.people.list())
     changed = assistant.people.update(dataclasses.replace(person, preferred_name="Hiro"))
     assert changed.preferred_name == "Hiro"
