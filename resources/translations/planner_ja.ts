@@ -858,7 +858,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Showing {shown} of {total} events</source>
         <extracomment>Typical widest texts of the short columns; the title takes the rest.</extracomment>
-        <translation>行事 {total} 件中 {shown} 件を表示</translation>
+        <translation>イベント {total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
         <source>Events</source>
@@ -871,6 +871,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>New event…</source>
         <translation>新規イベント…</translation>
+    </message>
+    <message>
+        <source>No participants here. Select an event above, then choose a person and a role below and press Add participant.</source>
+        <translation>参加者はいません。上でイベントを選び、下で人物と役割を選んで「参加者を追加」を押してください。</translation>
     </message>
     <message>
         <source>Participants of {title}</source>
@@ -1053,7 +1057,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Visit code, name in either script, e-mail, event, institution or document</source>
-        <translation>訪問番号、氏名(ローマ字・漢字)、メール、行事、機関、書類名</translation>
+        <translation>訪問番号、氏名(ローマ字・漢字)、メール、イベント、機関、書類名</translation>
     </message>
     <message>
         <source>Search results</source>
@@ -1632,6 +1636,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>旅程の書き出し(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>印刷プレビュー(&amp;V)…</translation>
+    </message>
+    <message>
         <source>Export Event &amp;Participants&apos; Itineraries…</source>
         <translation>イベント参加者の旅程の書き出し(&amp;P)…</translation>
     </message>
@@ -1794,6 +1806,30 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Visit {code} is {status} and can no longer be cancelled.</source>
         <translation>訪問 {code} は{status}のため、中止できません。</translation>
+    </message>
+    <message>
+        <source>Delete visit</source>
+        <translation>訪問の削除</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted. Visit {code} is {status}: cancel it instead, so that its history is kept.</source>
+        <translation>削除できるのは下書きだけです。訪問 {code} は{status}です。履歴を残すため、代わりに中止してください。</translation>
+    </message>
+    <message>
+        <source>Delete the draft visit {code}? This cannot be undone.</source>
+        <translation>下書きの訪問 {code} を削除しますか?元に戻せません。</translation>
+    </message>
+    <message>
+        <source>%n itinerary item(s)</source>
+        <translation>旅程 %n 件</translation>
+    </message>
+    <message>
+        <source>%n paperwork item(s)</source>
+        <translation>書類手続き %n 件</translation>
+    </message>
+    <message>
+        <source>Deleted with it: {what}.</source>
+        <translation>一緒に削除されるもの:{what}。</translation>
     </message>
     <message>
         <source>About {name}</source>
@@ -2752,6 +2788,10 @@ Import it?</source>
     <message>
         <source>&amp;Export…</source>
         <translation>エクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
     </message>
     <message>
         <source>This record was deleted elsewhere: it can no longer be saved.</source>
@@ -4935,7 +4975,7 @@ To override anyway, write the reason (kept in the audit log):</source>
     <name>VisitFilterBar</name>
     <message>
         <source>Status</source>
-        <extracomment>QDateEdit shows its special &quot;any&quot; text at this date, which therefore means &quot;no limit&quot;. Below this width the dates go onto a second line.</extracomment>
+        <extracomment>The widest date any offered format writes (the Japanese one, in a two-digit month). Below this width the dates go onto a second line.</extracomment>
         <translation>状態</translation>
     </message>
     <message>
@@ -5029,6 +5069,14 @@ To override anyway, write the reason (kept in the audit log):</source>
     <message>
         <source>Change &amp;Status</source>
         <translation>状態を変更(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy Visitor&apos;s &amp;E-mail Address</source>
+        <translation>訪問者のメールアドレスをコピー(&amp;E)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Draft…</source>
+        <translation>下書きを削除(&amp;L)…</translation>
     </message>
 </context>
 <context>

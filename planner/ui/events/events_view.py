@@ -147,6 +147,20 @@ class EventsView(ViewDefaults, QWidget):
             QCoreApplication.translate("EventsView", "Participants")
         )
         self.participant_table.setModel(self.participants)
+        # The name takes the room; the role fits the longest role's label.
+        self.participant_columns = apply_column_rules(
+            self.participant_table,
+            0,
+            {1: tuple(participant_role_label(r) for r in ParticipantRole)},
+        )
+        self.participant_placeholder = add_placeholder(
+            self.participant_table,
+            QCoreApplication.translate(
+                "EventsView",
+                "No participants here. Select an event above, then choose a person and a "
+                "role below and press Add participant.",
+            ),
+        )
         self._build_person_choice()
         self.role = QComboBox(self)
         self.role.setObjectName("participantRole")
@@ -272,7 +286,6 @@ class EventsView(ViewDefaults, QWidget):
                 for p in self.services.events.participants(event_id)
             ]
         self.participants.set_rows(rows)
-        self.participant_table.resizeColumnToContents(0)
         title = QCoreApplication.translate("EventsView", "Participants")
         if event_id is not None:
             title = QCoreApplication.translate("EventsView", "Participants of {title}").format(
