@@ -160,3 +160,12 @@ def test_a_colleagues_save_on_the_server_reaches_this_window(
             live.close()
             mine.close()
             theirs.close()
+
+
+def test_every_table_of_records_is_announced() -> None:
+    from planner.db.models import Base
+    from planner.db.server import NOTIFIED_TABLES
+
+    # Tables that are not records a view shows: the file's facts, rules and the audit itself.
+    quiet = {"planner_meta", "document_types", "audit_entries"}
+    assert set(NOTIFIED_TABLES) == {t.name for t in Base.metadata.sorted_tables} - quiet

@@ -21,6 +21,7 @@ from planner import APP_NAME, __version__
 from planner.cli import (
     backup,
     database,
+    events,
     exporting,
     gui,
     importing,
@@ -47,6 +48,7 @@ COMMAND_MODULES = (
     visits,
     people,
     paperwork,
+    events,
     backup,
     importing,
     exporting,

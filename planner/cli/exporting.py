@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from planner.cli.common import EXIT_OK, CommandError, add_command, open_services, record_id
+from planner.cli.events import cli_date
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: Kept as plain strings so ``planner --help`` and every other command do not pay for importing
@@ -63,6 +64,42 @@ def cmd_export_event(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("Validation", "{count} itineraries not written; {name}: {reason}"),
             params={"count": len(result.failed), "name": name, "reason": reason},
         )
+    return EXIT_OK
+
+
+def cmd_export_series(args: argparse.Namespace) -> int:
+    """Write an event's (or series') calendar file or invitation draft to ``-o``."""
+    from planner.export.atomic import atomic_write
+    from planner.export.i18n import Lang
+    from planner.export.series import invitation_eml, invitees_of, one_occurrence, series_ics
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
+    lang = Lang(args.lang)
+    with open_services(args) as services:
+        details = services.events.details(args.event_id)  # NotFoundError (exit 1) names it
+        if args.occurrence is not None:
+            narrowed = one_occurrence(details, args.occurrence)
+            if narrowed is None:
+                raise CommandError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "event {id} has no occurrence on {date} (or it is cancelled)"
+                    ),
+                    params={"id": args.event_id, "date": args.occurrence.isoformat()},
+                )
+            details = narrowed
+        invitees = invitees_of(services, details) if args.format == "eml" else []
+    if args.format == "ics":
+        data = series_ics(details, lang, occurrence=args.occurrence)
+    else:
+        data = invitation_eml(details, invitees, lang, occurrence=args.occurrence)
+    written = atomic_write(out, data)
+    what = "series" if len(details.occurrences) > 1 else "event"
+    print(f"event {args.event_id}: {what} {args.format} written to {written}")
     return EXIT_OK
 
 
@@ -134,6 +171,21 @@ def register(sub: Any) -> None:
     batch.add_argument("event_id", type=record_id, help="event id")
     _format_options(batch)
     batch.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder")
+    series = add_command(
+        actions, "event", cmd_export_series,
+        "an event or series as a calendar file (ics) or invitation draft (eml)",
+    )  # fmt: skip
+    series.add_argument("event_id", type=record_id, help="event id")
+    series.add_argument("--format", required=True, choices=["ics", "eml"], help="file format")
+    series.add_argument("--lang", default="en", choices=LANGUAGES,
+                        help="language of labels and dates (default: en)")  # fmt: skip
+    series.add_argument(
+        "--occurrence",
+        type=cli_date,
+        metavar="DATE",
+        help="only the occurrence the series has on this date (YYYY-MM-DD)",
+    )
+    series.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     table = add_command(
         actions, "visits", cmd_export_visits, "every visit as a spreadsheet (csv or xlsx)"
     )

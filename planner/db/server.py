@@ -49,6 +49,8 @@ NOTIFIED_TABLES: dict[str, tuple[str, str]] = {
     "visits": ("visit", "id"),
     "itinerary_items": ("itinerary_item", "id"),
     "events": ("event", "id"),
+    "event_sites": ("event", "event_id"),
+    "event_occurrence_changes": ("event", "event_id"),
     "event_participants": ("event", "event_id"),
     "paperwork_items": ("paperwork_item", "id"),
     "attachments": ("attachment", "id"),
@@ -323,7 +325,7 @@ def detect_access(conn: Connection) -> Access:
     return Access(role=role, read_sensitive=bool(row[0]), write=bool(row[1]))
 
 
-#: ``Session.info`` key: the person fields this session's login can neither read nor write.
+# ``Session.info`` key: the person fields this session's login can neither read nor write.
 HIDDEN_FIELDS_KEY = "planner_hidden_fields"
 
 

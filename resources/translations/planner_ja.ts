@@ -749,6 +749,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>説明(&amp;D):</translation>
     </message>
     <message>
+        <source>&amp;Find a slot at every site…</source>
+        <translation>全拠点で使える時間帯を探す(&amp;F)…</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>新規イベント</translation>
     </message>
@@ -771,6 +775,90 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Edit event {title}</source>
         <translation>イベント {title} を編集</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>対面</translation>
+    </message>
+    <message>
+        <source>Hybrid (room and online)</source>
+        <translation>ハイブリッド(会場とオンライン)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>繰り返さない</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>毎週</translation>
+    </message>
+    <message>
+        <source>Every other week</source>
+        <translation>隔週</translation>
+    </message>
+    <message>
+        <source>Every month (same weekday)</source>
+        <translation>毎月(同じ週の同じ曜日)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>形式(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;link:</source>
+        <translation>会議URL(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Dial-in (tele&amp;phone):</source>
+        <translation>電話参加(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats:</source>
+        <translation>繰り返し(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Until (last date):</source>
+        <translation>終了日(最終回)(&amp;U):</translation>
+    </message>
+    <message>
+        <source>until the date above</source>
+        <translation>上の終了日まで</translation>
+    </message>
+    <message>
+        <source>Or &amp;number of sessions:</source>
+        <translation>または回数(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>拠点</translation>
+    </message>
+    <message>
+        <source>Working hours (local)</source>
+        <translation>勤務時間(現地)</translation>
+    </message>
+    <message>
+        <source>Participating &amp;sites:</source>
+        <translation>参加拠点(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Local times:</source>
+        <translation>現地時刻:</translation>
+    </message>
+    <message>
+        <source>Tick the participating sites to see their local times.</source>
+        <translation>参加拠点にチェックを入れると、各拠点の現地時刻が表示されます。</translation>
+    </message>
+    <message>
+        <source>Outside a site&apos;s working hours: {count} of {total}</source>
+        <translation>いずれかの拠点の勤務時間外: 全 {total} 回のうち {count} 回</translation>
+    </message>
+    <message>
+        <source>From {day}: {site} at {time} ({zone} changes its clocks)</source>
+        <translation>{day} から: {site} では {time}({zone} の時刻変更)</translation>
     </message>
 </context>
 <context>
@@ -801,7 +889,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>EventTableModel</name>
     <message>
         <source>When (local)</source>
-        <extracomment>The events table&apos;s columns, in :class:`EventColumn` order.</extracomment>
+        <extracomment>The first occurrence at every participating site: ``Tue 17:00 CST = Wed 08:00 JST``. The events table&apos;s columns, in :class:`EventColumn` order.</extracomment>
         <translation>日時(現地)</translation>
     </message>
     <message>
@@ -823,6 +911,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Participants</source>
         <translation>参加者</translation>
+    </message>
+    <message>
+        <source>At each site</source>
+        <translation>各拠点の時刻</translation>
     </message>
 </context>
 <context>
@@ -877,6 +969,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>参加者はいません。上でイベントを選び、下で人物と役割を選んで「参加者を追加」を押してください。</translation>
     </message>
     <message>
+        <source>Attends</source>
+        <translation>参加方法</translation>
+    </message>
+    <message>
         <source>Participants of {title}</source>
         <translation>{title} の参加者</translation>
     </message>
@@ -895,6 +991,66 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Cannot remove participant</source>
         <translation>参加者を削除できません</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>開催回</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel this occurrence</source>
+        <translation>この回を中止(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;all occurrences</source>
+        <translation>すべての回を元に戻す(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Move this occurrence…</source>
+        <translation>この回の日時を変更(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Save ca&amp;lendar (.ics)…</source>
+        <translation>カレンダーを保存(.ics)(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;invitation (.eml)…</source>
+        <translation>案内メールを保存(.eml)(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Occurrences: {count}; cancelled: {cancelled}; moved: {moved}</source>
+        <translation>全 {count} 回(中止 {cancelled} 回、変更 {moved} 回)</translation>
+    </message>
+    <message>
+        <source>Cancel the occurrence of {date}</source>
+        <translation>{date} の回を中止</translation>
+    </message>
+    <message>
+        <source>Move the occurrence of {date}</source>
+        <translation>{date} の回の日時を変更</translation>
+    </message>
+    <message>
+        <source>Restore all occurrences</source>
+        <translation>すべての回を元に戻す</translation>
+    </message>
+    <message>
+        <source>Save the event for participants</source>
+        <translation>参加者向けにイベントを保存</translation>
+    </message>
+    <message>
+        <source>Cannot change the series</source>
+        <translation>シリーズを変更できません</translation>
+    </message>
+    <message>
+        <source>Move this occurrence</source>
+        <translation>この回の日時を変更</translation>
+    </message>
+    <message>
+        <source>Starts ({zone}):</source>
+        <translation>開始({zone}):</translation>
+    </message>
+    <message>
+        <source>Length (minutes):</source>
+        <translation>長さ(分):</translation>
     </message>
 </context>
 <context>
@@ -1820,11 +1976,19 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>下書きの訪問 {code} を削除しますか?元に戻せません。</translation>
     </message>
     <message>
-        <source>%n itinerary item(s)</source>
+        <source>%n itinerary item</source>
         <translation>旅程 %n 件</translation>
     </message>
     <message>
-        <source>%n paperwork item(s)</source>
+        <source>%n itinerary items</source>
+        <translation>旅程 %n 件</translation>
+    </message>
+    <message>
+        <source>%n paperwork item</source>
+        <translation>書類手続き %n 件</translation>
+    </message>
+    <message>
+        <source>%n paperwork items</source>
         <translation>書類手続き %n 件</translation>
     </message>
     <message>
@@ -1923,6 +2087,34 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Visit {code} saved</source>
         <translation>訪問 {code} を保存しました</translation>
+    </message>
+</context>
+<context>
+    <name>OccurrenceTableModel</name>
+    <message>
+        <source>moved</source>
+        <translation>日時変更</translation>
+    </message>
+    <message>
+        <source>outside working hours at {site}</source>
+        <translation>{site} の勤務時間外</translation>
+    </message>
+    <message>
+        <source>{site}: time moved, {zone} changed its clocks</source>
+        <translation>{site}: {zone} の時刻変更により時刻が変わります</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>The occurrences table&apos;s columns.</extracomment>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Local time at each site</source>
+        <translation>各拠点の現地時刻</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
     </message>
 </context>
 <context>
@@ -2361,12 +2553,24 @@ Import it?</source>
 <context>
     <name>ParticipantTableModel</name>
     <message>
+        <source>Remote</source>
+        <translation>リモート</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>会場</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>役割</translation>
+    </message>
+    <message>
+        <source>Attends</source>
+        <translation>参加方法</translation>
     </message>
 </context>
 <context>
@@ -3138,6 +3342,74 @@ Import it?</source>
     </message>
 </context>
 <context>
+    <name>SlotFinder</name>
+    <message>
+        <source>{time} until {date}</source>
+        <translation>{date} まで {time}</translation>
+    </message>
+    <message>
+        <source>{time} from {date}</source>
+        <translation>{date} から {time}</translation>
+    </message>
+    <message>
+        <source>Find a slot at every site</source>
+        <extracomment>zone of the first site, first date, minutes after midnight there.</extracomment>
+        <translation>全拠点で使える時間帯を探す</translation>
+    </message>
+    <message>
+        <source>Tick at least two participating sites in the editor first.</source>
+        <translation>先に編集画面で参加拠点を 2 つ以上チェックしてください。</translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation>拠点:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>長さ(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>開始日(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>終了日(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Weekdays (first site):</source>
+        <translation>曜日(最初の拠点):</translation>
+    </message>
+    <message>
+        <source>Hours at {site}:</source>
+        <translation>{site} の勤務時間:</translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>検索(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Use this start</source>
+        <translation>この開始時刻を使う(&amp;U)</translation>
+    </message>
+    <message>
+        <source>These starts fit every date.</source>
+        <translation>これらの開始時刻はすべての日に使えます。</translation>
+    </message>
+    <message>
+        <source>No start fits every date. Parts of the best split: {count}; dates no start fits: {impossible}.</source>
+        <translation>すべての日に使える開始時刻はありません。最適な分割の区間数: {count}、どの開始時刻も使えない日数: {impossible}。</translation>
+    </message>
+    <message>
+        <source>No start fits any date of the range.</source>
+        <translation>期間内のどの日にも使える開始時刻はありません。</translation>
+    </message>
+</context>
+<context>
     <name>TableExport</name>
     <message>
         <source>Excel workbook (*.xlsx)</source>
@@ -3424,6 +3696,10 @@ Import it?</source>
     <message>
         <source>Title is required</source>
         <translation>タイトルは必須です</translation>
+    </message>
+    <message>
+        <source>the meeting link must start with https:// or http://</source>
+        <translation>会議URLは https:// または http:// で始めてください</translation>
     </message>
     <message>
         <source>new</source>
@@ -4523,6 +4799,10 @@ Import it?</source>
         <translation>{count} 件の日程表を書き出せませんでした。{name}: {reason}</translation>
     </message>
     <message>
+        <source>event {id} has no occurrence on {date} (or it is cancelled)</source>
+        <translation>イベント {id} には {date} の回がありません(または中止されています)</translation>
+    </message>
+    <message>
         <source>{path} does not exist or is not a file</source>
         <translation>{path} は存在しないか、ファイルではありません</translation>
     </message>
@@ -4756,8 +5036,71 @@ Import it?</source>
     </message>
     <message>
         <source>your login&apos;s role does not include passports and dates of birth, so they cannot be shown or exported; leave them out or ask a coordinator</source>
-        <extracomment>``Session.info`` key: the person fields this session&apos;s login can neither read nor write.</extracomment>
         <translation>このログインのロールには旅券情報と生年月日が含まれていないため、表示も書き出しもできません。それらを除外するか、コーディネーターに依頼してください</translation>
+    </message>
+    <message>
+        <source>--hours names {zone}, which is not one of the --zone</source>
+        <translation>--hours の {zone} は --zone に指定されていません</translation>
+    </message>
+    <message>
+        <source>{value} is not working hours: write HH:MM-HH:MM with the end after the start</source>
+        <extracomment>Default working hours of a site: 08:00–19:00 local, Monday to Friday. The most occurrences one series may have (ten years of a weekly seminar, and some). Weekday names as the command line and the database write them (Monday = 0).</extracomment>
+        <translation>{value} は勤務時間ではありません。HH:MM-HH:MM の形で、終了を開始より後にしてください</translation>
+    </message>
+    <message>
+        <source>{value} is not a weekday (use mon, tue, wed, thu, fri, sat, sun)</source>
+        <translation>{value} は曜日ではありません(mon, tue, wed, thu, fri, sat, sun を使ってください)</translation>
+    </message>
+    <message>
+        <source>a series needs an end: a last date or a number of occurrences</source>
+        <extracomment>The moved occurrence&apos;s instants (None when it only is cancelled). The instant the rule gives (iCalendar&apos;s RECURRENCE-ID), and its anchor-local date.</extracomment>
+        <translation>シリーズには終わりが必要です。最終日か回数を指定してください</translation>
+    </message>
+    <message>
+        <source>give a last date or a number of occurrences, not both</source>
+        <translation>最終日か回数のどちらか一方を指定してください(両方は指定できません)</translation>
+    </message>
+    <message>
+        <source>the series ends before its first occurrence</source>
+        <translation>シリーズの終了日が初回より前です</translation>
+    </message>
+    <message>
+        <source>a series has 1 to {max} occurrences</source>
+        <translation>シリーズの回数は 1～{max} 回です</translation>
+    </message>
+    <message>
+        <source>give at least two different zones</source>
+        <extracomment>The longest range searched (a season is ~90 days; a year at most). Working hours by zone; a zone not listed works the default 08:00–19:00, weekdays. Candidates are listed every *step* minutes past the hour.</extracomment>
+        <translation>異なるタイムゾーンを 2 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>the duration is 1 to {max} minutes</source>
+        <translation>長さは 1～{max} 分です</translation>
+    </message>
+    <message>
+        <source>the range runs forward and spans at most {max} days</source>
+        <translation>期間は開始日から終了日へ、最長 {max} 日です</translation>
+    </message>
+    <message>
+        <source>the step divides an hour (1, 5, 10, 15, 20, 30 or 60 minutes)</source>
+        <translation>間隔は 1 時間を割り切る分数にしてください(1、5、10、15、20、30、60 分)</translation>
+    </message>
+    <message>
+        <source>choose at least one weekday</source>
+        <translation>曜日を 1 つ以上選んでください</translation>
+    </message>
+    <message>
+        <source>a site is listed twice</source>
+        <extracomment>For every occurrence, the local time at every site (same order as *sites*).</extracomment>
+        <translation>同じ拠点が 2 回指定されています</translation>
+    </message>
+    <message>
+        <source>a moved occurrence needs a start and an end</source>
+        <translation>変更する回には開始と終了が必要です</translation>
+    </message>
+    <message>
+        <source>the series has no occurrence on {date}</source>
+        <translation>シリーズには {date} の回がありません</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import ParticipantRole, RecordKind
+from planner.domain.enums import Attendance, ParticipantRole, RecordKind
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
@@ -43,7 +43,10 @@ from planner.ui.events.events_model import (
     EventRow,
     EventTableModel,
     ParticipantTableModel,
+    attendance_label,
+    sites_text,
 )
+from planner.ui.events.occurrences_box import OccurrencesBox
 
 #: Typical widest texts of the short columns; the title takes the rest.
 _SAMPLES: dict[int, str] = {
@@ -51,6 +54,7 @@ _SAMPLES: dict[int, str] = {
     EventColumn.KIND: "Symposium",
     EventColumn.SERIES: "AI for Science Seminar",
     EventColumn.WHERE: "RIKEN R-CCS Kobe",
+    EventColumn.SITES: "Tue 17:00 CST = Wed 08:00 JST (+1 day)",
 }
 
 RELOAD_KINDS = frozenset({RecordKind.EVENT, RecordKind.PERSON, RecordKind.INSTITUTION})
@@ -84,8 +88,11 @@ class EventsView(ViewDefaults, QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._build_events())
         splitter.addWidget(self._build_participants())
+        self.occurrences = OccurrencesBox(services, self, undo_stack)
+        splitter.addWidget(self.occurrences)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
@@ -167,6 +174,11 @@ class EventsView(ViewDefaults, QWidget):
         self.role.setAccessibleName(QCoreApplication.translate("EventsView", "Role"))
         for role in ParticipantRole:
             self.role.addItem(participant_role_label(role), role.value)
+        self.attendance = QComboBox(self)
+        self.attendance.setObjectName("participantAttendance")
+        self.attendance.setAccessibleName(QCoreApplication.translate("EventsView", "Attends"))
+        for attendance in Attendance:
+            self.attendance.addItem(attendance_label(attendance), attendance.value)
         self.add_button = QPushButton(
             QCoreApplication.translate("EventsView", "&Add participant"), self
         )
@@ -178,6 +190,7 @@ class EventsView(ViewDefaults, QWidget):
         add_row = QHBoxLayout()
         add_row.addWidget(self.person, 1)
         add_row.addWidget(self.role)
+        add_row.addWidget(self.attendance)
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.remove_button)
         self.participant_box = QGroupBox(
@@ -239,13 +252,17 @@ class EventsView(ViewDefaults, QWidget):
         institutions = {i.id: i.label for i in self.services.institutions.list()}
         counts = self.services.events.participant_counts()
         rows = [
-            EventRow(e, institutions.get(e.institution_id, ""), counts.get(e.id or 0, 0))
-            for e in self.services.events.list()
-        ]
+            EventRow(
+                d.event, institutions.get(d.event.institution_id, ""),
+                counts.get(d.event.id or 0, 0), sites_text(d.times[0]) if d.times else "",
+            )
+            for d in self.services.events.all_details()
+        ]  # fmt: skip
         self.model.set_rows(rows)
         if current is not None:
             self.select_event(current)
         self._show_participants()
+        self.occurrences.show_event(self.current_event_id())
 
     def _apply_people(self, people: list[VisitPerson]) -> None:
         chosen = self.person.currentData()
@@ -276,6 +293,7 @@ class EventsView(ViewDefaults, QWidget):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_participants()
+        self.occurrences.show_event(self.current_event_id())
 
     def _show_participants(self) -> None:
         event_id = self.current_event_id()
@@ -296,7 +314,7 @@ class EventsView(ViewDefaults, QWidget):
 
     def _update_buttons(self) -> None:
         has_event = self.current_event_id() is not None
-        for widget in (self.edit_button, self.add_button, self.person, self.role):
+        for widget in (self.edit_button, self.add_button, self.person, self.role, self.attendance):
             widget.setEnabled(has_event)
         self.remove_button.setEnabled(has_event and self.participant_table.currentIndex().isValid())
 
@@ -327,6 +345,7 @@ class EventsView(ViewDefaults, QWidget):
         if event_id is None or person_id is None:
             return False
         role = ParticipantRole(self.role.currentData())
+        attendance = Attendance(self.attendance.currentData())
         events = self.services.events
         name = self._person_choices.text_of(person_id)
         # The participant as this view shows them (0: absent): a role someone else changed
@@ -339,7 +358,7 @@ class EventsView(ViewDefaults, QWidget):
             run_undoable(
                 self.undo_stack,
                 QCoreApplication.translate("EventsView", "Add {name} to event").format(name=name),
-                lambda: events.set_participant(event_id, person_id, role, shown),
+                lambda: events.set_participant(event_id, person_id, role, shown, attendance),
                 lambda p: events.remove_participant(event_id, person_id, p.version),
                 show_undo_error,
             )
@@ -372,7 +391,7 @@ class EventsView(ViewDefaults, QWidget):
                 ),
                 # Put back only if nobody added them again meanwhile (0: absent).
                 lambda _r: events.set_participant(
-                    event_id, participant.person_id, participant.role, 0
+                    event_id, participant.person_id, participant.role, 0, participant.attendance
                 ),
                 show_undo_error,
             )

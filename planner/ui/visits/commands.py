@@ -11,6 +11,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.status import can_cancel
 from planner.services.container import Services
 from planner.ui.common.errors import error_message, planner_error_text
+from planner.ui.common.formats import plural
 from planner.ui.common.labels import status_label
 from planner.ui.visits.editors import VisitEditors
 from planner.ui.visits.visits_view import VisitsView
@@ -174,8 +175,16 @@ class VisitCommands:
             "MainWindow", "Delete the draft visit {code}? This cannot be undone."
         ).format(code=code)
         details = [
-            QCoreApplication.translate("MainWindow", "%n itinerary item(s)", None, items),
-            QCoreApplication.translate("MainWindow", "%n paperwork item(s)", None, paperwork),
+            plural(
+                items,
+                QCoreApplication.translate("MainWindow", "%n itinerary item", None, items),
+                QCoreApplication.translate("MainWindow", "%n itinerary items", None, items),
+            ),
+            plural(
+                paperwork,
+                QCoreApplication.translate("MainWindow", "%n paperwork item", None, paperwork),
+                QCoreApplication.translate("MainWindow", "%n paperwork items", None, paperwork),
+            ),
         ]
         gone = QCoreApplication.translate("MainWindow", "Deleted with it: {what}.").format(
             what=", ".join(details)

@@ -74,13 +74,7 @@ def test_choosing_a_move_changes_the_status_undoably(
     assert visit_id is not None
     before = services.visits.get(visit_id).status
     target = next(s for s in allowed_next(before) if s is not VisitStatus.CANCELLED)
-    menu = _menu_on(window, visit_id)
-    submenu = menu.findChild(QMenu, "menuChangeStatus")
-    assert submenu is not None
-    move = submenu.findChild(QAction, f"menuStatus_{target.value}")
-    assert move is not None
-    menu.close()
-    move.trigger()
+    _trigger_move(window, visit_id, target)
     assert services.visits.get(visit_id).status is target
     window.undo_stack.undo()
     assert services.visits.get(visit_id).status is before
