@@ -29,6 +29,7 @@ from planner.cli import (
     paperwork,
     people,
     report,
+    server,
     visits,
 )
 from planner.cli.common import (
@@ -54,6 +55,7 @@ COMMAND_MODULES = (
     exporting,
     keys,
     report,
+    server,
 )
 
 

@@ -29,6 +29,7 @@ from planner.db.cipher import (
 )
 from planner.db.errors import StorageError, environment_error
 from planner.db.location import DatabaseTarget, check_driver_installed
+from planner.db.server import FULL_ACCESS, Access, hide_sensitive
 from planner.domain.errors import ConflictError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -91,8 +92,12 @@ def create_planner_engine(target: DatabaseTarget, *, read_only: bool = False) ->
     connection keyed before its first statement.
     """
     if target.path is None:
+        from planner.db.credentials import check_transport, with_credentials
+
         check_driver_installed(target.url)
-        return create_engine(target.url, pool_pre_ping=True)
+        check_transport(target.url)
+        # The keychain's password, when the URL has none (libpq falls back to ~/.pgpass).
+        return create_engine(with_credentials(target.url), pool_pre_ping=True)
     key = target_key(target)
     if key is not None:
         path, mode = target.path, "ro" if read_only else "rwc"
@@ -127,6 +132,15 @@ class Database:
         self.target = target
         self._readers = sessionmaker(engine, expire_on_commit=False)
         self._writers = sessionmaker(write_engine(engine), expire_on_commit=False)
+        #: What the login may do (a team server's role); an SQLite file allows everything.
+        self.access: Access = FULL_ACCESS
+
+    def restrict(self, access: Access) -> None:
+        """Record *access*; a login that may not read sensitive fields never queries them."""
+        self.access = access
+        if not access.read_sensitive:
+            hide_sensitive(self._readers)
+            hide_sensitive(self._writers)
 
     @contextmanager
     def read(self) -> Iterator[Session]:

@@ -73,6 +73,8 @@ class StorageProblem(StrEnum):
     CORRUPT = "corrupt"
     NOT_A_DATABASE = "not-a-database"
     CANNOT_OPEN = "cannot-open"
+    #: The team server's roles do not allow it (a viewer saving, an assistant's passport).
+    NOT_PERMITTED = "not-permitted"
 
 
 # SQLite primary result codes (https://sqlite.org/rescode.html); the extended code's low byte.
@@ -98,7 +100,7 @@ _SQLSTATES: dict[str, StorageProblem] = {
     "57P03": StorageProblem.CANNOT_OPEN,  # cannot_connect_now
     "3D000": StorageProblem.CANNOT_OPEN,  # invalid_catalog_name: no such database
     "25006": StorageProblem.READ_ONLY,  # read_only_sql_transaction (e.g. a standby)
-    "42501": StorageProblem.READ_ONLY,  # insufficient_privilege
+    "42501": StorageProblem.NOT_PERMITTED,  # insufficient_privilege
     "40001": StorageProblem.BUSY,  # serialization_failure
     "40P01": StorageProblem.LOCKED,  # deadlock_detected
     "55P03": StorageProblem.LOCKED,  # lock_not_available
@@ -179,6 +181,11 @@ _WRITE_MESSAGES: dict[StorageProblem, str] = {
     ),
 }
 _WRITE_MESSAGES[StorageProblem.LOCKED] = _WRITE_MESSAGES[StorageProblem.BUSY]
+_WRITE_MESSAGES[StorageProblem.NOT_PERMITTED] = QT_TRANSLATE_NOOP(
+    "Validation",
+    "your login on {where} is not allowed to make this change (your role does not include "
+    "it; ask an administrator); the change was not saved",
+)
 
 # Messages for any other operation (a read, a command, an action in the window).
 _MESSAGES: dict[StorageProblem, str] = {
@@ -217,6 +224,11 @@ _MESSAGES: dict[StorageProblem, str] = {
     ),
 }
 _MESSAGES[StorageProblem.LOCKED] = _MESSAGES[StorageProblem.BUSY]
+_MESSAGES[StorageProblem.NOT_PERMITTED] = QT_TRANSLATE_NOOP(
+    "Validation",
+    "your login on {where} is not allowed to do this (your role does not include it; ask an "
+    "administrator); nothing was changed",
+)
 
 _ERROR_TYPES: dict[StorageProblem, type[StorageError]] = {
     StorageProblem.FULL: DiskFullError,

@@ -30,6 +30,13 @@ from planner.db.files import (
 from planner.db.location import DatabaseTarget, default_data_dir, sqlite_target
 from planner.db.migrate import SchemaState, schema_state, upgrade_to_head
 from planner.db.rotation import make_backup, newest_good_backup, remove_leftovers
+from planner.db.server import (
+    apply_server_policy,
+    database_owner,
+    detect_access,
+    is_owner,
+    policy_installed,
+)
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 
 
@@ -246,6 +253,8 @@ def _open_server(target: DatabaseTarget, *, read_only: bool) -> Database:
     engine = create_planner_engine(target)
     try:
         state = schema_state(engine)
+        with engine.connect() as conn:
+            owner, access = is_owner(conn), detect_access(conn)
     except DBAPIError as exc:
         engine.dispose()
         # Drivers explain over several lines; the first says what went wrong.
@@ -261,8 +270,42 @@ def _open_server(target: DatabaseTarget, *, read_only: bool) -> Database:
             engine.dispose()
             raise
     elif state.needs_upgrade:
+        if not owner:
+            engine.dispose()
+            _refuse_migration(target, state)
         _upgrade(engine, target.display, None)
-    return Database(engine, target)
+        with engine.connect() as conn:
+            installed = policy_installed(conn)
+        if installed:
+            # New tables of the upgrade get the roles' privileges and triggers too.
+            apply_server_policy(engine)
+    db = Database(engine, target)
+    db.restrict(access)
+    return db
+
+
+def _refuse_migration(target: DatabaseTarget, state: SchemaState) -> None:
+    """Only the owner migrates a team database: say who is needed, change nothing."""
+    engine = create_planner_engine(target)
+    try:
+        with engine.connect() as conn:
+            owner = database_owner(conn)
+    finally:
+        engine.dispose()
+    raise StorageError(
+        QT_TRANSLATE_NOOP(
+            "Validation",
+            "{where} needs its schema created or upgraded (from {revision} to {head}), which "
+            "only the database owner {owner} may do: ask your IT department to run "
+            "'planner server init' as {owner}; nothing was changed",
+        ),
+        params={
+            "where": target.display,
+            "revision": state.revision or "none",
+            "head": state.head,
+            "owner": owner,
+        },
+    )
 
 
 def open_database(

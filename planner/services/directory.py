@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, aliased
 
 from planner.db.engine import Database
 from planner.db.models import InstitutionRow, PersonRow, ProgramRow, ProjectRow
+from planner.db.server import require_sensitive
 from planner.domain.entities import Institution, Person, PersonSummary, Program, Project
 from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import FieldProblem, ValidationError
@@ -155,6 +156,7 @@ class PersonService(RecordService[Person, PersonRow]):
         field names are recorded. Raises NotFoundError for an unknown person.
         """
         with self.db.write() as session:
+            require_sensitive(session)
             self._row(session, person_id)
             audit.record_disclosure(session, AuditAction.REVEAL, [person_id], fields)
 

@@ -32,6 +32,7 @@ from planner.db.models import (
     ProjectRow,
     VisitRow,
 )
+from planner.db.server import require_sensitive
 from planner.domain.entities import Visit
 from planner.domain.enums import (
     AuditAction,
@@ -334,6 +335,8 @@ class ExchangeService:
         """
         exchange_id = self.exchange_id(visit_id)
         with self.db.read() as session:
+            if include_sensitive:
+                require_sensitive(session)
             visit = session.get(VisitRow, visit_id)
             if visit is None:
                 raise PackageError(

@@ -39,6 +39,7 @@ from planner.db.models import (
     VisitRow,
 )
 from planner.db.sealing import SEALED_MAGIC, is_sealed, seal, unseal, write_private
+from planner.db.server import hidden_fields
 from planner.domain.enums import (
     AuditAction,
     PaperworkStatus,
@@ -420,13 +421,16 @@ class PaperworkService:
             assert visitor is not None and host is not None
             international = visitor.nationality != host.country
             arrival, departure, status = visit.arrival_date, visit.departure_date, visit.status
-            expiry = visitor.passport_expiry
+            # A login that may not read passports gets no passport warning (it could neither
+            # check nor fix one, and "none recorded" would be untrue).
+            withheld = "passport_expiry" in hidden_fields(session)
+            expiry = None if withheld else visitor.passport_expiry
         items = self.for_visit(visit_id)
         found = visit_warnings(
             arrival=arrival, departure=departure, items=items, today=day,
             passport_expiry=expiry,
             passport_margin_months=self.ruleset.settings.passport_margin_months,
-            international=international,
+            international=international and not withheld,
         )  # fmt: skip
         open_blockers = [i.title for i in items if i.holds_admission]
         if status in ADMISSION_STATUSES and open_blockers:

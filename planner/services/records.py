@@ -8,13 +8,15 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, ClassVar, Generic, TypeVar
 
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.db.engine import Database
 from planner.db.models import Base
+from planner.db.server import hidden_fields
 from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import ConflictError, InUseError, NotFoundError, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
@@ -50,15 +52,26 @@ MESSAGE_WORDS = (
 
 
 def to_entity(row: Any, entity_type: type[E]) -> E:
-    """The domain dataclass for an ORM row whose columns carry the same names."""
+    """The domain dataclass for an ORM row whose columns carry the same names.
+
+    Fields the login may not read (left unloaded, see :func:`~planner.db.server.hide_sensitive`)
+    keep the dataclass's empty default instead of being fetched (which the server refuses).
+    """
     names = [f.name for f in dataclasses.fields(entity_type)]  # type: ignore[arg-type]
-    return entity_type(**{name: getattr(row, name) for name in names})
+    state = sa_inspect(row, raiseerr=False)
+    hidden = hidden_fields(state.session) & state.unloaded if state is not None else set()
+    return entity_type(**{name: getattr(row, name) for name in names if name not in hidden})
 
 
-def copy_to_row(entity: object, row: Any) -> None:
-    """Write the dataclass's fields onto the ORM row (not its id or version)."""
+def copy_to_row(entity: object, row: Any, session: Session | None = None) -> None:
+    """Write the dataclass's fields onto the ORM row (not its id or version).
+
+    Fields the login may neither read nor write are left alone (*session*: the session a new
+    row is about to join; a stored row knows its own).
+    """
+    hidden = hidden_fields(session or object_session(row))
     for f in dataclasses.fields(entity):  # type: ignore[arg-type]
-        if f.name not in _SKIP_ON_WRITE:
+        if f.name not in _SKIP_ON_WRITE and f.name not in hidden:
             setattr(row, f.name, getattr(entity, f.name))
 
 
@@ -181,7 +194,7 @@ class RecordService(Generic[E, R]):
             self.check_references(session, entity)
             entity = self.before_create(session, entity)
             row = self.row_type()
-            copy_to_row(entity, row)
+            copy_to_row(entity, row, session)
             session.add(row)
             session.flush()
             created = to_entity(row, self.entity_type)

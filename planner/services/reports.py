@@ -38,6 +38,7 @@ from planner.db.models import (
     ProjectRow,
     VisitRow,
 )
+from planner.db.server import require_sensitive
 from planner.domain.entities import Person
 from planner.domain.enums import AuditAction, PersonCategory, Purpose, VisitStatus
 from planner.domain.fiscal import FiscalSystem, FiscalYear, fiscal_year
@@ -345,6 +346,8 @@ class ReportService:
         out: list[VisitExportRow] = []
         disclosed: list[int] = []
         with self.db.read() as session:
+            if include_sensitive:
+                require_sensitive(session)
             for row in session.execute(query):
                 (code, given, family, family_n, given_n, home_name, host_name, arrival,
                  departure, status, purpose, project, paid) = row[:13]  # fmt: skip

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>Access</name>
+    <message>
+        <source>Read only: your login ({role}) can look but not change anything</source>
+        <translation>閲覧専用：このログイン（{role}）は参照のみで、変更はできません</translation>
+    </message>
+    <message>
+        <source>Signed in as {role}: passports and dates of birth are not shown</source>
+        <translation>{role} としてサインイン中：旅券情報と生年月日は表示されません</translation>
+    </message>
+    <message>
+        <source>Your login can read but not change records (ask an administrator)</source>
+        <translation>このログインは記録を参照できますが変更できません（管理者にお問い合わせください）</translation>
+    </message>
+</context>
+<context>
     <name>AgreementEditor</name>
     <message>
         <source>&amp;Kind</source>
@@ -1689,6 +1704,31 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
 </context>
 <context>
+    <name>Login</name>
+    <message>
+        <source>Sign in to the team server</source>
+        <translation>チームサーバーにサインイン</translation>
+    </message>
+    <message>
+        <source>Server: {server}
+{problem}</source>
+        <translation>サーバー：{server}
+{problem}</translation>
+    </message>
+    <message>
+        <source>&amp;Remember the password in the system keychain</source>
+        <translation>パスワードをシステムのキーチェーンに保存(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>ログイン(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>パスワード(&amp;P)：</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>&amp;Quit</source>
@@ -2835,6 +2875,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>パスポートの有効期限(&amp;X)</translation>
     </message>
     <message>
+        <source>Not shown: your login&apos;s role does not include passports and dates of birth</source>
+        <translation>表示されません：このログインのロールには旅券情報と生年月日が含まれていません</translation>
+    </message>
+    <message>
         <source>Internal notes (never exported)</source>
         <translation>内部メモ(書き出されません)</translation>
     </message>
@@ -3030,6 +3074,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>&amp;Undo</source>
+        <extracomment>A viewer&apos;s login: the record is shown, never saved.</extracomment>
         <translation>元に戻す(&amp;U)</translation>
     </message>
     <message>
@@ -4368,7 +4413,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>the disk is full or the database reached its size limit ({where}); the change was not saved and nothing was half-written: free some space and retry</source>
-        <extracomment>Below this much free space, an I/O error is taken for a full disk (SQLite reports a -shm file it could not grow, or a write cut short, as an I/O error, not as &quot;full&quot;).</extracomment>
+        <extracomment>The team server&apos;s roles do not allow it (a viewer saving, an assistant&apos;s passport). Below this much free space, an I/O error is taken for a full disk (SQLite reports a -shm file it could not grow, or a write cut short, as an I/O error, not as &quot;full&quot;).</extracomment>
         <translation>ディスクがいっぱいか、データベースがサイズの上限に達しました({where})。変更は保存されておらず、中途半端に書き込まれたデータもありません。空き容量を確保してから、もう一度お試しください</translation>
     </message>
     <message>
@@ -4378,6 +4423,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>the database is busy in another program ({where}); the change was not saved, try again in a moment</source>
         <translation>データベースが別のプログラムで使用中です({where})。変更は保存されませんでした。しばらくしてからもう一度お試しください</translation>
+    </message>
+    <message>
+        <source>your login on {where} is not allowed to make this change (your role does not include it; ask an administrator); the change was not saved</source>
+        <translation>{where} のこのログインにはこの変更が許可されていません（ロールに含まれていません。管理者にお問い合わせください）。変更は保存されませんでした</translation>
     </message>
     <message>
         <source>the database is busy in another program ({where}); try again in a moment</source>
@@ -4406,6 +4455,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>the database cannot be opened ({where}); check that the file and its folder exist and can be read, or that the server is reachable</source>
         <translation>データベースを開けません({where})。ファイルとフォルダーが存在して読み取れるか、またはサーバーに接続できるか確認してください</translation>
+    </message>
+    <message>
+        <source>your login on {where} is not allowed to do this (your role does not include it; ask an administrator); nothing was changed</source>
+        <translation>{where} のこのログインにはこの操作が許可されていません（ロールに含まれていません。管理者にお問い合わせください）。何も変更されていません</translation>
     </message>
     <message>
         <source>the open database</source>
@@ -4476,6 +4529,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>cannot reach {where}: {reason}</source>
         <translation>{where} に接続できません: {reason}</translation>
+    </message>
+    <message>
+        <source>{where} needs its schema created or upgraded (from {revision} to {head}), which only the database owner {owner} may do: ask your IT department to run &apos;planner server init&apos; as {owner}; nothing was changed</source>
+        <translation>{where} はスキーマの作成または更新（{revision} から {head} へ）が必要ですが、これを行えるのはデータベースの所有者 {owner} だけです。IT 部門に {owner} として &apos;planner server init&apos; を実行するよう依頼してください。何も変更されていません</translation>
     </message>
     <message>
         <source>there is no database at {path}; create one with &apos;planner demo --db {path}&apos;</source>
@@ -5103,6 +5160,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>a record was changed by someone else while you saved: reload it and make your change again</source>
+        <extracomment>What the login may do (a team server&apos;s role); an SQLite file allows everything.</extracomment>
         <translation>保存中に他の人がレコードを変更しました。再読み込みしてから、もう一度変更してください</translation>
     </message>
     <message>
@@ -5351,6 +5409,53 @@ Everything changed after that time is replaced by the backup. The current databa
         <source>{path} is not a file sealed by this application</source>
         <extracomment>Cost of deriving each file&apos;s key: the database key from the environment may be a passphrase a person chose, so guessing it must stay slow.</extracomment>
         <translation>{path} はこのアプリケーションが暗号化（封印）したファイルではありません</translation>
+    </message>
+    <message>
+        <source>{where} is a file on this computer; &apos;planner server&apos; sets up a shared PostgreSQL server: give its URL with --db or PLANNER_DATABASE_URL</source>
+        <translation>{where} はこのコンピューター上のファイルです。&apos;planner server&apos; は共有 PostgreSQL サーバーを設定するコマンドです：--db または PLANNER_DATABASE_URL でその URL を指定してください</translation>
+    </message>
+    <message>
+        <source>the passwords do not match</source>
+        <translation>パスワードが一致しません</translation>
+    </message>
+    <message>
+        <source>the password is longer than {limit} characters</source>
+        <translation>パスワードが {limit} 文字を超えています</translation>
+    </message>
+    <message>
+        <source>the password contains control characters</source>
+        <translation>パスワードに制御文字が含まれています</translation>
+    </message>
+    <message>
+        <source>{url} is on another machine, so the connection must be encrypted and the server checked: add ?sslmode=verify-full to the URL (your IT department sets the server up for it), or set {env}=1 if you deliberately accept an unverified connection</source>
+        <extracomment>The coordinator&apos;s deliberate exception to the TLS rule.</extracomment>
+        <translation>{url} は別のマシン上にあるため、接続を暗号化しサーバーを検証する必要があります：URL に ?sslmode=verify-full を追加するか（サーバーの設定は IT 部門が行います）、検証されない接続を意図的に受け入れる場合は {env}=1 を設定してください</translation>
+    </message>
+    <message>
+        <source>only the owner of the database ({owner}) can set up the server; run &apos;planner server init&apos; as that login</source>
+        <extracomment>Table -&gt; (record kind, id column) announced by the change trigger. An SQLite file, or the owner: everything.</extracomment>
+        <translation>サーバーを設定できるのはデータベースの所有者（{owner}）だけです。そのログインで &apos;planner server init&apos; を実行してください</translation>
+    </message>
+    <message>
+        <source>{name} cannot be a login name: use letters, digits, &apos;_&apos;, &apos;.&apos; or &apos;-&apos;, starting with a letter (not planner_ or pg_)</source>
+        <extracomment>A login name: letters, digits, ``_ . -``; starting with a letter (no quoting tricks).</extracomment>
+        <translation>{name} はログイン名に使えません：英字で始まり、英字・数字・&apos;_&apos;・&apos;.&apos;・&apos;-&apos; だけを使ってください（planner_ や pg_ で始まる名前は不可）</translation>
+    </message>
+    <message>
+        <source>the password is empty</source>
+        <translation>パスワードが空です</translation>
+    </message>
+    <message>
+        <source>the server is not set up yet: run &apos;planner server init&apos; first</source>
+        <translation>サーバーはまだ設定されていません：先に &apos;planner server init&apos; を実行してください</translation>
+    </message>
+    <message>
+        <source>{name} is a superuser or your own login: choose another name</source>
+        <translation>{name} はスーパーユーザーまたはご自身のログインです：別の名前を選んでください</translation>
+    </message>
+    <message>
+        <source>your login&apos;s role does not include passports and dates of birth, so they cannot be shown or exported; leave them out or ask a coordinator</source>
+        <translation>このログインのロールには旅券情報と生年月日が含まれていないため、表示も書き出しもできません。それらを除外するか、コーディネーターに依頼してください</translation>
     </message>
 </context>
 <context>

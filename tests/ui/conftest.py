@@ -54,3 +54,13 @@ def _no_viewer_country() -> Iterator[None]:
     set_viewer_country(None)
     yield
     set_viewer_country(None)
+
+
+@pytest.fixture(autouse=True)
+def _full_access_after_each_test() -> Iterator[None]:
+    """A test that signs in with a restricted role leaves the next test's editors unaffected."""
+    yield
+    from planner.db.server import FULL_ACCESS
+    from planner.ui.common.access import set_access
+
+    set_access(FULL_ACCESS)

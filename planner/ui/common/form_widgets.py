@@ -63,6 +63,7 @@ from planner.domain.enums import AuditAction, RecordKind
 from planner.domain.errors import ConflictError, FieldProblem, PlannerError, ValidationError
 from planner.services.changes import Change, ChangeBus
 from planner.ui.common import live_fields, palette
+from planner.ui.common.access import current_access, read_only_tip
 from planner.ui.common.conflict_dialog import ConflictDialog
 from planner.ui.common.date_field import DateField
 from planner.ui.common.editor_size import DEFAULT_EDITOR_SIZE, remember_size
@@ -459,6 +460,14 @@ class RecordEditorDialog(QDialog):
         self.close_action.triggered.connect(self.close)
         self.addAction(self.close_action)
         self._add_live_actions()
+        #: A viewer's login: the record is shown, never saved.
+        self.read_only = not current_access().write
+        if self.read_only:
+            # A viewer's login: the server would refuse any save, so none is offered.
+            save = self.buttons.button(QDialogButtonBox.StandardButton.Save)
+            save.setEnabled(False)
+            save.setToolTip(read_only_tip())
+            self.save_action.setEnabled(False)
 
     # The kind of record edited: changes to it elsewhere are taken in (None: not followed).
     record_kind: RecordKind | None = None
@@ -688,6 +697,8 @@ class RecordEditorDialog(QDialog):
 
     def save(self) -> bool:
         """Check and store the record; on success emit ``saved`` and close. Returns success."""
+        if self.read_only:
+            return False  # the server would refuse it; Save is not even offered
         if self._clean is not None and not self.is_dirty() and self.has_record():
             self.accept()  # nothing changed: no empty step on the undo stack
             return True

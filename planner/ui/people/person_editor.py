@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QMessageBox,
     QPlainTextEdit,
@@ -266,6 +267,24 @@ class PersonEditor(RecordEditorDialog):
             self.expiry_field,
             "passport_expiry",
         )
+        if not self._services.db.access.read_sensitive:
+            self._withhold_sensitive(right)
+
+    def _withhold_sensitive(self, right: ValidatedFormLayout) -> None:
+        """A login whose role cannot read them (the server refuses it): no Reveal, no fields,
+        one line saying why."""
+        for widget in (self.reveal_button, self.dob_field, self.passport_field, self.expiry_field):
+            right.setRowVisible(widget, False)
+        note = QLabel(
+            QCoreApplication.translate(
+                "PersonEditor",
+                "Not shown: your login's role does not include passports and dates of birth",
+            ),
+            self,
+        )
+        note.setObjectName("sensitiveWithheld")
+        note.setWordWrap(True)
+        right.addRow("", note)
 
     def _add_notes_field(self, right: ValidatedFormLayout) -> None:
         """The coordinators' internal notes."""

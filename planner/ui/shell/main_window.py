@@ -28,8 +28,10 @@ from planner.ui.shell.chrome import install_chrome
 from planner.ui.shell.commands import choose_preferences
 from planner.ui.shell.editor_tabs import visit_editor_tabs
 from planner.ui.shell.expose import ExposeWatch
+from planner.ui.shell.live_updates import LiveUpdates
 from planner.ui.shell.pages import PAGES, PageContext, install_pages
 from planner.ui.shell.reach import install_reach
+from planner.ui.shell.role import apply_role
 from planner.ui.shell.screenshots import window_shots
 from planner.ui.shell.status_bar import ViewStatusLabel
 from planner.ui.shell.welcome import database_is_empty, install_welcome
@@ -92,11 +94,14 @@ class MainWindow(QMainWindow):
         self.chrome = install_chrome(self, services)
         install_welcome(self, self.workspace, self.main_actions.help_menu, services)
         self._build_status_bar()
+        self.role_label = apply_role(self)  # a viewer's window offers nothing that writes
         self.reach = install_reach(self, services)
         self.change_bridge = ChangeBridge(services.bus, self)
         self.change_bridge.changed.connect(self.workspace.broadcast)
         self.change_bridge.changed.connect(self.editors.on_change)
         self.change_bridge.changed.connect(self._after_restore)
+        # Colleagues' and other programs' saves reach the views through the same bus.
+        self.live_updates = LiveUpdates(services, self)
 
         self._ready_watch = ExposeWatch(self, self.ready.emit)
         # The views took back their own layouts when the workspace built them.
@@ -266,6 +271,7 @@ class MainWindow(QMainWindow):
             return
         self.save_state()
         self.change_bridge.close()
+        self.live_updates.close()
         super().closeEvent(event)
 
     # -- readiness -----------------------------------------------------------------------------

@@ -16,6 +16,11 @@ from planner.ui.shell.instance_lock import InstanceLock
 
 
 def _open(target: DatabaseTarget, *, interactive: bool) -> Services:
+    if target.path is None and interactive:
+        from planner.ui.shell.login_dialog import open_with_login
+
+        # A team server: each coordinator signs in as themselves when the server asks.
+        return open_with_login(target, lambda t: Services.open(t, create=True))
     try:
         return Services.open(target, create=True)
     except CorruptDatabaseError as exc:
