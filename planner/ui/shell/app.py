@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     QMessageLogContext,
     QSettings,
     QSize,
+    Qt,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
@@ -168,6 +169,20 @@ def _when_ready(
     return 0
 
 
+def review_package_when_ready(window: MainWindow, services: Services, path: Path) -> None:
+    """Open the import review of the package at *path* once *window* is ready (shown, loaded).
+
+    Queued after ``ready`` so the window is on screen behind the review, as when the
+    coordinator chooses File → Import Exchange Package.
+    """
+    from planner.ui.exchange.commands import import_package
+
+    def review() -> None:
+        QTimer.singleShot(0, window, lambda: import_package(window, services, path))
+
+    window.ready.connect(review, Qt.ConnectionType.SingleShotConnection)
+
+
 def run_gui(
     services: Services,
     *,
@@ -177,6 +192,7 @@ def run_gui(
     screenshot_size: tuple[int, int] | None = None,
     settings_path: Path | None = None,
     started_at: float | None = None,
+    import_package: Path | None = None,
 ) -> int:
     """Create the QApplication, show the main window, run the event loop; returns the exit code.
 
@@ -187,6 +203,8 @@ def run_gui(
     *settings_path*: an INI file for the remembered layout instead of the per-user settings.
     *lang*: ``en`` or ``ja`` for this run; None uses the language setting (``system``: the
     desktop's locale).
+    *import_package*: an exchange package opened from the desktop: its import review opens
+    once the window is ready (interactive runs only).
     Never calls ``sys.exit``; an existing QApplication (tests) is reused.
     """
     start = time.perf_counter() if started_at is None else started_at
@@ -216,6 +234,8 @@ def run_gui(
         window = _open_window(app, services, settings, interactive, screenshot_dir, size)
         if window is None:
             return 1
+        if import_package is not None and interactive:
+            review_package_when_ready(window, services, import_package)
         if not interactive:
             shown = window
             window.ready.connect(
