@@ -41,7 +41,12 @@ def test_a_hostile_index_cannot_point_outside_its_folder(tmp_path: Path) -> None
     secret = tmp_path / "secret.txt"
     secret.write_text("passport 123", "utf-8")
     index = [
-        {"name": "Evil", "version": "1", "licence": "MIT", "files": ["../secret.txt", "/etc/passwd"]},
+        {
+            "name": "Evil",
+            "version": "1",
+            "licence": "MIT",
+            "files": ["../secret.txt", "/etc/hosts"],
+        },
         "not an object",
         {"name": 7},
     ]

@@ -13,8 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEvent,
     QLocale,
     QMessageLogContext,
+    QObject,
     QSettings,
     QSize,
     Qt,
@@ -22,6 +24,7 @@ from PySide6.QtCore import (
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import planner
@@ -183,6 +186,31 @@ def review_package_when_ready(window: MainWindow, services: Services, path: Path
     window.ready.connect(review, Qt.ConnectionType.SingleShotConnection)
 
 
+class PackageOpener(QObject):
+    """Opens the import review for exchange packages the desktop hands over while running.
+
+    macOS passes a double-clicked document as a file-open event, not as an argument; the
+    event filter on the application turns one into File → Import Exchange Package for it.
+    """
+
+    def __init__(self, window: MainWindow, services: Services) -> None:
+        super().__init__(window)
+        self._window = window
+        self._services = services
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Take file-open events; let every other event through."""
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = Path(event.file())
+            from planner.ui.exchange.commands import import_package
+
+            QTimer.singleShot(
+                0, self._window, lambda: import_package(self._window, self._services, path)
+            )
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run_gui(
     services: Services,
     *,
@@ -223,6 +251,7 @@ def run_gui(
         print(f"error: {exc}", file=sys.stderr, flush=True)
         return 1
     window: MainWindow | None = None
+    opener: PackageOpener | None = None
 
     def parent() -> QWidget | None:
         return window
@@ -236,6 +265,8 @@ def run_gui(
             return 1
         if import_package is not None and interactive:
             review_package_when_ready(window, services, import_package)
+        opener = PackageOpener(window, services)
+        app.installEventFilter(opener)
         if not interactive:
             shown = window
             window.ready.connect(
@@ -246,6 +277,8 @@ def run_gui(
             with _close_on_interrupt(window):
                 return app.exec()
     finally:
+        if opener is not None:
+            app.removeEventFilter(opener)
         if window is not None and window.isVisible():
             window.close()
         remove_language(app, translators)

@@ -104,7 +104,8 @@ def test_the_command_line_refuses_what_is_not_a_package_file(
 ) -> None:
     (tmp_path / "folder").mkdir()
     path = target if target.startswith("/") or "\x00" in target else str(tmp_path / target)
-    code = main(["--db", str(tmp_path / "x.sqlite3"), "--exit-when-ready", "--import-package", path])
+    db = str(tmp_path / "x.sqlite3")
+    code = main(["--db", db, "--exit-when-ready", "--import-package", path])
     err = capsys.readouterr().err
     assert code == 1
     assert err.count("\n") == 1 and "is not an exchange package file" in err
@@ -118,3 +119,26 @@ def test_an_empty_value_from_the_menu_entry_means_no_package() -> None:
 
     args = build_parser().parse_args(["--import-package="])
     assert args.import_package == "" and _package_argument(args.import_package) is None
+
+
+def test_a_file_open_event_starts_the_review(
+    qtbot: QtBot, partner: Services, package: Path, settings_path: Path,
+    boxes: dict[str, list[str]],
+) -> None:  # fmt: skip
+    """macOS hands a double-clicked document to the running application as an event."""
+    from PySide6.QtGui import QFileOpenEvent
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.shell.app import PackageOpener
+
+    window = _window(qtbot, partner, settings_path)
+    opener = PackageOpener(window, partner)
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(opener)
+    try:
+        QApplication.sendEvent(app, QFileOpenEvent(str(package)))
+        qtbot.waitUntil(lambda: bool(boxes["information"]), timeout=10000)
+    finally:
+        app.removeEventFilter(opener)
+    assert partner.visits.count() == 1
