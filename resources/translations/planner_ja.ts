@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>This application includes the following software, each under its own licence:</source>
+        <translation>このアプリケーションには次のソフトウェアが含まれています。それぞれ固有のライセンスに従います:</translation>
+    </message>
+    <message>
+        <source>Bundled software</source>
+        <translation>同梱ソフトウェア</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>ライセンス本文</translation>
+    </message>
+    <message>
+        <source>(the licence text is missing)</source>
+        <translation>(ライセンス本文が見つかりません)</translation>
+    </message>
+</context>
+<context>
     <name>AgreementEditor</name>
     <message>
         <source>&amp;Kind</source>
@@ -1761,7 +1780,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Showing {shown} of {total} visits</source>
-        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills. Typical widest texts of the short columns; the visitor&apos;s name takes the rest.</extracomment>
+        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills. Typical widest texts of the short columns; the visitor&apos;s name takes the rest. A date that is wide in every format (a long month name, a two-digit day, a Wednesday).</extracomment>
         <translation>訪問 {total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
@@ -1857,6 +1876,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Export exchange package — {0}</source>
+        <extracomment>The file name ending of exchange packages, which the desktop&apos;s MIME type matches.</extracomment>
         <translation>交換パッケージの書き出し — {0}</translation>
     </message>
     <message>

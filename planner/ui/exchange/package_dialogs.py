@@ -34,9 +34,9 @@ from planner.services.exchange import ImportResult
 from planner.ui.common import formats
 from planner.ui.common.errors import planner_error_text
 
+_JSON_FILTER = QT_TRANSLATE_NOOP("PackageDialogs", "Exchange package (*.json)")
 #: The file name ending of exchange packages, which the desktop's MIME type matches.
 PACKAGE_SUFFIX = ".visit.json"
-_JSON_FILTER = QT_TRANSLATE_NOOP("PackageDialogs", "Exchange package (*.json)")
 
 
 def _tr(text: str) -> str:

@@ -20,10 +20,6 @@ import planner
 from planner.domain.licences import Component, bundled_components
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AboutDialog", text)
-
-
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -61,19 +57,22 @@ class AboutDialog(QDialog):
         heading.setTextFormat(Qt.TextFormat.RichText)
         heading.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         intro = QLabel(
-            _tr("This application includes the following software, each under its own licence:"),
+            QCoreApplication.translate(
+                "AboutDialog",
+                "This application includes the following software, each under its own licence:",
+            ),
             self,
         )
         intro.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setObjectName("licenceList")
-        self.list.setAccessibleName(_tr("Bundled software"))
+        self.list.setAccessibleName(QCoreApplication.translate("AboutDialog", "Bundled software"))
         for component in self.components:
             item = QListWidgetItem(component_label(component))
             self.list.addItem(item)
         self.text = QPlainTextEdit(self)
         self.text.setObjectName("licenceText")
-        self.text.setAccessibleName(_tr("Licence text"))
+        self.text.setAccessibleName(QCoreApplication.translate("AboutDialog", "Licence text"))
         self.text.setReadOnly(True)
         self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
@@ -95,7 +94,9 @@ class AboutDialog(QDialog):
     def _show_text(self, row: int) -> None:
         if 0 <= row < len(self.components):
             text = self.components[row].text()
-            self.text.setPlainText(text or _tr("(the licence text is missing)"))
+            self.text.setPlainText(
+                text or QCoreApplication.translate("AboutDialog", "(the licence text is missing)")
+            )
 
 
 def show_about(parent: QWidget, database: str) -> None:
