@@ -1,7 +1,7 @@
 ; Inno Setup 6 script: a per-user installer of the Windows bundle (no administrator rights).
 ; NOT built or tested in this project's CI (which runs on Linux); see README "Install".
 ; Build on Windows after build.ps1 made build\dist\exchange-visit-planner:
-;   iscc /DAppVersion=0.1.0 resources\packaging\windows\exchange-visit-planner.iss
+;   iscc /DAppVersion=X.Y.Z resources\packaging\windows\exchange-visit-planner.iss
 ; (build.ps1 passes the version from pyproject.toml). Output: build\installer\.
 #ifndef AppVersion
   #error Pass the version from pyproject.toml: iscc /DAppVersion=X.Y.Z ...
