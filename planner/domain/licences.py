@@ -54,27 +54,38 @@ def _slug(name: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", name).strip("-") or "component"
 
 
+#: Extras of the application the bundle installs (its PostgreSQL driver for a team server).
+BUNDLED_EXTRAS = ("postgres",)
+
+
 def _requirements_closure(root: str) -> list[metadata.Distribution]:
-    """*root* and every distribution it requires (extras' requirements left out)."""
+    """*root* (with :data:`BUNDLED_EXTRAS`) and every installed distribution it requires.
+
+    A requirement's own extras (``psycopg[binary]``) are followed; other extras are left out,
+    and so are requirements not installed here (another platform's, an extra not chosen).
+    """
     seen: dict[str, metadata.Distribution] = {}
-    pending = [root]
+    pending: list[tuple[str, frozenset[str]]] = [(root, frozenset(BUNDLED_EXTRAS))]
     while pending:
-        name = pending.pop()
+        name, extras = pending.pop()
         key = _slug(name).lower().replace("_", "-")
-        if key in seen or key in _BUILD_ONLY:
+        if key in _BUILD_ONLY:
             continue
         try:
-            dist = metadata.distribution(name)
+            dist = seen.get(key) or metadata.distribution(name)
         except metadata.PackageNotFoundError:
-            # A requirement for another platform (e.g. only on Windows): not installed here.
             continue
+        first = key not in seen
         seen[key] = dist
         for requirement in dist.requires or []:
-            if "extra ==" in requirement or 'extra=="' in requirement:
+            extra = re.search(r"""extra\s*==\s*['"]([^'"]+)['"]""", requirement)
+            # Without an extra marker: followed the first time; with one: when chosen.
+            if (extra is None and not first) or (extra and extra.group(1) not in extras):
                 continue
-            match = re.match(r"\s*([A-Za-z0-9._-]+)", requirement)
+            match = re.match(r"\s*([A-Za-z0-9._-]+)\s*(?:\[([^\]]*)\])?", requirement)
             if match:
-                pending.append(match.group(1))
+                wanted = frozenset(x.strip() for x in (match.group(2) or "").split(",") if x)
+                pending.append((match.group(1), wanted))
     return sorted(seen.values(), key=lambda d: d.metadata["Name"].lower())
 
 

@@ -21,7 +21,7 @@ fi
 # PyInstaller from PyPI; the project with its PostgreSQL driver so a team server works too.
 "$venv/bin/python" -m pip install -q 'pyinstaller>=6.10' 'pyinstaller-hooks-contrib>=2024.8'
 "$venv/bin/python" -m pip install -q --force-reinstall --no-deps "$root"
-"$venv/bin/python" -m pip install -q "$root"
+"$venv/bin/python" -m pip install -q "$root[postgres]"
 
 version=$("$venv/bin/python" -c 'import planner; print(planner.__version__)')
 echo "build: Exchange Visit Planner $version"
