@@ -7,6 +7,8 @@
 # Environment: PYTHON (default python3, 3.11+ built with a shared libpython), NO_DEB=1 to skip
 # the .deb.
 set -euo pipefail
+# The analysis must see the installed copy only, never a source tree on a developer's path.
+unset PYTHONPATH PYTHONHOME
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 cd "$root"
