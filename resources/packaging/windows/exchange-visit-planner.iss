@@ -29,7 +29,6 @@ SolidCompression=yes
 ArchitecturesAllowed=x64compatible
 ArchitecturesInstallIn64BitMode=x64compatible
 ChangesEnvironment=yes
-LicenseFile=..\..\licences\Qt-NOTICE.txt
 ; Signing (optional): define a sign tool in the IDE or with /S, e.g.
 ;   iscc /Ssigntool="signtool.exe sign /fd sha256 /tr http://timestamp.digicert.com /td sha256 /a $f" ...
 ; and uncomment:
