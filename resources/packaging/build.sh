@@ -20,10 +20,10 @@ if [ ! -x "$venv/bin/python" ]; then
   "${PYTHON:-python3}" -m venv "$venv"
 fi
 "$venv/bin/python" -m pip install -q --upgrade pip
-# PyInstaller from PyPI; the project with its PostgreSQL driver so a team server works too.
-"$venv/bin/python" -m pip install -q 'pyinstaller>=6.10' 'pyinstaller-hooks-contrib>=2024.8'
+# The project with its PostgreSQL driver (a team server works too) and, from its "bundle"
+# extra, PyInstaller from PyPI. Reinstalled every time: the version may have changed.
 "$venv/bin/python" -m pip install -q --force-reinstall --no-deps "$root"
-"$venv/bin/python" -m pip install -q "$root[postgres]"
+"$venv/bin/python" -m pip install -q "$root[postgres,bundle]"
 
 version=$("$venv/bin/python" -c 'import planner; print(planner.__version__)')
 echo "build: Exchange Visit Planner $version"

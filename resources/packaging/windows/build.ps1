@@ -8,9 +8,8 @@ Set-Location $root
 $venv = "build\venv"
 if (-not (Test-Path "$venv\Scripts\python.exe")) { py -3 -m venv $venv }
 & "$venv\Scripts\python.exe" -m pip install -q --upgrade pip
-& "$venv\Scripts\python.exe" -m pip install -q "pyinstaller>=6.10" "pyinstaller-hooks-contrib>=2024.8"
 & "$venv\Scripts\python.exe" -m pip install -q --force-reinstall --no-deps .
-& "$venv\Scripts\python.exe" -m pip install -q .
+& "$venv\Scripts\python.exe" -m pip install -q ".[postgres,bundle]"
 $version = & "$venv\Scripts\python.exe" -c "import planner; print(planner.__version__)"
 Push-Location build
 & "$venv\Scripts\python.exe" -c "import sys; from pathlib import Path; from planner.domain.licences import write_licences; write_licences(Path(sys.argv[1]))" "$root\build\licences"
