@@ -17,6 +17,7 @@ from planner.domain.enums import AuditAction
 from planner.services.container import Services
 from tests.export.conftest import PASSPORT, TripData, make_trip
 from tests.fixtures.database import open_migrated
+from tests.fixtures.sample import make_sample
 
 FIELDS = ["date_of_birth", "passport_expiry", "passport_number"]
 
@@ -59,10 +60,18 @@ def test_package_export_with_sensitive_fields_is_audited(
 ) -> None:
     db, trip = trip_db
     out = tmp_path / "full.json"
+    (tmp_path / "partner").mkdir()
+    partner = open_migrated(tmp_path / "partner" / "partner.sqlite3")
+    try:  # the recipient's key file: personal data travels encrypted to it
+        partner.choices.set_home_institution(make_sample(partner).riken.id)
+        key = tmp_path / "partner-key.json"
+        key.write_bytes(partner.keys.export_bytes())
+    finally:
+        partner.close()
     code = main(["export", "visit", "V-2027-0001", "--format", "json", "-o", str(out),
-                 "--include-sensitive", "--db", str(db)])  # fmt: skip
+                 "--include-sensitive", "--to", str(key), "--db", str(db)])  # fmt: skip
     assert code == 0, capsys.readouterr().err
-    assert PASSPORT in out.read_text(encoding="utf-8")
+    assert PASSPORT not in out.read_text(encoding="utf-8")  # encrypted
     entries = disclosures(db)
     who = {(r.entity, r.entity_id) for r in entries}
     assert who == {

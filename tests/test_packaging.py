@@ -16,7 +16,7 @@ import pytest
 
 import planner
 from planner.cli import main
-from planner.services.exchange import PACKAGE_FORMAT
+from planner.services.exchange import ENCRYPTED_FORMAT, PACKAGE_FORMAT
 from planner.ui.exchange.package_dialogs import PACKAGE_SUFFIX
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,8 +54,8 @@ def test_desktop_entry_opens_packages_in_the_import_review() -> None:
     (glob,) = kind.findall(f"{MIME_NS}glob")
     assert fnmatch(f"V-2027-0007{PACKAGE_SUFFIX}", str(glob.get("pattern")))
     assert not fnmatch("data.json", str(glob.get("pattern")))  # not every JSON file
-    match = kind.find(f"{MIME_NS}magic/{MIME_NS}match")
-    assert match is not None and match.get("value") == PACKAGE_FORMAT
+    matches = {m.get("value") for m in kind.findall(f"{MIME_NS}magic/{MIME_NS}match")}
+    assert matches == {PACKAGE_FORMAT, ENCRYPTED_FORMAT}
 
 
 def test_the_export_dialog_suggests_the_package_suffix() -> None:

@@ -21,9 +21,11 @@ from planner import APP_NAME, __version__
 from planner.cli import (
     backup,
     database,
+    events,
     exporting,
     gui,
     importing,
+    keys,
     paperwork,
     people,
     report,
@@ -41,7 +43,18 @@ from planner.db.location import resolve_target
 from planner.domain.errors import PlannerError
 
 #: Modules whose ``register`` adds their sub-commands, in the order ``--help`` lists them.
-COMMAND_MODULES = (database, visits, people, paperwork, backup, importing, exporting, report)
+COMMAND_MODULES = (
+    database,
+    visits,
+    people,
+    paperwork,
+    events,
+    backup,
+    importing,
+    exporting,
+    keys,
+    report,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

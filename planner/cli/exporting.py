@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import EXIT_OK, CommandError, add_command, open_services, record_id
+from planner.cli.events import cli_date
 from planner.domain.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from planner.services.keys import PublicKeys
 
 #: Kept as plain strings so ``planner --help`` and every other command do not pay for importing
 #: Qt's PDF writer and openpyxl; a test checks they match the exporters' enums.
@@ -66,9 +70,11 @@ def cmd_export_event(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_export_visit(args: argparse.Namespace) -> int:
-    """Write one visit's exchange package (JSON) to the file given by ``-o``."""
-    from planner.export.package import export_visit_package
+def cmd_export_series(args: argparse.Namespace) -> int:
+    """Write an event's (or series') calendar file or invitation draft to ``-o``."""
+    from planner.export.atomic import atomic_write
+    from planner.export.i18n import Lang
+    from planner.export.series import invitation_eml, invitees_of, one_occurrence, series_ics
 
     out = Path(args.output)
     if out.is_dir():
@@ -76,15 +82,73 @@ def cmd_export_visit(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
             params={"path": str(out)},
         )
+    lang = Lang(args.lang)
+    with open_services(args) as services:
+        details = services.events.details(args.event_id)  # NotFoundError (exit 1) names it
+        if args.occurrence is not None:
+            narrowed = one_occurrence(details, args.occurrence)
+            if narrowed is None:
+                raise CommandError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation", "event {id} has no occurrence on {date} (or it is cancelled)"
+                    ),
+                    params={"id": args.event_id, "date": args.occurrence.isoformat()},
+                )
+            details = narrowed
+        invitees = invitees_of(services, details) if args.format == "eml" else []
+    if args.format == "ics":
+        data = series_ics(details, lang, occurrence=args.occurrence)
+    else:
+        data = invitation_eml(details, invitees, lang, occurrence=args.occurrence)
+    written = atomic_write(out, data)
+    what = "series" if len(details.occurrences) > 1 else "event"
+    print(f"event {args.event_id}: {what} {args.format} written to {written}")
+    return EXIT_OK
+
+
+def cmd_export_visit(args: argparse.Namespace) -> int:
+    """Write one visit's exchange package (JSON) to the file given by ``-o``."""
+    from planner.export.package import export_visit_package
+    from planner.services.exchange import NEEDS_RECIPIENT
+    from planner.services.keys import key_changed
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
+    if args.include_sensitive and not args.to:
+        args.parser.error(NEEDS_RECIPIENT)
+    recipient = _recipient(Path(args.to)) if args.to else None
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
+        if recipient is not None:
+            trusted = services.keys.trusted_for(recipient.institution)
+            if trusted is not None and trusted.fingerprint != recipient.fingerprint:
+                raise key_changed(recipient.institution, trusted.fingerprint,
+                                  recipient.fingerprint)  # fmt: skip
         written = export_visit_package(
-            services, visit.id, out, include_sensitive=args.include_sensitive
-        )
-    extra = " (with sensitive fields)" if args.include_sensitive else ""
-    print(f"{visit.code}: exchange package written to {written}{extra}")
+            services, visit.id, out, include_sensitive=args.include_sensitive,
+            recipient=recipient,
+        )  # fmt: skip
+        fingerprint = services.keys.own().fingerprint
+    extra = " with sensitive fields" if args.include_sensitive else ""
+    sealed = (
+        f", encrypted to {recipient.institution} ({recipient.fingerprint})" if recipient else ""
+    )
+    print(f"{visit.code}: exchange package{extra} written to {written}, signed by "
+          f"{fingerprint}{sealed}")  # fmt: skip
     return EXIT_OK
+
+
+def _recipient(path: Path) -> PublicKeys:
+    """The partner public key file given with ``--to``."""
+    from planner.cli.keys import read_key_path
+    from planner.services.keys import read_key_file
+
+    return read_key_file(read_key_path(path))
 
 
 def cmd_export_visits(args: argparse.Namespace) -> int:
@@ -134,6 +198,21 @@ def register(sub: Any) -> None:
     batch.add_argument("event_id", type=record_id, help="event id")
     _format_options(batch)
     batch.add_argument("-o", "--output", required=True, metavar="FOLDER", help="folder")
+    series = add_command(
+        actions, "event", cmd_export_series,
+        "an event or series as a calendar file (ics) or invitation draft (eml)",
+    )  # fmt: skip
+    series.add_argument("event_id", type=record_id, help="event id")
+    series.add_argument("--format", required=True, choices=["ics", "eml"], help="file format")
+    series.add_argument("--lang", default="en", choices=LANGUAGES,
+                        help="language of labels and dates (default: en)")  # fmt: skip
+    series.add_argument(
+        "--occurrence",
+        type=cli_date,
+        metavar="DATE",
+        help="only the occurrence the series has on this date (YYYY-MM-DD)",
+    )
+    series.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     table = add_command(
         actions, "visits", cmd_export_visits, "every visit as a spreadsheet (csv or xlsx)"
     )
@@ -153,5 +232,11 @@ def register(sub: Any) -> None:
     package.add_argument(
         "--include-sensitive",
         action="store_true",
-        help="include dates of birth, passport numbers and expiry (left out by default)",
+        help="include dates of birth, passport numbers and expiry (left out by default; "
+        "needs --to)",
     )
+    package.add_argument(
+        "--to", metavar="KEYFILE",
+        help="encrypt to this partner's public key file (from their 'planner keys export')",
+    )  # fmt: skip
+    package.set_defaults(parser=package)

@@ -6,10 +6,13 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from planner.cli.common import EXIT_ERROR, EXIT_OK, CommandError, add_command, open_services
 from planner.domain.i18n import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from planner.services.exchange_import import ImportPlan
 
 
 def _report_problems(path: Path, problems: Sequence[object]) -> int:
@@ -105,9 +108,43 @@ def _fields_or_template(args: argparse.Namespace, kind: str) -> int | None:
     return None
 
 
+def print_plan(plan: ImportPlan, name: str) -> None:
+    """The plan of a package import, one line per fact (sensitive values not printed)."""
+    sender = plan.sender
+    who = (
+        f"{sender.institution}, key {sender.fingerprint} ({sender.trust})"
+        if sender.fingerprint
+        else f"UNSIGNED: {sender.problem}"
+    )
+    crypt = ", encrypted to this planner" if sender.encrypted else ""
+    action = "create" if plan.creates_visit else "update"
+    print(f"{name}: partner visit {plan.partner_code} from {who}{crypt}")
+    print(f"  visit: {action} {plan.visit_code}; status: partner {plan.status_incoming.value}, "
+          f"here {plan.status_applied.value}")  # fmt: skip
+    for record in plan.new_records:
+        print(f"  new: {record}")
+    for change in plan.changes:
+        if change.sensitive:
+            print(f"  change: {change.record}: {change.field}: (empty) -> (set from the package)")
+        else:
+            print(f"  change: {change.record}: {change.field}: {change.local!r} -> "
+                  f"{change.incoming!r}")  # fmt: skip
+    for match in plan.matches:
+        flag = "" if match.confirmed else " (NOT CONFIRMED)"
+        print(f"  match: {match.role} {match.incoming} is {match.local} here, by {match.by}"
+              f"{flag}")  # fmt: skip
+    for line in (*plan.conflicts, *plan.sensitive_conflicts):
+        print(f"  conflict: {line}")
+    for line in plan.not_taken:
+        print(f"  not taken: {line}")
+    for line in plan.partner_reports:
+        print(f"  paperwork: {line}")
+
+
 def cmd_import_visit(args: argparse.Namespace) -> int:
-    """Import a partner's exchange package: create or update the visit, all or nothing."""
-    from planner.importing.package import read_package
+    """Review (``--dry-run``) or apply a partner's exchange package: all or nothing."""
+    from planner.importing.package import plan_package_file, precheck_file
+    from planner.services.exchange_import import ImportOptions
 
     path = Path(args.file)
     if not path.is_file():
@@ -115,17 +152,25 @@ def cmd_import_visit(args: argparse.Namespace) -> int:
             QT_TRANSLATE_NOOP("Validation", "{path} does not exist or is not a file"),
             params={"path": str(path)},
         )
-    package = read_package(path)  # checked before the database is even opened
-    with open_services(args, create=True) as services:
-        result = services.exchange.import_package(package)
+    options = ImportOptions(
+        accept_matches=args.accept_matches, include_sensitive=args.include_sensitive,
+        trust_new_key=args.trust_new_key, accept_unsigned=args.accept_unsigned,
+    )  # fmt: skip
+    precheck_file(path)  # a file that is no package is refused before any database is opened
+    with open_services(args, create=not args.dry_run, write=True) as services:
+        opened, plan = plan_package_file(services, path, options)
+        if args.dry_run or not plan.refusals:  # a review shows the plan, refused or not
+            print_plan(plan, path.name)
+        if plan.refusals:
+            for reason in plan.refusals:
+                print(f"planner: error: {path.name}: {reason}", file=sys.stderr)
+            return EXIT_ERROR
+        if args.dry_run:
+            print(f"{path.name}: dry run: nothing written")
+            return EXIT_OK
+        result = services.exchange.apply(opened.package, plan)
     what = "created" if result.created else "updated"
-    print(
-        f"{result.visit.code}: visit {what} from {path.name} "
-        f"(itinerary: {result.items_created} added, {result.items_updated} changed, "
-        f"{result.items_removed} removed)"
-    )
-    for note in result.notes:
-        print(f"  note: {note}")
+    print(f"{result.visit.code}: visit {what} from {path.name}")
     return EXIT_OK
 
 
@@ -215,3 +260,22 @@ def register(sub: Any) -> None:
         actions, "visit", cmd_import_visit, "a partner's visit exchange package (.json)"
     )
     package.add_argument("file", metavar="FILE.json", help="exchange package")
+    package.add_argument(
+        "--dry-run", action="store_true", help="print what the import would do, write nothing"
+    )
+    package.add_argument(
+        "--accept-matches", action="store_true",
+        help="confirm people matched by e-mail only (check the list first)",
+    )  # fmt: skip
+    package.add_argument(
+        "--include-sensitive", action="store_true",
+        help="apply dates of birth and passport fields the package carries",
+    )  # fmt: skip
+    package.add_argument(
+        "--trust-new-key", action="store_true",
+        help="trust the key of a partner's first package (compare its fingerprint first)",
+    )  # fmt: skip
+    package.add_argument(
+        "--accept-unsigned", action="store_true",
+        help="import a package not signed by a trusted key (recorded in the audit)",
+    )  # fmt: skip

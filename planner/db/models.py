@@ -22,8 +22,11 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from planner.db.types import UTCDateTime, enum_column
 from planner.domain.enums import (
     AgreementKind,
+    Attendance,
     AuditAction,
     EventKind,
+    EventMode,
+    Frequency,
     InstitutionKind,
     ItineraryKind,
     PaperworkStatus,
@@ -223,8 +226,51 @@ class EventRow(Base):
     end_zone: Mapped[str] = mapped_column(String(64))
     description: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = version_column()
+    # Hybrid and online events, and series (migration 0006).
+    mode: Mapped[EventMode] = mapped_column(
+        enum_column(EventMode, "event_mode"), default=EventMode.IN_PERSON,
+        server_default=EventMode.IN_PERSON.value,
+    )  # fmt: skip
+    meeting_link: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+    dial_in: Mapped[str] = mapped_column(String(1000), default="", server_default="")
+    frequency: Mapped[Frequency] = mapped_column(
+        enum_column(Frequency, "event_frequency"), default=Frequency.NONE,
+        server_default=Frequency.NONE.value,
+    )  # fmt: skip
+    repeat_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+    repeat_count: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
+
+
+class EventSiteRow(Base):
+    """A participating site of an event, with its working hours."""
+
+    __tablename__ = "event_sites"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    institution_id: Mapped[int] = mapped_column(
+        ForeignKey("institutions.id", ondelete="RESTRICT"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    #: ``08:00-19:00 mon,tue,wed,thu,fri`` (see planner.domain.series.parse_hours).
+    hours: Mapped[str] = mapped_column(String(60))
+
+    __table_args__ = (UniqueConstraint("event_id", "institution_id"),)
+
+
+class OccurrenceChangeRow(Base):
+    """One occurrence of a series cancelled or moved, by the anchor-local date the rule gives."""
+
+    __tablename__ = "event_occurrence_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[int] = mapped_column(ForeignKey("events.id", ondelete="CASCADE"), index=True)
+    original_date: Mapped[date] = mapped_column(Date)
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    start_utc: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    end_utc: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+
+    __table_args__ = (UniqueConstraint("event_id", "original_date"),)
 
 
 class ParticipantRow(Base):
@@ -237,6 +283,10 @@ class ParticipantRow(Base):
     )
     role: Mapped[ParticipantRole] = mapped_column(enum_column(ParticipantRole, "role"))
     version: Mapped[int] = version_column()
+    attendance: Mapped[Attendance] = mapped_column(
+        enum_column(Attendance, "attendance"), default=Attendance.ROOM,
+        server_default=Attendance.ROOM.value,
+    )  # fmt: skip
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
 
@@ -357,3 +407,30 @@ class AuditRow(Base):
     # JSON text {field: [old, new]}; sensitive fields record that they changed, not values.
     changes: Mapped[str] = mapped_column(Text, default="{}")
     reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class PartnerKeyRow(Base):
+    """The public keys trusted for one partner institution (trust on first use)."""
+
+    __tablename__ = "partner_keys"
+    __table_args__ = (UniqueConstraint("institution_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    institution: Mapped[str] = mapped_column(String(200))
+    # The name folded (trimmed, case-folded): one trusted key per institution, however spelt.
+    institution_key: Mapped[str] = mapped_column(String(200))
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    signing_key: Mapped[str] = mapped_column(String(64))  # Ed25519 public key, hex
+    encryption_key: Mapped[str] = mapped_column(String(64), server_default="")  # X25519, hex
+    source: Mapped[str] = mapped_column(String(20), server_default="")  # "package" | "key file"
+    trusted_utc: Mapped[str] = mapped_column(String(32), server_default="")
+
+
+class ExchangeLinkRow(Base):
+    """Which partner (key fingerprint) sent a visit or itinerary item received in a package."""
+
+    __tablename__ = "exchange_links"
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # "visit" (exchange id) | "item" (uid)
+    key: Mapped[str] = mapped_column(String(255))
+    partner: Mapped[str] = mapped_column(String(64), server_default="")

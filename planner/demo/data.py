@@ -459,6 +459,39 @@ EVENTS: dict[str, EventSpec] = {
 }  # fmt: skip
 
 
+#: The weekly hybrid series between Argonne and RIKEN R-CCS (issue #21): Tuesdays 17:00 in
+#: Chicago, five weeks each side of the US spring clock change, so Kobe's time moves from
+#: Wednesday 08:00 to 07:00 half-way through (outside Kobe's default working hours, flagged).
+WEEKLY_SERIES = "Argonne–RIKEN R-CCS weekly AI for Science seminar"
+WEEKLY_SERIES_JA = "アルゴンヌ・理研R-CCS 週例 AI for Science セミナー"
+WEEKLY_STARTS, WEEKLY_ENDS = time(17, 0), time(18, 0)
+WEEKLY_COUNT = 10
+WEEKLY_LINK = "https://meet.example.org/argonne-riken-ai"
+WEEKLY_DIAL_IN = "+1 630 555 0199, meeting 123 456 789#"
+#: (person, role, in the room?): Argonne in the auditorium, Kobe over the link.
+WEEKLY_PEOPLE = (("holloway", _OR, True), ("okafor", _SP, True), ("hojo", _SP, False),
+                 ("todo", _AT, False))  # fmt: skip
+#: The occurrence (0-based) moved from Tuesday to Thursday at the same Chicago time.
+WEEKLY_MOVED = 6
+
+
+def us_spring_change(year: int) -> date:
+    """The second Sunday of March: the US moves its clocks forward."""
+    first = date(year, 3, 1)
+    return first + timedelta(days=(6 - first.weekday()) % 7 + 7)
+
+
+def weekly_series_start(today: date) -> date:
+    """The Tuesday five weeks before the next US spring change that is still ahead."""
+    year = today.year
+    while True:
+        change = us_spring_change(year)
+        start = change - timedelta(days=(change.weekday() - 1) % 7 + 28)  # a Tuesday
+        if start >= today:
+            return start
+        year += 1
+
+
 # --- Visits -------------------------------------------------------------------------------
 
 

@@ -16,8 +16,10 @@ from sqlalchemy import func, select
 from planner.db.models import EventRow, InstitutionRow, PersonRow, ProgramRow, ProjectRow, VisitRow
 from planner.demo.data import (
     AGREEMENTS,
+    ARGONNE,
     EVENTS,
     INSTITUTIONS,
+    KOBE,
     PAPERWORK_NOTES,
     PAPERWORK_STATUSES,
     PEOPLE,
@@ -28,9 +30,19 @@ from planner.demo.data import (
     STATUS_REASONS,
     TRANSFERS,
     VISITS,
+    WEEKLY_COUNT,
+    WEEKLY_DIAL_IN,
+    WEEKLY_ENDS,
+    WEEKLY_LINK,
+    WEEKLY_MOVED,
+    WEEKLY_PEOPLE,
+    WEEKLY_SERIES,
+    WEEKLY_SERIES_JA,
+    WEEKLY_STARTS,
     DemoSummary,
     EventSpec,
     VisitSpec,
+    weekly_series_start,
 )
 from planner.demo.itinerary import Stay, curated_itinerary, local_instant
 from planner.demo.synthetic import add_synthetic_visits
@@ -42,10 +54,19 @@ from planner.domain.entities import (
     Project,
     Visit,
 )
-from planner.domain.enums import PaperworkStatus, ParticipantRole, VisitStatus
+from planner.domain.enums import (
+    Attendance,
+    EventKind,
+    EventMode,
+    Frequency,
+    PaperworkStatus,
+    ParticipantRole,
+    VisitStatus,
+)
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.paperwork import Agreement, MaterialTransfer, PaperworkItem
+from planner.domain.series import WorkingHours
 from planner.services.container import Services
 
 __all__ = ["CURATED_STEPS", "DemoSummary", "populate_demo", "status_path"]
@@ -164,9 +185,41 @@ class _CuratedBuilder:
             self._visit(spec)
             self.report(done)
         self._transfers()
+        self._weekly_series()
         return DemoSummary(
-            len(self.institutions), len(self.people), self.visits, len(self.events), self.items
-        )
+            len(self.institutions), len(self.people), self.visits, len(self.events) + 1,
+            self.items,
+        )  # fmt: skip
+
+    def _weekly_series(self) -> None:
+        """The weekly hybrid series across the US spring change, with one moved session."""
+        s = self.services
+        argonne, kobe = self.institutions[ARGONNE], self.institutions[KOBE]
+        zone = argonne.timezone
+        first = weekly_series_start(self.today)
+        event = s.events.create(Event(
+            kind=EventKind.SEMINAR, title=WEEKLY_SERIES, title_ja=WEEKLY_SERIES_JA,
+            institution_id=_id(argonne.id), start_utc=local_instant(first, WEEKLY_STARTS, zone),
+            start_zone=zone, end_utc=local_instant(first, WEEKLY_ENDS, zone), end_zone=zone,
+            venue="Building 240 auditorium", series=WEEKLY_SERIES, mode=EventMode.HYBRID,
+            meeting_link=WEEKLY_LINK, dial_in=WEEKLY_DIAL_IN, frequency=Frequency.WEEKLY,
+            repeat_count=WEEKLY_COUNT,
+            description="In the room at Argonne, on the video link from RIKEN R-CCS in Kobe.",
+        ))  # fmt: skip
+        event_id = _id(event.id)
+        s.events.set_sites(event_id, [(_id(argonne.id), WorkingHours()),
+                                      (_id(kobe.id), WorkingHours())])  # fmt: skip
+        for person, role, in_room in WEEKLY_PEOPLE:
+            s.events.set_participant(
+                event_id, _id(self.people[person].id), role,
+                attendance=Attendance.ROOM if in_room else Attendance.REMOTE,
+            )  # fmt: skip
+        moved_day = first + timedelta(weeks=WEEKLY_MOVED)
+        thursday = moved_day + timedelta(days=2)
+        s.events.change_occurrence(
+            event_id, moved_day, start_utc=local_instant(thursday, WEEKLY_STARTS, zone),
+            end_utc=local_instant(thursday, WEEKLY_ENDS, zone),
+        )  # fmt: skip
 
     def _directory(self) -> None:
         s, year = self.services, self.today.year

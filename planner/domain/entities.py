@@ -7,8 +7,11 @@ from datetime import date, datetime
 from typing import Any
 
 from planner.domain.enums import (
+    Attendance,
     AuditAction,
     EventKind,
+    EventMode,
+    Frequency,
     InstitutionKind,
     ItineraryKind,
     ParticipantRole,
@@ -172,16 +175,25 @@ class Event:
     #: Optimistic locking: the stored version this copy was read at (0 before it is stored).
     version: int = 0
     id: int | None = None
+    mode: EventMode = EventMode.IN_PERSON
+    #: Shown to participants (invitations, their calendars), never in internal exports.
+    meeting_link: str = ""
+    dial_in: str = ""
+    #: A series: the first occurrence is start/end; its wall time in ``start_zone`` repeats.
+    frequency: Frequency = Frequency.NONE
+    repeat_until: date | None = None
+    repeat_count: int | None = None
 
 
 @dataclass(frozen=True)
 class Participant:
-    """A person's role in an event."""
+    """A person's role in an event, and whether they are in the room or remote."""
 
     event_id: int
     person_id: int
     role: ParticipantRole = ParticipantRole.ATTENDEE
     version: int = 0
+    attendance: Attendance = Attendance.ROOM
 
 
 @dataclass(frozen=True)

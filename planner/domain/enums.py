@@ -83,6 +83,31 @@ class ParticipantRole(StrEnum):
     ORGANIZER = "organizer"
 
 
+class EventMode(StrEnum):
+    """Where an event happens: one room, a room plus a video link, or only the link."""
+
+    IN_PERSON = "in_person"
+    HYBRID = "hybrid"
+    ONLINE = "online"
+
+
+class Attendance(StrEnum):
+    """How one participant takes part: in the room or over the link."""
+
+    ROOM = "room"
+    REMOTE = "remote"
+
+
+class Frequency(StrEnum):
+    """How a series repeats; NONE is a single event."""
+
+    NONE = "none"
+    WEEKLY = "weekly"
+    BIWEEKLY = "biweekly"
+    #: Monthly on the same weekday of the month as the first occurrence (e.g. 2nd Tuesday).
+    MONTHLY = "monthly"
+
+
 class PaperworkStatus(StrEnum):
     """Progress of one paperwork item."""
 

@@ -61,7 +61,7 @@ MAX_LENGTHS: Mapping[str, Mapping[str, int]] = {
     },
     "Event": {
         "title": NAME, "title_ja": NAME, "venue": NAME, "series": NAME, "start_zone": ZONE,
-        "end_zone": ZONE, "description": NOTES,
+        "end_zone": ZONE, "description": NOTES, "meeting_link": ADDRESS, "dial_in": ADDRESS,
     },
     "PaperworkItem": {
         "code": CODE, "title": NAME, "title_ja": NAME, "explanation": NOTES,

@@ -10,7 +10,8 @@ from planner.domain.errors import FieldProblem, ValidationError
 from planner.domain.i18n import QT_TRANSLATE_NOOP, Message
 from planner.domain.limits import EMAIL, record_problems
 from planner.domain.phones import normalize_phone
-from planner.domain.timezones import is_valid_zone
+from planner.domain.series import Recurrence, validate_recurrence
+from planner.domain.timezones import is_valid_zone, utc_to_local
 
 
 def _required(problems: list[FieldProblem], field: str, value: str, message: str) -> None:
@@ -205,4 +206,12 @@ def validate_event(event: Event) -> None:
     _required(problems, "title", event.title, QT_TRANSLATE_NOOP("Validation", "Title is required"))
     _instants(problems, event)
     _bounded(problems, event)
+    if event.meeting_link and not event.meeting_link.lower().startswith(("https://", "http://")):
+        # Invitations make it a link; a javascript: or file: URL must never become one.
+        problems.append(FieldProblem("meeting_link", QT_TRANSLATE_NOOP(
+            "Validation", "the meeting link must start with https:// or http://")))  # fmt: skip
+    if event.start_utc.tzinfo is not None and not problems:
+        first_day = utc_to_local(event.start_utc, event.start_zone).date()
+        recurrence = Recurrence(event.frequency, event.repeat_until, event.repeat_count)
+        problems.extend(validate_recurrence(recurrence, first_day))
     _raise(problems)

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import base64
+import dataclasses
 import json
 import re
 import uuid
+from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from enum import Enum
 from pathlib import Path
 from typing import Any, TypeVar
+
+from cryptography.exceptions import InvalidSignature, InvalidTag
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from cryptography.hazmat.primitives.ciphers.aead import ChaCha20Poly1305
 
 from planner.domain.enums import (
     InstitutionKind,
@@ -25,6 +33,7 @@ from planner.domain.limits import (
     MIN_YEAR,
     NAME,
     NOTES,
+    PASSPORT_NUMBER,
     REFERENCE,
     bad_character,
     date_in_range,
@@ -32,8 +41,12 @@ from planner.domain.limits import (
 )
 from planner.services.container import Services
 from planner.services.exchange import (
+    ENCRYPTED_FORMAT,
+    ENCRYPTION_ALGORITHM,
     PACKAGE_FORMAT,
     SCHEMA_VERSION,
+    SIGNATURE_ALGORITHM,
+    SIGNATURE_CONTEXT,
     ImportResult,
     PackageError,
     PackageInstitution,
@@ -41,6 +54,23 @@ from planner.services.exchange import (
     PackagePaperwork,
     PackagePerson,
     VisitPackage,
+    envelope_key,
+)
+from planner.services.exchange_import import (
+    NEW_KEY,
+    TRUSTED,
+    UNSIGNED,
+    ImportOptions,
+    ImportPlan,
+    Sender,
+)
+from planner.services.keys import (
+    KeyFileError,
+    KeyService,
+    PublicKeys,
+    canonical,
+    hex_key,
+    institution_name,
 )
 
 N = TypeVar("N", bound=Enum)
@@ -52,6 +82,15 @@ MAX_PACKAGE_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_INTEGER = 2**31 - 1
 _MAX_DIGITS = len(str(MAX_INTEGER))
+#: What codes and ids look like: checked, so none can be a path, a command or a header.
+_VISIT_CODE = re.compile(r"V-[0-9]{4}-[0-9]{4,6}")
+_UID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,80}@[A-Za-z0-9][A-Za-z0-9.-]{0,80}")
+_DOC_CODE = re.compile(r"[a-z0-9][a-z0-9_]{0,39}")
+_INSTITUTION_KEY = re.compile(r"[A-Za-z0-9_]{1,40}")
+#: Every key a package's top level may hold (the sender and signature are read apart).
+_TOP_KEYS = frozenset({"format", "schema_version", "exported_at", "includes_sensitive", "visit",
+                       "institutions", "people", "itinerary", "paperwork"})  # fmt: skip
+_SENSITIVE_KEYS = ("date_of_birth", "passport_number", "passport_expiry")
 #: Strings (skipped: they may hold brackets) and the brackets that nest.
 _NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]')
 
@@ -128,7 +167,10 @@ class _Reader:
             return None
         return self.data[key]
 
-    def text(self, key: str, required: bool = False, limit: int = NOTES) -> str:
+    def text(
+        self, key: str, required: bool = False, limit: int = NOTES, *, lines: bool = False
+    ) -> str:
+        """Text at *key*; only *lines* fields (notes, addresses) may hold line breaks."""
         value = self._get(key, required)
         if value is None:
             return ""
@@ -155,6 +197,11 @@ class _Reader:
                 ),
                 params={"field": self.at(key), "char": describe_character(ch)},
             )
+        if not lines and ("\n" in value or "\r" in value or "\t" in value):
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "{field} must be one line of text"),
+                params={"field": self.at(key)},
+            )
         if required and not value.strip():
             raise PackageError(
                 QT_TRANSLATE_NOOP("Validation", "missing field {field} (it is empty)"),
@@ -162,8 +209,8 @@ class _Reader:
             )
         return value
 
-    def optional_text(self, key: str) -> str | None:
-        return self.text(key) if self._get(key, False) is not None else None
+    def optional_text(self, key: str, limit: int = NOTES) -> str | None:
+        return self.text(key, limit=limit) if self._get(key, False) is not None else None
 
     def integer(self, key: str) -> int:
         value = self._get(key, True)
@@ -254,12 +301,23 @@ class _Reader:
         return value
 
 
+def _pattern(r: _Reader, key: str, pattern: re.Pattern[str], example: str, limit: int) -> str:
+    """Text at *key* that must match *pattern* (codes and ids never become paths)."""
+    value = r.text(key, True, limit)
+    if not pattern.fullmatch(value):
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "{field}: {value} is not of the form {example}"),
+            params={"field": r.at(key), "value": repr(value[:40]), "example": example},
+        )
+    return value
+
+
 def _institution(r: _Reader) -> PackageInstitution:
     return PackageInstitution(
         name=r.text("name", True), kind=r.choice("kind", InstitutionKind),
         country=r.text("country", True), timezone=r.text("timezone", True),
         name_ja=r.text("name_ja"), short_name=r.text("short_name"), city=r.text("city"),
-        address=r.text("address"),
+        address=r.text("address", lines=True),
     )  # fmt: skip
 
 
@@ -276,26 +334,30 @@ def _person(r: _Reader, institutions: dict[str, PackageInstitution]) -> PackageP
         family_name_native=r.text("family_name_native"),
         given_name_native=r.text("given_name_native"), preferred_name=r.text("preferred_name"),
         email=r.text("email"), phone=r.text("phone"), nationality=r.text("nationality"),
-        date_of_birth=r.day("date_of_birth"), passport_number=r.optional_text("passport_number"),
+        date_of_birth=r.day("date_of_birth"),
+        passport_number=r.optional_text("passport_number", PASSPORT_NUMBER),
         passport_expiry=r.day("passport_expiry"),
     )  # fmt: skip
 
 
 def _item(r: _Reader) -> PackageItem:
     return PackageItem(
-        uid=r.text("uid", True, REFERENCE), sequence=r.integer("sequence"),
+        uid=_pattern(r, "uid", _UID, "<letters, digits, -._>@<domain>", REFERENCE),
+        sequence=r.integer("sequence"),
         kind=r.choice("kind", ItineraryKind), title=r.text("title", True),
         start_utc=r.instant("start_utc"), start_zone=r.text("start_zone", True),
         end_utc=r.instant("end_utc"), end_zone=r.text("end_zone", True),
         title_ja=r.text("title_ja"), location_name=r.text("location_name"),
-        location_address=r.text("location_address"),
-        confirmation_code=r.text("confirmation_code"), visitor_details=r.text("visitor_details"),
+        location_address=r.text("location_address", lines=True),
+        confirmation_code=r.text("confirmation_code"),
+        visitor_details=r.text("visitor_details", lines=True),
     )  # fmt: skip
 
 
 def _paperwork(r: _Reader) -> PackagePaperwork:
     return PackagePaperwork(
-        document_type=r.text("document_type", True, CODE), title=r.text("title", limit=NAME),
+        document_type=_pattern(r, "document_type", _DOC_CODE, "export_control_review", CODE),
+        title=r.text("title", limit=NAME),
         status=r.choice("status", PaperworkStatus), due_date=r.day("due_date"),
         submitted_date=r.day("submitted_date"), approved_date=r.day("approved_date"),
         expiry_date=r.day("expiry_date"),
@@ -303,8 +365,8 @@ def _paperwork(r: _Reader) -> PackagePaperwork:
     )  # fmt: skip
 
 
-def parse_package(raw: bytes | str) -> VisitPackage:
-    """The package in *raw* JSON; :class:`PackageError` with one clear message otherwise."""
+def _load_json(raw: bytes | str) -> Any:
+    """The JSON value in *raw*, bounded in size, depth and numbers; one clear message else."""
     if len(raw) > MAX_PACKAGE_BYTES:
         raise PackageError(
             QT_TRANSLATE_NOOP(
@@ -315,7 +377,7 @@ def parse_package(raw: bytes | str) -> VisitPackage:
     try:
         text = raw.decode("utf-8-sig") if isinstance(raw, bytes) else raw
         _check_depth(text)
-        data = json.loads(
+        return json.loads(
             text, parse_int=_parse_int, parse_float=_parse_float, parse_constant=_parse_constant
         )
     except RecursionError:  # only if the depth check missed a way to nest
@@ -336,21 +398,28 @@ def parse_package(raw: bytes | str) -> VisitPackage:
             ),
             params={"line": exc.lineno, "column": exc.colno, "error": exc.msg},
         ) from None
+
+
+def parse_package(raw: bytes | str) -> VisitPackage:
+    """The package in *raw* JSON (signature not checked: see :func:`open_package`)."""
+    data = _load_json(raw)
+    if isinstance(data, dict):
+        data.pop("signature", None)
+        data.pop("sender", None)
+    return package_from_data(data)
+
+
+def _check_version(data: dict[str, Any]) -> int:
+    """The package's schema (major) version; an unknown one is refused naming the one needed."""
     top = _Reader(data, "package")
-    if data.get("format") != PACKAGE_FORMAT:
-        raise PackageError(
-            QT_TRANSLATE_NOOP(
-                "Validation", "not a visit exchange package (its format is not {format})"
-            ),
-            params={"format": repr(PACKAGE_FORMAT)},
-        )
     version = top.integer("schema_version")
     if version > SCHEMA_VERSION:
         raise PackageError(
             QT_TRANSLATE_NOOP(
                 "Validation",
                 "this package uses schema version {version}; this version of the planner reads "
-                "versions up to {supported}: update the planner to import it",
+                "versions up to {supported}: update the planner to one that reads version "
+                "{version} to import it",
             ),
             params={"version": version, "supported": SCHEMA_VERSION},
         )
@@ -361,7 +430,33 @@ def parse_package(raw: bytes | str) -> VisitPackage:
             ),
             params={"version": version},
         )
+    return version
+
+
+def package_from_data(data: Any) -> VisitPackage:
+    """The package in the parsed JSON *data* (without its sender and signature)."""
+    top = _Reader(data, "package")
+    if data.get("format") != PACKAGE_FORMAT:
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "not a visit exchange package (its format is not {format})"
+            ),
+            params={"format": repr(PACKAGE_FORMAT)},
+        )
+    version = _check_version(data)
+    unknown = sorted(set(data) - _TOP_KEYS)
+    if unknown:
+        raise PackageError(
+            QT_TRANSLATE_NOOP("Validation", "the package holds unknown fields: {fields}"),
+            params={"fields": ", ".join(repr(k[:40]) for k in unknown[:5])},
+        )
     inst_reader = top.child("institutions")
+    for key in inst_reader.data:
+        if not _INSTITUTION_KEY.fullmatch(str(key)):
+            raise PackageError(
+                QT_TRANSLATE_NOOP("Validation", "institutions: {key} is not a valid key"),
+                params={"key": repr(str(key)[:40])},
+            )
     institutions = {
         str(key): _institution(_Reader(value, f"institutions.{key}"))
         for key, value in inst_reader.data.items()
@@ -376,6 +471,19 @@ def parse_package(raw: bytes | str) -> VisitPackage:
             params={"key": repr(host)},
         )
     people = top.child("people")
+    if not top.boolean("includes_sensitive"):
+        for role in ("visitor", "host_person"):
+            person = people.data.get(role)
+            carried = [k for k in _SENSITIVE_KEYS if isinstance(person, dict) and k in person]
+            if carried:
+                raise PackageError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "people.{role} carries {fields} although the package says it includes "
+                        "no sensitive fields: refused",
+                    ),
+                    params={"role": role, "fields": ", ".join(carried)},
+                )
     visitor = _person(people.child("visitor"), institutions)
     host_raw = people.data.get("host_person")
     host_person = (
@@ -402,31 +510,179 @@ def parse_package(raw: bytes | str) -> VisitPackage:
         ) from None
     exported = top.optional_text("exported_at")
     return VisitPackage(
-        exchange_id=exchange_id, code=visit.text("code", True),
+        exchange_id=exchange_id, code=_pattern(visit, "code", _VISIT_CODE, "V-2027-0007", CODE),
         status=visit.choice("status", VisitStatus), purpose=visit.choice("purpose", Purpose),
         paid=visit.boolean("paid"), arrival_date=visit.day("arrival_date", True) or date.min,
         departure_date=visit.day("departure_date", True) or date.min,
         institutions=institutions, visitor=visitor, host_institution=host,
         host_person=host_person, project=visit.text("project", limit=NAME),
-        visitor_notes=visit.text("visitor_notes"), itinerary=items, paperwork=papers,
+        visitor_notes=visit.text("visitor_notes", lines=True), itinerary=items, paperwork=papers,
         includes_sensitive=top.boolean("includes_sensitive"),
         exported_at=top.instant("exported_at") if exported else None,
         schema_version=version,
     )  # fmt: skip
 
 
-def read_package(path: Path) -> VisitPackage:
-    """The package in the file at *path*."""
+def _read_bytes(path: Path) -> bytes:
     try:
-        raw = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            raw = handle.read(MAX_PACKAGE_BYTES + 1)  # a bigger file is refused, not read whole
     except OSError as exc:
         raise PackageError(
             QT_TRANSLATE_NOOP("Validation", "cannot read {path}: {error}"),
             params={"path": str(path), "error": str(exc.strerror or exc)},
         ) from exc
-    return parse_package(raw)
+    return raw
 
 
-def import_visit_package(services: Services, path: Path) -> ImportResult:
-    """Read, check and import the package at *path* in one transaction."""
-    return services.exchange.import_package(read_package(path))
+def read_package(path: Path) -> VisitPackage:
+    """The package in the file at *path* (signature not checked: see :func:`open_package`)."""
+    return parse_package(_read_bytes(path))
+
+
+@dataclass(frozen=True)
+class OpenedPackage:
+    """A package read from a file: its content and who signed it."""
+
+    package: VisitPackage
+    sender: Sender
+
+
+def _decrypt(data: dict[str, Any], raw: bytes, keys: KeyService) -> bytes:
+    """The signed package inside an encrypted envelope addressed to this installation."""
+    damaged = PackageError(
+        QT_TRANSLATE_NOOP(
+            "Validation", "the encrypted package is damaged or was altered: nothing can be read"
+        )
+    )
+    _check_version(data)
+    if data.get("algorithm") != ENCRYPTION_ALGORITHM:
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Validation", "the package is encrypted with {algorithm}, which is not supported"
+            ),
+            params={"algorithm": repr(str(data.get("algorithm"))[:40])},
+        )
+    recipient = data.get("recipient")
+    text = data.get("ciphertext")
+    if not isinstance(recipient, dict) or not isinstance(text, str):
+        raise damaged
+    try:
+        recipient_key = hex_key(recipient.get("encryption_key"), "recipient.encryption_key")
+        ephemeral = hex_key(data.get("ephemeral_key"), "ephemeral_key")
+        nonce = bytes.fromhex(str(data.get("nonce")))
+        sealed = base64.b64decode(text, validate=True)
+    except (KeyFileError, ValueError):
+        raise damaged from None
+    own = keys.own()
+    if recipient_key != own.encryption_key:
+        raise PackageError(
+            QT_TRANSLATE_NOOP(
+                "Validation",
+                "the package is encrypted for another key ({fingerprint}), not this planner's: "
+                "only its recipient can read it",
+            ),
+            params={"fingerprint": str(recipient.get("fingerprint"))[:60]},
+        )
+    header = {k: v for k, v in data.items() if k != "ciphertext"}
+    if (
+        len(nonce) != 12
+        or canonical(data) != raw
+        or base64.b64encode(sealed).decode("ascii") != text
+    ):
+        raise damaged
+    shared = keys.encryption_key().exchange(X25519PublicKey.from_public_bytes(ephemeral))
+    key = envelope_key(shared, ephemeral, recipient_key)
+    try:
+        return ChaCha20Poly1305(key).decrypt(nonce, sealed, canonical(header))
+    except InvalidTag:
+        raise damaged from None
+
+
+def _sender(data: dict[str, Any], raw: bytes, encrypted: bool) -> Sender:
+    """Who signed *data* (popping its sender and signature), or an unsigned sender saying why."""
+    block = data.pop("sender", None)
+    signature = data.pop("signature", None)
+    if signature is None:
+        return Sender("", "", UNSIGNED, encrypted=encrypted, problem="no signature")
+    damaged = Sender(
+        "", "", UNSIGNED, encrypted=encrypted,
+        problem="the signature does not match: the file was altered or damaged",
+    )  # fmt: skip
+    if not isinstance(block, dict) or not isinstance(signature, dict):
+        return damaged
+    try:
+        keys = PublicKeys(
+            institution=institution_name(block.get("institution"), "sender.institution"),
+            signing_key=hex_key(block.get("signing_key"), "sender.signing_key"),
+            encryption_key=hex_key(block.get("encryption_key"), "sender.encryption_key"),
+        )
+        value = signature.get("value")
+        if (
+            signature.get("algorithm") != SIGNATURE_ALGORITHM
+            or not isinstance(value, str)
+            or len(value) != 128
+            or bytes.fromhex(value).hex() != value
+            or block.get("fingerprint") != keys.fingerprint
+            or canonical({**data, "sender": block, "signature": signature}) != raw
+        ):
+            return damaged
+        Ed25519PublicKey.from_public_bytes(keys.signing_key).verify(
+            bytes.fromhex(value), SIGNATURE_CONTEXT + canonical({**data, "sender": block})
+        )
+    except (KeyFileError, ValueError, InvalidSignature):
+        return damaged
+    return Sender(keys.institution, keys.fingerprint, NEW_KEY, keys=keys, encrypted=encrypted)
+
+
+def open_package(raw: bytes, keys: KeyService) -> OpenedPackage:
+    """Decrypt (when encrypted to this installation), check the signature, read the package.
+
+    The sender comes back as NEW_KEY when signed (the import decides whether that key is
+    trusted) or UNSIGNED with the reason; a package that cannot be read raises.
+    """
+    data = _load_json(raw)
+    encrypted = isinstance(data, dict) and data.get("format") == ENCRYPTED_FORMAT
+    if encrypted:
+        raw = _decrypt(data, raw, keys)
+        data = _load_json(raw)
+    sender = _sender(data, raw, encrypted) if isinstance(data, dict) else None
+    package = package_from_data(data)
+    assert sender is not None  # package_from_data refuses anything but an object
+    trusted = keys.trusted_for(sender.institution) if sender.trust != UNSIGNED else None
+    if trusted is not None and trusted.fingerprint == sender.fingerprint:
+        sender = dataclasses.replace(sender, trust=TRUSTED)
+    return OpenedPackage(package, sender)
+
+
+def precheck_file(path: Path) -> None:
+    """Refuse a file that is no readable package before anything is opened or created.
+
+    An encrypted package is only checked as JSON here: its content needs the key.
+    """
+    raw = _read_bytes(path)
+    data = _load_json(raw)
+    if not (isinstance(data, dict) and data.get("format") == ENCRYPTED_FORMAT):
+        parse_package(raw)
+
+
+def open_package_file(path: Path, keys: KeyService) -> OpenedPackage:
+    """:func:`open_package` of the file at *path*."""
+    return open_package(_read_bytes(path), keys)
+
+
+def plan_package_file(
+    services: Services, path: Path, options: ImportOptions | None = None
+) -> tuple[OpenedPackage, ImportPlan]:
+    """Open the package at *path* and compute what importing it would do (nothing written)."""
+    opened = open_package_file(path, services.keys)
+    plan = services.exchange.plan(opened.package, opened.sender, options or ImportOptions())
+    return opened, plan
+
+
+def import_visit_package(
+    services: Services, path: Path, options: ImportOptions | None = None
+) -> ImportResult:
+    """Open, plan and apply the package at *path* in one transaction (refused: nothing)."""
+    opened, plan = plan_package_file(services, path, options)
+    return services.exchange.apply(opened.package, plan)

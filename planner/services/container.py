@@ -30,6 +30,7 @@ from planner.services.visits import VisitService
 if TYPE_CHECKING:
     from planner.services.bulk import BulkImportService
     from planner.services.exchange import ExchangeService
+    from planner.services.keys import KeyService
     from planner.services.reports import ReportService
 
 
@@ -68,7 +69,14 @@ class Services:
         """Partner exchange packages (built on first use)."""
         from planner.services.exchange import ExchangeService
 
-        return ExchangeService(self.db, self.bus, self.paperwork)
+        return ExchangeService(self.db, self.bus, self.paperwork, self.keys)
+
+    @cached_property
+    def keys(self) -> KeyService:
+        """This installation's package keys and the partner keys it trusts."""
+        from planner.services.keys import KeyService
+
+        return KeyService(self.db, self.choices)
 
     @cached_property
     def reports(self) -> ReportService:

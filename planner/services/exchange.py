@@ -11,12 +11,11 @@ back) updates the same visit instead of creating another.
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -33,7 +32,7 @@ from planner.db.models import (
     ProjectRow,
     VisitRow,
 )
-from planner.domain.entities import Institution, ItineraryItem, Person, Visit
+from planner.domain.entities import Visit
 from planner.domain.enums import (
     AuditAction,
     InstitutionKind,
@@ -44,27 +43,51 @@ from planner.domain.enums import (
     RecordKind,
     VisitStatus,
 )
-from planner.domain.errors import PlannerError, ValidationError
+from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
-from planner.domain.status import ADMISSION_STATUSES
 from planner.domain.timezones import utc_now
-from planner.domain.validation import (
-    prepare_person,
-    validate_institution,
-    validate_itinerary_item,
-    validate_visit,
-)
 from planner.services import audit
 from planner.services.changes import Change, ChangeBus
-from planner.services.paperwork import ENTITY as PAPERWORK_ENTITY
-from planner.services.paperwork import PaperworkService, admission_blockers
-from planner.services.records import copy_to_row, to_entity
-from planner.services.visits import next_code
+from planner.services.paperwork import PaperworkService
+from planner.services.records import to_entity
 
-#: The schema version this build writes, and the newest it reads.
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from planner.services.exchange_import import ImportOptions, ImportPlan, Sender
+    from planner.services.keys import KeyService
+
+#: The schema (major) version this build writes, and the newest it reads; its JSON Schema is
+#: ``resources/schemas/exchange-package-2.schema.json``. Version 1 packages were unsigned.
+SCHEMA_VERSION = 2
 #: The ``format`` every package names, so a stray JSON file is recognised as not one.
 PACKAGE_FORMAT = "exchange-visit-planner/visit-package"
+#: The ``format`` of a package encrypted to its recipient.
+ENCRYPTED_FORMAT = "exchange-visit-planner/encrypted-package"
+SIGNATURE_ALGORITHM = "Ed25519"
+#: Prefixed to what is signed, so a package signature can never be replayed as another kind.
+SIGNATURE_CONTEXT = b"exchange-visit-planner visit-package signature v2\n"
+ENCRYPTION_ALGORITHM = "X25519-HKDF-SHA256-ChaCha20-Poly1305"
+_HKDF_INFO = b"exchange-visit-planner package encryption v2"
+NEEDS_RECIPIENT = QT_TRANSLATE_NOOP(
+    "Validation",
+    "a package with sensitive fields is encrypted to its recipient: ask the partner's "
+    "coordinator to run 'planner keys export -o their-key.json' and send you the file, then "
+    "give it with --to their-key.json",
+)
+
+
+def envelope_key(shared: bytes, ephemeral_public: bytes, recipient_public: bytes) -> bytes:
+    """The ChaCha20-Poly1305 key of one encrypted package (HKDF-SHA256 of the X25519 secret)."""
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+    return HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=ephemeral_public + recipient_public,
+        info=_HKDF_INFO,
+    ).derive(shared)
+
+
 _META_PREFIX = "exchange:"
 _CODE_LENGTH = 20  # visits.code
 _INSTITUTION_FIELDS = ("name", "name_ja", "short_name", "kind", "country", "city", "address",
@@ -170,14 +193,31 @@ class VisitPackage:
 
 @dataclass(frozen=True)
 class ImportResult:
-    """What an import did."""
+    """What an import did: the visit as written, and the plan it applied."""
 
     visit: Visit
     created: bool
-    items_created: int = 0
-    items_updated: int = 0
-    items_removed: int = 0
-    notes: tuple[str, ...] = field(default_factory=tuple)
+    plan: ImportPlan
+
+    @property
+    def items_created(self) -> int:
+        """Itinerary items created."""
+        return self.plan.items[0]
+
+    @property
+    def items_updated(self) -> int:
+        """Itinerary items updated (only those this sender sent before)."""
+        return self.plan.items[1]
+
+    @property
+    def items_removed(self) -> int:
+        """Itinerary items removed (only those this sender sent before)."""
+        return self.plan.items[2]
+
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What was not taken, and why."""
+        return self.plan.not_taken
 
 
 def _json_value(value: Any) -> Any:
@@ -258,10 +298,13 @@ class _Touched:
 class ExchangeService:
     """Builds a visit's exchange package and imports a partner's, in one transaction each."""
 
-    def __init__(self, db: Database, bus: ChangeBus, paperwork: PaperworkService) -> None:
+    def __init__(
+        self, db: Database, bus: ChangeBus, paperwork: PaperworkService, keys: KeyService
+    ) -> None:
         self.db = db
         self.bus = bus
         self.paperwork = paperwork
+        self.keys = keys
 
     # Export ----------------------------------------------------------------------------
     def exchange_id(self, visit_id: int) -> str:
@@ -414,332 +457,61 @@ class ExchangeService:
                 return None
             return to_entity(session.get_one(VisitRow, visit_id), Visit)
 
-    def import_package(self, package: VisitPackage) -> ImportResult:
-        """Create or update the package's visit with its people, itinerary and paperwork.
+    def plan(self, package: VisitPackage, sender: Sender, options: ImportOptions) -> ImportPlan:
+        """What importing *package* would do; nothing is written (the run is rolled back)."""
+        from planner.services.exchange_import import PackageImport
 
-        Everything happens in one transaction: any problem raises :class:`PackageError`
-        (or a :class:`PlannerError` naming it) and nothing is written.
+        with self.db.read() as session:
+            return PackageImport(session, package, sender, options, self.paperwork,
+                                 self.keys).run()  # fmt: skip
+
+    def apply(self, package: VisitPackage, plan: ImportPlan) -> ImportResult:
+        """Write exactly *plan* in one transaction, with an audit entry naming the sender.
+
+        Refused (nothing written) when the plan has refusals, or when the database changed
+        since it was computed so that the import would now do something else.
         """
-        try:
-            return self._import(package)
-        except ValidationError as exc:
-            raise PackageError(
-                QT_TRANSLATE_NOOP("Validation", "the package cannot be imported: {error}"),
-                params={"error": exc},
-            ) from exc
+        from planner.services.exchange_import import PackageImport, audit_changes
 
-    def _import(self, package: VisitPackage) -> ImportResult:
-        """:meth:`import_package` without the translation of validation errors."""
-        if package.schema_version > SCHEMA_VERSION:
-            raise PackageError(
-                QT_TRANSLATE_NOOP(
-                    "Validation",
-                    "this package uses schema version {version}; this version of the planner "
-                    "reads versions up to {supported}: update the planner",
-                ),
-                params={"version": package.schema_version, "supported": SCHEMA_VERSION},
-            )
-        notes: list[str] = []
-        touch = _Touched()
-
+        if plan.refusals:
+            raise PlanRefusedError(plan.refusals)
         with self.db.write() as session:
-            inst_ids = {
-                key: self._institution(session, inst, touch)
-                for key, inst in package.institutions.items()
-            }
-            visitor_id = self._person(session, package.visitor, inst_ids, touch)
-            host_person_id = (
-                self._person(session, package.host_person, inst_ids, touch)
-                if package.host_person
-                else None
-            )
-            project_id = None
-            if package.project:
-                project_id = session.scalar(
-                    select(ProjectRow.id).where(
-                        func.lower(ProjectRow.name) == package.project.strip().lower()
+            run = PackageImport(session, package, plan.sender, plan.options, self.paperwork,
+                                self.keys)  # fmt: skip
+            again = run.run()
+            if again != plan:
+                raise PackageError(
+                    QT_TRANSLATE_NOOP(
+                        "Validation",
+                        "the database changed since the package was reviewed: review it again",
                     )
                 )
-                if project_id is None:
-                    notes.append(f"project {package.project!r} is not known here: left empty")
-            existing_id = _lookup_exchange(session, package.exchange_id)
-            wanted = Visit(
-                visitor_id=visitor_id, host_institution_id=inst_ids[package.host_institution],
-                arrival_date=package.arrival_date, departure_date=package.departure_date,
-                purpose=package.purpose, paid=package.paid, host_person_id=host_person_id,
-                project_id=project_id, visitor_notes=package.visitor_notes,
-                status=VisitStatus.DRAFT,
-            )  # fmt: skip
-            validate_visit(wanted)
-            if existing_id is None:
-                taken = session.scalar(select(VisitRow.id).where(VisitRow.code == package.code))
-                code = package.code
-                if taken is not None or not code or len(code) > _CODE_LENGTH:
-                    code = next_code(session, package.arrival_date.year)
-                    notes.append(f"code {package.code} is taken here: the visit is {code}")
-                row = VisitRow()
-                copy_to_row(
-                    dataclasses.replace(
-                        wanted, code=code,
-                        internal_notes=f"Imported from a partner's exchange package "
-                        f"(partner code {package.code}, exchange id {package.exchange_id}).",
-                    ),
-                    row,
-                )  # fmt: skip
-                session.add(row)
-                session.flush()
-                _remember(session, package.exchange_id, row.id)
-                before: dict[str, Any] = {}
-                created = True
-            else:
-                row = session.get_one(VisitRow, existing_id)
-                stored = to_entity(row, Visit)
-                before = audit.snapshot(stored)
-                keep = dataclasses.replace(
-                    wanted, code=stored.code, status=stored.status,
-                    project_id=project_id if project_id is not None else stored.project_id,
-                    internal_notes=stored.internal_notes, version=stored.version, id=stored.id,
-                )  # fmt: skip
-                copy_to_row(keep, row)
-                session.flush()
-                created = False
-            visit_id = row.id
-            counts = self._itinerary(session, visit_id, package.itinerary, touch)
-            self.paperwork.regenerate_in_session(session, visit_id)
-            notes.extend(self._paperwork(session, visit_id, package.paperwork, touch))
-            status = package.status
-            if status in ADMISSION_STATUSES:
-                blockers = admission_blockers(session, visit_id)
-                if blockers:
-                    notes.append(
-                        f"status {status.value} not taken over: blocking paperwork not approved "
-                        f"or waived here ({'; '.join(blockers)}); imported as approved"
-                    )
-                    status = VisitStatus.APPROVED
-            row.status = status
-            session.flush()
-            after = audit.snapshot(to_entity(row, Visit))
-            changes: dict[str, Any] = {
-                k: [before.get(k), v] for k, v in after.items() if before.get(k) != v
-            }
-            changes["exchange_id"] = package.exchange_id
-            audit.record(
-                session, RecordKind.VISIT, visit_id, AuditAction.IMPORT, changes,
-                reason="exchange package" + (": " + " | ".join(notes) if notes else ""),
-            )  # fmt: skip
-            result = ImportResult(
-                visit=to_entity(row, Visit), created=created, items_created=counts[0],
-                items_updated=counts[1], items_removed=counts[2], notes=tuple(notes),
-            )  # fmt: skip
-        for (entity, action), ids in touch.records.items():
+            unsigned = plan.sender.trust == "unsigned"
+            who = plan.sender.institution or "?"
+            reason = (
+                f"exchange package from {who}, key {plan.sender.fingerprint}"
+                if not unsigned
+                else "exchange package NOT SIGNED by a trusted key, accepted with "
+                f"--accept-unsigned ({plan.sender.problem})"
+            )
+            audit.record(session, RecordKind.VISIT, run.visit_id, AuditAction.IMPORT,
+                         audit_changes(plan), reason=reason)  # fmt: skip
+            visit = to_entity(session.get_one(VisitRow, run.visit_id), Visit)
+        for (entity, action), ids in run.touch.records.items():
             self.bus.publish(Change(entity, tuple(sorted(ids)), action))
         self.bus.publish(
-            Change(
-                RecordKind.VISIT, (visit_id,), AuditAction.CREATE if created else AuditAction.UPDATE
-            )
-        )
-        return result
-
-    # Import helpers ----------------------------------------------------------------------
-    def _institution(self, session: Session, inst: PackageInstitution, touch: _Touched) -> int:
-        """The id of the institution with *inst*'s name (or Japanese name), created if none."""
-        wanted = inst.name.strip().lower()
-        row = session.scalars(
-            select(InstitutionRow).where(func.lower(InstitutionRow.name) == wanted)
-        ).first()
-        if row is None and inst.name_ja.strip():
-            row = session.scalars(
-                select(InstitutionRow).where(InstitutionRow.name_ja == inst.name_ja.strip())
-            ).first()
-        if row is not None:
-            return row.id
-        entity = Institution(**{name: getattr(inst, name) for name in _INSTITUTION_FIELDS})
-        validate_institution(entity)
-        row = InstitutionRow()
-        copy_to_row(entity, row)
-        session.add(row)
-        session.flush()
-        audit.record(
-            session, RecordKind.INSTITUTION, row.id, AuditAction.IMPORT, audit.snapshot(entity)
-        )
-        touch(RecordKind.INSTITUTION, row.id)
-        return row.id
-
-    def _person(
-        self, session: Session, person: PackagePerson, inst_ids: dict[str, int], touch: _Touched
-    ) -> int:
-        """The id of the matching person (e-mail, names + date of birth, names + home
-        institution), created if none matches; a match gets its empty fields filled."""
-        if person.institution not in inst_ids:
-            raise PackageError(
-                QT_TRANSLATE_NOOP(
-                    "Validation",
-                    "person {given} {family} refers to an institution {key} the package lacks",
-                ),
-                params={
-                    "given": person.given_name,
-                    "family": person.family_name,
-                    "key": repr(person.institution),
-                },
-            )
-        home_id = inst_ids[person.institution]
-        names = (
-            (func.lower(PersonRow.family_name) == person.family_name.strip().lower())
-            & (func.lower(PersonRow.given_name) == person.given_name.strip().lower())
+            Change(RecordKind.VISIT, (run.visit_id,),
+                   AuditAction.CREATE if run.created else AuditAction.UPDATE)
         )  # fmt: skip
-        row: PersonRow | None = None
-        if person.email:
-            row = session.scalars(
-                select(PersonRow).where(func.lower(PersonRow.email) == person.email.lower())
-            ).first()
-        if row is None and person.date_of_birth is not None:
-            row = session.scalars(
-                select(PersonRow).where(names, PersonRow.date_of_birth == person.date_of_birth)
-            ).first()
-        if row is None:
-            row = session.scalars(
-                select(PersonRow).where(names, PersonRow.home_institution_id == home_id)
-            ).first()
-        incoming: dict[str, Any] = {name: getattr(person, name) for name in _PERSON_FIELDS}
-        for name in _SENSITIVE:
-            value = getattr(person, name)
-            if value is not None:
-                incoming[name] = value
-        region = session.scalar(select(InstitutionRow.country).where(InstitutionRow.id == home_id))
-        if row is None:
-            entity = prepare_person(Person(home_institution_id=home_id, **incoming), region)
-            row = PersonRow()
-            copy_to_row(entity, row)
-            session.add(row)
-            session.flush()
-            audit.record(
-                session, RecordKind.PERSON, row.id, AuditAction.IMPORT, audit.snapshot(entity)
-            )
-            touch(RecordKind.PERSON, row.id)
-            return row.id
-        stored = to_entity(row, Person)
-        fills = {k: v for k, v in incoming.items() if v and not getattr(stored, k)}
-        if fills:
-            updated = prepare_person(
-                dataclasses.replace(stored, **fills), region, stored_phone=stored.phone
-            )
-            copy_to_row(updated, row)
-            session.flush()
-            audit.record(session, RecordKind.PERSON, row.id, AuditAction.IMPORT,
-                         audit.diff(stored, updated),
-                         reason="empty fields filled from an exchange package")  # fmt: skip
-            touch(RecordKind.PERSON, row.id)
-        return row.id
+        return ImportResult(visit=visit, created=run.created, plan=plan)
 
-    def _itinerary(
-        self, session: Session, visit_id: int, items: tuple[PackageItem, ...], touch: _Touched
-    ) -> tuple[int, int, int]:
-        """Upsert the visit's items by uid and remove those the package no longer has.
 
-        Returns (created, updated, removed)."""
-        stored = {
-            r.uid: r
-            for r in session.scalars(
-                select(ItineraryItemRow).where(ItineraryItemRow.visit_id == visit_id)
-            )
-        }
-        created = updated = removed = 0
-        for position, item in enumerate(items):
-            entity = ItineraryItem(
-                visit_id=visit_id, kind=item.kind, title=item.title, title_ja=item.title_ja,
-                start_utc=item.start_utc, start_zone=item.start_zone, end_utc=item.end_utc,
-                end_zone=item.end_zone, location_name=item.location_name,
-                location_address=item.location_address,
-                confirmation_code=item.confirmation_code, visitor_details=item.visitor_details,
-                uid=item.uid, sequence=item.sequence, position=position,
-            )  # fmt: skip
-            try:
-                validate_itinerary_item(entity)
-            except ValidationError as exc:
-                raise PackageError(
-                    QT_TRANSLATE_NOOP("Validation", "itinerary item {uid}: {error}"),
-                    params={"uid": item.uid, "error": exc},
-                ) from exc
-            row = stored.pop(item.uid, None)
-            if row is None:
-                other = session.scalar(
-                    select(ItineraryItemRow.visit_id).where(ItineraryItemRow.uid == item.uid)
-                )
-                if other is not None:
-                    raise PackageError(
-                        QT_TRANSLATE_NOOP(
-                            "Validation",
-                            "itinerary item {uid} already belongs to another visit here",
-                        ),
-                        params={"uid": item.uid},
-                    )
-                row = ItineraryItemRow()
-                copy_to_row(entity, row)
-                session.add(row)
-                session.flush()
-                audit.record(session, RecordKind.ITINERARY_ITEM, row.id, AuditAction.IMPORT,
-                             audit.snapshot(entity))  # fmt: skip
-                created += 1
-                touch(RecordKind.ITINERARY_ITEM, row.id)
-                continue
-            before = to_entity(row, ItineraryItem)
-            after = dataclasses.replace(
-                entity, internal_notes=before.internal_notes, event_id=before.event_id,
-                id=before.id, sequence=before.sequence,
-            )  # fmt: skip
-            changes = audit.diff(before, after)
-            changes.pop("position", None)
-            if changes:
-                # A calendar change: SEQUENCE goes up past both sides' revisions.
-                after = dataclasses.replace(after, sequence=max(before.sequence + 1, item.sequence))
-                changes["sequence"] = [before.sequence, after.sequence]
-                updated += 1
-                audit.record(
-                    session, RecordKind.ITINERARY_ITEM, row.id, AuditAction.IMPORT, changes
-                )
-                touch(RecordKind.ITINERARY_ITEM, row.id)
-            copy_to_row(after, row)
-        for row in stored.values():
-            gone = to_entity(row, ItineraryItem)
-            session.delete(row)
-            audit.record(
-                session, "itinerary_item", row.id, AuditAction.DELETE, audit.snapshot(gone),
-                reason="no longer in the exchange package",
-            )  # fmt: skip
-            removed += 1
-            touch(RecordKind.ITINERARY_ITEM, row.id, AuditAction.DELETE)
-        session.flush()
-        return created, updated, removed
+class PlanRefusedError(PackageError):
+    """A plan with refusals was applied; :attr:`reasons` lists them, one per line."""
 
-    def _paperwork(
-        self, session: Session, visit_id: int, papers: tuple[PackagePaperwork, ...], touch: _Touched
-    ) -> list[str]:
-        """Take over status, dates and reference of items this database's rules also require."""
-        rows = {
-            code: row
-            for row, code in session.execute(
-                select(PaperworkItemRow, DocumentTypeRow.code)
-                .join(DocumentTypeRow, PaperworkItemRow.document_type_id == DocumentTypeRow.id)
-                .where(PaperworkItemRow.visit_id == visit_id)
-            )
-        }
-        notes: list[str] = []
-        fields_ = ("status", "submitted_date", "approved_date", "expiry_date",
-                   "reference_number")  # fmt: skip
-        for paper in papers:
-            row = rows.get(paper.document_type)
-            if row is None or not row.applies:
-                notes.append(f"paperwork {paper.document_type!r} is not required here: skipped")
-                continue
-            changes = {
-                name: [_json_value(getattr(row, name)), _json_value(getattr(paper, name))]
-                for name in fields_
-                if getattr(row, name) != getattr(paper, name)
-            }
-            if changes:
-                for name in fields_:
-                    setattr(row, name, getattr(paper, name))
-                audit.record(session, PAPERWORK_ENTITY, row.id, AuditAction.IMPORT, changes)
-                touch(PAPERWORK_ENTITY, row.id)
-        session.flush()
-        return notes
+    def __init__(self, reasons: tuple[str, ...]) -> None:
+        super().__init__(
+            QT_TRANSLATE_NOOP("Validation", "the package is refused: {reasons}"),
+            params={"reasons": "; ".join(reasons)},
+        )
+        self.reasons = reasons

@@ -81,6 +81,14 @@ PERSON_RULE_INPUTS = ("nationality", "category", "home_institution_id")
 #: Institution fields the rules look at, as a visit's host or its visitor's home.
 INSTITUTION_RULE_INPUTS = ("country", "kind")
 _UNSAFE = re.compile(r"[^\w.\- ]+")
+_SAFE_CODE = re.compile(r"V-[0-9]{4}-[0-9]{4,6}")
+
+
+def _attachment_folder(code: str, visit_id: int) -> str:
+    """The folder of a visit's attachments: its code when it is a well-formed visit code,
+    else a generated name. A code can come from a partner's package or an old database; it
+    never becomes a path of its own (``../../x``, ``/etc``, line breaks)."""
+    return code if _SAFE_CODE.fullmatch(code) else f"visit-{visit_id}"
 
 
 def default_rules_path() -> Path:
@@ -609,11 +617,12 @@ class PaperworkService:
                 {"path": str(source)},
             )
         with self.db.read() as session:
-            code = session.scalar(
-                select(VisitRow.code)
+            found = session.execute(
+                select(VisitRow.code, VisitRow.id)
                 .join(PaperworkItemRow, PaperworkItemRow.visit_id == VisitRow.id)
                 .where(PaperworkItemRow.id == item_id)
-            )
+            ).first()
+        code = None if found is None else _attachment_folder(found[0], found[1])
         if code is None:
             raise NotFoundError(
                 QT_TRANSLATE_NOOP("Validation", "there is no paperwork item with id {id}"),

@@ -26,6 +26,7 @@ from sqlalchemy.orm import aliased
 
 from planner.db.engine import Database
 from planner.db.models import (
+    DocumentTypeRow,
     EventRow,
     InstitutionRow,
     PaperworkItemRow,
@@ -131,8 +132,14 @@ class SearchService:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def search(self, query: str, limit: int = DEFAULT_LIMIT) -> SearchResults:
-        """Records of every kind matching every word of *query*; at most *limit* of each."""
+    def search(
+        self, query: str, limit: int = DEFAULT_LIMIT, *, japanese: bool = False
+    ) -> SearchResults:
+        """Records of every kind matching every word of *query*; at most *limit* of each.
+
+        With *japanese* the hits read as the Japanese interface shows records: names in
+        kanji first, Japanese titles and institution names where they are recorded.
+        """
         terms = search_terms(query)
         if not terms or limit <= 0:
             return SearchResults(query)
@@ -141,7 +148,7 @@ class SearchService:
         with self.db.read() as session:
             for kind, statement in self._statements(terms).items():
                 rows = session.execute(statement.limit(limit + 1)).all()
-                found = [_hit(kind, tuple(row)) for row in rows[:limit]]
+                found = [_hit(kind, tuple(row), japanese) for row in rows[:limit]]
                 if found:
                     hits[kind] = found
                 if len(rows) > limit:
@@ -161,6 +168,7 @@ class SearchService:
                 visitor.family_name_native,
                 visitor.given_name_native,
                 host.name,
+                host.name_ja,
             )
             .join(visitor, VisitRow.visitor_id == visitor.id)
             .join(host, VisitRow.host_institution_id == host.id)
@@ -203,14 +211,27 @@ class SearchService:
             select(
                 PaperworkItemRow.id,
                 PaperworkItemRow.title,
+                DocumentTypeRow.title_ja,
                 VisitRow.id,
                 VisitRow.code,
                 visitor.given_name,
                 visitor.family_name,
+                visitor.family_name_native,
+                visitor.given_name_native,
             )
             .join(VisitRow, PaperworkItemRow.visit_id == VisitRow.id)
             .join(visitor, VisitRow.visitor_id == visitor.id)
-            .where(_matching(terms, [PaperworkItemRow.title, PaperworkItemRow.reference_number]))
+            .join(DocumentTypeRow, PaperworkItemRow.document_type_id == DocumentTypeRow.id)
+            .where(
+                _matching(
+                    terms,
+                    [
+                        PaperworkItemRow.title,
+                        DocumentTypeRow.title_ja,
+                        PaperworkItemRow.reference_number,
+                    ],
+                )
+            )
             .order_by(VisitRow.arrival_date.desc(), PaperworkItemRow.id)
         )
         return {
@@ -234,26 +255,42 @@ def _person_fields(person: type[PersonRow]) -> list[SQLColumnExpression[str]]:
     ]
 
 
-def _name(given: object, family: object, family_native: object, given_native: object) -> str:
+def _name(names: Sequence[object], japanese: bool = False) -> str:
+    """Given and family name, then family and given name in the native script."""
+    given, family, family_native, given_native = names
     latin = f"{given or ''} {family or ''}".strip()
     native = f"{family_native or ''} {given_native or ''}".strip()
-    return f"{latin} ({native})" if latin and native else latin or native
+    first, second = (native, latin) if japanese else (latin, native)
+    return f"{first} ({second})" if first and second else first or second
 
 
-def _hit(kind: HitKind, row: tuple[object, ...]) -> SearchHit:
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _pick(english: object, japanese_text: object, japanese: bool) -> tuple[str, str]:
+    """The text to show first and the other language's text (as detail), per interface."""
+    english_s, japanese_s = _text(english), _text(japanese_text)
+    if japanese and japanese_s:
+        return japanese_s, english_s
+    return english_s, japanese_s
+
+
+def _hit(kind: HitKind, row: tuple[object, ...], japanese: bool) -> SearchHit:
     record_id = int(str(row[0]))
     if kind is HitKind.VISIT:
-        return SearchHit(
-            kind, record_id, f"{row[1]} — {_name(*row[2:6])}", str(row[6]), visit_id=record_id
-        )
+        name = _name(row[2:6], japanese)
+        host = _pick(row[6], row[7], japanese)[0]
+        return SearchHit(kind, record_id, f"{row[1]} — {name}", host, visit_id=record_id)
     if kind is HitKind.PERSON:
-        return SearchHit(kind, record_id, _name(*row[2:6]), str(row[1] or ""))
+        return SearchHit(kind, record_id, _name(row[2:6], japanese), _text(row[1]))
     if kind is HitKind.EVENT:
-        title = str(row[1])
-        detail = " · ".join(str(part) for part in row[2:4] if part)
-        return SearchHit(kind, record_id, title, detail)
+        title = _pick(row[1], row[2], japanese)[0]
+        return SearchHit(kind, record_id, title, _text(row[3]))
     if kind is HitKind.INSTITUTION:
-        return SearchHit(kind, record_id, str(row[1]), str(row[2] or ""))
-    visit_id = int(str(row[2]))
-    detail = f"{row[3]} — {_name(row[4], row[5], '', '')}"
-    return SearchHit(kind, record_id, str(row[1]), detail, visit_id=visit_id)
+        title, other = _pick(row[1], row[2], japanese)
+        return SearchHit(kind, record_id, title, other)
+    visit_id = int(str(row[3]))
+    title = _pick(row[1], row[2], japanese)[0]
+    detail = f"{row[4]} — {_name(row[5:9], japanese)}"
+    return SearchHit(kind, record_id, title, detail, visit_id=visit_id)

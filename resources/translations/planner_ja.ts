@@ -753,6 +753,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>説明(&amp;D):</translation>
     </message>
     <message>
+        <source>&amp;Find a slot at every site…</source>
+        <translation>全拠点で使える時間帯を探す(&amp;F)…</translation>
+    </message>
+    <message>
         <source>New event</source>
         <translation>新規イベント</translation>
     </message>
@@ -775,6 +779,90 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Edit event {title}</source>
         <translation>イベント {title} を編集</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>対面</translation>
+    </message>
+    <message>
+        <source>Hybrid (room and online)</source>
+        <translation>ハイブリッド(会場とオンライン)</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>オンライン</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>繰り返さない</translation>
+    </message>
+    <message>
+        <source>Every week</source>
+        <translation>毎週</translation>
+    </message>
+    <message>
+        <source>Every other week</source>
+        <translation>隔週</translation>
+    </message>
+    <message>
+        <source>Every month (same weekday)</source>
+        <translation>毎月(同じ週の同じ曜日)</translation>
+    </message>
+    <message>
+        <source>&amp;Mode:</source>
+        <translation>形式(&amp;M):</translation>
+    </message>
+    <message>
+        <source>Meeting &amp;link:</source>
+        <translation>会議URL(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Dial-in (tele&amp;phone):</source>
+        <translation>電話参加(&amp;P):</translation>
+    </message>
+    <message>
+        <source>&amp;Repeats:</source>
+        <translation>繰り返し(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Until (last date):</source>
+        <translation>終了日(最終回)(&amp;U):</translation>
+    </message>
+    <message>
+        <source>until the date above</source>
+        <translation>上の終了日まで</translation>
+    </message>
+    <message>
+        <source>Or &amp;number of sessions:</source>
+        <translation>または回数(&amp;N):</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>拠点</translation>
+    </message>
+    <message>
+        <source>Working hours (local)</source>
+        <translation>勤務時間(現地)</translation>
+    </message>
+    <message>
+        <source>Participating &amp;sites:</source>
+        <translation>参加拠点(&amp;S):</translation>
+    </message>
+    <message>
+        <source>Local times:</source>
+        <translation>現地時刻:</translation>
+    </message>
+    <message>
+        <source>Tick the participating sites to see their local times.</source>
+        <translation>参加拠点にチェックを入れると、各拠点の現地時刻が表示されます。</translation>
+    </message>
+    <message>
+        <source>Outside a site&apos;s working hours: {count} of {total}</source>
+        <translation>いずれかの拠点の勤務時間外: 全 {total} 回のうち {count} 回</translation>
+    </message>
+    <message>
+        <source>From {day}: {site} at {time} ({zone} changes its clocks)</source>
+        <translation>{day} から: {site} では {time}({zone} の時刻変更)</translation>
     </message>
 </context>
 <context>
@@ -805,7 +893,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>EventTableModel</name>
     <message>
         <source>When (local)</source>
-        <extracomment>The events table&apos;s columns, in :class:`EventColumn` order.</extracomment>
+        <extracomment>The first occurrence at every participating site: ``Tue 17:00 CST = Wed 08:00 JST``. The events table&apos;s columns, in :class:`EventColumn` order.</extracomment>
         <translation>日時(現地)</translation>
     </message>
     <message>
@@ -827,6 +915,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Participants</source>
         <translation>参加者</translation>
+    </message>
+    <message>
+        <source>At each site</source>
+        <translation>各拠点の時刻</translation>
     </message>
 </context>
 <context>
@@ -862,7 +954,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Showing {shown} of {total} events</source>
         <extracomment>Typical widest texts of the short columns; the title takes the rest.</extracomment>
-        <translation>行事 {total} 件中 {shown} 件を表示</translation>
+        <translation>イベント {total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
         <source>Events</source>
@@ -875,6 +967,14 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>New event…</source>
         <translation>新規イベント…</translation>
+    </message>
+    <message>
+        <source>No participants here. Select an event above, then choose a person and a role below and press Add participant.</source>
+        <translation>参加者はいません。上でイベントを選び、下で人物と役割を選んで「参加者を追加」を押してください。</translation>
+    </message>
+    <message>
+        <source>Attends</source>
+        <translation>参加方法</translation>
     </message>
     <message>
         <source>Participants of {title}</source>
@@ -895,6 +995,66 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Cannot remove participant</source>
         <translation>参加者を削除できません</translation>
+    </message>
+    <message>
+        <source>Occurrences</source>
+        <translation>開催回</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel this occurrence</source>
+        <translation>この回を中止(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Restore &amp;all occurrences</source>
+        <translation>すべての回を元に戻す(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Move this occurrence…</source>
+        <translation>この回の日時を変更(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Save ca&amp;lendar (.ics)…</source>
+        <translation>カレンダーファイルを保存(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Save &amp;invitation (.eml)…</source>
+        <translation>案内メールの下書きを保存(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Occurrences: {count}; cancelled: {cancelled}; moved: {moved}</source>
+        <translation>全 {count} 回(中止 {cancelled} 回、変更 {moved} 回)</translation>
+    </message>
+    <message>
+        <source>Cancel the occurrence of {date}</source>
+        <translation>{date} の回を中止</translation>
+    </message>
+    <message>
+        <source>Move the occurrence of {date}</source>
+        <translation>{date} の回の日時を変更</translation>
+    </message>
+    <message>
+        <source>Restore all occurrences</source>
+        <translation>すべての回を元に戻す</translation>
+    </message>
+    <message>
+        <source>Save the event for participants</source>
+        <translation>参加者向けにイベントを保存</translation>
+    </message>
+    <message>
+        <source>Cannot change the series</source>
+        <translation>シリーズを変更できません</translation>
+    </message>
+    <message>
+        <source>Move this occurrence</source>
+        <translation>この回の日時を変更</translation>
+    </message>
+    <message>
+        <source>Starts ({zone}):</source>
+        <translation>開始({zone}):</translation>
+    </message>
+    <message>
+        <source>Length (minutes):</source>
+        <translation>長さ(分):</translation>
     </message>
 </context>
 <context>
@@ -1057,7 +1217,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Visit code, name in either script, e-mail, event, institution or document</source>
-        <translation>訪問番号、氏名(ローマ字・漢字)、メール、行事、機関、書類名</translation>
+        <translation>訪問番号、氏名(ローマ字・漢字)、メール、イベント、機関、書類名</translation>
     </message>
     <message>
         <source>Search results</source>
@@ -1611,6 +1771,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>旅程の書き出し(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Print Pre&amp;view…</source>
+        <translation>印刷プレビュー(&amp;V)…</translation>
+    </message>
+    <message>
         <source>Export Event &amp;Participants&apos; Itineraries…</source>
         <translation>イベント参加者の旅程の書き出し(&amp;P)…</translation>
     </message>
@@ -1775,6 +1943,38 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>訪問 {code} は{status}のため、中止できません。</translation>
     </message>
     <message>
+        <source>Delete visit</source>
+        <translation>訪問の削除</translation>
+    </message>
+    <message>
+        <source>Only a draft can be deleted. Visit {code} is {status}: cancel it instead, so that its history is kept.</source>
+        <translation>削除できるのは下書きだけです。訪問 {code} は{status}です。履歴を残すため、代わりに中止してください。</translation>
+    </message>
+    <message>
+        <source>Delete the draft visit {code}? This cannot be undone.</source>
+        <translation>下書きの訪問 {code} を削除しますか?元に戻せません。</translation>
+    </message>
+    <message>
+        <source>%n itinerary item</source>
+        <translation>旅程 %n 件</translation>
+    </message>
+    <message>
+        <source>%n itinerary items</source>
+        <translation>旅程 %n 件</translation>
+    </message>
+    <message>
+        <source>%n paperwork item</source>
+        <translation>書類手続き %n 件</translation>
+    </message>
+    <message>
+        <source>%n paperwork items</source>
+        <translation>書類手続き %n 件</translation>
+    </message>
+    <message>
+        <source>Deleted with it: {what}.</source>
+        <translation>一緒に削除されるもの:{what}。</translation>
+    </message>
+    <message>
         <source>About {name}</source>
         <translation>{name} について</translation>
     </message>
@@ -1869,10 +2069,42 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
 </context>
 <context>
+    <name>OccurrenceTableModel</name>
+    <message>
+        <source>moved</source>
+        <translation>日時変更</translation>
+    </message>
+    <message>
+        <source>outside working hours at {site}</source>
+        <translation>{site} の勤務時間外</translation>
+    </message>
+    <message>
+        <source>{site}: time moved, {zone} changed its clocks</source>
+        <translation>{site}: {zone} の時刻変更により時刻が変わります</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <extracomment>The occurrences table&apos;s columns.</extracomment>
+        <translation>日付</translation>
+    </message>
+    <message>
+        <source>Local time at each site</source>
+        <translation>各拠点の現地時刻</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>注記</translation>
+    </message>
+</context>
+<context>
     <name>PackageDialogs</name>
     <message>
         <source>Exchange package (*.json)</source>
         <translation>交換パッケージ (*.json)</translation>
+    </message>
+    <message>
+        <source>Key file (*.json)</source>
+        <translation>鍵ファイル (*.json)</translation>
     </message>
     <message>
         <source>Export exchange package — {0}</source>
@@ -1896,8 +2128,24 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>ファイル:</translation>
     </message>
     <message>
+        <source>Encrypt to:</source>
+        <translation>暗号化の宛先:</translation>
+    </message>
+    <message>
         <source>&amp;Export</source>
         <translation>書き出し(&amp;E)</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s key file, from their &apos;planner keys export&apos;</source>
+        <translation>相手機関の鍵ファイル(&apos;planner keys export&apos; で作成したもの)</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>参照(&amp;W)…</translation>
+    </message>
+    <message>
+        <source>The partner&apos;s key file</source>
+        <translation>相手機関の鍵ファイル</translation>
     </message>
     <message>
         <source>Export exchange package</source>
@@ -1912,28 +2160,104 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>パッケージには訪問者の生年月日、旅券番号、パスポートの有効期限が含まれます。個人情報の送信が承認された経路でのみ送付してください。これらを含めますか?</translation>
     </message>
     <message>
+        <source>From {0}, key {1} ({2})</source>
+        <translation>送信元 {0}、鍵 {1}({2})</translation>
+    </message>
+    <message>
+        <source>NOT SIGNED by a partner&apos;s key: {0}</source>
+        <translation>相手機関の鍵による署名がありません: {0}</translation>
+    </message>
+    <message>
+        <source>Encrypted to this planner&apos;s key.</source>
+        <translation>このプランナーの鍵あてに暗号化されています。</translation>
+    </message>
+    <message>
+        <source>Creates visit {0}</source>
+        <translation>訪問 {0} を作成します</translation>
+    </message>
+    <message>
+        <source>Updates visit {0}</source>
+        <translation>訪問 {0} を更新します</translation>
+    </message>
+    <message>
+        <source>Status: the partner says {0}; here it becomes {1}</source>
+        <translation>ステータス: 相手機関では {0}、こちらでは {1} になります</translation>
+    </message>
+    <message>
+        <source>New: {0}</source>
+        <translation>新規: {0}</translation>
+    </message>
+    <message>
+        <source>(set from the package)</source>
+        <translation>(パッケージの値を設定)</translation>
+    </message>
+    <message>
+        <source>Change: {0}, {1}: {2} → {3}</source>
+        <translation>変更: {0}、{1}: {2} → {3}</translation>
+    </message>
+    <message>
+        <source>Match: {0} {1} is {2} here (by {3})</source>
+        <translation>照合: {0} {1} はこちらの {2}({3}で照合)</translation>
+    </message>
+    <message>
+        <source>— NOT CONFIRMED</source>
+        <translation>— 未確認</translation>
+    </message>
+    <message>
+        <source>Conflict: {0}</source>
+        <translation>不一致: {0}</translation>
+    </message>
+    <message>
+        <source>Not taken: {0}</source>
+        <translation>取り込まないもの: {0}</translation>
+    </message>
+    <message>
+        <source>Paperwork: {0}</source>
+        <translation>書類: {0}</translation>
+    </message>
+    <message>
+        <source>Refused: {0}</source>
+        <translation>拒否: {0}</translation>
+    </message>
+    <message>
+        <source>trusted</source>
+        <translation>信頼済み</translation>
+    </message>
+    <message>
+        <source>first package from this partner</source>
+        <translation>この相手機関からの最初のパッケージ</translation>
+    </message>
+    <message>
+        <source>Review exchange package — {0}</source>
+        <translation>交換パッケージの確認 — {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this partner&apos;s key: {0} (compare it with your contact by phone)</source>
+        <translation>この相手機関の鍵を信頼する(&amp;T): {0}(先方の担当者と電話で照合してください)</translation>
+    </message>
+    <message>
+        <source>Import although the package is &amp;not signed (the audit records it)</source>
+        <translation>署名がなくても取り込む(&amp;N)(監査ログに記録されます)</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm the people matched by e-mail only</source>
+        <translation>メールアドレスだけで照合した人物を確認済みとする(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Apply &amp;dates of birth and passport fields the package carries</source>
+        <translation>パッケージに含まれる生年月日と旅券情報を反映する(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>取り込む(&amp;I)</translation>
+    </message>
+    <message>
         <source>Import exchange package</source>
         <translation>交換パッケージの取り込み</translation>
     </message>
     <message>
         <source>{0} cannot be imported: {1}</source>
         <translation>{0} は取り込めません: {1}</translation>
-    </message>
-    <message>
-        <source>It updates visit {0} (its itinerary is brought in line with the package&apos;s).</source>
-        <translation>訪問 {0} を更新します(旅程はパッケージの内容に合わせて更新されます)。</translation>
-    </message>
-    <message>
-        <source>It creates a new visit.</source>
-        <translation>新しい訪問を作成します。</translation>
-    </message>
-    <message>
-        <source>Partner visit {0}: {1}, {2} → {3}, {4} itinerary items, {5} paperwork items.
-{6}
-Import it?</source>
-        <translation>相手機関の訪問 {0}: {1}、{2} → {3}、旅程項目 {4} 件、書類項目 {5} 件。
-{6}
-取り込みますか?</translation>
     </message>
     <message>
         <source>Nothing was imported: {0}</source>
@@ -1946,10 +2270,6 @@ Import it?</source>
     <message>
         <source>Visit {0} updated.</source>
         <translation>訪問 {0} を更新しました。</translation>
-    </message>
-    <message>
-        <source>Itinerary: {0} added, {1} changed, {2} removed.</source>
-        <translation>旅程: {0} 件追加、{1} 件変更、{2} 件削除。</translation>
     </message>
 </context>
 <context>
@@ -2305,12 +2625,24 @@ Import it?</source>
 <context>
     <name>ParticipantTableModel</name>
     <message>
+        <source>Remote</source>
+        <translation>リモート</translation>
+    </message>
+    <message>
+        <source>In the room</source>
+        <translation>会場</translation>
+    </message>
+    <message>
         <source>Person</source>
         <translation>人物</translation>
     </message>
     <message>
         <source>Role</source>
         <translation>役割</translation>
+    </message>
+    <message>
+        <source>Attends</source>
+        <translation>参加方法</translation>
     </message>
 </context>
 <context>
@@ -2729,6 +3061,10 @@ Import it?</source>
         <translation>エクスポート(&amp;E)…</translation>
     </message>
     <message>
+        <source>&amp;Print…</source>
+        <translation>印刷(&amp;P)…</translation>
+    </message>
+    <message>
         <source>This record was deleted elsewhere: it can no longer be saved.</source>
         <translation>このレコードは他の場所で削除されました。保存できません。</translation>
     </message>
@@ -3063,6 +3399,14 @@ Import it?</source>
         <source>The language changes the next time the planner starts (planner --lang en|ja overrides it once).</source>
         <translation>言語の変更は、次回プランナーを起動したときに反映されます(planner --lang en|ja で 1 回だけ上書きできます)。</translation>
     </message>
+    <message>
+        <source>Package key fingerprint:</source>
+        <translation>パッケージ鍵のフィンガープリント:</translation>
+    </message>
+    <message>
+        <source>Partners see this fingerprint on the first package you send them: read it aloud to them on the phone so they can check it is yours.</source>
+        <translation>相手機関は、最初に送るパッケージでこのフィンガープリントを目にします。本当にあなたの鍵か確認できるよう、電話で読み上げて伝えてください。</translation>
+    </message>
 </context>
 <context>
     <name>Sidebar</name>
@@ -3070,6 +3414,74 @@ Import it?</source>
         <source>Views</source>
         <extracomment>Builds a lazy page&apos;s view inside *container* (its parent) and returns it. The widget must implement :class:`~planner.ui.common.view.View`.</extracomment>
         <translation>ビュー</translation>
+    </message>
+</context>
+<context>
+    <name>SlotFinder</name>
+    <message>
+        <source>{time} until {date}</source>
+        <translation>{date} まで {time}</translation>
+    </message>
+    <message>
+        <source>{time} from {date}</source>
+        <translation>{date} から {time}</translation>
+    </message>
+    <message>
+        <source>Find a slot at every site</source>
+        <extracomment>zone of the first site, first date, minutes after midnight there.</extracomment>
+        <translation>全拠点で使える時間帯を探す</translation>
+    </message>
+    <message>
+        <source>Tick at least two participating sites in the editor first.</source>
+        <translation>先に編集画面で参加拠点を 2 つ以上チェックしてください。</translation>
+    </message>
+    <message>
+        <source>Sites:</source>
+        <translation>拠点:</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>&amp;Length:</source>
+        <translation>長さ(&amp;L):</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>開始日(&amp;F):</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>終了日(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Weekdays (first site):</source>
+        <translation>曜日(最初の拠点):</translation>
+    </message>
+    <message>
+        <source>Hours at {site}:</source>
+        <translation>{site} の勤務時間:</translation>
+    </message>
+    <message>
+        <source>F&amp;ind</source>
+        <translation>検索(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Use this start</source>
+        <translation>この開始時刻を使う(&amp;U)</translation>
+    </message>
+    <message>
+        <source>These starts fit every date.</source>
+        <translation>これらの開始時刻はすべての日に使えます。</translation>
+    </message>
+    <message>
+        <source>No start fits every date. Parts of the best split: {count}; dates no start fits: {impossible}.</source>
+        <translation>すべての日に使える開始時刻はありません。最適な分割の区間数: {count}、どの開始時刻も使えない日数: {impossible}。</translation>
+    </message>
+    <message>
+        <source>No start fits any date of the range.</source>
+        <translation>期間内のどの日にも使える開始時刻はありません。</translation>
     </message>
 </context>
 <context>
@@ -3359,6 +3771,10 @@ Import it?</source>
     <message>
         <source>Title is required</source>
         <translation>タイトルは必須です</translation>
+    </message>
+    <message>
+        <source>the meeting link must start with https:// or http://</source>
+        <translation>会議URLは https:// または http:// で始めてください</translation>
     </message>
     <message>
         <source>new</source>
@@ -3705,20 +4121,104 @@ Import it?</source>
     </message>
     <message>
         <source>there is no {what} with id {id}</source>
-        <extracomment>The schema version this build writes, and the newest it reads. The ``format`` every package names, so a stray JSON file is recognised as not one.</extracomment>
         <translation>ID {id} の{what}はありません</translation>
     </message>
     <message>
         <source>the package cannot be imported: {error}</source>
+        <extracomment>How far a package may move a visit along its life cycle (cancelled is not on it). Differing dates of birth or passport fields, both values shown (never audited). Itinerary items the import creates, updates and removes.</extracomment>
         <translation>パッケージを取り込めません: {error}</translation>
     </message>
     <message>
-        <source>this package uses schema version {version}; this version of the planner reads versions up to {supported}: update the planner</source>
-        <translation>このパッケージはスキーマ バージョン {version} を使用していますが、このバージョンのプランナーが読み込めるのはバージョン {supported} までです。プランナーを更新してください</translation>
+        <source>the package carries dates of birth or passport fields without encryption: ask the partner to encrypt to your key (&apos;planner keys export&apos;)</source>
+        <translation>パッケージは生年月日または旅券情報を暗号化せずに含んでいます。相手機関に、あなたの鍵あてに暗号化するよう依頼してください(&apos;planner keys export&apos;)</translation>
     </message>
     <message>
-        <source>person {given} {family} refers to an institution {key} the package lacks</source>
-        <translation>人物 {given} {family} が、パッケージに含まれていない機関 {key} を参照しています</translation>
+        <source>the package is not signed by a partner&apos;s key ({problem}): refused; --accept-unsigned imports it anyway, and the audit records that</source>
+        <translation>パッケージに相手機関の鍵による署名がありません({problem})。拒否しました。--accept-unsigned を付けると取り込めますが、そのことは監査ログに記録されます</translation>
+    </message>
+    <message>
+        <source>first package from {institution}, signed by the key {fingerprint}: compare this fingerprint with your contact there (by phone), then import again with --trust-new-key</source>
+        <translation>{institution} からの最初のパッケージで、鍵 {fingerprint} で署名されています。このフィンガープリントを先方の担当者と(電話で)照合してから、--trust-new-key を付けてもう一度取り込んでください</translation>
+    </message>
+    <message>
+        <source>trusted key of {institution}: {fingerprint}</source>
+        <translation>{institution} の信頼する鍵: {fingerprint}</translation>
+    </message>
+    <message>
+        <source>institution {name}</source>
+        <translation>機関 {name}</translation>
+    </message>
+    <message>
+        <source>e-mail and names</source>
+        <translation>メールアドレスと氏名</translation>
+    </message>
+    <message>
+        <source>e-mail only</source>
+        <translation>メールアドレスのみ</translation>
+    </message>
+    <message>
+        <source>names and date of birth</source>
+        <translation>氏名と生年月日</translation>
+    </message>
+    <message>
+        <source>names and home institution</source>
+        <translation>氏名と所属機関</translation>
+    </message>
+    <message>
+        <source>{person}: dates of birth and passport fields not applied (the coordinator did not ask for them: --include-sensitive)</source>
+        <translation>{person}: 生年月日と旅券情報は反映していません(コーディネーターが指定していません: --include-sensitive)</translation>
+    </message>
+    <message>
+        <source>person {name} ({role})</source>
+        <translation>人物 {name}({role})</translation>
+    </message>
+    <message>
+        <source>{role} {incoming} matches {local} here by e-mail only: check it is the same person, then import again with --accept-matches</source>
+        <translation>{role} {incoming} はメールアドレスだけでこちらの {local} と一致しました。同一人物であることを確認してから、--accept-matches を付けてもう一度取り込んでください</translation>
+    </message>
+    <message>
+        <source>{record}: {field} is {local} here, {incoming} in the package: the local value is kept</source>
+        <translation>{record}: {field} はこちらでは {local}、パッケージでは {incoming} です。こちらの値を残します</translation>
+    </message>
+    <message>
+        <source>project {project} is not known here: left empty</source>
+        <translation>プロジェクト {project} はこちらにありません。空欄のままにします</translation>
+    </message>
+    <message>
+        <source>visit {code} was received from another sender; this package cannot change it</source>
+        <translation>訪問 {code} は別の送信元から受け取ったものです。このパッケージでは変更できません</translation>
+    </message>
+    <message>
+        <source>code {partner} is taken here: the visit is {code}</source>
+        <translation>コード {partner} はこちらで使用済みです。訪問は {code} になります</translation>
+    </message>
+    <message>
+        <source>visit {code}</source>
+        <translation>訪問 {code}</translation>
+    </message>
+    <message>
+        <source>{record}: the package names another {field}; the local one is kept</source>
+        <translation>{record}: パッケージは別の {field} を指定しています。こちらの値を残します</translation>
+    </message>
+    <message>
+        <source>status {incoming} not taken: the visit is {local} here, and a package never reopens it</source>
+        <translation>ステータス {incoming} は取り込みません。この訪問はこちらでは {local} で、パッケージで再開されることはありません</translation>
+    </message>
+    <message>
+        <source>the partner reports the visit cancelled: cancel it here if you agree</source>
+        <translation>相手機関は訪問の中止を伝えています。同意する場合はこちらで中止してください</translation>
+    </message>
+    <message>
+        <source>status {incoming} not taken: the visit is already {local} here</source>
+        <translation>ステータス {incoming} は取り込みません。この訪問はこちらではすでに {local} です</translation>
+    </message>
+    <message>
+        <source>status {incoming} not taken: blocking paperwork is not approved or waived here ({blockers}); the visit is {status}</source>
+        <translation>ステータス {incoming} は取り込みません。必須書類がこちらで承認も免除もされていません({blockers})。訪問は {status} になります</translation>
+    </message>
+    <message>
+        <source>itinerary item {title}: created here, so the package&apos;s changes to it are not taken</source>
+        <translation>日程項目 {title}: こちらで作成したものなので、パッケージによる変更は取り込みません</translation>
     </message>
     <message>
         <source>itinerary item {uid}: {error}</source>
@@ -3727,6 +4227,14 @@ Import it?</source>
     <message>
         <source>itinerary item {uid} already belongs to another visit here</source>
         <translation>旅程項目 {uid} は既にここで別の訪問に属しています</translation>
+    </message>
+    <message>
+        <source>itinerary item {title}</source>
+        <translation>日程項目 {title}</translation>
+    </message>
+    <message>
+        <source>paperwork {code} is not required here: the partner&apos;s state of it is not recorded</source>
+        <translation>書類 {code} はこちらでは不要です。相手機関での状態は記録しません</translation>
     </message>
     <message>
         <source>the new order must list every item of the visit exactly once</source>
@@ -4288,7 +4796,7 @@ Import it?</source>
     </message>
     <message>
         <source>the package is nested more than {depth} levels deep</source>
-        <extracomment>Bounds of what a package may hold: a real one is a few kilobytes, a few levels deep, and its numbers are small (schema version, item sequences; PostgreSQL&apos;s INTEGER is 32-bit). Strings (skipped: they may hold brackets) and the brackets that nest.</extracomment>
+        <extracomment>Bounds of what a package may hold: a real one is a few kilobytes, a few levels deep, and its numbers are small (schema version, item sequences; PostgreSQL&apos;s INTEGER is 32-bit). What codes and ids look like: checked, so none can be a path, a command or a header. Every key a package&apos;s top level may hold (the sender and signature are read apart). Strings (skipped: they may hold brackets) and the brackets that nest.</extracomment>
         <translation>パッケージの入れ子が {depth} 段を超えています</translation>
     </message>
     <message>
@@ -4318,6 +4826,10 @@ Import it?</source>
     <message>
         <source>{field} contains the control character {char}; only tabs and line breaks are allowed</source>
         <translation>{field} に制御文字 {char} が含まれています。使えるのはタブと改行だけです</translation>
+    </message>
+    <message>
+        <source>{field} must be one line of text</source>
+        <translation>{field} は 1 行のテキストでなければなりません</translation>
     </message>
     <message>
         <source>missing field {field} (it is empty)</source>
@@ -4356,6 +4868,10 @@ Import it?</source>
         <translation>{field} はリストである必要があります</translation>
     </message>
     <message>
+        <source>{field}: {value} is not of the form {example}</source>
+        <translation>{field}: {value} は {example} の形式ではありません</translation>
+    </message>
+    <message>
         <source>{field}: {key} is not in the package&apos;s institutions</source>
         <translation>{field}: {key} はパッケージ内の機関にありません</translation>
     </message>
@@ -4372,20 +4888,44 @@ Import it?</source>
         <translation>ファイルが有効な JSON ではありません({line} 行目、{column} 列目: {error})</translation>
     </message>
     <message>
+        <source>this package uses schema version {version}; this version of the planner reads versions up to {supported}: update the planner to one that reads version {version} to import it</source>
+        <translation>このパッケージはスキーマのバージョン {version} を使っています。このプランナーが読めるのはバージョン {supported} までです。取り込むには、バージョン {version} を読めるプランナーに更新してください</translation>
+    </message>
+    <message>
         <source>not a visit exchange package (its format is not {format})</source>
         <translation>訪問の交換パッケージではありません(形式が {format} ではありません)</translation>
     </message>
     <message>
-        <source>this package uses schema version {version}; this version of the planner reads versions up to {supported}: update the planner to import it</source>
-        <translation>このパッケージはスキーマ バージョン {version} を使用していますが、このバージョンのプランナーが読み込めるのはバージョン {supported} までです。取り込むにはプランナーを更新してください</translation>
+        <source>the encrypted package is damaged or was altered: nothing can be read</source>
+        <translation>暗号化されたパッケージが破損しているか、改ざんされています。読み取れません</translation>
+    </message>
+    <message>
+        <source>the package is encrypted with {algorithm}, which is not supported</source>
+        <translation>パッケージは {algorithm} で暗号化されていますが、これには対応していません</translation>
+    </message>
+    <message>
+        <source>the package is encrypted for another key ({fingerprint}), not this planner&apos;s: only its recipient can read it</source>
+        <translation>パッケージはこのプランナーではなく別の鍵({fingerprint})あてに暗号化されています。読めるのは受信者だけです</translation>
     </message>
     <message>
         <source>package.schema_version {version} is not a valid version</source>
         <translation>package.schema_version {version} は有効なバージョンではありません</translation>
     </message>
     <message>
+        <source>the package holds unknown fields: {fields}</source>
+        <translation>パッケージに不明な項目があります: {fields}</translation>
+    </message>
+    <message>
+        <source>institutions: {key} is not a valid key</source>
+        <translation>institutions: {key} は有効なキーではありません</translation>
+    </message>
+    <message>
         <source>visit.host_institution: {key} is not in the package&apos;s institutions</source>
         <translation>visit.host_institution: {key} はパッケージ内の機関にありません</translation>
+    </message>
+    <message>
+        <source>people.{role} carries {fields} although the package says it includes no sensitive fields: refused</source>
+        <translation>パッケージは機微情報を含まないとしていますが、people.{role} に {fields} が含まれています。拒否しました</translation>
     </message>
     <message>
         <source>itinerary: two items carry the same uid</source>
@@ -4435,6 +4975,7 @@ Import it?</source>
     </message>
     <message>
         <source>{path} is a folder; give a file name with -o</source>
+        <extracomment>Kept as plain strings so ``planner --help`` and every other command do not pay for importing Qt&apos;s PDF writer and openpyxl; a test checks they match the exporters&apos; enums.</extracomment>
         <translation>{path} はフォルダーです。-o でファイル名を指定してください</translation>
     </message>
     <message>
@@ -4444,6 +4985,10 @@ Import it?</source>
     <message>
         <source>{count} itineraries not written; {name}: {reason}</source>
         <translation>{count} 件の日程表を書き出せませんでした。{name}: {reason}</translation>
+    </message>
+    <message>
+        <source>event {id} has no occurrence on {date} (or it is cancelled)</source>
+        <translation>イベント {id} には {date} の回がありません(または中止されています)</translation>
     </message>
     <message>
         <source>{path} does not exist or is not a file</source>
@@ -4632,6 +5177,128 @@ Import it?</source>
     <message>
         <source>{value} is not a valid number for +{code}</source>
         <translation>{value} は +{code} の有効な番号ではありません</translation>
+    </message>
+    <message>
+        <source>--hours names {zone}, which is not one of the --zone</source>
+        <translation>--hours の {zone} は --zone に指定されていません</translation>
+    </message>
+    <message>
+        <source>{value} is not working hours: write HH:MM-HH:MM with the end after the start</source>
+        <extracomment>Default working hours of a site: 08:00–19:00 local, Monday to Friday. The most occurrences one series may have (ten years of a weekly seminar, and some). Weekday names as the command line and the database write them (Monday = 0).</extracomment>
+        <translation>{value} は勤務時間ではありません。HH:MM-HH:MM の形で、終了を開始より後にしてください</translation>
+    </message>
+    <message>
+        <source>{value} is not a weekday (use mon, tue, wed, thu, fri, sat, sun)</source>
+        <translation>{value} は曜日ではありません(mon, tue, wed, thu, fri, sat, sun を使ってください)</translation>
+    </message>
+    <message>
+        <source>a series needs an end: a last date or a number of occurrences</source>
+        <extracomment>The moved occurrence&apos;s instants (None when it only is cancelled). The instant the rule gives (iCalendar&apos;s RECURRENCE-ID), and its anchor-local date.</extracomment>
+        <translation>シリーズには終わりが必要です。最終日か回数を指定してください</translation>
+    </message>
+    <message>
+        <source>give a last date or a number of occurrences, not both</source>
+        <translation>最終日か回数のどちらか一方を指定してください(両方は指定できません)</translation>
+    </message>
+    <message>
+        <source>the series ends before its first occurrence</source>
+        <translation>シリーズの終了日が初回より前です</translation>
+    </message>
+    <message>
+        <source>a series has 1 to {max} occurrences</source>
+        <translation>シリーズの回数は 1～{max} 回です</translation>
+    </message>
+    <message>
+        <source>give at least two different zones</source>
+        <extracomment>The longest range searched (a season is ~90 days; a year at most). Working hours by zone; a zone not listed works the default 08:00–19:00, weekdays. Candidates are listed every *step* minutes past the hour.</extracomment>
+        <translation>異なるタイムゾーンを 2 つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>the duration is 1 to {max} minutes</source>
+        <translation>長さは 1～{max} 分です</translation>
+    </message>
+    <message>
+        <source>the range runs forward and spans at most {max} days</source>
+        <translation>期間は開始日から終了日へ、最長 {max} 日です</translation>
+    </message>
+    <message>
+        <source>the step divides an hour (1, 5, 10, 15, 20, 30 or 60 minutes)</source>
+        <translation>間隔は 1 時間を割り切る分数にしてください(1、5、10、15、20、30、60 分)</translation>
+    </message>
+    <message>
+        <source>choose at least one weekday</source>
+        <translation>曜日を 1 つ以上選んでください</translation>
+    </message>
+    <message>
+        <source>a site is listed twice</source>
+        <extracomment>For every occurrence, the local time at every site (same order as *sites*).</extracomment>
+        <translation>同じ拠点が 2 回指定されています</translation>
+    </message>
+    <message>
+        <source>a moved occurrence needs a start and an end</source>
+        <translation>変更する回には開始と終了が必要です</translation>
+    </message>
+    <message>
+        <source>the series has no occurrence on {date}</source>
+        <translation>シリーズには {date} の回がありません</translation>
+    </message>
+    <message>
+        <source>a package with sensitive fields is encrypted to its recipient: ask the partner&apos;s coordinator to run &apos;planner keys export -o their-key.json&apos; and send you the file, then give it with --to their-key.json</source>
+        <extracomment>The schema (major) version this build writes, and the newest it reads; its JSON Schema is ``resources/schemas/exchange-package-2.schema.json``. Version 1 packages were unsigned. The ``format`` every package names, so a stray JSON file is recognised as not one. The ``format`` of a package encrypted to its recipient. Prefixed to what is signed, so a package signature can never be replayed as another kind.</extracomment>
+        <translation>機微情報を含むパッケージは受信者あてに暗号化されます。相手機関のコーディネーターに &apos;planner keys export -o their-key.json&apos; を実行してファイルを送ってもらい、--to their-key.json で指定してください</translation>
+    </message>
+    <message>
+        <source>the database changed since the package was reviewed: review it again</source>
+        <translation>パッケージを確認した後にデータベースが変更されました。もう一度確認してください</translation>
+    </message>
+    <message>
+        <source>the package is refused: {reasons}</source>
+        <translation>パッケージは拒否されました: {reasons}</translation>
+    </message>
+    <message>
+        <source>{field} is not a key (64 lower-case hex digits)</source>
+        <extracomment>What a public key file names itself, so a stray JSON file is not read as one.</extracomment>
+        <translation>{field} は鍵(小文字の 16 進数 64 桁)ではありません</translation>
+    </message>
+    <message>
+        <source>{field} must be an institution name</source>
+        <translation>{field} は機関名でなければなりません</translation>
+    </message>
+    <message>
+        <source>{field} contains control characters</source>
+        <translation>{field} に制御文字が含まれています</translation>
+    </message>
+    <message>
+        <source>the key files in {folder} cannot be read: {error}</source>
+        <translation>{folder} の鍵ファイルを読み取れません: {error}</translation>
+    </message>
+    <message>
+        <source>the key files in {folder} hold other keys</source>
+        <translation>{folder} の鍵ファイルには別の種類の鍵が入っています</translation>
+    </message>
+    <message>
+        <source>set this planner&apos;s home institution first: partners trust keys by institution</source>
+        <translation>先にこのプランナーの所属機関を設定してください。相手機関は機関ごとに鍵を信頼します</translation>
+    </message>
+    <message>
+        <source>this is this planner&apos;s own key file</source>
+        <translation>これはこのプランナー自身の鍵ファイルです</translation>
+    </message>
+    <message>
+        <source>{institution} is trusted with the key {trusted}, but this is signed by another key, {offered}: refused. Call your contact there and compare fingerprints; if they made new keys, import their new key file with &apos;planner keys import FILE --replace&apos;</source>
+        <translation>{institution} は鍵 {trusted} で信頼されていますが、これは別の鍵 {offered} で署名されています。拒否しました。先方の担当者に電話してフィンガープリントを照合してください。先方が鍵を作り直した場合は、新しい鍵ファイルを &apos;planner keys import FILE --replace&apos; で取り込んでください</translation>
+    </message>
+    <message>
+        <source>not a planner public key file</source>
+        <translation>プランナーの公開鍵ファイルではありません</translation>
+    </message>
+    <message>
+        <source>this key file has version {version}; this planner reads version 1</source>
+        <translation>この鍵ファイルのバージョンは {version} です。このプランナーが読めるのはバージョン 1 です</translation>
+    </message>
+    <message>
+        <source>the key file is damaged or was altered: refused</source>
+        <translation>鍵ファイルが破損しているか、改ざんされています。拒否しました</translation>
     </message>
 </context>
 <context>
@@ -4849,7 +5516,7 @@ To override anyway, write the reason (kept in the audit log):</source>
     <name>VisitFilterBar</name>
     <message>
         <source>Status</source>
-        <extracomment>QDateEdit shows its special &quot;any&quot; text at this date, which therefore means &quot;no limit&quot;. Below this width the dates go onto a second line.</extracomment>
+        <extracomment>The widest date any offered format writes (the Japanese one, in a two-digit month). Below this width the dates go onto a second line.</extracomment>
         <translation>状態</translation>
     </message>
     <message>
@@ -4943,6 +5610,14 @@ To override anyway, write the reason (kept in the audit log):</source>
     <message>
         <source>Change &amp;Status</source>
         <translation>状態を変更(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Copy Visitor&apos;s &amp;E-mail Address</source>
+        <translation>訪問者のメールアドレスをコピー(&amp;E)</translation>
+    </message>
+    <message>
+        <source>De&amp;lete Draft…</source>
+        <translation>下書きを削除(&amp;L)…</translation>
     </message>
 </context>
 <context>

@@ -28,9 +28,11 @@ from planner.db.location import sqlite_target
 from planner.db.opening import open_database
 
 db = open_database(sqlite_target(Path(sys.argv[1])))
-deadline = time.monotonic() + float(sys.argv[2])
+stop = Path(sys.argv[2])
+# Writes until told to stop (a loaded machine may take long to restore); 120 s at most.
+deadline = time.monotonic() + 120
 n = 0
-while time.monotonic() < deadline:
+while time.monotonic() < deadline and not stop.exists():
     n += 1
     key = f"w-{n:04d}"
     try:
@@ -55,6 +57,11 @@ def _keys(path: Path) -> set[str]:
     return {r[0] for r in rows}
 
 
+def _after(line: str, instant: float) -> bool:
+    """Whether *line* acknowledges a commit made after *instant* (a monotonic time)."""
+    return line.startswith("ACK") and float(line.split()[2]) > instant
+
+
 def _env() -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": str(ROOT)}
 
@@ -71,8 +78,9 @@ def test_no_acknowledged_write_is_lost_during_restore(db_path: Path, tmp_path: P
     )
     assert code.returncode == 0, code.stderr
     inode = db_path.stat().st_ino
+    stop = tmp_path / "stop-writing"
     writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(db_path), "4"],
+        [sys.executable, "-c", WRITER, str(db_path), str(stop)],
         env=_env(),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -90,7 +98,16 @@ def test_no_acknowledged_write_is_lost_during_restore(db_path: Path, tmp_path: P
         timeout=60,
     )
     restored_at = time.monotonic()
+    # Keep the writer going until it has committed a few times after the restore.
+    during: list[str] = []
+    while sum(_after(line, restored_at) for line in during) < 3:
+        line = writer.stdout.readline()
+        if not line:
+            break
+        during.append(line)
+    stop.touch()
     rest, err = writer.communicate(timeout=60)
+    rest = "".join(during) + rest
     assert restore.returncode == 0, restore.stderr
     assert writer.returncode == 0, err
     lines = first + rest.splitlines()

@@ -104,7 +104,7 @@ def test_curated_counts(demo: tuple[Services, DemoSummary]) -> None:
     services, summary = demo
     items = sum(len(_items(services, v)) for v in services.visits.summaries())
     assert summary == DemoSummary(
-        institutions=3, people=len(PEOPLE), visits=len(VISITS), events=len(EVENTS),
+        institutions=3, people=len(PEOPLE), visits=len(VISITS), events=len(EVENTS) + 1,
         itinerary_items=items,
     )  # fmt: skip
     assert summary.people >= 12 and summary.visits >= 10
@@ -422,7 +422,7 @@ def test_synthetic_counts_and_audit_entry(
     services, summary, changes = synthetic.services, synthetic.summary, synthetic.changes
     assert summary.visits == len(VISITS) + SYNTHETIC == services.visits.count()
     assert summary.people == len(PEOPLE) + max(50, SYNTHETIC // 20)
-    assert summary.institutions > 3 and summary.events == len(EVENTS)
+    assert summary.institutions > 3 and summary.events == len(EVENTS) + 1  # + the weekly series
     with services.db.read() as session:
         assert session.scalar(select(func.count(ItineraryItemRow.id))) == summary.itinerary_items
         (entry,) = session.scalars(select(AuditRow).where(AuditRow.entity == "database"))
@@ -513,3 +513,27 @@ def test_another_seed_gives_other_visits(synthetic: Synthetic, services: Service
     assert [(v.arrival_date, v.departure_date, v.status) for v in eight] != [
         (v.arrival_date, v.departure_date, v.status) for v in seven
     ]
+
+
+def test_weekly_hybrid_series_across_the_us_spring_change(
+    demo: tuple[Services, DemoSummary],
+) -> None:
+    from planner.demo.data import WEEKLY_COUNT, WEEKLY_SERIES
+    from planner.domain.enums import Attendance, EventMode, Frequency
+
+    services, _ = demo
+    (event,) = [e for e in services.events.list() if e.series == WEEKLY_SERIES]
+    assert event.id is not None
+    assert event.mode is EventMode.HYBRID and event.frequency is Frequency.WEEKLY
+    assert event.meeting_link.startswith("https://")
+    details = services.events.details(event.id)
+    assert len(details.occurrences) == WEEKLY_COUNT
+    assert [s.zone for s in details.sites] == ["America/Chicago", "Asia/Tokyo"]
+    kobe = [row[1] for row in details.times]
+    # Wednesday 08:00 in Kobe before the US change, 07:00 after (flagged as outside hours).
+    assert {t.start.strftime("%a %H:%M") for t in kobe[:5]} == {"Wed 08:00"}
+    assert kobe[5].clock_change == "America/Chicago" and kobe[5].outside_hours
+    moved = [o for o in details.occurrences if o.moved]
+    assert len(moved) == 1 and utc_to_local(moved[0].start_utc, "America/Chicago").weekday() == 3
+    attendance = {p.attendance for p in services.events.participants(event.id)}
+    assert attendance == {Attendance.ROOM, Attendance.REMOTE}

@@ -14,6 +14,7 @@ from planner.domain.enums import PaperworkStatus, VisitStatus
 from planner.export.package import export_visit_package
 from planner.importing.package import import_visit_package, read_package
 from planner.services.container import Services
+from planner.services.exchange_import import ImportOptions
 from tests.export.conftest import (
     PASSPORT,
     SECRET_ITEM_NOTE,
@@ -24,11 +25,15 @@ from tests.export.conftest import (
 from tests.fixtures.database import open_migrated
 from tests.fixtures.paperwork import approve_blocking
 
+#: The first package from the other database: its key is trusted (as after a phone call).
+TRUST = ImportOptions(trust_new_key=True, include_sensitive=True)
+
 
 @pytest.fixture
 def partner(tmp_path: Path) -> Iterator[Services]:
     """The partner coordinator's own, empty database."""
-    svc = open_migrated(tmp_path / "partner.sqlite3")
+    (tmp_path / "partner").mkdir()
+    svc = open_migrated(tmp_path / "partner" / "partner.sqlite3")  # its own keys
     yield svc
     svc.close()
 
@@ -51,6 +56,14 @@ def _prepare(services: Services, trip: TripData) -> int:
     services.visits.set_status(visit_id, VisitStatus.APPROVED)
     services.visits.set_status(visit_id, VisitStatus.CONFIRMED)
     return visit_id
+
+
+def _decrypted(services: Services, path: Path) -> str:
+    """The signed JSON inside an encrypted package addressed to *services*' keys."""
+    from planner.importing.package import _decrypt
+
+    raw = path.read_bytes()
+    return _decrypt(json.loads(raw), raw, services.keys).decode("utf-8")
 
 
 def _itinerary_view(services: Services, visit_id: int) -> list[tuple[object, ...]]:
@@ -77,13 +90,15 @@ def test_round_trip_into_empty_database(
     out = export_visit_package(services, visit_id, tmp_path / "visit.json")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
 
-    result = import_visit_package(partner, out)
+    result = import_visit_package(partner, out, TRUST)
     assert result.created
     imported = result.visit
     assert imported.id is not None
     origin = services.visits.get(visit_id)
     assert imported.code == origin.code
-    assert imported.status is VisitStatus.CONFIRMED
+    # Confirmed there, but the partner's approvals are not ours: at most approved here.
+    assert imported.status is VisitStatus.APPROVED
+    assert any("blocking paperwork" in note for note in result.notes)
     assert (imported.arrival_date, imported.departure_date) == (
         origin.arrival_date, origin.departure_date,
     )  # fmt: skip
@@ -111,8 +126,14 @@ def test_round_trip_into_empty_database(
     assert flight.start_utc == at("2027-03-08 10:40", "Asia/Tokyo")
     assert (flight.start_zone, flight.end_zone) == ("Asia/Tokyo", "America/Chicago")
     assert all(not i.internal_notes for i in partner.itinerary.for_visit(imported.id))
-    assert _paperwork_view(partner, imported.id) == _paperwork_view(services, visit_id)
-    assert all(not p.notes for p in partner.paperwork.for_visit(imported.id))
+    # The partner's paperwork states arrive as information, never as local statuses.
+    theirs = {p.code: p for p in services.paperwork.for_visit(visit_id) if p.applies}
+    for item in partner.paperwork.for_visit(imported.id):
+        if item.code in theirs:
+            assert item.status is not PaperworkStatus.APPROVED and item.approved_date is None
+            assert item.notes.startswith("Partner reports (Argonne National Laboratory): ")
+            assert theirs[item.code].status.value in item.notes
+    assert "internal paperwork note" not in str(partner.paperwork.for_visit(imported.id))
 
     history = partner.visits.history(imported.id)
     assert any(e.action.value == "import" for e in history)
@@ -123,7 +144,7 @@ def test_reimport_updates_instead_of_duplicating(
 ) -> None:
     visit_id = _prepare(services, trip)
     first = export_visit_package(services, visit_id, tmp_path / "v1.json")
-    created = import_visit_package(partner, first).visit
+    created = import_visit_package(partner, first, TRUST).visit
     assert created.id is not None
     before = {i.uid: i for i in partner.itinerary.for_visit(created.id)}
 
@@ -143,7 +164,7 @@ def test_reimport_updates_instead_of_duplicating(
         )
     )  # fmt: skip
     second = export_visit_package(services, visit_id, tmp_path / "v2.json")
-    result = import_visit_package(partner, second)
+    result = import_visit_package(partner, second, TRUST)
 
     assert not result.created and result.visit.id == created.id
     assert (result.items_created, result.items_updated, result.items_removed) == (1, 1, 1)
@@ -157,7 +178,7 @@ def test_reimport_updates_instead_of_duplicating(
     assert after[untouched].sequence == before[untouched].sequence
     assert _itinerary_view(partner, created.id) == _itinerary_view(services, visit_id)
     # Importing the same package again changes nothing.
-    again = import_visit_package(partner, second)
+    again = import_visit_package(partner, second, TRUST)
     assert (again.items_created, again.items_updated, again.items_removed) == (0, 0, 0)
 
 
@@ -175,8 +196,11 @@ def test_sensitive_fields_absent_by_default(
     assert "passport_number" not in data["people"]["visitor"]
     assert data["includes_sensitive"] is False
 
-    full = export_visit_package(services, visit_id, tmp_path / "full.json", include_sensitive=True)
-    data = json.loads(full.read_text(encoding="utf-8"))
+    full = export_visit_package(
+        services, visit_id, tmp_path / "full.json", include_sensitive=True,
+        recipient=services.keys.own(),
+    )  # fmt: skip
+    data = json.loads(services.keys.encryption_key() and _decrypted(services, full))
     assert data["includes_sensitive"] is True
     assert data["people"]["visitor"]["passport_number"] == PASSPORT
     assert data["people"]["visitor"]["date_of_birth"] == "1980-05-17"
@@ -188,8 +212,11 @@ def test_sensitive_fields_imported_when_present(
 ) -> None:
     visit_id = trip.visit.id
     assert visit_id is not None
-    out = export_visit_package(services, visit_id, tmp_path / "f.json", include_sensitive=True)
-    visit = import_visit_package(partner, out).visit
+    out = export_visit_package(
+        services, visit_id, tmp_path / "f.json", include_sensitive=True,
+        recipient=partner.keys.own(),
+    )  # fmt: skip
+    visit = import_visit_package(partner, out, TRUST).visit
     visitor = partner.people.get(visit.visitor_id)
     assert visitor.passport_number == PASSPORT
     assert str(visitor.date_of_birth) == "1980-05-17"
@@ -209,14 +236,17 @@ def test_package_sent_back_updates_the_original(
     visit_id = trip.visit.id
     assert visit_id is not None
     out = export_visit_package(services, visit_id, tmp_path / "there.json")
-    theirs = import_visit_package(partner, out).visit
+    theirs = import_visit_package(partner, out, TRUST).visit
     assert theirs.id is not None
     hotel = next(i for i in partner.itinerary.for_visit(theirs.id) if i.kind.value == "lodging")
     partner.itinerary.update(dataclasses.replace(hotel, confirmation_code="HOTEL-77"))
     back = export_visit_package(partner, theirs.id, tmp_path / "back.json")
-    result = import_visit_package(services, back)
+    result = import_visit_package(services, back, TRUST)
     assert not result.created and result.visit.id == visit_id
-    assert result.items_updated == 1
+    # The hotel was created here: the partner's change to it is shown, never taken.
+    assert result.items_updated == 0
+    assert any("created here" in note for note in result.notes)
+    assert all(i.confirmation_code != "HOTEL-77" for i in services.itinerary.for_visit(visit_id))
     assert len(services.people.list()) == 3 and len(services.visits.summaries()) == 2
 
 
@@ -226,11 +256,11 @@ def test_deleted_visit_is_not_confused_with_a_reused_id(
     visit_id = trip.visit.id
     assert visit_id is not None
     out = export_visit_package(services, visit_id, tmp_path / "v.json")
-    first = import_visit_package(partner, out).visit
+    first = import_visit_package(partner, out, TRUST).visit
     assert first.id is not None
     partner.visits.delete(first.id)
     unrelated = partner.visits.create(dataclasses.replace(first, id=None, code="", version=0))
     assert unrelated.id == first.id  # SQLite hands the freed id out again
-    again = import_visit_package(partner, out)
+    again = import_visit_package(partner, out, TRUST)
     assert again.created and again.visit.id != unrelated.id
     assert partner.visits.count() == 2

@@ -283,6 +283,11 @@ def _package(db: Path, tmp_path: Path) -> dict[str, object]:
     return data
 
 
+def _sensitive(data: dict[str, object]) -> dict[str, object]:
+    data["includes_sensitive"] = True
+    return data
+
+
 def _set(data: dict[str, object], dotted: str, value: object) -> str:
     node: object = data
     *parents, last = dotted.split(".")
@@ -296,11 +301,11 @@ def _set(data: dict[str, object], dotted: str, value: object) -> str:
 
 PACKAGES: list[tuple[str, Callable[[dict[str, object]], str], str]] = [
     ("integer-5000-digits", lambda d: json.dumps(d).replace(
-        '"schema_version": 1', '"schema_version": ' + "9" * 5000), "beyond"),
+        '"schema_version": 2', '"schema_version": ' + "9" * 5000), "beyond"),
     ("integer-10e23", lambda d: _set(d, "schema_version", 10**23), "beyond"),
-    ("float-1e23", lambda d: json.dumps(d).replace('"schema_version": 1',
+    ("float-1e23", lambda d: json.dumps(d).replace('"schema_version": 2',
                                                    '"schema_version": 1e23'), "beyond"),
-    ("nan", lambda d: json.dumps(d).replace('"schema_version": 1', '"schema_version": NaN'),
+    ("nan", lambda d: json.dumps(d).replace('"schema_version": 2', '"schema_version": NaN'),
      "not JSON"),
     ("nested-arrays-100000", lambda d: _set(d, "extra", 0).replace(
         '"extra": 0', '"extra": ' + "[" * _DEPTH + "]" * _DEPTH), "nested"),
@@ -309,14 +314,15 @@ PACKAGES: list[tuple[str, Callable[[dict[str, object]], str], str]] = [
      "visit.arrival_date: the year 9999"),
     ("departure-year-0001", lambda d: _set(d, "visit.departure_date", "0001-01-01"),
      "visit.departure_date: the year 1"),
-    ("birth-year-0001", lambda d: _set(d, "people.visitor.date_of_birth", "0001-01-01"),
+    ("birth-year-0001", lambda d: _set(_sensitive(d), "people.visitor.date_of_birth",
+                                       "0001-01-01"),
      "date_of_birth: the year 1"),
     ("escape-in-name", lambda d: _set(d, "people.visitor.family_name", "Tan\x1b[31maka"),
      "people.visitor.family_name contains the control character U+001B"),
     ("lone-surrogate", lambda d: _set(d, "people.visitor.family_name", "Tan\ud800aka"),
      "U+D800"),
-    ("passport-10000", lambda d: _set(d, "people.visitor.passport_number", "X" * 10_000),
-     "at most 40"),
+    ("passport-10000", lambda d: _set(_sensitive(d), "people.visitor.passport_number",
+                                      "X" * 10_000), "at most 40"),
     ("notes-over-limit", lambda d: _set(d, "visit.visitor_notes", "n" * 20_001),
      "at most 20000"),
     ("name-over-limit", lambda d: _set(d, "people.visitor.family_name", "T" * 101),
@@ -333,7 +339,8 @@ def test_hostile_package_is_refused_with_one_line(
     package.write_text(mutate(_package(db, tmp_path)), encoding="utf-8", errors="surrogatepass")
     capsys.readouterr()
     target = tmp_path / "partner.sqlite3"
-    code = main(["--db", str(target), "import", "visit", str(package)])
+    # A changed package is unsigned: accepted as such here, so its content is what is refused.
+    code = main(["--db", str(target), "import", "visit", str(package), "--accept-unsigned"])
     err = capsys.readouterr().err
     assert code == 1, err
     assert "Traceback" not in err

@@ -14,10 +14,14 @@ from planner.export.package import package_to_json
 from planner.importing.package import import_visit_package, parse_package
 from planner.services.container import Services
 from planner.services.exchange import SCHEMA_VERSION, PackageError
+from planner.services.exchange_import import ImportOptions
 from tests.export.conftest import make_trip
 from tests.fixtures.database import open_migrated
 from tests.fixtures.paperwork import approve_blocking
 from tests.fixtures.sample import make_sample
+
+#: These tests read unsigned JSON objects: signatures are tested in test_package_security.
+UNSIGNED_OK = ImportOptions(accept_unsigned=True)
 
 
 @pytest.fixture
@@ -59,7 +63,7 @@ def test_newer_schema_version_refused(
 ) -> None:
     package["schema_version"] = SCHEMA_VERSION + 1
     with pytest.raises(PackageError) as err:
-        import_visit_package(partner, _write(tmp_path, package))
+        import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK)
     assert f"schema version {SCHEMA_VERSION + 1}" in str(err.value)
     assert f"up to {SCHEMA_VERSION}" in str(err.value)
     assert _empty(partner)
@@ -77,7 +81,7 @@ def test_malformed_files_refused(
     partner: Services, tmp_path: Path, text: str, message: str
 ) -> None:
     with pytest.raises(PackageError, match=message):
-        import_visit_package(partner, _write(tmp_path, text))
+        import_visit_package(partner, _write(tmp_path, text), UNSIGNED_OK)
     assert _empty(partner)
 
 
@@ -99,7 +103,7 @@ def test_missing_fields_named(
         target = target[key]
     del target[path[-1]]
     with pytest.raises(PackageError, match=message):
-        import_visit_package(partner, _write(tmp_path, package))
+        import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK)
     assert _empty(partner)
 
 
@@ -122,7 +126,7 @@ def test_failure_late_in_the_import_writes_nothing(
 ) -> None:
     package["itinerary"][-1]["end_zone"] = "Mars/Olympus_Mons"
     with pytest.raises(PackageError, match="itinerary item"):
-        import_visit_package(partner, _write(tmp_path, package))
+        import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK)
     assert _empty(partner)
 
 
@@ -130,7 +134,7 @@ def test_existing_records_matched_and_code_reassigned(
     package: dict[str, Any], partner: Services, tmp_path: Path
 ) -> None:
     sample = make_sample(partner)  # same institutions and Tanaka; V-2027-0001 is taken
-    result = import_visit_package(partner, _write(tmp_path, package))
+    result = import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK)
     visit = result.visit
     assert visit.visitor_id == sample.tanaka.id
     assert visit.host_institution_id == sample.argonne.id
@@ -146,8 +150,9 @@ def test_people_matched_by_names_and_birth_date(
     sample = make_sample(partner)
     package["people"]["visitor"]["email"] = "new-address@example.jp"
     package["people"]["visitor"]["date_of_birth"] = "1980-05-17"
+    package["includes_sensitive"] = True
     package["institutions"]["home"]["name"] = "Some other name"
-    visit = import_visit_package(partner, _write(tmp_path, package)).visit
+    visit = import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK).visit
     assert visit.visitor_id == sample.tanaka.id
     assert len(partner.institutions.list()) == 2  # RIKEN matched by its Japanese name
 
@@ -158,12 +163,12 @@ def test_admission_guard_falls_back_to_approved(
     for paper in package["paperwork"]:
         paper["status"] = "not_started"
         paper["approved_date"] = None
-    result = import_visit_package(partner, _write(tmp_path, package))
+    result = import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK)
     assert result.visit.status is VisitStatus.APPROVED
-    assert any("not taken over" in note for note in result.notes)
+    assert any("not approved or waived here" in note for note in result.notes)
     assert result.visit.id is not None
-    entry = next(e for e in partner.visits.history(result.visit.id) if e.action.value == "import")
-    assert "imported as approved" in entry.reason
+    reasons = [e.reason for e in partner.visits.history(result.visit.id)]
+    assert any("accepted with --accept-unsigned" in reason for reason in reasons)
 
 
 def test_changes_published_only_after_a_successful_import(
@@ -174,9 +179,9 @@ def test_changes_published_only_after_a_successful_import(
     bad = json.loads(json.dumps(package))
     bad["itinerary"][0]["end_zone"] = "Nowhere/At_All"
     with pytest.raises(PackageError):
-        import_visit_package(partner, _write(tmp_path, bad))
+        import_visit_package(partner, _write(tmp_path, bad), UNSIGNED_OK)
     assert seen == []
-    import_visit_package(partner, _write(tmp_path, package))
+    import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK)
     assert ("visit", "create") in seen
     assert ("itinerary_item", "import") in seen and ("person", "import") in seen
 
@@ -188,7 +193,7 @@ def test_phones_in_a_package_are_read_in_the_persons_home_country(
     country = package["institutions"][home]["country"]
     local = {"JP": "048-462-1111", "US": "630-252-2000"}[country]
     package["people"]["visitor"]["phone"] = local
-    import_visit_package(partner, _write(tmp_path, package))
+    import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK)
     visitor = next(
         p for p in partner.people.list() if p.email == package["people"]["visitor"]["email"]
     )
@@ -200,5 +205,5 @@ def test_a_package_with_an_undiallable_phone_is_refused_whole(
 ) -> None:
     package["people"]["visitor"]["phone"] = "12"
     with pytest.raises(PackageError, match=r"cannot be imported: .*'12' is too short"):
-        import_visit_package(partner, _write(tmp_path, package))
+        import_visit_package(partner, _write(tmp_path, package), UNSIGNED_OK)
     assert _empty(partner)

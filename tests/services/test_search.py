@@ -119,3 +119,24 @@ def test_results_are_limited_per_kind(services: Services, sample: Sample) -> Non
     assert len(results.hits[HitKind.PERSON]) == 5
     assert HitKind.PERSON in results.more
     assert HitKind.PERSON not in services.search.search("suzuki", limit=20).more
+
+
+def test_the_japanese_interface_reads_kanji_and_japanese_titles_first(
+    services: Services, sample: Sample
+) -> None:
+    japanese = services.search.search("tanaka", japanese=True)
+    assert japanese.hits[HitKind.PERSON][0].title == "田中 博 (Hiroshi Tanaka)"
+    visit = japanese.hits[HitKind.VISIT][0]
+    assert "田中 博" in visit.title.split(" — ")[1].split(" (")[0]
+    riken = services.search.search("riken", japanese=True).hits[HitKind.INSTITUTION][0]
+    assert (riken.title, riken.detail) == ("理化学研究所 和光地区", "RIKEN Wako Campus")
+    english = services.search.search("riken").hits[HitKind.INSTITUTION][0]
+    assert english.title == "RIKEN Wako Campus"
+
+
+def test_paperwork_is_found_and_titled_in_japanese(services: Services, sample: Sample) -> None:
+    hits = services.search.search("ESTA", japanese=True).hits[HitKind.PAPERWORK]
+    english = services.search.search("ESTA").hits[HitKind.PAPERWORK]
+    assert [h.record_id for h in hits] == [h.record_id for h in english]
+    assert any(h.title != e.title for h, e in zip(hits, english, strict=True))
+    assert all("田中 博" in h.detail for h in hits)

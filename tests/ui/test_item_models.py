@@ -200,6 +200,24 @@ def _participants(ctx: Context) -> QAbstractItemModel:
     return model
 
 
+def _occurrences(ctx: Context) -> QAbstractItemModel:
+    """The events view's occurrences of a weekly series across the US clock change."""
+    from dataclasses import replace
+    from datetime import date
+
+    from planner.domain.enums import Frequency
+    from planner.ui.events.occurrences_box import OccurrencesBox
+
+    event, _rows = _event_rows(ctx)
+    weekly = ctx.services.events.update(
+        replace(event, frequency=Frequency.WEEKLY, repeat_until=date(2027, 4, 7))
+    )
+    box = OccurrencesBox(ctx.services)
+    ctx.widget(box)
+    box.show_event(weekly.id)
+    return box.model
+
+
 def _history(ctx: Context) -> QAbstractItemModel:
     visit_id = ctx.sample.visit_in.id
     assert visit_id is not None
@@ -302,6 +320,7 @@ MODELS: dict[str, tuple[str, Factory]] = {
     "document-types": ("RowTableModel", lambda ctx: _rules_view(ctx).documents_model),
     "events": ("EventTableModel", _events),
     "participants": ("ParticipantTableModel", _participants),
+    "occurrences": ("RowTableModel", _occurrences),
     "history": ("HistoryModel", _history),
     "visit-people": ("VisitPersonModel", lambda ctx: _visit_people(ctx, with_none=False)),
     "visit-people-none": ("VisitPersonModel", lambda ctx: _visit_people(ctx, with_none=True)),

@@ -483,13 +483,23 @@ class RecordEditorDialog(QDialog):
         self.export_action.setObjectName("actionExportRecord")
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
         self.export_action.setEnabled(False)  # until set_export names what to export
-        for action in (self.undo_action, self.redo_action, self.export_action):
+        self.print_action = QAction(QCoreApplication.translate("RecordEditor", "&Print…"), self)
+        self.print_action.setObjectName("actionPrintRecord")
+        self.print_action.setShortcuts(QKeySequence.StandardKey.Print)
+        self.print_action.setEnabled(False)  # until set_print names what to print
+        actions = (self.undo_action, self.redo_action, self.export_action, self.print_action)
+        for action in actions:
             self.addAction(action)
 
     def set_export(self, export: Callable[[], object]) -> None:
         """Let Ctrl+E (:attr:`export_action`) run *export* (the visit editor: its itinerary)."""
         self.export_action.triggered.connect(lambda _=False: export())
         self.export_action.setEnabled(True)
+
+    def set_print(self, print_: Callable[[], object]) -> None:
+        """Let Ctrl+P (:attr:`print_action`) run *print_* (the visit editor: its itinerary)."""
+        self.print_action.triggered.connect(lambda _=False: print_())
+        self.print_action.setEnabled(True)
 
     # -- the title: ``*`` while unsaved --------------------------------------------------------
 

@@ -46,6 +46,18 @@ class Filterable(Protocol):
 
 
 @runtime_checkable
+class Printable(Protocol):
+    """A view with a document of its own for File ▸ Print (the reports: the report shown).
+
+    Elsewhere Print takes the itinerary of the visit selected in the visits list.
+    """
+
+    def print_view(self, *, preview: bool) -> object:
+        """Print the view's document, or show its print preview."""
+        ...
+
+
+@runtime_checkable
 class Reporting(Protocol):
     """A view that speaks for itself in the status bar (optional, besides :class:`View`).
 

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QTime
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QDateTimeEdit, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QWidget,
+)
 
 from planner.domain.entities import Event
 from planner.domain.enums import EventKind, RecordKind
 from planner.domain.errors import FieldProblem, ValidationError
+from planner.domain.series import WorkingHours
+from planner.domain.slots import MAX_DURATION
 from planner.domain.timezones import LocalTimeIssue, is_valid_zone, resolve_local, utc_to_local
 from planner.services.container import Services
 from planner.ui.common.form_widgets import (
@@ -24,6 +33,8 @@ from planner.ui.common.form_widgets import (
 from planner.ui.common.formats import institution_name
 from planner.ui.common.labels import event_kind_label
 from planner.ui.common.undo import undoable_save
+from planner.ui.events.series_fields import SeriesFields
+from planner.ui.events.slot_finder import SlotFinderDialog
 
 
 def _wall(edit: QDateTimeEdit) -> datetime:
@@ -119,15 +130,64 @@ class EventEditor(RecordEditorDialog):
             self.description,
             "description",
         )
+        self._build_series(form)
         self.body_layout.addLayout(form)
         self.institution.currentIndexChanged.connect(self._default_zones)
         self._load()
         self.mark_clean()
         self.listen(services.bus)  # changes made elsewhere are taken in live
-        self.resize(560, 520)
+        self.resize(640, 760)
+
+    def _build_series(self, form: ValidatedFormLayout) -> None:
+        """Mode, link, dial-in, repeat and sites; the slot finder; live local times."""
+        self.find_slot_button = QPushButton(
+            QCoreApplication.translate("EventEditor", "&Find a slot at every site…"), self
+        )
+        self.find_slot_button.setObjectName("findSlot")
+        form.add_field("", self.find_slot_button)
+        self.series_fields = SeriesFields(self, form)
+        self.series_fields.set_institutions(self.services.institutions.list())
+        self.find_slot_button.clicked.connect(self.open_slot_finder)
+        for signal in (self.start.dateTimeChanged, self.end.dateTimeChanged,
+                       self.start_zone.currentTextChanged, self.series_fields.until.dateChanged,
+                       self.series_fields.count.valueChanged,
+                       self.series_fields.frequency.currentIndexChanged,
+                       self.series_fields.sites_model.itemChanged):  # fmt: skip
+            signal.connect(self._refresh_local_times)
+
+    def _refresh_local_times(self, *_args: object) -> None:
+        self.series_fields.show_local_times(self.collect())
+
+    def make_slot_finder(self) -> SlotFinderDialog:
+        """The slot finder for the ticked sites and this event's length (tests drive it)."""
+        record = self.collect()
+        minutes = max(1, int((record.end_utc - record.start_utc).total_seconds() // 60))
+        sites = self.series_fields.site_list()
+        first = _wall(self.start).date()
+        q = self.series_fields.until.date()
+        last = max(first, date(q.year(), q.month(), q.day()))
+        return SlotFinderDialog(sites, min(minutes, MAX_DURATION), first, last, self)
+
+    def open_slot_finder(self) -> None:
+        """Find start times inside every site's working hours; the one chosen becomes the
+        start (in the first site's zone, which becomes the event's)."""
+        finder = self.make_slot_finder()
+        finder.chosen.connect(self.use_slot)
+        finder.open()
+
+    def use_slot(self, zone: str, day: date, minute: int) -> None:
+        """Start the event (or series) on *day* at *minute* past midnight in *zone*."""
+        length = _wall(self.end) - _wall(self.start)
+        self.start_zone.set_zone(zone)
+        self.end_zone.set_zone(zone)
+        wall = datetime.combine(day, time(minute // 60, minute % 60))
+        _set_wall(self.start, wall)
+        _set_wall(self.end, wall + length)
 
     def _load(self) -> None:
         event = self._event
+        sites = self.services.events.details(event.id).sites if event and event.id else ()
+        self.series_fields.load(event, list(sites))
         if event is None:
             self.setWindowTitle(QCoreApplication.translate("EventEditor", "New event"))
             self._default_zones()
@@ -154,6 +214,7 @@ class EventEditor(RecordEditorDialog):
         _set_wall(self.start, start)
         _set_wall(self.end, end)
         self.description.setPlainText(event.description)
+        self._refresh_local_times()
 
     def _default_zones(self) -> None:
         zone = self._zones.get(self.institution.currentData())
@@ -164,7 +225,7 @@ class EventEditor(RecordEditorDialog):
     def collect(self) -> Event:
         """The event as the widgets show it."""
         start_zone, end_zone = self.start_zone.zone(), self.end_zone.zone()
-        return Event(
+        event = Event(
             kind=EventKind(self.kind.currentData()),
             title=line_text(self.title_edit),
             title_ja=line_text(self.title_ja),
@@ -178,6 +239,7 @@ class EventEditor(RecordEditorDialog):
             description=self.description.toPlainText(),
             id=self._event.id if self._event else None,
         )
+        return self.series_fields.fill(event)
 
     def check(self, record: Event) -> None:
         """Local times that are skipped or repeated by a clock change must be chosen again."""
@@ -208,6 +270,10 @@ class EventEditor(RecordEditorDialog):
                         ),
                     )
                 )
+        try:
+            self.series_fields.chosen_sites()
+        except ValidationError as exc:
+            problems.extend(exc.problems)
         if problems:
             raise ValidationError(problems)
 
@@ -242,7 +308,18 @@ class EventEditor(RecordEditorDialog):
             self.undo_stack, self.services.events, self._event, record, labels, show_undo_error
         )
         self._event = stored
+        self._store_sites(stored)
         return stored
+
+    def _store_sites(self, stored: Event) -> None:
+        """The participating sites, when they differ from the stored ones (not undoable)."""
+        assert stored.id is not None
+        chosen = self.series_fields.chosen_sites()
+        details = self.services.events.details(stored.id)
+        current = [(s.institution_id, s.hours) for s in details.sites]
+        with_own = [(stored.institution_id, WorkingHours())]
+        if chosen != current and not (not chosen and current == with_own):
+            self.services.events.set_sites(stored.id, chosen)
 
     def has_record(self) -> bool:
         """False for a new event."""

@@ -1,4 +1,5 @@
-"""Context menus of the events view: events (edit, new) and participants (remove)."""
+"""Context menus of the events view: events (edit, new), participants (remove) and
+occurrences (move, cancel, restore)."""
 
 from __future__ import annotations
 
@@ -20,7 +21,11 @@ from planner.ui.events.events_view import EventsView
 def install_events_menus(
     view: EventsView, extra_entries: Callable[[], Sequence[QAction]] = tuple
 ) -> tuple[ContextMenu, ContextMenu]:
-    """Attach both tables' menus; *extra_entries()* (the window's exports) end the events'."""
+    """Attach the tables' menus; *extra_entries()* (the window's exports) end the events'.
+
+    Returns the events' and participants' menus; the occurrences' (move, cancel, restore)
+    is attached too.
+    """
 
     def build(menu: QMenu, rows: list[QModelIndex]) -> None:
         mirror_entries(menu, [view.edit_button, view.new_button, None])
@@ -29,4 +34,18 @@ def install_events_menus(
 
     events = attach_context_menu(view.table, build)
     participants = attach_context_menu(view.participant_table, mirror_menu([view.remove_button]))
+    box = view.occurrences
+    attach_context_menu(
+        box.table,
+        mirror_menu(
+            [
+                box.move_button,
+                box.cancel_button,
+                box.restore_button,
+                None,
+                box.ics_button,
+                box.eml_button,
+            ]
+        ),
+    )
     return events, participants

@@ -6,10 +6,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import IntEnum
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 
 from planner.domain.entities import Event, Participant
+from planner.domain.enums import Attendance
 from planner.domain.i18n import QT_TRANSLATE_NOOP
+from planner.domain.series import Occurrence, SiteTime
 from planner.domain.timezones import utc_to_local
 from planner.ui.common.labels import event_kind_label, participant_role_label
 from planner.ui.common.table_model import ColumnSpec, RowTableModel
@@ -31,6 +33,8 @@ class EventRow:
     event: Event
     institution: str
     participants: int
+    #: The first occurrence at every participating site: ``Tue 17:00 CST = Wed 08:00 JST``.
+    sites: str = ""
 
 
 class EventColumn(IntEnum):
@@ -42,6 +46,7 @@ class EventColumn(IntEnum):
     SERIES = 3
     WHERE = 4
     PARTICIPANTS = 5
+    SITES = 6
 
 
 def _event_title(row: EventRow) -> str:
@@ -78,7 +83,63 @@ EVENT_COLUMNS: list[ColumnSpec[EventRow]] = [
     _event_column(
         QT_TRANSLATE_NOOP("EventTableModel", "Participants"), lambda r: str(r.participants)
     ),
+    _event_column(QT_TRANSLATE_NOOP("EventTableModel", "At each site"), lambda r: r.sites),
 ]
+
+
+def sites_text(times: Sequence[SiteTime]) -> str:
+    """``Tue 17:00 CST = Wed 08:00 JST (+1 day)``: one occurrence at every site."""
+    return " = ".join(t.label for t in times)
+
+
+@dataclass(frozen=True)
+class OccurrenceLine:
+    """One occurrence of the selected event with every site's local time."""
+
+    occurrence: Occurrence
+    times: tuple[SiteTime, ...]
+
+
+def _occurrence_notes(line: OccurrenceLine) -> str:
+    notes: list[str] = []
+    if line.occurrence.moved:
+        notes.append(QCoreApplication.translate("OccurrenceTableModel", "moved"))
+    for t in line.times:
+        if t.outside_hours:
+            notes.append(
+                QCoreApplication.translate(
+                    "OccurrenceTableModel", "outside working hours at {site}"
+                ).format(site=t.site.name)
+            )
+        if t.clock_change:
+            notes.append(
+                QCoreApplication.translate(
+                    "OccurrenceTableModel", "{site}: time moved, {zone} changed its clocks"
+                ).format(site=t.site.name, zone=t.clock_change)
+            )
+    return "; ".join(notes)  # fmt: skip
+
+
+#: The occurrences table's columns.
+OCCURRENCE_COLUMNS: list[ColumnSpec[OccurrenceLine]] = [
+    ColumnSpec(QT_TRANSLATE_NOOP("OccurrenceTableModel", "Date"), "OccurrenceTableModel",
+               lambda r: r.occurrence.original_date.isoformat(),
+               sort_key=lambda r: r.occurrence.original_start_utc),
+    ColumnSpec(QT_TRANSLATE_NOOP("OccurrenceTableModel", "Local time at each site"),
+               "OccurrenceTableModel", lambda r: sites_text(r.times),
+               sort_key=lambda r: r.occurrence.start_utc),
+    ColumnSpec(QT_TRANSLATE_NOOP("OccurrenceTableModel", "Notes"), "OccurrenceTableModel",
+               _occurrence_notes),
+]  # fmt: skip
+
+
+def attendance_label(attendance: Attendance) -> str:
+    """In the room / Remote, in the interface language."""
+    if attendance is Attendance.REMOTE:
+        return QCoreApplication.translate("ParticipantTableModel", "Remote")
+    return QCoreApplication.translate("ParticipantTableModel", "In the room")
+
+
 PARTICIPANT_COLUMNS: list[ColumnSpec[tuple[Participant, str]]] = [
     ColumnSpec(
         QT_TRANSLATE_NOOP("ParticipantTableModel", "Person"),
@@ -89,6 +150,11 @@ PARTICIPANT_COLUMNS: list[ColumnSpec[tuple[Participant, str]]] = [
         QT_TRANSLATE_NOOP("ParticipantTableModel", "Role"),
         "ParticipantTableModel",
         lambda r: participant_role_label(r[0].role),
+    ),
+    ColumnSpec(
+        QT_TRANSLATE_NOOP("ParticipantTableModel", "Attends"),
+        "ParticipantTableModel",
+        lambda r: attendance_label(r[0].attendance),
     ),
 ]
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.enums import ParticipantRole, RecordKind
+from planner.domain.enums import Attendance, ParticipantRole, RecordKind
 from planner.domain.errors import PlannerError
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.changes import Change
@@ -43,7 +43,10 @@ from planner.ui.events.events_model import (
     EventRow,
     EventTableModel,
     ParticipantTableModel,
+    attendance_label,
+    sites_text,
 )
+from planner.ui.events.occurrences_box import OccurrencesBox
 
 #: Typical widest texts of the short columns; the title takes the rest.
 _SAMPLES: dict[int, str] = {
@@ -51,6 +54,7 @@ _SAMPLES: dict[int, str] = {
     EventColumn.KIND: "Symposium",
     EventColumn.SERIES: "AI for Science Seminar",
     EventColumn.WHERE: "RIKEN R-CCS Kobe",
+    EventColumn.SITES: "Tue 17:00 CST = Wed 08:00 JST (+1 day)",
 }
 
 RELOAD_KINDS = frozenset({RecordKind.EVENT, RecordKind.PERSON, RecordKind.INSTITUTION})
@@ -84,8 +88,11 @@ class EventsView(ViewDefaults, QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self._build_events())
         splitter.addWidget(self._build_participants())
+        self.occurrences = OccurrencesBox(services, self, undo_stack)
+        splitter.addWidget(self.occurrences)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(splitter)
@@ -147,12 +154,31 @@ class EventsView(ViewDefaults, QWidget):
             QCoreApplication.translate("EventsView", "Participants")
         )
         self.participant_table.setModel(self.participants)
+        # The name takes the room; the role fits the longest role's label.
+        self.participant_columns = apply_column_rules(
+            self.participant_table,
+            0,
+            {1: tuple(participant_role_label(r) for r in ParticipantRole)},
+        )
+        self.participant_placeholder = add_placeholder(
+            self.participant_table,
+            QCoreApplication.translate(
+                "EventsView",
+                "No participants here. Select an event above, then choose a person and a "
+                "role below and press Add participant.",
+            ),
+        )
         self._build_person_choice()
         self.role = QComboBox(self)
         self.role.setObjectName("participantRole")
         self.role.setAccessibleName(QCoreApplication.translate("EventsView", "Role"))
         for role in ParticipantRole:
             self.role.addItem(participant_role_label(role), role.value)
+        self.attendance = QComboBox(self)
+        self.attendance.setObjectName("participantAttendance")
+        self.attendance.setAccessibleName(QCoreApplication.translate("EventsView", "Attends"))
+        for attendance in Attendance:
+            self.attendance.addItem(attendance_label(attendance), attendance.value)
         self.add_button = QPushButton(
             QCoreApplication.translate("EventsView", "&Add participant"), self
         )
@@ -164,6 +190,7 @@ class EventsView(ViewDefaults, QWidget):
         add_row = QHBoxLayout()
         add_row.addWidget(self.person, 1)
         add_row.addWidget(self.role)
+        add_row.addWidget(self.attendance)
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.remove_button)
         self.participant_box = QGroupBox(
@@ -225,13 +252,17 @@ class EventsView(ViewDefaults, QWidget):
         institutions = {i.id: i.label for i in self.services.institutions.list()}
         counts = self.services.events.participant_counts()
         rows = [
-            EventRow(e, institutions.get(e.institution_id, ""), counts.get(e.id or 0, 0))
-            for e in self.services.events.list()
-        ]
+            EventRow(
+                d.event, institutions.get(d.event.institution_id, ""),
+                counts.get(d.event.id or 0, 0), sites_text(d.times[0]) if d.times else "",
+            )
+            for d in self.services.events.all_details()
+        ]  # fmt: skip
         self.model.set_rows(rows)
         if current is not None:
             self.select_event(current)
         self._show_participants()
+        self.occurrences.show_event(self.current_event_id())
 
     def _apply_people(self, people: list[VisitPerson]) -> None:
         chosen = self.person.currentData()
@@ -262,6 +293,7 @@ class EventsView(ViewDefaults, QWidget):
 
     def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._show_participants()
+        self.occurrences.show_event(self.current_event_id())
 
     def _show_participants(self) -> None:
         event_id = self.current_event_id()
@@ -272,7 +304,6 @@ class EventsView(ViewDefaults, QWidget):
                 for p in self.services.events.participants(event_id)
             ]
         self.participants.set_rows(rows)
-        self.participant_table.resizeColumnToContents(0)
         title = QCoreApplication.translate("EventsView", "Participants")
         if event_id is not None:
             title = QCoreApplication.translate("EventsView", "Participants of {title}").format(
@@ -283,7 +314,7 @@ class EventsView(ViewDefaults, QWidget):
 
     def _update_buttons(self) -> None:
         has_event = self.current_event_id() is not None
-        for widget in (self.edit_button, self.add_button, self.person, self.role):
+        for widget in (self.edit_button, self.add_button, self.person, self.role, self.attendance):
             widget.setEnabled(has_event)
         self.remove_button.setEnabled(has_event and self.participant_table.currentIndex().isValid())
 
@@ -314,6 +345,7 @@ class EventsView(ViewDefaults, QWidget):
         if event_id is None or person_id is None:
             return False
         role = ParticipantRole(self.role.currentData())
+        attendance = Attendance(self.attendance.currentData())
         events = self.services.events
         name = self._person_choices.text_of(person_id)
         # The participant as this view shows them (0: absent): a role someone else changed
@@ -326,7 +358,7 @@ class EventsView(ViewDefaults, QWidget):
             run_undoable(
                 self.undo_stack,
                 QCoreApplication.translate("EventsView", "Add {name} to event").format(name=name),
-                lambda: events.set_participant(event_id, person_id, role, shown),
+                lambda: events.set_participant(event_id, person_id, role, shown, attendance),
                 lambda p: events.remove_participant(event_id, person_id, p.version),
                 show_undo_error,
             )
@@ -359,7 +391,7 @@ class EventsView(ViewDefaults, QWidget):
                 ),
                 # Put back only if nobody added them again meanwhile (0: absent).
                 lambda _r: events.set_participant(
-                    event_id, participant.person_id, participant.role, 0
+                    event_id, participant.person_id, participant.role, 0, participant.attendance
                 ),
                 show_undo_error,
             )

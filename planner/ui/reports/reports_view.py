@@ -426,6 +426,10 @@ class ReportsView(ViewDefaults, QWidget):
             self, QCoreApplication.translate("ReportsView", "Export report"), error_message(exc)
         )
 
+    def print_view(self, *, preview: bool) -> object:
+        """File ▸ Print on this page prints the report shown."""
+        return self.print_report(preview=preview)
+
     def print_report(self, *, preview: bool) -> object:
         """Print (or preview) the shown report as the PDF export lays it out."""
         report = self.report

@@ -156,6 +156,18 @@ _ACTIONS: tuple[_ActionSpec, ...] = (
         ("Ctrl+E",),
     ),
     _ActionSpec(
+        "print",
+        QT_TRANSLATE_NOOP("MainWindow", "&Print…"),
+        "actionPrint",
+        (_STD.Print, "Ctrl+P"),
+    ),
+    _ActionSpec(
+        "print_preview",
+        QT_TRANSLATE_NOOP("MainWindow", "Print Pre&view…"),
+        "actionPrintPreview",
+        ("Ctrl+Shift+P",),
+    ),
+    _ActionSpec(
         "export_event",
         QT_TRANSLATE_NOOP("MainWindow", "Export Event &Participants' Itineraries…"),
         "actionExportEvent",
@@ -218,6 +230,9 @@ _FILE_MENU: tuple[str | None, ...] = (
     "export_event",
     "export_table",
     None,
+    "print",
+    "print_preview",
+    None,
     "export_package",
     "import_package",
     "import_people",
@@ -245,6 +260,8 @@ class WorkspaceHandlers:
     new_person: Callable[[], object]
     new_event: Callable[[], object]
     export_itinerary: Callable[[], object]
+    print: Callable[[], object]
+    print_preview: Callable[[], object]
     export_event: Callable[[], object]
     export_table: Callable[[], object]
     export_package: Callable[[], object]
@@ -269,6 +286,8 @@ class WorkspaceActions:
     new_person: QAction
     new_event: QAction
     export_itinerary: QAction
+    print: QAction
+    print_preview: QAction
     export_event: QAction
     export_table: QAction
     export_package: QAction

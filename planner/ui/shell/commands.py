@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
+from planner.domain.errors import PlannerError
 from planner.services.container import Services
 from planner.ui.common.preferences import Preferences
 
@@ -14,7 +15,11 @@ def choose_preferences(
     """The settings dialog over *current*; the preferences chosen, None if cancelled."""
     from planner.ui.shell.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(current, services.institutions.list(), parent)
+    try:
+        fingerprint = services.keys.own().fingerprint  # made on first use
+    except PlannerError:  # an unreadable key folder must not keep the settings closed
+        fingerprint = ""
+    dialog = SettingsDialog(current, services.institutions.list(), parent, fingerprint=fingerprint)
     if dialog.exec() == SettingsDialog.DialogCode.Accepted:
         return dialog.preferences()
     return None

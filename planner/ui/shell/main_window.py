@@ -22,7 +22,8 @@ from planner.ui.common import editor_size
 from planner.ui.common.bridge import ChangeBridge
 from planner.ui.common.formats import set_viewer_home
 from planner.ui.common.preferences import Preferences, load_preferences, save_preferences
-from planner.ui.itinerary.commands import export_itinerary
+from planner.ui.common.view import Printable
+from planner.ui.itinerary.commands import export_itinerary, print_itinerary
 from planner.ui.shell.chrome import install_chrome
 from planner.ui.shell.commands import choose_preferences
 from planner.ui.shell.editor_tabs import visit_editor_tabs
@@ -31,7 +32,7 @@ from planner.ui.shell.pages import PAGES, PageContext, install_pages
 from planner.ui.shell.reach import install_reach
 from planner.ui.shell.screenshots import window_shots
 from planner.ui.shell.status_bar import ViewStatusLabel
-from planner.ui.shell.welcome import install_welcome
+from planner.ui.shell.welcome import database_is_empty, install_welcome
 from planner.ui.shell.window_actions import build_actions
 from planner.ui.shell.window_state import restore_window, save_window
 from planner.ui.shell.workspace import Sidebar, Workspace
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
         tabs = visit_editor_tabs(services, self.undo_stack)
         self.editors = VisitEditors(services, self.undo_stack, self, tabs)
         self.editors.export = lambda parent, visit_id: export_itinerary(parent, services, visit_id)
+        self.editors.print = lambda parent, visit_id: print_itinerary(parent, services, visit_id)
         self.editors.date_pattern = self.preferences.date_format.qt_pattern
         self._build_workspace()
         self.visit_commands = VisitCommands(
@@ -148,11 +150,22 @@ class MainWindow(QMainWindow):
         page = next((p for p in pages if p.widget in (view, view.parentWidget())), None)
         self.workspace.setCurrentWidget(page.widget if page is not None else view)
 
+    def print_current(self, *, preview: bool) -> object:
+        """Print what the page shown has to print; by default the selected visit's itinerary."""
+        page = self.workspace.current_page()
+        if page is not None and isinstance(page.view, Printable):
+            return page.view.print_view(preview=preview)
+        visit_id = self.visits_view.current_visit_id()
+        return print_itinerary(self, self.services, visit_id, preview=preview)
+
     def screenshot_shots(self) -> list[Shot]:
         """Every main view (the whole window), the first visit's editor, then the extras."""
         table = self.visits_view.model
         first = table.visit_at(0).id if table.rowCount() else None  # the first row shown
-        shots = window_shots(self, self.main_views(), self.show_view, first, self.open_visit)
+        # The welcome page is what an empty database opens on; with records it is a Help page.
+        empty = database_is_empty(self.services)
+        views = [(name, view) for name, view in self.main_views() if name != "welcome" or empty]
+        shots = window_shots(self, views, self.show_view, first, self.open_visit)
         return shots + [shot for extra in self.screenshot_extras for shot in extra()]
 
     @property

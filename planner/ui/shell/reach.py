@@ -20,6 +20,7 @@ from planner.domain.errors import PlannerError
 from planner.services.container import Services
 from planner.services.search import HitKind, SearchHit
 from planner.ui.common.file_drop import FileDrop
+from planner.ui.common.formats import is_japanese
 from planner.ui.common.notify import notify
 from planner.ui.shell.search import SearchDialog
 from planner.ui.spreadsheets.commands import (
@@ -112,7 +113,7 @@ class Reach:
         dialog.field.blockSignals(True)  # the answer is filled in here, synchronously
         dialog.field.setText(query)
         dialog.field.blockSignals(False)
-        dialog.show_results(services.search.search(query))
+        dialog.show_results(services.search.search(query, japanese=is_japanese()))
         return dialog
 
     # -- a spreadsheet dropped on the window ---------------------------------------------------

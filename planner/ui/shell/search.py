@@ -27,6 +27,7 @@ from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.container import Services
 from planner.services.search import HitKind, SearchHit, SearchResults
 from planner.ui.common.errors import error_message
+from planner.ui.common.formats import is_japanese
 from planner.ui.common.operations import LatestOnly, Operation
 from planner.ui.common.roles import HIT_ROLE
 
@@ -90,7 +91,10 @@ class SearchDialog(QDialog):
     def search(self, text: str) -> None:
         """Look for *text* off the GUI thread; a later call supersedes this one."""
         search = self._services.search.search
-        operation = Operation(self, lambda _report: search(text), self.show_results)
+        japanese = is_japanese()  # read here: the worker thread must not ask Qt
+        operation = Operation(
+            self, lambda _report: search(text, japanese=japanese), self.show_results
+        )
         operation.failure(lambda exc: self.message.setText(error_message(exc)))
         self._latest.run_in_background(operation)
 

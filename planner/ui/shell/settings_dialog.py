@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from planner.domain.entities import Institution
@@ -18,7 +18,12 @@ class SettingsDialog(QDialog):
     """Edits :class:`Preferences`; :meth:`preferences` returns what the user chose."""
 
     def __init__(
-        self, prefs: Preferences, institutions: list[Institution], parent: QWidget | None = None
+        self,
+        prefs: Preferences,
+        institutions: list[Institution],
+        parent: QWidget | None = None,
+        *,
+        fingerprint: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsDialog")
@@ -67,12 +72,34 @@ class SettingsDialog(QDialog):
         )
         restart.setWordWrap(True)
         form.addRow("", restart)
+        if fingerprint:
+            self._add_fingerprint(form, fingerprint)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _add_fingerprint(self, form: QFormLayout, fingerprint: str) -> None:
+        """This institution's package key, as partners compare it over the phone."""
+        self.fingerprint = QLabel(fingerprint, self)
+        self.fingerprint.setObjectName("keyFingerprint")
+        self.fingerprint.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(
+            QCoreApplication.translate("SettingsDialog", "Package key fingerprint:"),
+            self.fingerprint,
+        )
+        hint = QLabel(
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "Partners see this fingerprint on the first package you send them: read it "
+                "aloud to them on the phone so they can check it is yours.",
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        form.addRow("", hint)
 
     def preferences(self) -> Preferences:
         """The preferences as the dialog shows them."""

@@ -40,6 +40,8 @@ def build_actions(window: MainWindow) -> tuple[MainActions, WorkspaceActions]:
             new_person=window.new_person,
             new_event=window.new_event,
             export_itinerary=lambda: export_itinerary(parent, services, selected()),
+            print=lambda: window.print_current(preview=False),
+            print_preview=lambda: window.print_current(preview=True),
             export_event=lambda: export_event_itineraries(
                 parent, services, window.events_view().current_event_id()
             ),

@@ -11,6 +11,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.status import can_cancel
 from planner.services.container import Services
 from planner.ui.common.errors import error_message, planner_error_text
+from planner.ui.common.formats import plural
 from planner.ui.common.labels import status_label
 from planner.ui.visits.editors import VisitEditors
 from planner.ui.visits.visits_view import VisitsView
@@ -134,15 +135,117 @@ class VisitCommands:
         )
         return text.strip() if ok else None
 
+    def delete(self) -> bool:
+        """Delete the selected visit if it is a draft, after a confirmation naming what goes
+        with it (itinerary and paperwork); True if it was deleted.
+
+        A visit that went further is cancelled instead, never deleted: its history is part of
+        the exchange's record (and of the audit). The deletion itself is audited with a copy.
+        """
+        visit_id = self._view.current_visit_id()
+        if visit_id is None:
+            return False
+        try:
+            visit = self._services.visits.get(visit_id)
+            if visit.status is not VisitStatus.DRAFT:
+                QMessageBox.information(
+                    self._parent,
+                    QCoreApplication.translate("MainWindow", "Delete visit"),
+                    QCoreApplication.translate(
+                        "MainWindow",
+                        "Only a draft can be deleted. Visit {code} is {status}: cancel it "
+                        "instead, so that its history is kept.",
+                    ).format(code=visit.code, status=status_label(visit.status).lower()),
+                )
+                return False
+            items = len(self._services.itinerary.for_visit(visit_id))
+            paperwork = len(self._services.paperwork.for_visit(visit_id))
+            if not self.confirm_delete(visit.code, items, paperwork):
+                return False
+            self._services.visits.delete(visit_id)
+        except PlannerError as exc:
+            self._warn(planner_error_text(exc))
+            return False
+        return True
+
+    def confirm_delete(self, code: str, items: int, paperwork: int) -> bool:
+        """Ask before deleting draft *code* with its *items* and *paperwork* (tests replace
+        this)."""
+        text = QCoreApplication.translate(
+            "MainWindow", "Delete the draft visit {code}? This cannot be undone."
+        ).format(code=code)
+        details = [
+            plural(
+                items,
+                QCoreApplication.translate("MainWindow", "%n itinerary item", None, items),
+                QCoreApplication.translate("MainWindow", "%n itinerary items", None, items),
+            ),
+            plural(
+                paperwork,
+                QCoreApplication.translate("MainWindow", "%n paperwork item", None, paperwork),
+                QCoreApplication.translate("MainWindow", "%n paperwork items", None, paperwork),
+            ),
+        ]
+        gone = QCoreApplication.translate("MainWindow", "Deleted with it: {what}.").format(
+            what=", ".join(details)
+        )
+        answer = QMessageBox.question(
+            self._parent,
+            QCoreApplication.translate("MainWindow", "Delete visit"),
+            f"{text}\n{gone}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def visitor_email(self) -> str:
+        """The e-mail address of the selected visit's visitor ("" if none or unknown)."""
+        visit_id = self._view.current_visit_id()
+        if visit_id is None:
+            return ""
+        try:
+            visit = self._services.visits.get(visit_id)
+            return self._services.people.get(visit.visitor_id).email.strip()
+        except PlannerError:  # deleted since the list was drawn
+            return ""
+
     def _warn(self, message: str) -> None:
         QMessageBox.warning(
             self._parent, QCoreApplication.translate("MainWindow", "Cancel visit"), message
         )
 
     def change_status(self, target: VisitStatus) -> bool:
-        """Move the selected visit to *target* through its editor (the same undoable step,
-        reasons and paperwork checks as the editor's own status buttons); True if it moved."""
+        """Move the selected visit to *target* as one undoable step; True if it moved.
+
+        No editor opens (an open one takes the change in). Blocking paperwork is named and
+        an override needs a written reason, as in the editor; a move the life cycle refuses
+        meanwhile gets its message.
+        """
         visit_id = self._view.current_visit_id()
         if visit_id is None:
             return False
-        return self._editors.open(visit_id).change_status(target)
+        from planner.domain.paperwork import AdmissionBlockedError
+        from planner.ui.visits.status_steps import localised_titles, set_status_step
+
+        try:
+            visit = self._services.visits.get(visit_id)
+            try:
+                set_status_step(self._services, self._undo_stack, visit, target, "")
+            except AdmissionBlockedError as blocked:
+                titles = localised_titles(self._services, visit_id, blocked.blocking)
+                reason = self.ask_override_reason(target, titles)
+                if reason is None:
+                    return False
+                set_status_step(
+                    self._services, self._undo_stack, visit, target, reason, override=True
+                )
+        except PlannerError as exc:
+            self._warn(planner_error_text(exc))
+            return False
+        return True
+
+    def ask_override_reason(self, target: VisitStatus, titles: list[str]) -> str | None:
+        """Name the blocking paperwork and ask for the override's reason (tests replace this)."""
+        from planner.ui.visits.status_steps import ask_override_reason
+
+        return ask_override_reason(self._parent, target, titles)

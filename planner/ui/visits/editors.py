@@ -52,6 +52,8 @@ class VisitEditors(QObject):
         self.date_pattern = "yyyy-MM-dd"
         #: What the editors' Export (Ctrl+E) runs: export(editor, visit id) (the shell sets it).
         self.export: Callable[[QWidget, int | None], object] | None = None
+        #: What the editors' Print (Ctrl+P) runs: print(editor, visit id) (the shell sets it).
+        self.print: Callable[[QWidget, int | None], object] | None = None
         self._editors: dict[int, VisitEditor] = {}
 
     def editor(self, visit_id: int) -> VisitEditor | None:
@@ -103,6 +105,9 @@ class VisitEditors(QObject):
         export = self.export
         if export is not None:
             editor.set_export(lambda: export(editor, editor.visit_id))
+        print_ = self.print
+        if print_ is not None:
+            editor.set_print(lambda: print_(editor, editor.visit_id))
         return editor
 
     def _register(self, visit_id: int, editor: VisitEditor) -> None:

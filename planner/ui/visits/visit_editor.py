@@ -56,7 +56,11 @@ from planner.ui.common.visit_person_choices import (
     VisitPersonModel,
     select_person,
 )
-from planner.ui.visits.status_steps import set_status_step
+from planner.ui.visits.status_steps import (
+    ask_override_reason,
+    localised_titles,
+    set_status_step,
+)
 
 #: A tab the window adds to every editor: (title, factory(editor) -> widget).
 TabFactory = tuple[str, Callable[["VisitEditor"], QWidget]]
@@ -606,28 +610,10 @@ class VisitEditor(RecordEditorDialog):
 
     def ask_override_reason(self, target: VisitStatus, blocking: Sequence[str]) -> str | None:
         """Name the blocking paperwork; an override needs a written reason (None: don't)."""
-        items = "\n".join(f"• {title}" for title in self._localised_titles(blocking))
-        text, ok = QInputDialog.getMultiLineText(
-            self,
-            QCoreApplication.translate("VisitEditor", "Blocking paperwork"),
-            QCoreApplication.translate(
-                "VisitEditor",
-                "The visit cannot become {status} while these items are neither approved nor "
-                "waived:\n{items}\n\nTo override anyway, write the reason (kept in the audit "
-                "log):",
-            ).format(status=status_label(target), items=items),
-        )
-        return text.strip() if ok and text.strip() else None
-
-    def _localised_titles(self, titles: Sequence[str]) -> list[str]:
-        """*titles* of this visit's paperwork in the interface language (Japanese if known)."""
-        if self._visit is None or self._visit.id is None:
-            return list(titles)
-        known = {
-            item.title: localised(item.title, item.title_ja)
-            for item in self.services.paperwork.for_visit(self._visit.id)
-        }
-        return [known.get(title, title) for title in titles]
+        titles = list(blocking)
+        if self._visit is not None and self._visit.id is not None:
+            titles = localised_titles(self.services, self._visit.id, blocking)
+        return ask_override_reason(self, target, titles)
 
     def ask_cancel_reason(self) -> str | None:
         """Confirm a cancellation and ask why; None if the coordinator backs out."""

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
+    QStyle,
+    QStyleOptionComboBox,
     QToolButton,
     QWidget,
 )
@@ -20,31 +20,28 @@ from planner.domain.entities import Institution, Project
 from planner.domain.enums import VisitStatus
 from planner.domain.status import ACTIVE_STATUSES
 from planner.domain.visit_criteria import Direction, VisitCriteria
+from planner.ui.common.date_field import DateField
 from planner.ui.common.labels import status_label
+from planner.ui.common.preferences import DateFormat
 
-#: QDateEdit shows its special "any" text at this date, which therefore means "no limit".
-_NO_DATE = QDate(1900, 1, 1)
 _ACTIVE = "active"
+#: The widest date any offered format writes (the Japanese one, in a two-digit month).
+_WIDEST_DATE = "2027年12月28日"
 #: Below this width the dates go onto a second line.
 _ONE_LINE_WIDTH = 860
 
 
-def _date_edit(parent: QWidget, name: str, any_text: str) -> QDateEdit:
-    edit = QDateEdit(parent)
+def _date_edit(parent: QWidget, name: str, any_text: str) -> DateField:
+    # The editors' typed field: any format, never a weekday section; empty means no limit.
+    edit = DateField(parent, nullable=True)
     edit.setObjectName(name)
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMinimumDate(_NO_DATE)
-    edit.setSpecialValueText(any_text)
-    edit.setDate(_NO_DATE)
+    edit.setPlaceholderText(any_text)
+    edit.setClearButtonEnabled(True)
+    # As wide as the widest date format plus the clear and calendar buttons: the room left
+    # goes to the choices, whose texts ("Both directions") would otherwise be cut.
+    widest = max(edit.fontMetrics().horizontalAdvance(t) for t in (_WIDEST_DATE, any_text))
+    edit.setMaximumWidth(widest + 4 * edit.fontMetrics().height())
     return edit
-
-
-def _py_date(edit: QDateEdit) -> date | None:
-    value = edit.date()
-    if value == _NO_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())
 
 
 class VisitFilterBar(QWidget):
@@ -100,23 +97,7 @@ class VisitFilterBar(QWidget):
             QCoreApplication.translate("VisitFilterBar", "Show every visit again")
         )
 
-        # Two groups that wrap onto two lines in a narrow window instead of widening it.
-        choices = QHBoxLayout()
-        for combo in (self.status, self.direction, self.host, self.project):
-            choices.addWidget(combo, 1)
-        dates = QHBoxLayout()
-        between = QLabel(QCoreApplication.translate("VisitFilterBar", "&Between"), self)
-        between.setBuddy(self.date_from)
-        dates.addWidget(between)
-        dates.addWidget(self.date_from)
-        dates.addWidget(QLabel(QCoreApplication.translate("VisitFilterBar", "and"), self))
-        dates.addWidget(self.date_to)
-        dates.addWidget(self.reset_button)
-        # Start stacked: the minimum width is then the narrower one; wide windows go flat.
-        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._layout.addLayout(choices, 1)
-        self._layout.addLayout(dates)
+        self._build_layout()
 
         self.set_choices([], [], None)
         for combo in (self.status, self.direction, self.host, self.project):
@@ -126,17 +107,65 @@ class VisitFilterBar(QWidget):
             )
             combo.setMinimumContentsLength(3)
             combo.currentIndexChanged.connect(self._emit)
+            # A longer choice may no longer fit on one line beside the dates.
+            combo.currentIndexChanged.connect(lambda _index: self._relayout())
         for edit in (self.date_from, self.date_to):
-            edit.dateChanged.connect(self._emit)
+            edit.value_changed.connect(self._emit)
+            # The clear button (or deleting the text) lifts the limit at once, not on leaving.
+            edit.textEdited.connect(
+                lambda text, edit=edit: edit.set_value(None) if not text.strip() else None
+            )
         self.reset_button.clicked.connect(self.reset)
+
+    def _build_layout(self) -> None:
+        """Two groups that wrap onto two lines in a narrow window instead of widening it."""
+        choices = QHBoxLayout()
+        for combo in (self.status, self.direction, self.host, self.project):
+            choices.addWidget(combo, 1)
+        dates = self._dates = QHBoxLayout()
+        between = QLabel(QCoreApplication.translate("VisitFilterBar", "&Between"), self)
+        between.setBuddy(self.date_from)
+        dates.addWidget(between)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel(QCoreApplication.translate("VisitFilterBar", "and"), self))
+        dates.addWidget(self.date_to)
+        dates.addWidget(self.reset_button)
+        dates.addStretch(1)  # on a line of its own the range stays together on the left
+        # Start stacked: the minimum width is then the narrower one; wide windows go flat.
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(choices, 1)
+        self._layout.addLayout(dates)
+        # Never taller than its rows: the table below takes the height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """Stack the date range under the choices when the bar gets narrow."""
-        wide = event.size().width() >= _ONE_LINE_WIDTH
+        self._relayout(event.size().width())
+        super().resizeEvent(event)
+
+    def _relayout(self, width: int | None = None) -> None:
+        wide = (self.width() if width is None else width) >= self._one_line_width()
         self._layout.setDirection(
             QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
         )
-        super().resizeEvent(event)
+
+    def _one_line_width(self) -> int:
+        """The width at which the choices, their current texts uncut, fit beside the dates."""
+        combos = (self.status, self.direction, self.host, self.project)
+        # The combo boxes share the line equally, so the widest text decides.
+        widest = max(self._combo_width(combo) for combo in combos)
+        spacing = self._layout.spacing() * (len(combos) + 1)
+        return max(_ONE_LINE_WIDTH, widest * len(combos) + spacing + self._dates.sizeHint().width())
+
+    @staticmethod
+    def _combo_width(combo: QComboBox) -> int:
+        """*combo*'s width showing its current text uncut (frame and arrow included)."""
+        option = QStyleOptionComboBox()
+        combo.initStyleOption(option)
+        text = QSize(combo.fontMetrics().horizontalAdvance(combo.currentText()), 1)
+        style = combo.style()
+        return style.sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, combo).width()
 
     def set_choices(
         self,
@@ -214,9 +243,14 @@ class VisitFilterBar(QWidget):
             home_institution_id=self._home_institution_id,
             host_institution_id=self.host.currentData(),
             project_id=self.project.currentData(),
-            date_from=_py_date(self.date_from),
-            date_to=_py_date(self.date_to),
+            date_from=self.date_from.value(),
+            date_to=self.date_to.value(),
         )
+
+    def set_date_format(self, date_format: DateFormat) -> None:
+        """Write the range's dates in the coordinator's chosen format."""
+        for edit in (self.date_from, self.date_to):
+            edit.set_date_format(date_format)
 
     def reset(self) -> None:
         """Clear every filter."""
@@ -226,7 +260,7 @@ class VisitFilterBar(QWidget):
             combo.blockSignals(False)
         for edit in (self.date_from, self.date_to):
             edit.blockSignals(True)
-            edit.setDate(_NO_DATE)
+            edit.set_value(None)
             edit.blockSignals(False)
         self._emit()
 

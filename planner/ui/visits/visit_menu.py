@@ -16,7 +16,7 @@ from planner.domain.enums import VisitStatus
 from planner.domain.errors import PlannerError
 from planner.domain.status import allowed_next, can_cancel
 from planner.services.container import Services
-from planner.ui.common.context_menu import ContextMenu, add_entry, attach_context_menu
+from planner.ui.common.context_menu import ContextMenu, add_entry, attach_context_menu, copy_text
 from planner.ui.common.icons import themed_icon
 from planner.ui.common.labels import status_label
 from planner.ui.common.roles import ID_ROLE
@@ -76,6 +76,7 @@ def install_visit_menu(
             icon=themed_icon("process-stop"),
             name="menuCancel",
         )
+        _add_copy_and_delete(menu, commands, status)
 
     return attach_context_menu(view.table, build)
 
@@ -92,6 +93,9 @@ def _add_status_menu(menu: QMenu, commands: VisitCommands, status: VisitStatus |
     submenu = menu.addMenu(QCoreApplication.translate("VisitMenu", "Change &Status"))
     submenu.setObjectName("menuChangeStatus")
     moves = [s for s in allowed_next(status) if s is not VisitStatus.CANCELLED] if status else []
+    # Onward moves first: the first entry (what Enter picks) never sends a visit back.
+    order = list(VisitStatus)
+    moves.sort(key=lambda s: status is not None and order.index(s) < order.index(status))
     for target in moves:
         add_entry(
             submenu,
@@ -100,3 +104,25 @@ def _add_status_menu(menu: QMenu, commands: VisitCommands, status: VisitStatus |
             name=f"menuStatus_{target.value}",
         )
     submenu.setEnabled(bool(moves))
+
+
+def _add_copy_and_delete(menu: QMenu, commands: VisitCommands, status: VisitStatus | None) -> None:
+    """Copy the visitor's e-mail; Delete (drafts only: a visit that went further is cancelled)."""
+    email = commands.visitor_email() if status is not None else ""
+    add_entry(
+        menu,
+        QCoreApplication.translate("VisitMenu", "Copy Visitor's &E-mail Address"),
+        lambda: copy_text(email),
+        enabled=bool(email),
+        icon=themed_icon("edit-copy"),
+        name="menuCopyEmail",
+    )
+    menu.addSeparator()
+    add_entry(
+        menu,
+        QCoreApplication.translate("VisitMenu", "De&lete Draft…"),
+        commands.delete,
+        enabled=status is VisitStatus.DRAFT,
+        icon=themed_icon("edit-delete"),
+        name="menuDelete",
+    )

@@ -231,6 +231,7 @@ class VisitsView(QWidget):
         """Apply the coordinator's home institution (direction filter) and date format."""
         self._home_institution_id = prefs.home_institution_id
         self.model.set_date_format(prefs.date_format.render)
+        self.filter_bar.set_date_format(prefs.date_format)
         self._fit_date_columns(prefs.date_format.render(_WIDE_DATE))
         self._refresh_choices()
 

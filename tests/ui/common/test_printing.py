@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -16,7 +17,9 @@ from planner.services.container import Services
 from planner.ui.common import printing
 from planner.ui.itinerary.itinerary_editor import ItineraryEditor
 from planner.ui.reports.reports_view import ReportsView
+from planner.ui.shell.main_window import MainWindow
 from tests.export.conftest import TripData, make_trip
+from tests.fixtures.sample import Sample
 
 
 def pdf_printer(path: Path) -> QPrinter:
@@ -114,3 +117,42 @@ def test_cancelling_the_print_dialog_prints_nothing(
     painted: list[int] = []
     assert not printing.print_document(None, "t", lambda _p, dpi: painted.append(dpi))
     assert painted == [] and not target.exists()
+
+
+def test_ctrl_p_in_the_window_prints_the_selected_visits_itinerary(
+    qtbot: QtBot, window: MainWindow, sample: Sample, printed: Path
+) -> None:
+    import subprocess
+
+    assert sample.visit_out.id is not None
+    window.visits_view.select_visit(sample.visit_out.id)
+    window.visits_view.table.setFocus()
+    qtbot.keyClick(window.visits_view.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    # poppler-utils is installed by .ci/run; the code is in the printed itinerary's heading.
+    text = subprocess.run(
+        ["pdftotext", str(printed), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert sample.visit_out.code in text
+
+
+def test_print_on_the_reports_page_prints_the_report(
+    qtbot: QtBot, window: MainWindow, printed: Path
+) -> None:
+    window.workspace.show_page("reports")
+    view = window.workspace.view("reports")
+    assert isinstance(view, ReportsView)
+    qtbot.waitUntil(lambda: view.report is not None)
+    window.workspace_actions.print.trigger()
+    assert printed.read_bytes().startswith(b"%PDF")
+    assert window.workspace_actions.print_preview.shortcut().toString() == "Ctrl+Shift+P"
+
+
+def test_ctrl_p_in_a_visit_editor_prints_its_itinerary(
+    qtbot: QtBot, window: MainWindow, sample: Sample, printed: Path
+) -> None:
+    assert sample.visit_in.id is not None
+    editor = window.open_visit(sample.visit_in.id)
+    qtbot.waitExposed(editor)
+    assert editor.print_action.isEnabled()
+    editor.print_action.trigger()
+    assert printed.read_bytes().startswith(b"%PDF")

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from planner.cli import main
 from planner.export.package import export_visit_package
 from planner.services.container import Services
-from planner.ui.exchange.package_dialogs import PACKAGE_SUFFIX
+from planner.ui.exchange.package_dialogs import PACKAGE_SUFFIX, ReviewPackageDialog
 from planner.ui.shell.app import review_package_when_ready
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings
@@ -57,6 +57,15 @@ def boxes(monkeypatch: pytest.MonkeyPatch) -> dict[str, list[str]]:
         raise AssertionError("the file was given: no file dialog")
 
     monkeypatch.setattr(QFileDialog, "getOpenFileName", no_file_dialog)
+
+    def review(dialog: ReviewPackageDialog) -> int:
+        """The coordinator reads the plan, trusts the new partner's key and imports."""
+        shown["question"].append(dialog.plan_view.toPlainText())
+        dialog.trust_check.setChecked(True)
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(ReviewPackageDialog, "exec", review)
     return shown
 
 
@@ -75,7 +84,7 @@ def test_the_review_opens_for_the_given_package_once_the_window_is_ready(
     assert not boxes["question"]  # not before the window is there
     window.show()
     qtbot.waitUntil(lambda: bool(boxes["information"]), timeout=10000)
-    assert "creates a new visit" in boxes["question"][0]
+    assert "Creates visit" in boxes["question"][0]
     assert partner.visits.count() == 1
     # The review opens once, not on every later "ready".
     window.ready.emit()

@@ -22,7 +22,7 @@ from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings import open_settings
 from planner.ui.shell.welcome import WelcomeView, demo_command, write_template
 from planner.ui.visits.visit_editor import VisitEditor
-from tests.fixtures.sample import Sample
+from tests.fixtures.sample import Sample, make_sample
 
 
 @pytest.fixture
@@ -218,6 +218,8 @@ def test_the_empty_events_list_offers_a_new_event(empty_window: MainWindow) -> N
     view = show(empty_window, "events")
     hint = placeholder_of(view, view.table)
     assert hint.isVisible() and hint.text.startswith("No events yet")
+    participants = placeholder_of(view, view.participant_table)
+    assert participants.isVisible() and "Select an event above" in participants.text
     button(hint, "New event…").click()
     editor = view.findChild(EventEditor)
     assert editor is not None and editor.isVisible()
@@ -279,3 +281,11 @@ def test_the_hint_follows_the_rows(empty_window: MainWindow, services: Services)
     view.reload()
     assert not hint.isVisible()
     assert hint.geometry() == view.table.viewport().rect()
+
+
+def test_screenshots_include_the_welcome_page_only_for_an_empty_database(
+    empty_window: MainWindow, services: Services
+) -> None:
+    assert "welcome" in [name for name, _ in empty_window.screenshot_shots()]
+    make_sample(services)
+    assert "welcome" not in [name for name, _ in empty_window.screenshot_shots()]

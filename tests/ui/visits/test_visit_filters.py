@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSettings
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.domain.enums import VisitStatus
@@ -13,6 +17,7 @@ from planner.services.container import Services
 from planner.ui.common.preferences import DateFormat, Preferences, load_preferences
 from planner.ui.shell.main_window import MainWindow
 from planner.ui.shell.settings_dialog import SettingsDialog
+from planner.ui.visits.visit_filter_bar import VisitFilterBar
 from planner.ui.visits.visits_model import Column
 from tests.fixtures.sample import Sample
 
@@ -93,3 +98,55 @@ def test_every_view_is_reachable_from_the_keyboard(window: MainWindow) -> None:
         action.trigger()
         assert window.workspace.currentWidget() is widget
         assert window.sidebar.currentRow() == number - 1
+
+
+@pytest.mark.parametrize("typed", ["2027/3/20", "2027-03-20", "2027.3.20", "2027年3月20日"])
+def test_filter_dates_take_typing_in_every_format(
+    qtbot: QtBot, window: MainWindow, typed: str
+) -> None:
+    bar = window.visits_view.filter_bar
+    bar.date_from.setFocus()
+    if typed.isascii():
+        qtbot.keyClicks(bar.date_from, typed)
+    else:
+        # Japanese arrives from an input method as one committed string (QTest cannot type it).
+        event = QInputMethodEvent()
+        event.setCommitString(typed)
+        QApplication.sendEvent(bar.date_from, event)
+    with qtbot.waitSignal(bar.criteria_changed):
+        qtbot.keyClick(bar.date_from, Qt.Key.Key_Return)
+    assert bar.criteria().date_from == date(2027, 3, 20)
+    assert _codes(window) == ["V-2027-0002"]
+    # Emptying the field lifts the limit at once, without leaving it.
+    with qtbot.waitSignal(bar.criteria_changed):
+        bar.date_from.selectAll()
+        qtbot.keyClick(bar.date_from, Qt.Key.Key_Delete)
+    assert bar.criteria().date_from is None
+    assert _codes(window) == ["V-2027-0001", "V-2027-0002"]
+
+
+def test_filter_dates_follow_the_chosen_date_format(window: MainWindow) -> None:
+    bar = window.visits_view.filter_bar
+    bar.date_to.set_value(date(2027, 3, 8))
+    prefs = window.preferences
+    window.apply_preferences(replace(prefs, date_format=DateFormat.JAPANESE_LONG))
+    assert bar.date_to.text() == "2027年3月8日"
+    assert "(" not in bar.date_to.text()  # no editable weekday
+
+
+@pytest.mark.parametrize("width", [700, 880, 1100, 1700])
+def test_the_filter_bar_wraps_rather_than_cutting_a_choice(qtbot: QtBot, width: int) -> None:
+    bar = VisitFilterBar()
+    qtbot.addWidget(bar)
+    bar.resize(width, 80)
+    bar.show()
+    qtbot.waitExposed(bar)
+    qtbot.waitUntil(lambda: bar.width() == width)
+    expected = width >= bar._one_line_width()
+
+    def one_line() -> bool:
+        return bar.date_from.geometry().top() < bar.status.geometry().bottom()
+
+    qtbot.waitUntil(lambda: one_line() == expected)  # the layout settles on the next pass
+    for combo in (bar.status, bar.direction, bar.host, bar.project):
+        assert combo.width() >= VisitFilterBar._combo_width(combo), (width, combo.currentText())

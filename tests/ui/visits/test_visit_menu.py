@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent
 from PySide6.QtWidgets import QApplication, QMenu
@@ -56,9 +57,10 @@ def test_change_status_offers_only_the_moves_the_life_cycle_allows(
     visit_id = sample.visit_in.id
     assert visit_id is not None
     status = services.visits.get(visit_id).status
-    expected = [
-        f"menuStatus_{s.value}" for s in allowed_next(status) if s is not VisitStatus.CANCELLED
-    ]
+    order = list(VisitStatus)
+    onward = [s for s in allowed_next(status) if order.index(s) > order.index(status)]
+    back = [s for s in allowed_next(status) if order.index(s) < order.index(status)]
+    expected = [f"menuStatus_{s.value}" for s in onward + back if s is not VisitStatus.CANCELLED]
     menu = _menu_on(window, visit_id)
     assert _status_moves(menu) == expected
     assert expected  # the sample visit can move on
@@ -72,13 +74,7 @@ def test_choosing_a_move_changes_the_status_undoably(
     assert visit_id is not None
     before = services.visits.get(visit_id).status
     target = next(s for s in allowed_next(before) if s is not VisitStatus.CANCELLED)
-    menu = _menu_on(window, visit_id)
-    submenu = menu.findChild(QMenu, "menuChangeStatus")
-    assert submenu is not None
-    move = submenu.findChild(QAction, f"menuStatus_{target.value}")
-    assert move is not None
-    menu.close()
-    move.trigger()
+    _trigger_move(window, visit_id, target)
     assert services.visits.get(visit_id).status is target
     window.undo_stack.undo()
     assert services.visits.get(visit_id).status is before
@@ -171,3 +167,109 @@ def test_the_menu_key_and_shift_f10_open_the_menu_at_the_current_row(
     qtbot.keyClick(view.table, Qt.Key.Key_F10, Qt.KeyboardModifier.ShiftModifier)
     assert owner.last_menu is not first and owner.last_menu.isVisible()
     owner.last_menu.close()
+
+
+def _trigger_move(window: MainWindow, visit_id: int, target: VisitStatus) -> None:
+    menu = _menu_on(window, visit_id)
+    submenu = menu.findChild(QMenu, "menuChangeStatus")
+    assert submenu is not None
+    move = submenu.findChild(QAction, f"menuStatus_{target.value}")
+    assert move is not None, target
+    menu.close()
+    move.trigger()
+
+
+def test_a_move_from_the_list_opens_no_editor(
+    window: MainWindow, services: Services, sample: Sample
+) -> None:
+    visit_id = sample.visit_in.id
+    assert visit_id is not None
+    _trigger_move(window, visit_id, VisitStatus.PROPOSED)
+    assert services.visits.get(visit_id).status is VisitStatus.PROPOSED
+    assert window.editors.visit_ids() == []
+
+
+def test_blocking_paperwork_asks_for_an_override_reason_naming_the_items(
+    window: MainWindow, services: Services, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit_id = sample.visit_in.id
+    assert visit_id is not None
+    for step in (VisitStatus.PROPOSED, VisitStatus.APPROVED):
+        services.visits.set_status(visit_id, step)
+    asked: list[list[str]] = []
+    answers = iter([None, "Director's written exception"])
+
+    def answer(target: VisitStatus, titles: list[str]) -> str | None:
+        asked.append(titles)
+        return next(answers)
+
+    monkeypatch.setattr(window.visit_commands, "ask_override_reason", answer)
+    _trigger_move(window, visit_id, VisitStatus.CONFIRMED)
+    assert services.visits.get(visit_id).status is VisitStatus.APPROVED  # backed out
+    assert any("ESTA" in title for title in asked[0]) and len(asked[0]) == 4
+    _trigger_move(window, visit_id, VisitStatus.CONFIRMED)
+    assert services.visits.get(visit_id).status is VisitStatus.CONFIRMED
+    assert window.editors.visit_ids() == []
+    window.undo_stack.undo()
+    assert services.visits.get(visit_id).status is VisitStatus.APPROVED
+
+
+def test_copy_e_mail_puts_the_visitors_address_on_the_clipboard(
+    window: MainWindow, services: Services, sample: Sample
+) -> None:
+    assert sample.visit_in.id is not None
+    menu = _menu_on(window, sample.visit_in.id)
+    entry = _entries(menu)["menuCopyEmail"]
+    menu.close()
+    expected = services.people.get(sample.visit_in.visitor_id).email
+    assert expected and entry.isEnabled()
+    entry.trigger()
+    assert QApplication.clipboard().text() == expected
+
+
+def test_only_a_draft_can_be_deleted_after_a_question_naming_what_goes(
+    window: MainWindow, services: Services, sample: Sample, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    visit_id = sample.visit_in.id
+    assert visit_id is not None
+    services.visits.set_status(visit_id, VisitStatus.PROPOSED)
+    menu = _menu_on(window, visit_id)
+    assert not _entries(menu)["menuDelete"].isEnabled()
+    menu.close()
+    told: list[str] = []
+    monkeypatch.setattr(
+        "planner.ui.visits.commands.QMessageBox.information",
+        lambda _parent, _title, text: told.append(text),
+    )
+    assert window.visit_commands.delete() is False  # Edit menu or a stale menu
+    assert "cancel it instead" in told[0] and services.visits.get(visit_id)
+    services.visits.set_status(visit_id, VisitStatus.DRAFT)
+    asked: list[tuple[str, int, int]] = []
+    answers = iter([False, True])
+
+    def confirm(code: str, items: int, paperwork: int) -> bool:
+        asked.append((code, items, paperwork))
+        return next(answers)
+
+    monkeypatch.setattr(window.visit_commands, "confirm_delete", confirm)
+    menu = _menu_on(window, visit_id)
+    entry = _entries(menu)["menuDelete"]
+    menu.close()
+    assert entry.isEnabled()
+    entry.trigger()
+    assert services.visits.get(visit_id).status is VisitStatus.DRAFT  # kept: answered No
+    paperwork = len(services.paperwork.for_visit(visit_id))
+    assert asked[0] == (sample.visit_in.code, 0, paperwork) and paperwork > 0
+    entry.trigger()
+    assert [v.id for v in services.visits.summaries()] == [sample.visit_out.id]
+
+
+def test_onward_moves_come_before_moves_back(
+    window: MainWindow, services: Services, sample: Sample
+) -> None:
+    visit_id = sample.visit_in.id
+    assert visit_id is not None
+    services.visits.set_status(visit_id, VisitStatus.PROPOSED)
+    menu = _menu_on(window, visit_id)
+    assert _status_moves(menu) == ["menuStatus_approved", "menuStatus_draft"]
+    menu.close()
