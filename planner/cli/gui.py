@@ -52,12 +52,40 @@ def add_gui_options(parser: argparse.ArgumentParser) -> None:
         "--screenshot", metavar="DIR", help="save a PNG of each main view into DIR, then quit"
     )
     parser.add_argument(
+        "--import-package",
+        metavar="FILE",
+        help="open the import review of this exchange package once the window is shown "
+        "(what the desktop runs when a package is opened)",
+    )
+    parser.add_argument(
         "--screenshot-size",
         metavar="WxH",
         type=screenshot_size,
         default=None,
         help="window size for --screenshot (default: 1280x800)",
     )
+
+
+def _package_argument(text: str | None) -> Path | None:
+    """The exchange package to review at start-up: an existing regular file, else refused.
+
+    A device, a folder or a pipe is refused before the window opens (reading one could block
+    or never end); the package's content is checked by the import review itself.
+    """
+    if not text:
+        # The desktop entry runs ``--import-package=%f``, which is empty when started from
+        # the menu without a file.
+        return None
+    path = Path(text)
+    try:
+        regular = path.is_file()
+    except (OSError, ValueError):  # a name the system cannot even look up (NUL, too long)
+        regular = False
+    if not regular:
+        raise CommandError(
+            "--import-package: {path} is not an exchange package file", params={"path": text}
+        )
+    return path
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -70,6 +98,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
     if args.screenshot_size is not None and not args.screenshot:
         print("planner: error: --screenshot-size needs --screenshot DIR", file=sys.stderr)
         return EXIT_USAGE
+    package = _package_argument(args.import_package)
     demo_dir: Path | None = None
     try:
         if args.demo:
@@ -91,6 +120,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
                 screenshot_dir=Path(args.screenshot) if args.screenshot else None,
                 screenshot_size=args.screenshot_size or DEFAULT_SCREENSHOT_SIZE,
                 started_at=args.started_at,
+                import_package=package,
             )
             return code
     finally:

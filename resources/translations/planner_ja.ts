@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja_JP">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>This application includes the following software, each under its own licence:</source>
+        <translation>このアプリケーションには次のソフトウェアが含まれています。それぞれ固有のライセンスに従います:</translation>
+    </message>
+    <message>
+        <source>Bundled software</source>
+        <translation>同梱ソフトウェア</translation>
+    </message>
+    <message>
+        <source>Licence text</source>
+        <translation>ライセンス本文</translation>
+    </message>
+    <message>
+        <source>(the licence text is missing)</source>
+        <translation>(ライセンス本文が見つかりません)</translation>
+    </message>
+</context>
+<context>
     <name>Access</name>
     <message>
         <source>Read only: your login ({role}) can look but not change anything</source>
@@ -2129,6 +2148,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Export exchange package — {0}</source>
+        <extracomment>The file name ending of exchange packages, which the desktop&apos;s MIME type matches.</extracomment>
         <translation>交換パッケージの書き出し — {0}</translation>
     </message>
     <message>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -28,8 +30,11 @@ def export_package(parent: QWidget, services: Services, visit_id: int | None) ->
         notify_written(parent, written)
 
 
-def import_package(parent: QWidget, services: Services) -> None:
-    """Read a partner's exchange package (creates or updates that visit)."""
+def import_package(parent: QWidget, services: Services, path: Path | None = None) -> None:
+    """Read a partner's exchange package (creates or updates that visit).
+
+    *path*: a package opened from the desktop (``--import-package``); None asks for the file.
+    """
     from planner.ui.exchange.package_dialogs import import_visit_package_dialog
 
-    import_visit_package_dialog(parent, services)
+    import_visit_package_dialog(parent, services, path)

@@ -38,6 +38,8 @@ from planner.ui.common.errors import message_text, planner_error_text
 
 _JSON_FILTER = QT_TRANSLATE_NOOP("PackageDialogs", "Exchange package (*.json)")
 _JSON_FILTER_KEYS = QT_TRANSLATE_NOOP("PackageDialogs", "Key file (*.json)")
+#: The file name ending of exchange packages, which the desktop's MIME type matches.
+PACKAGE_SUFFIX = ".visit.json"
 
 
 def _tr(text: str) -> str:
@@ -57,7 +59,11 @@ class ExportPackageDialog(QDialog):
                 visit.code
             )
         )
-        self.path_edit = QLineEdit(str(Path.home() / f"{safe_file_stem(visit.code)}.json"), self)
+        # ".visit.json": the desktop recognises the file as an exchange package (its MIME type) and
+        # opens it in the planner, while it stays JSON for everything else.
+        self.path_edit = QLineEdit(
+            str(Path.home() / f"{safe_file_stem(visit.code)}{PACKAGE_SUFFIX}"), self
+        )
         self.path_edit.setObjectName("packagePath")
         browse = QPushButton(QCoreApplication.translate("PackageDialogs", "&Browse…"), self)
         browse.clicked.connect(self._browse)
@@ -408,14 +414,20 @@ class ReviewPackageDialog(QDialog):
         super().accept()
 
 
-def import_visit_package_dialog(parent: QWidget | None, services: Services) -> ImportResult | None:
+def import_visit_package_dialog(
+    parent: QWidget | None, services: Services, path: Path | None = None
+) -> ImportResult | None:
     """Pick a partner's package, review its plan, import it in one transaction.
 
+    *path*: the package to review (a file opened from the desktop); None asks for one.
     Returns what the import did, or None when the coordinator cancelled or the file was
     refused (the reason is shown; nothing is written then).
     """
     title = QCoreApplication.translate("PackageDialogs", "Import exchange package")
-    chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", _tr(_JSON_FILTER))
+    if path is not None:
+        chosen = str(path)
+    else:
+        chosen, _filter = QFileDialog.getOpenFileName(parent, title, "", _tr(_JSON_FILTER))
     if not chosen:
         return None
     try:

@@ -13,14 +13,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import (
+    QEvent,
     QLocale,
     QMessageLogContext,
+    QObject,
     QSettings,
     QSize,
+    Qt,
     QTimer,
     QtMsgType,
     qInstallMessageHandler,
 )
+from PySide6.QtGui import QFileOpenEvent
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 import planner
@@ -168,6 +172,45 @@ def _when_ready(
     return 0
 
 
+def review_package_when_ready(window: MainWindow, services: Services, path: Path) -> None:
+    """Open the import review of the package at *path* once *window* is ready (shown, loaded).
+
+    Queued after ``ready`` so the window is on screen behind the review, as when the
+    coordinator chooses File → Import Exchange Package.
+    """
+    from planner.ui.exchange.commands import import_package
+
+    def review() -> None:
+        QTimer.singleShot(0, window, lambda: import_package(window, services, path))
+
+    window.ready.connect(review, Qt.ConnectionType.SingleShotConnection)
+
+
+class PackageOpener(QObject):
+    """Opens the import review for exchange packages the desktop hands over while running.
+
+    macOS passes a double-clicked document as a file-open event, not as an argument; the
+    event filter on the application turns one into File → Import Exchange Package for it.
+    """
+
+    def __init__(self, window: MainWindow, services: Services) -> None:
+        super().__init__(window)
+        self._window = window
+        self._services = services
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Take file-open events; let every other event through."""
+        if event.type() == QEvent.Type.FileOpen and isinstance(event, QFileOpenEvent):
+            path = Path(event.file())
+            from planner.ui.exchange.commands import import_package
+
+            QTimer.singleShot(
+                0, self._window, lambda: import_package(self._window, self._services, path)
+            )
+            return True
+        return super().eventFilter(watched, event)
+
+
 def run_gui(
     services: Services,
     *,
@@ -177,6 +220,7 @@ def run_gui(
     screenshot_size: tuple[int, int] | None = None,
     settings_path: Path | None = None,
     started_at: float | None = None,
+    import_package: Path | None = None,
 ) -> int:
     """Create the QApplication, show the main window, run the event loop; returns the exit code.
 
@@ -187,6 +231,8 @@ def run_gui(
     *settings_path*: an INI file for the remembered layout instead of the per-user settings.
     *lang*: ``en`` or ``ja`` for this run; None uses the language setting (``system``: the
     desktop's locale).
+    *import_package*: an exchange package opened from the desktop: its import review opens
+    once the window is ready (interactive runs only).
     Never calls ``sys.exit``; an existing QApplication (tests) is reused.
     """
     start = time.perf_counter() if started_at is None else started_at
@@ -205,6 +251,7 @@ def run_gui(
         print(f"error: {exc}", file=sys.stderr, flush=True)
         return 1
     window: MainWindow | None = None
+    opener: PackageOpener | None = None
 
     def parent() -> QWidget | None:
         return window
@@ -216,6 +263,10 @@ def run_gui(
         window = _open_window(app, services, settings, interactive, screenshot_dir, size)
         if window is None:
             return 1
+        if import_package is not None and interactive:
+            review_package_when_ready(window, services, import_package)
+        opener = PackageOpener(window, services)
+        app.installEventFilter(opener)
         if not interactive:
             shown = window
             window.ready.connect(
@@ -226,6 +277,8 @@ def run_gui(
             with _close_on_interrupt(window):
                 return app.exec()
     finally:
+        if opener is not None:
+            app.removeEventFilter(opener)
         if window is not None and window.isVisible():
             window.close()
         remove_language(app, translators)

@@ -1,38 +1,12 @@
-"""The shell's own commands: settings and About (backup and restore are in backup_dialogs)."""
+"""The shell's own commands: settings (About is in about, backup and restore in backup_dialogs)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
-import planner
 from planner.domain.errors import PlannerError
 from planner.services.container import Services
 from planner.ui.common.preferences import Preferences
-
-
-def about_text(database: str) -> str:
-    """The About box text: application name, version and the open database."""
-    version = QCoreApplication.translate("MainWindow", "Version")
-    database_word = QCoreApplication.translate("MainWindow", "Database")
-    return (
-        f"<h3>{planner.APP_NAME}</h3>"
-        f"<p>{version} {planner.__version__}</p>"
-        f"<p>{database_word}: {_escape(database)}</p>"
-    )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def show_about(parent: QWidget, database: str) -> None:
-    """The About box: name, version, database."""
-    QMessageBox.about(
-        parent,
-        QCoreApplication.translate("MainWindow", "About {name}").format(name=planner.APP_NAME),
-        about_text(database),
-    )
 
 
 def choose_preferences(

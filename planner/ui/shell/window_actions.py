@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QApplication
 
 from planner.ui.exchange.commands import export_package, import_package
 from planner.ui.itinerary.commands import export_event_itineraries, export_itinerary
+from planner.ui.shell.about import show_about
 from planner.ui.shell.actions import MainActions, WorkspaceActions, WorkspaceHandlers
 from planner.ui.shell.backup_dialogs import backup_now, show_restore_dialog
-from planner.ui.shell.commands import show_about
 from planner.ui.spreadsheets.commands import import_records
 
 if TYPE_CHECKING:

@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 from pytestqt.qtbot import QtBot
 
 import planner
@@ -254,11 +253,14 @@ def test_menus_and_standard_shortcuts(window: MainWindow) -> None:
 def test_about_names_version_and_database(
     window: MainWindow, services: Services, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    shown: list[tuple[Any, ...]] = []
-    monkeypatch.setattr(QMessageBox, "about", lambda *args: shown.append(args))
+    from planner.ui.shell.about import AboutDialog
+
+    shown: list[AboutDialog] = []
+    monkeypatch.setattr(AboutDialog, "exec", lambda self: shown.append(self) or 0)
     window.main_actions.about.trigger()
-    ((_parent, title, text),) = shown
-    assert "Exchange Visit Planner" in title
+    (dialog,) = shown
+    assert "Exchange Visit Planner" in dialog.windowTitle()
+    text = dialog.findChild(QLabel).text()
     assert planner.__version__ in text
     assert services.db.target.display in text
 
