@@ -91,10 +91,12 @@ def _requirements_closure(root: str) -> list[metadata.Distribution]:
 
 def _licence_name(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    expression = meta["License-Expression"]
+    # Asked first: with importlib_metadata (a dependency of keyring) on the path, distributions
+    # come back as its objects, whose metadata raises KeyError for a missing field.
+    expression = meta["License-Expression"] if "License-Expression" in meta else None
     if expression:
         return str(expression)
-    text = meta["License"] or ""
+    text = (meta["License"] if "License" in meta else None) or ""
     if text and len(text) <= 80 and "\n" not in text:
         return str(text)
     for classifier in meta.get_all("Classifier") or []:
