@@ -89,14 +89,20 @@ def _requirements_closure(root: str) -> list[metadata.Distribution]:
     return sorted(seen.values(), key=lambda d: d.metadata["Name"].lower())
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str:
+    """The first *name* field of *meta*, "" when there is none."""
+    values = meta.get_all(name) or []
+    return str(values[0]) if values else ""
+
+
 def _licence_name(dist: metadata.Distribution) -> str:
     meta = dist.metadata
     # Asked first: with importlib_metadata (a dependency of keyring) on the path, distributions
     # come back as its objects, whose metadata raises KeyError for a missing field.
-    expression = meta["License-Expression"] if "License-Expression" in meta else None
+    expression = _field(meta, "License-Expression")
     if expression:
         return str(expression)
-    text = (meta["License"] if "License" in meta else None) or ""
+    text = _field(meta, "License")
     if text and len(text) <= 80 and "\n" not in text:
         return str(text)
     for classifier in meta.get_all("Classifier") or []:
