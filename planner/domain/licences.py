@@ -97,8 +97,8 @@ def _field(meta: metadata.PackageMetadata, name: str) -> str:
 
 def _licence_name(dist: metadata.Distribution) -> str:
     meta = dist.metadata
-    # Asked first: with importlib_metadata (a dependency of keyring) on the path, distributions
-    # come back as its objects, whose metadata raises KeyError for a missing field.
+    # Through get_all: with importlib_metadata (a dependency of keyring) on the path,
+    # distributions come back as its objects, whose [] raises KeyError for a missing field.
     expression = _field(meta, "License-Expression")
     if expression:
         return str(expression)
