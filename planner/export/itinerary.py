@@ -45,7 +45,9 @@ def render_itinerary(
     if fmt is ExportFormat.ICS:
         visit = services.visits.get(visit_id)
         host = services.institutions.get(visit.host_institution_id)
-        return itinerary_ics(visit, services.itinerary.for_visit(visit_id), host, lang, now=stamp)
+        items = services.itinerary.for_visit(visit_id)
+        reminders = services.choices.reminder_minutes()
+        return itinerary_ics(visit, items, host, lang, now=stamp, reminders=reminders)
     doc = build_document(services, visit_id, lang, bring=bring, now=stamp)
     if fmt is ExportFormat.HTML:
         from planner.export.html import render_html

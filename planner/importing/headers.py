@@ -315,4 +315,6 @@ ITINERARY_FIELDS = (
                "タイトル（日本語）"), ja="件名（日本語）", example="キックオフ会議"),
     FieldSpec("details", QT_TRANSLATE_NOOP("Validation", "Details"),
               ("visitor details", "notes", "note", "詳細", "備考"), ja="詳細", example=""),
+    FieldSpec("uid", QT_TRANSLATE_NOOP("Validation", "Calendar UID"),
+              ("calendar uid", "item uid", "item id", "カレンダーUID"), ja="UID", example=""),
 )  # fmt: skip

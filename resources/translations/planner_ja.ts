@@ -1761,7 +1761,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>Showing {shown} of {total} visits</source>
-        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills. Typical widest texts of the short columns; the visitor&apos;s name takes the rest.</extracomment>
+        <extracomment>Kinds of change the list follows: visits, and the names it shows of people and places. How many rows (from the top) set the column widths when the list first fills. Typical widest texts of the short columns; the visitor&apos;s name takes the rest. A date that is wide in every format (a long month name, a two-digit day, a Wednesday).</extracomment>
         <translation>訪問 {total} 件中 {shown} 件を表示</translation>
     </message>
     <message>
@@ -3569,6 +3569,10 @@ Import it?</source>
         <translation>詳細</translation>
     </message>
     <message>
+        <source>Calendar UID</source>
+        <translation>カレンダーUID</translation>
+    </message>
+    <message>
         <source>required column is missing</source>
         <extracomment>The sheet column of each item field, for validation problems.</extracomment>
         <translation>必須の列がありません</translation>
@@ -3685,8 +3689,14 @@ Import it?</source>
     </message>
     <message>
         <source>there is no {what} with id {id}</source>
-        <extracomment>The schema version this build writes, and the newest it reads. The ``format`` every package names, so a stray JSON file is recognised as not one.</extracomment>
+        <extracomment>Minutes before an item&apos;s start at which the exported calendar reminds the visitor; a kind missing here (lodging, meals, free time) gets no reminder. A flight needs time to reach the airport and check in; a meeting or badge pickup only the walk there. A reminder further ahead than a week is a typo, not a plan.
+----------
+The schema version this build writes, and the newest it reads. The ``format`` every package names, so a stray JSON file is recognised as not one.</extracomment>
         <translation>ID {id} の{what}はありません</translation>
+    </message>
+    <message>
+        <source>a reminder must be 0 to {max} minutes ahead ({kind})</source>
+        <translation>リマインダーは0～{max}分前で指定してください（{kind}）</translation>
     </message>
     <message>
         <source>the package cannot be imported: {error}</source>
@@ -3710,6 +3720,7 @@ Import it?</source>
     </message>
     <message>
         <source>the new order must list every item of the visit exactly once</source>
+        <extracomment>Fields an import may set; the rest (internal notes, event, order, UID) stay as stored.</extracomment>
         <translation>新しい順序には、訪問のすべての項目をちょうど 1 回ずつ含める必要があります</translation>
     </message>
     <message>
