@@ -11,7 +11,7 @@ from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: Kept as plain strings so ``planner --help`` and every other command do not pay for importing
 #: Qt's PDF writer and openpyxl; a test checks they match the exporters' enums.
-ITINERARY_FORMATS = ("pdf", "ics", "html")
+ITINERARY_FORMATS = ("pdf", "ics", "html", "eml")
 LANGUAGES = ("en", "ja", "bilingual")
 
 
@@ -30,9 +30,41 @@ def cmd_export_itinerary(args: argparse.Namespace) -> int:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
         written = export_itinerary(
-            services, visit.id, ExportFormat(args.format), out, Lang(args.lang)
+            services,
+            visit.id,
+            ExportFormat(args.format),
+            out,
+            Lang(args.lang),
+            redact_confirmations=args.redact_confirmations,
         )
+    if args.format == "eml":
+        print(f"{visit.code}: e-mail draft to the visitor written to {written} "
+              "(recorded in the visit's history)")  # fmt: skip
+        return EXIT_OK
     print(f"{visit.code}: itinerary written to {written}")
+    return EXIT_OK
+
+
+def cmd_export_paperwork_request(args: argparse.Namespace) -> int:
+    """Write an e-mail draft asking the visitor for their paperwork."""
+    from planner.export.email_draft import write_draft
+    from planner.export.i18n import Lang
+    from planner.services.messages import MessageKind
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
+    with open_services(args) as services:
+        visit = services.visits.get_by_code(args.code)
+        assert visit.id is not None
+        written, _sent = write_draft(
+            services, visit.id, MessageKind.PAPERWORK_REQUEST, Lang(args.lang), out
+        )
+    print(f"{visit.code}: paperwork request to the visitor written to {written} "
+          "(recorded in the visit's history)")  # fmt: skip
     return EXIT_OK
 
 
@@ -120,11 +152,30 @@ def register(sub: Any) -> None:
     export = sub.add_parser("export", help="write itineraries and other files for others")
     actions = export.add_subparsers(title="export commands", metavar="WHAT", required=True)
     one = add_command(
-        actions, "itinerary", cmd_export_itinerary, "a visit's itinerary (pdf, ics or html)"
+        actions,
+        "itinerary",
+        cmd_export_itinerary,
+        "a visit's itinerary (pdf, ics, html, or eml: an e-mail draft to the visitor)",
     )
     one.add_argument("code", help="visit code, e.g. V-2027-0007")
     _format_options(one)
     one.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    one.add_argument(
+        "--redact-confirmations",
+        action="store_true",
+        help="leave confirmation codes out (a copy to share with family or the host group)",
+    )
+    request = add_command(
+        actions,
+        "paperwork-request",
+        cmd_export_paperwork_request,
+        "an e-mail draft asking the visitor for the documents they must send (eml)",
+    )
+    request.add_argument("code", help="visit code, e.g. V-2027-0007")
+    request.add_argument(
+        "--lang", default="en", choices=LANGUAGES, help="language of the e-mail (default: en)"
+    )
+    request.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     batch = add_command(
         actions,
         "event-itineraries",

@@ -1117,6 +1117,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>機微情報の書き出し</translation>
     </message>
     <message>
+        <source>e-mail draft for the visitor</source>
+        <translation>訪問者へのメール下書き</translation>
+    </message>
+    <message>
         <source>date of birth</source>
         <extracomment>The sensitive person fields as the History tab names them (translated where shown).</extracomment>
         <translation>生年月日</translation>
@@ -4504,6 +4508,7 @@ The schema version this build writes, and the newest it reads. The ``format`` ev
     </message>
     <message>
         <source>the itinerary could not be rendered: {reason}</source>
+        <extracomment>An e-mail draft to the visitor with the PDF and the .ics attached (recorded as sent).</extracomment>
         <translation>日程表を作成できませんでした: {reason}</translation>
     </message>
     <message>
@@ -4623,6 +4628,35 @@ The schema version this build writes, and the newest it reads. The ``format`` ev
     <message>
         <source>{value} is not a valid number for +{code}</source>
         <translation>{value} は +{code} の有効な番号ではありません</translation>
+    </message>
+    <message>
+        <source>visit {code}: the visitor has no e-mail address; add one first</source>
+        <extracomment>Mail programs show at most this much of a subject; longer ones are cut.</extracomment>
+        <translation>訪問 {code}: 訪問者のメールアドレスがありません。先に追加してください</translation>
+    </message>
+    <message>
+        <source>visit {code}: nothing is open for the visitor to send</source>
+        <translation>訪問 {code}: 訪問者に依頼する未処理の書類はありません</translation>
+    </message>
+    <message>
+        <source>template {file} is larger than {limit} KB</source>
+        <translation>テンプレート {file} が {limit} KB を超えています</translation>
+    </message>
+    <message>
+        <source>template {file} is not UTF-8 text</source>
+        <translation>テンプレート {file} は UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <source>template {file}, line {line}: {reason}</source>
+        <translation>テンプレート {file} の {line} 行目: {reason}</translation>
+    </message>
+    <message>
+        <source>there is no template {file}</source>
+        <translation>テンプレート {file} がありません</translation>
+    </message>
+    <message>
+        <source>template {file} calls itself without end</source>
+        <translation>テンプレート {file} が自分自身を際限なく呼び出しています</translation>
     </message>
 </context>
 <context>
