@@ -48,8 +48,9 @@ def _description(item: ItineraryItem, lang: Lang) -> str:
     parts = [kind_label(item.kind, lang)]
     if item.confirmation_code:
         parts.append(f"{pick(lang, 'Confirmation', '予約番号')}: {item.confirmation_code}")
-    if item.visitor_details:
-        parts.append(item.visitor_details)
+    details = pick(lang, item.visitor_details, item.visitor_details_ja, sep="\n")
+    if details:
+        parts.append(details)
     return "\n".join(parts)
 
 

@@ -1,9 +1,10 @@
 """``planner import itinerary FILE --visit CODE``: itinerary items from a CSV or XLSX sheet.
 
 Columns (header row, any order, case-insensitive): ``kind``, ``title``, ``start``,
-``start_zone``, ``end``, ``end_zone``, ``location``, ``address``, ``confirmation``; optional
-``title_ja``, ``details`` and ``uid``. ``start`` and ``end`` are local wall times in their
-zones (``2027-03-13 11:45``); an empty zone means the host institution's zone.
+``start_zone``, ``end``, ``end_zone``, ``location``, ``address``, ``confirmation``;
+optional ``title_ja``, ``details``, ``details_ja`` and ``uid``. ``start`` and ``end`` are local
+wall times in their zones (``2027-03-13 11:45``); an empty zone means the host institution's
+zone.
 
 Importing the same file again updates the items it added instead of adding copies: a row
 matches a stored item of the visit by ``uid`` (the calendar UID, when the file carries it) or
@@ -57,13 +58,13 @@ __all__ = ["Cell", "ImportRowsError", "RowProblem", "import_itinerary", "read_sh
 REQUIRED = ("kind", "title", "start", "end")
 COLUMNS = (
     "kind", "title", "start", "start_zone", "end", "end_zone", "location", "address",
-    "confirmation", "title_ja", "details", "uid",
+    "confirmation", "title_ja", "details", "details_ja", "uid",
 )  # fmt: skip
 #: The sheet column of each item field, for validation problems.
 _COLUMN_OF = {
     "start_utc": "start", "end_utc": "end", "location_name": "location",
     "location_address": "address", "confirmation_code": "confirmation",
-    "visitor_details": "details",
+    "visitor_details": "details", "visitor_details_ja": "details_ja",
 }  # fmt: skip
 _FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
@@ -247,6 +248,7 @@ def parse_rows(rows: Sequence[SheetRow], visit_id: int, host_zone: str) -> list[
             location_address=cells.get("address", ""),
             confirmation_code=cells.get("confirmation", ""),
             visitor_details=cells.get("details", ""),
+            visitor_details_ja=cells.get("details_ja", ""),
             uid=cells.get("uid", "")[:100],
         )
         try:

@@ -290,6 +290,7 @@ def _item(r: _Reader) -> PackageItem:
         title_ja=r.text("title_ja"), location_name=r.text("location_name"),
         location_address=r.text("location_address"),
         confirmation_code=r.text("confirmation_code"), visitor_details=r.text("visitor_details"),
+        visitor_details_ja=r.text("visitor_details_ja"),
     )  # fmt: skip
 
 
@@ -408,7 +409,8 @@ def parse_package(raw: bytes | str) -> VisitPackage:
         departure_date=visit.day("departure_date", True) or date.min,
         institutions=institutions, visitor=visitor, host_institution=host,
         host_person=host_person, project=visit.text("project", limit=NAME),
-        visitor_notes=visit.text("visitor_notes"), itinerary=items, paperwork=papers,
+        visitor_notes=visit.text("visitor_notes"),
+        visitor_notes_ja=visit.text("visitor_notes_ja"), itinerary=items, paperwork=papers,
         includes_sensitive=top.boolean("includes_sensitive"),
         exported_at=top.instant("exported_at") if exported else None,
         schema_version=version,

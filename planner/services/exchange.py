@@ -128,6 +128,7 @@ class PackageItem:
     location_address: str = ""
     confirmation_code: str = ""
     visitor_details: str = ""
+    visitor_details_ja: str = ""
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class VisitPackage:
     host_person: PackagePerson | None = None
     project: str = ""
     visitor_notes: str = ""
+    visitor_notes_ja: str = ""
     itinerary: tuple[PackageItem, ...] = ()
     paperwork: tuple[PackagePaperwork, ...] = ()
     includes_sensitive: bool = False
@@ -352,6 +354,7 @@ class ExchangeService:
                     location_address=r.location_address,
                     confirmation_code=r.confirmation_code,
                     visitor_details=r.visitor_details,
+                    visitor_details_ja=r.visitor_details_ja,
                 )
                 for r in items
             )
@@ -379,7 +382,8 @@ class ExchangeService:
                 purpose=visit.purpose, paid=visit.paid, arrival_date=visit.arrival_date,
                 departure_date=visit.departure_date, institutions=institutions,
                 visitor=visitor, host_institution=host_key, host_person=host_person,
-                project=project, visitor_notes=visit.visitor_notes, itinerary=itinerary,
+                project=project, visitor_notes=visit.visitor_notes,
+                visitor_notes_ja=visit.visitor_notes_ja, itinerary=itinerary,
                 paperwork=paperwork, includes_sensitive=include_sensitive,
                 exported_at=utc_now(),
             )  # fmt: skip
@@ -468,7 +472,7 @@ class ExchangeService:
                 arrival_date=package.arrival_date, departure_date=package.departure_date,
                 purpose=package.purpose, paid=package.paid, host_person_id=host_person_id,
                 project_id=project_id, visitor_notes=package.visitor_notes,
-                status=VisitStatus.DRAFT,
+                visitor_notes_ja=package.visitor_notes_ja, status=VisitStatus.DRAFT,
             )  # fmt: skip
             validate_visit(wanted)
             if existing_id is None:
@@ -651,7 +655,8 @@ class ExchangeService:
                 end_zone=item.end_zone, location_name=item.location_name,
                 location_address=item.location_address,
                 confirmation_code=item.confirmation_code, visitor_details=item.visitor_details,
-                uid=item.uid, sequence=item.sequence, position=position,
+                visitor_details_ja=item.visitor_details_ja, uid=item.uid,
+                sequence=item.sequence, position=position,
             )  # fmt: skip
             try:
                 validate_itinerary_item(entity)

@@ -27,6 +27,7 @@ UID_DOMAIN = "exchange-visit-planner"
 IMPORTED_FIELDS = (
     "kind", "title", "title_ja", "start_utc", "start_zone", "end_utc", "end_zone",
     "location_name", "location_address", "confirmation_code", "visitor_details",
+    "visitor_details_ja",
 )  # fmt: skip
 
 

@@ -1500,6 +1500,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>訪問者向けの詳細(&amp;D):</translation>
     </message>
     <message>
+        <source>Details in Ja&amp;panese:</source>
+        <translation>詳細（日本語）(&amp;P):</translation>
+    </message>
+    <message>
         <source>&amp;Internal notes (never exported):</source>
         <translation>内部メモ(書き出されません)(&amp;I):</translation>
     </message>
@@ -3525,6 +3529,10 @@ Import it?</source>
         <translation>訪問者へのメモ</translation>
     </message>
     <message>
+        <source>Notes for the visitor (Japanese)</source>
+        <translation>訪問者への連絡（日本語）</translation>
+    </message>
+    <message>
         <source>Internal notes</source>
         <translation>内部メモ</translation>
     </message>
@@ -3571,6 +3579,10 @@ Import it?</source>
     <message>
         <source>Details</source>
         <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Details (Japanese)</source>
+        <translation>詳細（日本語）</translation>
     </message>
     <message>
         <source>Calendar UID</source>
@@ -4794,6 +4806,10 @@ The schema version this build writes, and the newest it reads. The ``format`` ev
     <message>
         <source>Notes for the &amp;visitor:</source>
         <translation>訪問者へのメモ(&amp;V):</translation>
+    </message>
+    <message>
+        <source>No&amp;tes for the visitor in Japanese:</source>
+        <translation>訪問者へのメモ（日本語）(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Internal notes:</source>

@@ -278,6 +278,14 @@ class VisitEditor(RecordEditorDialog):
             self.visitor_notes,
             "visitor_notes",
         )
+        self.visitor_notes_ja = QPlainTextEdit(page)
+        self.visitor_notes_ja.setObjectName("visitorNotesJa")
+        self.visitor_notes_ja.setTabChangesFocus(True)
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "No&tes for the visitor in Japanese:"),
+            self.visitor_notes_ja,
+            "visitor_notes_ja",
+        )
         self.internal_notes = QPlainTextEdit(page)
         self.internal_notes.setObjectName("internalNotes")
         self.internal_notes.setTabChangesFocus(True)
@@ -369,6 +377,7 @@ class VisitEditor(RecordEditorDialog):
         self.arrival.blockSignals(False)
         self.departure.setDate(_qdate(visit.departure_date))
         self.visitor_notes.setPlainText(visit.visitor_notes)
+        self.visitor_notes_ja.setPlainText(visit.visitor_notes_ja)
         self.internal_notes.setPlainText(visit.internal_notes)
         self._show_status(visit.status)
         self._show_direction()
@@ -418,6 +427,7 @@ class VisitEditor(RecordEditorDialog):
             arrival_date=_pydate(self.arrival.date()),
             departure_date=_pydate(self.departure.date()),
             visitor_notes=self.visitor_notes.toPlainText(),
+            visitor_notes_ja=self.visitor_notes_ja.toPlainText(),
             internal_notes=self.internal_notes.toPlainText(),
         )
 
