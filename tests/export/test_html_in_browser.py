@@ -18,7 +18,7 @@ import pytest
 from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, export_itinerary, render_itinerary
 from planner.services.container import Services
-from tests.export.conftest import HOSTILE_TITLE, TripData
+from tests.export.conftest import TripData
 
 CHROMIUM = next(
     (p for p in (shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")) if p),
