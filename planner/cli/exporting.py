@@ -137,6 +137,25 @@ def cmd_export_visits(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_letter(args: argparse.Namespace) -> int:
+    """Write a letter for a visit (the invitation letter) as a PDF."""
+    from planner.export.i18n import Lang
+    from planner.export.letter import LetterKind, export_letter
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
+    with open_services(args) as services:
+        visit = services.visits.get_by_code(args.code)
+        assert visit.id is not None
+        written = export_letter(services, visit.id, LetterKind(args.kind), Lang(args.lang), out)
+    print(f"{visit.code}: {args.kind} letter written to {written}")
+    return EXIT_OK
+
+
 def _format_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, choices=ITINERARY_FORMATS, help="file format")
     parser.add_argument(
@@ -176,6 +195,15 @@ def register(sub: Any) -> None:
         "--lang", default="en", choices=LANGUAGES, help="language of the e-mail (default: en)"
     )
     request.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    letter = add_command(
+        actions, "letter", cmd_export_letter, "a letter for a visit, e.g. the invitation (pdf)"
+    )
+    letter.add_argument("code", help="visit code, e.g. V-2027-0007")
+    letter.add_argument("--kind", required=True, choices=["invitation"], help="which letter")
+    letter.add_argument(
+        "--lang", default="en", choices=["en", "ja"], help="language of the letter (default: en)"
+    )
+    letter.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     batch = add_command(
         actions,
         "event-itineraries",

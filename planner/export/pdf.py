@@ -254,11 +254,13 @@ _GAP = 0.35
 Placed = tuple[QTextDocument, float, int]
 
 
-def _block(html: str, device: QPagedPaintDevice, font: QFont, width: float) -> QTextDocument:
+def _block(
+    html: str, device: QPagedPaintDevice, font: QFont, width: float, style: str = _STYLE
+) -> QTextDocument:
     text = QTextDocument()
     text.documentLayout().setPaintDevice(device)
     text.setDefaultFont(font)
-    text.setDefaultStyleSheet(_STYLE)
+    text.setDefaultStyleSheet(style)
     text.setDocumentMargin(0)
     # Precomposed characters only: the font's combining-mark entries are dropped (fontdata).
     text.setHtml(unicodedata.normalize("NFC", html))
@@ -304,6 +306,47 @@ def _draw(painter: QPainter, block: QTextDocument, top: float, part: int, body: 
         painter.translate(0, -part * body.height())
         block.drawContents(painter, QRectF(0, part * body.height(), body.width(), body.height()))
     painter.restore()
+
+
+def render_html_pdf(html: str, title: str) -> bytes:
+    """A PDF of one piece of HTML (a letter) on A4 in the bundled font, page by page."""
+    family = bundled_font_family()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator(planner.APP_NAME)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(25, 20, 25, 20),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    area = writer.pageLayout().paintRectPixels(RESOLUTION)
+    body = QSizeF(area.width(), area.height())
+    font = QFont(family)
+    font.setPointSizeF(11)
+    style = "h2 { font-size: 15pt; } p, td, li { font-size: 11pt; }"
+    text = _block(html, writer, font, body.width(), style)
+    text.setPageSize(body)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError("the PDF could not be started")
+    try:
+        for page in range(max(1, text.pageCount())):
+            if page:
+                writer.newPage()
+            _draw(painter, text, 0.0, page, body)
+    finally:
+        painter.end()
+    data = bytes(QByteArray(buffer.data()).data())
+    buffer.close()
+    if not data.startswith(b"%PDF"):
+        raise ExportError("Qt did not produce a PDF")
+    return data
 
 
 def paint_itinerary(doc: ItineraryDocument, device: QPagedPaintDevice, dpi: int) -> None:
