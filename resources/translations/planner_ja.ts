@@ -1080,6 +1080,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>変更内容</translation>
     </message>
     <message>
+        <source>paperwork request to {to} ({lang})</source>
+        <translation>{to} への書類依頼（{lang}）</translation>
+    </message>
+    <message>
+        <source>itinerary version {revision} to {to} ({lang})</source>
+        <translation>{to} への旅程表 第{revision}版（{lang}）</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>はい</translation>
     </message>
@@ -1598,6 +1606,18 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>&amp;Export Itinerary…</source>
         <translation>旅程の書き出し(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d Itinerary to Visitor…</source>
+        <translation>訪問者に旅程表を送る(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Request Paperwork &amp;from Visitor…</source>
+        <translation>訪問者に書類を依頼(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;Letter…</source>
+        <translation>招へい状(&amp;L)…</translation>
     </message>
     <message>
         <source>Export Event &amp;Participants&apos; Itineraries…</source>
@@ -5046,6 +5066,29 @@ To override anyway, write the reason (kept in the audit log):</source>
     <message>
         <source>Status</source>
         <translation>状態</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorMail</name>
+    <message>
+        <source>Send itinerary to visitor</source>
+        <translation>訪問者に旅程表を送る</translation>
+    </message>
+    <message>
+        <source>Request paperwork from visitor</source>
+        <translation>訪問者に書類を依頼</translation>
+    </message>
+    <message>
+        <source>Invitation letter</source>
+        <translation>招へい状</translation>
+    </message>
+    <message>
+        <source>Language of the visitor:</source>
+        <translation>訪問者の言語:</translation>
+    </message>
+    <message>
+        <source>Select a visit in the list first.</source>
+        <translation>先に一覧で訪問を選択してください。</translation>
     </message>
 </context>
 <context>

@@ -281,6 +281,9 @@ class VisitEditor(RecordEditorDialog):
         self.visitor_notes_ja = QPlainTextEdit(page)
         self.visitor_notes_ja.setObjectName("visitorNotesJa")
         self.visitor_notes_ja.setTabChangesFocus(True)
+        # Three notes fields on one page: each a little shorter, so the editor keeps its size.
+        for notes in (self.visitor_notes, self.visitor_notes_ja):
+            notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 6)
         form.add_field(
             QCoreApplication.translate("VisitEditor", "No&tes for the visitor in Japanese:"),
             self.visitor_notes_ja,
