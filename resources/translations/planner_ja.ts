@@ -3041,6 +3041,7 @@ Import it?</source>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>The reminder rows: each sets the minutes of these kinds (the first kind&apos;s value is shown).</extracomment>
         <translation>設定</translation>
     </message>
     <message>
@@ -3070,6 +3071,30 @@ Import it?</source>
     <message>
         <source>The language changes the next time the planner starts (planner --lang en|ja overrides it once).</source>
         <translation>言語の変更は、次回プランナーを起動したときに反映されます(planner --lang en|ja で 1 回だけ上書きできます)。</translation>
+    </message>
+    <message>
+        <source>Reminder before a &amp;flight:</source>
+        <translation>航空便の前のリマインダー(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Reminder before a &amp;train:</source>
+        <translation>列車の前のリマインダー(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Reminder before a &amp;meeting or badge pickup:</source>
+        <translation>打合せ・入構証受取の前のリマインダー(&amp;M):</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Exported calendars (.ics) remind the visitor this long before each item; saved in this database.</source>
+        <translation>書き出したカレンダー（.ics）は、各予定のこの時間前に訪問者に通知します。この設定はこのデータベースに保存されます。</translation>
     </message>
 </context>
 <context>

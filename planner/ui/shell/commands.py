@@ -6,7 +6,9 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 import planner
+from planner.domain.errors import PlannerError
 from planner.services.container import Services
+from planner.ui.common.errors import error_message
 from planner.ui.common.preferences import Preferences
 
 
@@ -40,7 +42,15 @@ def choose_preferences(
     """The settings dialog over *current*; the preferences chosen, None if cancelled."""
     from planner.ui.shell.settings_dialog import SettingsDialog
 
-    dialog = SettingsDialog(current, services.institutions.list(), parent)
+    dialog = SettingsDialog(
+        current, services.institutions.list(), parent, services.choices.reminder_minutes()
+    )
     if dialog.exec() == SettingsDialog.DialogCode.Accepted:
+        reminders = dialog.reminders()
+        if reminders is not None:
+            try:
+                services.choices.set_reminder_minutes(reminders)
+            except PlannerError as exc:  # a read-only or busy database: say so, keep the rest
+                QMessageBox.warning(parent, dialog.windowTitle(), error_message(exc))
         return dialog.preferences()
     return None

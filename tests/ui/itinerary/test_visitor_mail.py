@@ -112,3 +112,27 @@ def test_invitation_letter_from_the_window(
     )
     written = visitor_mail.invitation_letter(parent, services, trip.visit.id)
     assert written == target and target.read_bytes().startswith(b"%PDF")
+
+
+def test_settings_edit_the_calendar_reminders(
+    qtbot: QtBot, services: Services, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.domain.enums import ItineraryKind
+    from planner.ui.common.preferences import Preferences
+    from planner.ui.shell import commands
+    from planner.ui.shell.settings_dialog import SettingsDialog
+
+    def accept_with_four_hours(dialog: SettingsDialog) -> int:
+        assert dialog.reminder_spins["flight"].value() == 180  # the default
+        dialog.reminder_spins["flight"].setValue(240)
+        dialog.reminder_spins["meeting"].setValue(0)  # no reminder
+        return SettingsDialog.DialogCode.Accepted.value
+
+    monkeypatch.setattr(SettingsDialog, "exec", accept_with_four_hours)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    assert commands.choose_preferences(parent, services, Preferences()) is not None
+    stored = services.choices.reminder_minutes()
+    assert stored[ItineraryKind.FLIGHT] == 240
+    assert ItineraryKind.BADGE_PICKUP not in stored and ItineraryKind.MEETING not in stored
+    assert stored[ItineraryKind.TRAIN] == 60
