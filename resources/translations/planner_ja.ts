@@ -905,6 +905,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>英語・日本語併記</translation>
     </message>
     <message>
+        <source>&amp;Without confirmation codes (a copy to share)</source>
+        <translation>予約番号を含めない（共有用の写し）(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
