@@ -18,6 +18,7 @@ from planner.demo.data import (
     AGREEMENTS,
     EVENTS,
     INSTITUTIONS,
+    NOTES_JA,
     PAPERWORK_NOTES,
     PAPERWORK_STATUSES,
     PEOPLE,
@@ -264,6 +265,7 @@ class _CuratedBuilder:
                 host_person_id=host_person.id if host_person else None,
                 project_id=self.projects[spec.project] if spec.project else None,
                 visitor_notes=spec.visitor_notes,
+                visitor_notes_ja=NOTES_JA.get(spec.visitor_notes, ""),
                 internal_notes=spec.internal_notes,
             )
         )

@@ -513,3 +513,17 @@ def test_another_seed_gives_other_visits(synthetic: Synthetic, services: Service
     assert [(v.arrival_date, v.departure_date, v.status) for v in eight] != [
         (v.arrival_date, v.departure_date, v.status) for v in seven
     ]
+
+
+def test_demo_itineraries_read_japanese_in_japanese(demo: tuple[Services, DemoSummary]) -> None:
+    """Issue 18: the demo fills the Japanese notes and details, so Japanese exports show them."""
+    from planner.export.i18n import Lang
+    from planner.export.itinerary import ExportFormat, render_itinerary
+
+    services, _summary = demo
+    noted = [v for v in services.visits.list() if v.visitor_notes_ja]
+    assert noted
+    visit = noted[0]
+    page = render_itinerary(services, visit.id or 0, ExportFormat.HTML, Lang.JA).decode()
+    assert visit.visitor_notes_ja in page and visit.visitor_notes not in page
+    assert "予約番号" in page or "参加します" in page or "同席します" in page
