@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 #: Kept as plain strings so ``planner --help`` and every other command do not pay for importing
 #: Qt's PDF writer and openpyxl; a test checks they match the exporters' enums.
-ITINERARY_FORMATS = ("pdf", "ics", "html")
+ITINERARY_FORMATS = ("pdf", "ics", "html", "eml")
 LANGUAGES = ("en", "ja", "bilingual")
 
 
@@ -34,9 +34,41 @@ def cmd_export_itinerary(args: argparse.Namespace) -> int:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
         written = export_itinerary(
-            services, visit.id, ExportFormat(args.format), out, Lang(args.lang)
+            services,
+            visit.id,
+            ExportFormat(args.format),
+            out,
+            Lang(args.lang),
+            redact_confirmations=args.redact_confirmations,
         )
+    if args.format == "eml":
+        print(f"{visit.code}: e-mail draft to the visitor written to {written} "
+              "(recorded in the visit's history)")  # fmt: skip
+        return EXIT_OK
     print(f"{visit.code}: itinerary written to {written}")
+    return EXIT_OK
+
+
+def cmd_export_paperwork_request(args: argparse.Namespace) -> int:
+    """Write an e-mail draft asking the visitor for their paperwork."""
+    from planner.export.email_draft import write_draft
+    from planner.export.i18n import Lang
+    from planner.services.messages import MessageKind
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
+    with open_services(args) as services:
+        visit = services.visits.get_by_code(args.code)
+        assert visit.id is not None
+        written, _sent = write_draft(
+            services, visit.id, MessageKind.PAPERWORK_REQUEST, Lang(args.lang), out
+        )
+    print(f"{visit.code}: paperwork request to the visitor written to {written} "
+          "(recorded in the visit's history)")  # fmt: skip
     return EXIT_OK
 
 
@@ -192,6 +224,25 @@ def cmd_export_visits(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_export_letter(args: argparse.Namespace) -> int:
+    """Write a letter for a visit (the invitation letter) as a PDF."""
+    from planner.export.i18n import Lang
+    from planner.export.letter import LetterKind, export_letter
+
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
+    with open_services(args) as services:
+        visit = services.visits.get_by_code(args.code)
+        assert visit.id is not None
+        written = export_letter(services, visit.id, LetterKind(args.kind), Lang(args.lang), out)
+    print(f"{visit.code}: {args.kind} letter written to {written}")
+    return EXIT_OK
+
+
 def _format_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, choices=ITINERARY_FORMATS, help="file format")
     parser.add_argument(
@@ -207,11 +258,39 @@ def register(sub: Any) -> None:
     export = sub.add_parser("export", help="write itineraries and other files for others")
     actions = export.add_subparsers(title="export commands", metavar="WHAT", required=True)
     one = add_command(
-        actions, "itinerary", cmd_export_itinerary, "a visit's itinerary (pdf, ics or html)"
+        actions,
+        "itinerary",
+        cmd_export_itinerary,
+        "a visit's itinerary (pdf, ics, html, or eml: an e-mail draft to the visitor)",
     )
     one.add_argument("code", help="visit code, e.g. V-2027-0007")
     _format_options(one)
     one.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    one.add_argument(
+        "--redact-confirmations",
+        action="store_true",
+        help="leave confirmation codes out (a copy to share with family or the host group)",
+    )
+    request = add_command(
+        actions,
+        "paperwork-request",
+        cmd_export_paperwork_request,
+        "an e-mail draft asking the visitor for the documents they must send (eml)",
+    )
+    request.add_argument("code", help="visit code, e.g. V-2027-0007")
+    request.add_argument(
+        "--lang", default="en", choices=LANGUAGES, help="language of the e-mail (default: en)"
+    )
+    request.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    letter = add_command(
+        actions, "letter", cmd_export_letter, "a letter for a visit, e.g. the invitation (pdf)"
+    )
+    letter.add_argument("code", help="visit code, e.g. V-2027-0007")
+    letter.add_argument("--kind", required=True, choices=["invitation"], help="which letter")
+    letter.add_argument(
+        "--lang", default="en", choices=["en", "ja"], help="language of the letter (default: en)"
+    )
+    letter.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     batch = add_command(
         actions,
         "event-itineraries",

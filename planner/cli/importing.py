@@ -53,6 +53,7 @@ def _computed_line(path: Path, computed: Sequence[str]) -> None:
 def cmd_import_itinerary(args: argparse.Namespace) -> int:
     """Import every row of FILE into the visit's itinerary, or nothing if any row is bad."""
     from planner.importing.itinerary import ImportRowsError, check_itinerary
+    from planner.services.itinerary import classify
 
     if (special := _fields_or_template(args, "itinerary")) is not None:
         return special
@@ -64,14 +65,21 @@ def cmd_import_itinerary(args: argparse.Namespace) -> int:
             items, computed = check_itinerary(services, path, args.visit, _overrides(args))
         except ImportRowsError as exc:
             return _report_problems(path, exc.problems)
-        if not args.dry_run:
-            items = services.itinerary.create_many(items)
+        visit = services.visits.get_by_code(args.visit)
+        assert visit.id is not None
+        if args.dry_run:
+            added, updated, same = classify(services.itinerary.for_visit(visit.id), items)
+        else:
+            result = services.itinerary.merge_many(visit.id, items)
+            added, updated, same = len(result.added), len(result.updated), len(result.unchanged)
     _computed_line(path, computed)
+    # Re-importing a file updates what it added before: say what happened to each row.
+    counts = f"{added} added, {updated} updated, {same} already up to date"
     if args.dry_run:
-        print(f"{args.visit}: {len(items)} itinerary items would be imported from {path.name} "
+        print(f"{args.visit}: {len(items)} itinerary items in {path.name} would give {counts} "
               "(dry run: nothing written)")  # fmt: skip
         return EXIT_OK
-    print(f"{args.visit}: {len(items)} itinerary items imported from {path.name}")
+    print(f"{args.visit}: {len(items)} itinerary items imported from {path.name}: {counts}")
     return EXIT_OK
 
 

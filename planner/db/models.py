@@ -175,6 +175,7 @@ class VisitRow(Base):
     departure_date: Mapped[date] = mapped_column(Date, index=True)
     status: Mapped[VisitStatus] = mapped_column(enum_column(VisitStatus, "status"))
     visitor_notes: Mapped[str] = mapped_column(Text, default="")
+    visitor_notes_ja: Mapped[str] = mapped_column(Text, default="", server_default="")
     internal_notes: Mapped[str] = mapped_column(Text, default="")
     version: Mapped[int] = mapped_column(Integer, nullable=False)
 
@@ -196,6 +197,7 @@ class ItineraryItemRow(Base):
     location_address: Mapped[str] = mapped_column(Text, default="")
     confirmation_code: Mapped[str] = mapped_column(String(64), default="")
     visitor_details: Mapped[str] = mapped_column(Text, default="")
+    visitor_details_ja: Mapped[str] = mapped_column(Text, default="", server_default="")
     internal_notes: Mapped[str] = mapped_column(Text, default="")
     event_id: Mapped[int | None] = mapped_column(
         ForeignKey("events.id", ondelete="SET NULL"), nullable=True, index=True
@@ -393,6 +395,21 @@ class MaterialTransferRow(Base):
     version: Mapped[int] = version_column()
 
     __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy's own API)
+
+
+class VisitorMessageRow(Base):
+    """An e-mail draft written for a visitor, with the itinerary as it was sent (JSON)."""
+
+    __tablename__ = "visitor_messages"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visits.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    recipient: Mapped[str] = mapped_column(String(320))
+    lang: Mapped[str] = mapped_column(String(16))
+    revision: Mapped[int] = mapped_column(Integer)
+    sent_utc: Mapped[datetime] = mapped_column(UTCDateTime())
+    actor: Mapped[str] = mapped_column(String(100))
+    snapshot: Mapped[str] = mapped_column(Text)
 
 
 class AuditRow(Base):

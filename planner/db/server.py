@@ -48,6 +48,8 @@ NOTIFIED_TABLES: dict[str, tuple[str, str]] = {
     "projects": ("project", "id"),
     "visits": ("visit", "id"),
     "itinerary_items": ("itinerary_item", "id"),
+    # A draft written to the visitor shows in the visit's history.
+    "visitor_messages": ("visit", "visit_id"),
     "events": ("event", "id"),
     "event_sites": ("event", "event_id"),
     "event_occurrence_changes": ("event", "event_id"),

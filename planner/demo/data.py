@@ -538,6 +538,33 @@ _DST_NOTE = (
     "the times in this itinerary already account for it."
 )
 
+#: The notes for the visitor in Japanese, for Japanese and bilingual itineraries.
+NOTES_JA = {
+    _GUEST_HOUSE: "滞在中はアルゴンヌ・ゲストハウスのお部屋を予約してあります。",
+    _DST_NOTE: (
+        "滞在中の3月第2日曜日に米国の時計が1時間進みます。この旅程表の時刻は調整済みです。"
+    ),
+    "RIKEN pays an honorarium for the seminar talk.": "セミナー講演の謝金は理研が支払います。",
+    "Training on the AuroraGPT data pipeline; stipend paid monthly.": (
+        "AuroraGPT のデータパイプラインの研修です。滞在費は毎月支給されます。"
+    ),
+    "Meetings on the data-sharing agreement with the Wako office.": (
+        "和光事業所とのデータ共有協定に関する打合せです。"
+    ),
+    "You land late in the evening: the Guest House front desk stays open.": (
+        "到着は夜遅くになりますが、ゲストハウスのフロントは開いています。"
+    ),
+    "Keynote at the Trillion Parameter Consortium Symposium.": (
+        "Trillion Parameter Consortium シンポジウムでの基調講演です。"
+    ),
+    "Training on visitor and user-facility procedures at Argonne.": (
+        "アルゴンヌでの来訪者・共用施設の手続きに関する研修です。"
+    ),
+    "Joint work on evaluation data sets; seminar talk at Wako.": (
+        "評価用データセットの共同作業と、和光でのセミナー講演です。"
+    ),
+}
+
 VISITS: tuple[VisitSpec, ...] = (
     VisitSpec(
         "saeki", ARGONNE, -10, 21, _VS.COMPLETED, _P.RESEARCH_COLLABORATION, "holloway", AURORA,

@@ -25,6 +25,10 @@ _EVENT_ITEM_KIND = {
 _HALF_HOUR = timedelta(minutes=30)
 
 
+#: Roles in the Japanese item details.
+_ROLE_JA = {"speaker": "講演者", "attendee": "参加者", "organizer": "主催者"}
+
+
 def booking_code(*parts: str) -> str:
     """A made-up six-character booking reference, the same for the same *parts*."""
     rng = random.Random("/".join(parts))  # noqa: S311 (not security)
@@ -93,6 +97,7 @@ def travel_items(stay: Stay) -> tuple[list[ItineraryItem], list[ItineraryItem]]:
                     location_name=leg.location,
                     confirmation_code=code,
                     visitor_details=f"{leg.carrier} booking reference {code}.",
+                    visitor_details_ja=f"{leg.carrier}の予約番号は{code}です。",
                 )
             )
         journeys.append(journey)
@@ -125,6 +130,7 @@ def lodging_item(stay: Stay, arrives: datetime, leaves: ItineraryItem) -> Itiner
         location_address=site.hotel_address,
         confirmation_code=code,
         visitor_details=f"Reservation {code}; breakfast included.",
+        visitor_details_ja=f"予約番号 {code}、朝食付き。",
     )
 
 
@@ -145,6 +151,9 @@ def _local_item(
         location_name=stay.host.name if badge else site.meeting_room,
         location_address=stay.host.address,
         visitor_details="Bring your passport." if badge else f"With {stay.host_name}.",
+        visitor_details_ja="パスポートをお持ちください。"
+        if badge
+        else f"{stay.host_name}さんが同席します。",
     )
 
 
@@ -173,6 +182,7 @@ def on_site_items(stay: Stay) -> list[ItineraryItem]:
                 location_name=event.venue,
                 location_address=stay.host.address,
                 visitor_details=f"You take part as {role.value}.",
+                visitor_details_ja=f"{_ROLE_JA.get(role.value, role.value)}として参加します。",
                 event_id=event.id,
             )
         )

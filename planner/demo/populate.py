@@ -20,6 +20,7 @@ from planner.demo.data import (
     EVENTS,
     INSTITUTIONS,
     KOBE,
+    NOTES_JA,
     PAPERWORK_NOTES,
     PAPERWORK_STATUSES,
     PEOPLE,
@@ -317,6 +318,7 @@ class _CuratedBuilder:
                 host_person_id=host_person.id if host_person else None,
                 project_id=self.projects[spec.project] if spec.project else None,
                 visitor_notes=spec.visitor_notes,
+                visitor_notes_ja=NOTES_JA.get(spec.visitor_notes, ""),
                 internal_notes=spec.internal_notes,
             )
         )

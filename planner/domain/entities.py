@@ -122,6 +122,8 @@ class Visit:
     visitor_notes: str = ""
     internal_notes: str = ""
     code: str = ""
+    #: The notes for the visitor in Japanese (Japanese and bilingual exports).
+    visitor_notes_ja: str = ""
     version: int = 0
     id: int | None = None
 
@@ -149,6 +151,8 @@ class ItineraryItem:
     visitor_details: str = ""
     internal_notes: str = ""
     event_id: int | None = None
+    #: The details for the visitor in Japanese (Japanese and bilingual exports).
+    visitor_details_ja: str = ""
     position: int = 0
     uid: str = ""
     sequence: int = 0

@@ -184,3 +184,5 @@ class AuditAction(StrEnum):
     REVEAL = "reveal"
     #: Sensitive fields were written into an export (``changes`` as for REVEAL).
     EXPORT = "export"
+    #: An e-mail draft was written for the visitor (``changes``: what, to, revision, lang).
+    SEND = "send"

@@ -53,11 +53,15 @@ MAX_LENGTHS: Mapping[str, Mapping[str, int]] = {
     },
     "Program": {"name": NAME, "name_ja": NAME, "description": NOTES},
     "Project": {"name": NAME, "name_ja": NAME, "description": NOTES},
-    "Visit": {"code": VISIT_CODE, "visitor_notes": NOTES, "internal_notes": NOTES},
+    "Visit": {
+        "code": VISIT_CODE, "visitor_notes": NOTES, "visitor_notes_ja": NOTES,
+        "internal_notes": NOTES,
+    },
     "ItineraryItem": {
         "title": NAME, "title_ja": NAME, "start_zone": ZONE, "end_zone": ZONE,
         "location_name": NAME, "location_address": ADDRESS, "confirmation_code": CODE,
-        "visitor_details": NOTES, "internal_notes": NOTES, "uid": REFERENCE,
+        "visitor_details": NOTES, "visitor_details_ja": NOTES, "internal_notes": NOTES,
+        "uid": REFERENCE,
     },
     "Event": {
         "title": NAME, "title_ja": NAME, "venue": NAME, "series": NAME, "start_zone": ZONE,

@@ -7,15 +7,17 @@ dates of birth are never read into it, so no renderer can leak them by mistake.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Any
 
 from planner.domain.entities import Institution, ItineraryItem, Visit
 from planner.domain.enums import VisitStatus
 from planner.domain.itinerary_days import group_by_day
 from planner.domain.phones import format_phone
-from planner.domain.timezones import utc_now
+from planner.domain.sent_itinerary import ChangesSince, compare
+from planner.domain.timezones import utc_now, utc_to_local
 from planner.export.i18n import (
     EMERGENCY_KEYS,
     Lang,
@@ -63,6 +65,15 @@ class Entry:
     address: str = ""
     confirmation: str = ""
     details: str = ""
+    #: ``New`` or ``Changed`` since the version last sent to the visitor ("" otherwise).
+    change: str = ""
+    #: The item's kind as stored (``flight``), for machine-readable output.
+    kind_key: str = ""
+    #: Start and end as UTC instants and their zones, for machine-readable output.
+    start_utc: datetime | None = None
+    end_utc: datetime | None = None
+    start_zone: str = ""
+    end_zone: str = ""
 
 
 @dataclass(frozen=True)
@@ -98,6 +109,13 @@ class ItineraryDocument:
     generated: str
     generated_at: datetime
     labels: dict[str, str] = field(default_factory=dict)
+    #: Items the visitor was last sent that are gone now, as ``date time — title``.
+    removed: tuple[str, ...] = ()
+    #: When the version the marks compare with was sent ("" when none was).
+    since: str = ""
+    #: The e-mail of the coordinator or host for "report a correction" links ("" for none).
+    reply_to: str = ""
+    visitor_email: str = ""
 
     def t(self, key: str) -> str:
         """A fixed label in the document's language."""
@@ -126,6 +144,20 @@ def _paperwork_bring(services: Services, visit_id: int, lang: Lang) -> list[str]
     return [str(text) for text in checklist(visit_id, lang.value)]
 
 
+def _removed_lines(changes: ChangesSince, lang: Lang) -> tuple[str, ...]:
+    out = []
+    for gone in changes.removed:
+        when = ""
+        if gone.start_utc is not None:
+            try:
+                local = utc_to_local(gone.start_utc, gone.start_zone or "UTC")
+            except (KeyError, ValueError):  # a zone no longer known: show UTC
+                local = utc_to_local(gone.start_utc, "UTC")
+            when = f"{format_short_date(local.date(), lang)} {local:%H:%M} — "
+        out.append(when + pick(lang, gone.title, gone.title_ja))
+    return tuple(out)
+
+
 def build_document(
     services: Services,
     visit_id: int,
@@ -133,11 +165,17 @@ def build_document(
     *,
     bring: Sequence[str] | None = None,
     now: datetime | None = None,
+    since: Sequence[Mapping[str, Any]] | None = None,
+    since_at: datetime | None = None,
+    redact_confirmations: bool = False,
 ) -> ItineraryDocument:
     """The visitor's itinerary of *visit_id* in *lang*.
 
     *bring* replaces the "what to bring" list; without it the list is the passport (for a
     visit across borders), this itinerary, and whatever the paperwork service lists.
+    Items are marked new or changed against *since* (a snapshot of a sent itinerary, sent at
+    *since_at*); without it, against the itinerary last sent to the visitor, if any.
+    *redact_confirmations* leaves confirmation codes out (a copy for family or the host group).
     """
     visit: Visit = services.visits.get(visit_id)
     visitor = services.people.get(visit.visitor_id)
@@ -148,6 +186,13 @@ def build_document(
     )
     items = services.itinerary.for_visit(visit_id)
     stamp = now or utc_now()
+    if since is None:
+        last = services.messages.last_sent(visit_id)
+        if last is not None:
+            since, since_at = last.items, last.sent_utc
+    changes = (
+        compare(since, items) if since is not None else ChangesSince(frozenset(), frozenset(), ())
+    )
 
     days: list[Day] = []
     venues: dict[str, str] = {}
@@ -177,8 +222,18 @@ def build_document(
                     end=end,
                     location=item.location_name,
                     address=item.location_address,
-                    confirmation=item.confirmation_code,
-                    details=item.visitor_details,
+                    confirmation="" if redact_confirmations else item.confirmation_code,
+                    details=pick(lang, item.visitor_details, item.visitor_details_ja, sep="\n"),
+                    change=label("new", lang)
+                    if item.uid in changes.added
+                    else label("changed", lang)
+                    if item.uid in changes.changed
+                    else "",
+                    kind_key=item.kind.value,
+                    start_utc=item.start_utc,
+                    end_utc=item.end_utc,
+                    start_zone=item.start_zone,
+                    end_zone=item.end_zone,
                 )
             )
             if item.location_name and item.location_address:
@@ -218,10 +273,14 @@ def build_document(
         host_phone=host_phone,
         dates=dates,
         emergency=tuple(emergency),
-        visitor_notes=visit.visitor_notes,
+        visitor_notes=pick(lang, visit.visitor_notes, visit.visitor_notes_ja, sep="\n\n"),
         bring=tuple(bring_list),
         days=tuple(days),
         venues=tuple(venues.items()),
         generated=generated_at(stamp, lang),
         generated_at=stamp,
+        removed=_removed_lines(changes, lang),
+        since=f"{since_at:%Y-%m-%d %H:%M} UTC" if since_at is not None and changes.any else "",
+        reply_to=host_person.email if host_person else "",
+        visitor_email=visitor.email,
     )

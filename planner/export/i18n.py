@@ -52,6 +52,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "this_itinerary": ("This itinerary", "この旅程表"),
     "emergency_us": ("911 (police, fire, ambulance)", "911（警察・消防・救急）"),
     "emergency_jp": ("110 (police), 119 (fire, ambulance)", "110（警察）、119（消防・救急）"),
+    "new": ("New", "新規"),
+    "changed": ("Changed", "変更"),
+    "removed": ("Removed since the version last sent", "前回お送りした版から削除された予定"),
+    "since": ("Marked: changes since the version sent on", "印は次の日に送付した版からの変更です:"),
+    "add_to_calendar": ("Add to calendar", "カレンダーに追加"),
+    "report_correction": ("Report a correction", "訂正を連絡"),
 }
 
 _KINDS: dict[ItineraryKind, tuple[str, str]] = {

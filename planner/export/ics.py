@@ -15,18 +15,28 @@ plain published-calendar form that importing clients handle (the event shows as 
 SEQUENCE stays the item's own; the newer DTSTAMP makes the cancelled copy the later revision
 (RFC 5546 §2.1.5), and a visit reopened later does not end up with a lower SEQUENCE than the
 cancellation it replaces.
+
+The stay itself is always one all-day event spanning the arrival to the departure date (DTEND
+exclusive), so the visitor's calendar shows the whole visit at a glance. Items carry a VALARM
+display reminder set by kind (Settings; e.g. 3 hours before a flight).
+
+Each VTIMEZONE lists every transition as its own STANDARD or DAYLIGHT observance with a single
+DTSTART and no RDATE. icalendar writes one observance per offset pair with the later changes as
+RDATE, and Mozilla's ical.js (Thunderbird, Nextcloud) ignores DTSTART whenever RDATE is present,
+so it missed the first transition and read events an hour off; with one DTSTART per observance
+every reader (ical.js, libical, vobject, icalendar) sees the same instants.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from icalendar import Calendar
+from icalendar import Alarm, Calendar, Timezone, TimezoneDaylight, TimezoneStandard
 from icalendar import Event as CalendarEvent
 
 import planner
 from planner.domain.entities import Institution, ItineraryItem, Visit
-from planner.domain.enums import VisitStatus
+from planner.domain.enums import ItineraryKind, VisitStatus
 from planner.domain.timezones import utc_now, utc_to_local
 from planner.export.i18n import Lang, kind_label, pick
 from planner.services.itinerary import UID_DOMAIN
@@ -38,18 +48,47 @@ def _description(item: ItineraryItem, lang: Lang) -> str:
     parts = [kind_label(item.kind, lang)]
     if item.confirmation_code:
         parts.append(f"{pick(lang, 'Confirmation', '予約番号')}: {item.confirmation_code}")
-    if item.visitor_details:
-        parts.append(item.visitor_details)
+    details = pick(lang, item.visitor_details, item.visitor_details_ja, sep="\n")
+    if details:
+        parts.append(details)
     return "\n".join(parts)
+
+
+def _alarm(item: ItineraryItem, minutes: int, lang: Lang) -> Alarm:
+    """A display reminder *minutes* before the item starts."""
+    alarm = Alarm()
+    alarm.add("action", "DISPLAY")
+    alarm.add("trigger", timedelta(minutes=-minutes))
+    alarm.add("description", pick(lang, item.title, item.title_ja))
+    return alarm
+
+
+def _single_dtstart(zone: Timezone) -> Timezone:
+    """*zone* with one observance per transition: DTSTART only, never RDATE (ical.js)."""
+    out = Timezone()
+    for key, value in zone.items():  # TZID and the validity COMMENT
+        out[key] = value
+    for sub in zone.subcomponents:
+        starts = [sub.decoded("DTSTART")]
+        rdates = sub.get("RDATE", [])
+        for rdate in rdates if isinstance(rdates, list) else [rdates]:
+            starts += [period.dt for period in rdate.dts]
+        for start in sorted(set(starts)):
+            piece = TimezoneDaylight() if sub.name == "DAYLIGHT" else TimezoneStandard()
+            piece.add("dtstart", start)
+            for key in ("TZNAME", "TZOFFSETFROM", "TZOFFSETTO"):
+                if key in sub:
+                    piece.add(key, sub[key])
+            out.add_component(piece)
+    return out
 
 
 def _stay_event(
     visit: Visit, host: Institution, lang: Lang, stamp: datetime, cancelled: bool
 ) -> CalendarEvent:
-    """An all-day event for the whole stay, for a visit whose itinerary has no items yet.
+    """An all-day event for the whole stay (it also keeps a calendar without items valid).
 
-    RFC 5545 requires at least one component in a calendar; this keeps the file valid and
-    still useful. Its UID is derived from the visit code (stable), its SEQUENCE is the visit's
+    Its UID is derived from the visit code (stable), its SEQUENCE is the visit's
     version (which rises with every change of the visit).
     """
     event = CalendarEvent()
@@ -74,8 +113,12 @@ def build_calendar(
     lang: Lang = Lang.EN,
     *,
     now: datetime | None = None,
+    reminders: dict[ItineraryKind, int] | None = None,
 ) -> Calendar:
-    """The calendar of *visit*'s itinerary (never its internal notes)."""
+    """The calendar of *visit*'s itinerary (never its internal notes).
+
+    *reminders* gives the minutes of each kind's VALARM (no alarm for a kind not listed).
+    """
     stamp = now or utc_now()
     cancelled = visit.status is VisitStatus.CANCELLED
     cal = Calendar()
@@ -100,15 +143,20 @@ def build_calendar(
         event.add("categories", [kind_label(item.kind, Lang.EN)])
         event.add("status", "CANCELLED" if cancelled else "CONFIRMED")
         event.add("transp", "TRANSPARENT" if item.kind.value == "lodging" else "OPAQUE")
+        minutes = (reminders or {}).get(item.kind)
+        if minutes and not cancelled:
+            event.add_component(_alarm(item, minutes, lang))
         cal.add_component(event)
-    if not items:
-        cal.add_component(_stay_event(visit, host, lang, stamp, cancelled))
+    cal.add_component(_stay_event(visit, host, lang, stamp, cancelled))
     if items:
         # VTIMEZONE rules for the years around the itinerary only: compact, and correct for
         # any year (the library's default window ends in 2038).
         first = min(i.start_utc for i in items).date() - timedelta(days=366)
         last = max(i.end_utc for i in items).date() + timedelta(days=366)
         cal.add_missing_timezones(first_date=first, last_date=last)
+        zones = [c for c in cal.subcomponents if isinstance(c, Timezone)]
+        others = [c for c in cal.subcomponents if not isinstance(c, Timezone)]
+        cal.subcomponents = [*(_single_dtstart(z) for z in zones), *others]
     return cal
 
 
@@ -119,7 +167,9 @@ def itinerary_ics(
     lang: Lang = Lang.EN,
     *,
     now: datetime | None = None,
+    reminders: dict[ItineraryKind, int] | None = None,
 ) -> bytes:
     """The iCalendar bytes (CRLF lines, folded at 75 octets by icalendar)."""
-    data: bytes = build_calendar(visit, items, host, lang, now=now).to_ical()
+    cal = build_calendar(visit, items, host, lang, now=now, reminders=reminders)
+    data: bytes = cal.to_ical()
     return data

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -29,6 +30,8 @@ class ExportFormat(StrEnum):
     PDF = "pdf"
     ICS = "ics"
     HTML = "html"
+    #: An e-mail draft to the visitor with the PDF and the .ics attached (recorded as sent).
+    EML = "eml"
 
 
 def render_itinerary(
@@ -39,18 +42,34 @@ def render_itinerary(
     *,
     bring: Sequence[str] | None = None,
     now: datetime | None = None,
+    redact_confirmations: bool = False,
+    ics_name: str = "",
 ) -> bytes:
-    """The bytes of *visit_id*'s itinerary in *fmt* and *lang* (nothing written)."""
+    """The bytes of *visit_id*'s itinerary in *fmt* and *lang* (nothing written or recorded).
+
+    *redact_confirmations* leaves confirmation codes out (a copy to share with family or the
+    host group); *ics_name* is the calendar file an HTML page links to ("" for no link).
+    """
     stamp = now or utc_now()
+    if fmt is ExportFormat.EML:
+        from planner.export.email_draft import itinerary_draft
+
+        return itinerary_draft(services, visit_id, lang, now=stamp)[0].as_bytes()
     if fmt is ExportFormat.ICS:
         visit = services.visits.get(visit_id)
         host = services.institutions.get(visit.host_institution_id)
-        return itinerary_ics(visit, services.itinerary.for_visit(visit_id), host, lang, now=stamp)
-    doc = build_document(services, visit_id, lang, bring=bring, now=stamp)
+        items = services.itinerary.for_visit(visit_id)
+        reminders = services.choices.reminder_minutes()
+        if redact_confirmations:
+            items = [dataclasses.replace(i, confirmation_code="") for i in items]
+        return itinerary_ics(visit, items, host, lang, now=stamp, reminders=reminders)
+    doc = build_document(
+        services, visit_id, lang, bring=bring, now=stamp, redact_confirmations=redact_confirmations
+    )
     if fmt is ExportFormat.HTML:
         from planner.export.html import render_html
 
-        return render_html(doc).encode("utf-8")
+        return render_html(doc, ics_name).encode("utf-8")
     # Imported here so ICS and HTML exports never start Qt.
     from planner.export.pdf import render_pdf
 
@@ -65,10 +84,34 @@ def export_itinerary(
     lang: Lang = Lang.EN,
     *,
     bring: Sequence[str] | None = None,
+    redact_confirmations: bool = False,
 ) -> Path:
-    """Write the itinerary to *out* atomically (mode 0600); ExportError says why it failed."""
+    """Write the itinerary to *out* atomically (mode 0600); ExportError says why it failed.
+
+    An HTML page gets its calendar beside it (``OUT.ics``, linked as "Add to calendar"); an
+    e-mail draft (EML) is recorded in the visit's history as sent to the visitor.
+    """
+    if fmt is ExportFormat.EML:
+        from planner.export.email_draft import write_draft
+        from planner.services.messages import MessageKind
+
+        return write_draft(services, visit_id, MessageKind.ITINERARY, lang, out)[0]
+    ics_name = out.with_suffix(".ics").name if fmt is ExportFormat.HTML else ""
     try:
-        data = render_itinerary(services, visit_id, fmt, lang, bring=bring)
+        data = render_itinerary(
+            services,
+            visit_id,
+            fmt,
+            lang,
+            bring=bring,
+            redact_confirmations=redact_confirmations,
+            ics_name=ics_name,
+        )
+        if ics_name:
+            calendar = render_itinerary(
+                services, visit_id, ExportFormat.ICS, lang,
+                redact_confirmations=redact_confirmations,
+            )  # fmt: skip
     except ExportError:
         raise
     except PlannerError:
@@ -78,6 +121,8 @@ def export_itinerary(
             QT_TRANSLATE_NOOP("Validation", "the itinerary could not be rendered: {reason}"),
             params={"reason": str(exc)},
         ) from exc
+    if ics_name:
+        atomic_write(out.with_name(ics_name), calendar)
     return atomic_write(out, data)
 
 

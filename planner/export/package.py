@@ -84,6 +84,7 @@ def package_to_json(package: VisitPackage) -> dict[str, Any]:
             "host_institution": package.host_institution,
             "project": package.project,
             "visitor_notes": package.visitor_notes,
+            "visitor_notes_ja": package.visitor_notes_ja,
         },
         "institutions": {key: _object(asdict(i)) for key, i in package.institutions.items()},
         "people": {

@@ -114,21 +114,26 @@ def _nl(text: str) -> str:
     return "<br>".join(_e(line) for line in text.splitlines())
 
 
-def _entry_row(entry: Entry, doc: ItineraryDocument) -> str:
+_MUTED = "color:#444"
+
+
+def _entry_table(entry: Entry, doc: ItineraryDocument) -> str:
+    """One entry as a one-row table: its block never splits across pages."""
     start, end = entry.start, entry.end
     when = (
         f"{_e(start.date_text + ' ' if start.date_text else '')}<b>{_e(start.clock)}</b> "
-        f"<span style='color:#555'>{_e(start.zone)}</span><br>"
+        f"<span style='{_MUTED}'>{_e(start.zone)}</span><br>"
         f"→ {_e(end.date_text + ' ' if end.date_text else '')}<b>{_e(end.clock)}</b> "
-        f"<span style='color:#555'>{_e(end.zone)}</span>"
+        f"<span style='{_MUTED}'>{_e(end.zone)}</span>"
     )
     if end.marker:
         marker_style = "background-color:#fff3cd;color:#6b4e00"
         when += f"<br><span style='{marker_style}'>&nbsp;{_e(end.marker)}&nbsp;</span>"
-    lines = [
-        f"<span style='color:#555;font-size:small'>{_e(entry.kind)}</span>",
-        f"<b>{_e(entry.title)}</b>",
-    ]
+    kind = f"<span style='{_MUTED}'>{_e(entry.kind)}</span>"
+    if entry.change:
+        change_style = "background-color:#e3f1e3;color:#1d5e20;font-weight:bold"
+        kind += f" <span style='{change_style}'>&nbsp;{_e(entry.change)}&nbsp;</span>"
+    lines = [kind, f"<b>{_e(entry.title)}</b>"]
     if entry.location:
         place = _e(entry.location) + (f", {_e(entry.address)}" if entry.address else "")
         lines.append(f"{_e(doc.t('place'))}: {place}")
@@ -137,17 +142,27 @@ def _entry_row(entry: Entry, doc: ItineraryDocument) -> str:
     if entry.details:
         lines.append(_nl(entry.details))
     return (
-        f"<tr><td width='30%' style='padding:4px;background-color:#eef3fb'>{when}</td>"
-        f"<td style='padding:4px;background-color:#f8f8f8'>{'<br>'.join(lines)}</td></tr>"
+        "<table width='100%' cellspacing='0' cellpadding='0' border='0'><tr>"
+        f"<td width='30%' style='padding:4px;background-color:#eef3fb'>{when}</td>"
+        f"<td style='padding:4px;background-color:#f8f8f8'>{'<br>'.join(lines)}</td>"
+        "</tr></table>"
     )
 
 
-def pdf_html(doc: ItineraryDocument) -> str:
-    """The document in the HTML subset QTextDocument understands."""
+def _day_heading(heading: str) -> str:
+    return f"<h3 style='color:#1f5fbf'>{_e(heading)}</h3>"
+
+
+def pdf_blocks(doc: ItineraryDocument) -> list[str]:
+    """The document as blocks that are never split across pages, in order.
+
+    A day heading shares its block with the day's first entry, so it never stands alone at
+    the foot of a page; every other entry is a block of its own.
+    """
 
     def row(key: str, value: str) -> str:
         return (
-            f"<tr><td width='28%' style='padding:3px;color:#444'><b>{_e(doc.t(key))}</b></td>"
+            f"<tr><td width='28%' style='padding:3px;{_MUTED}'><b>{_e(doc.t(key))}</b></td>"
             f"<td style='padding:3px'>{value}</td></tr>"
         )
 
@@ -166,35 +181,40 @@ def pdf_html(doc: ItineraryDocument) -> str:
         cover.append(row("host", "<br>".join(contact)))
     if doc.emergency:
         cover.append(row("emergency", "<br>".join(_e(x) for x in doc.emergency)))
-    parts = [f"<h1 style='color:#1f5fbf'>{_e(doc.title)}</h1>"]
+    head = f"<h1 style='color:#1f5fbf'>{_e(doc.title)}</h1>"
     if doc.cancelled:
-        parts.append(
+        head += (
             "<p style='background-color:#fdecea;color:#8a1c14;font-weight:bold'>"
             f"&nbsp;{_e(doc.t('cancelled'))}&nbsp;</p>"
         )
-    parts.append(f"<table width='100%' cellspacing='0'>{''.join(cover)}</table>")
+    blocks = [head + f"<table width='100%' cellspacing='0'>{''.join(cover)}</table>"]
     if doc.visitor_notes:
-        parts += [f"<h2>{_e(doc.t('notes'))}</h2>", f"<p>{_nl(doc.visitor_notes)}</p>"]
+        blocks.append(f"<h2>{_e(doc.t('notes'))}</h2><p>{_nl(doc.visitor_notes)}</p>")
     if doc.bring:
-        parts.append(f"<h2>{_e(doc.t('what_to_bring'))}</h2><ul>")
-        parts += [f"<li>{_e(b)}</li>" for b in doc.bring]
-        parts.append("</ul>")
-    parts.append(
-        f"<h2 style='page-break-before:always'>{_e(doc.t('schedule'))}</h2>"
-        f"<p><i>{_e(doc.t('times_note'))}</i></p>"
-    )
+        items = "".join(f"<li>{_e(b)}</li>" for b in doc.bring)
+        blocks.append(f"<h2>{_e(doc.t('what_to_bring'))}</h2><ul>{items}</ul>")
+    schedule = f"<h2>{_e(doc.t('schedule'))}</h2><p><i>{_e(doc.t('times_note'))}</i></p>"
+    if doc.since:
+        schedule += f"<p><i>{_e(doc.t('since'))} {_e(doc.since)}</i></p>"
     if not doc.days:
-        parts.append(f"<p>{_e(doc.t('no_items'))}</p>")
-    for day in doc.days:
-        parts.append(f"<h3 style='color:#1f5fbf'>{_e(day.heading)}</h3>")
-        parts.append("<table width='100%' cellspacing='2' cellpadding='0' border='0'>")
-        parts += [_entry_row(entry, doc) for entry in day.entries]
-        parts.append("</table>")
+        blocks.append(schedule + f"<p>{_e(doc.t('no_items'))}</p>")
+    for index, day in enumerate(doc.days):
+        first, *rest = day.entries or (None,)
+        lead = (schedule if index == 0 else "") + _day_heading(day.heading)
+        blocks.append(lead + (_entry_table(first, doc) if first is not None else ""))
+        blocks += [_entry_table(entry, doc) for entry in rest]
+    if doc.removed:
+        lines = "".join(f"<li><s>{_e(line)}</s></li>" for line in doc.removed)
+        blocks.append(f"<h3>{_e(doc.t('removed'))}</h3><ul>{lines}</ul>")
     if doc.venues:
-        parts.append(f"<h2>{_e(doc.t('venues'))}</h2><ul>")
-        parts += [f"<li><b>{_e(n)}</b><br>{_e(a)}</li>" for n, a in doc.venues]
-        parts.append("</ul>")
-    return "".join(parts)
+        venues = "".join(f"<li><b>{_e(n)}</b><br>{_e(a)}</li>" for n, a in doc.venues)
+        blocks.append(f"<h2>{_e(doc.t('venues'))}</h2><ul>{venues}</ul>")
+    return blocks
+
+
+def pdf_html(doc: ItineraryDocument) -> str:
+    """The whole document in the HTML subset QTextDocument understands (one piece)."""
+    return "".join(pdf_blocks(doc))
 
 
 def render_pdf(doc: ItineraryDocument) -> bytes:
@@ -222,6 +242,113 @@ def render_pdf(doc: ItineraryDocument) -> bytes:
     return data
 
 
+#: Style of every block: sizes in points, so nothing prints below the body's 9.5 pt.
+_STYLE = (
+    f"h1 {{ font-size: 17pt; }} h2 {{ font-size: 12.5pt; }} h3 {{ font-size: 11pt; }} "
+    f"td, li, p {{ font-size: {_BODY_PT}pt; }}"
+)
+#: Space between blocks, as a fraction of the body font's height.
+_GAP = 0.35
+
+#: (block, top on the page, part of a block taller than a page: -1 for a whole block).
+Placed = tuple[QTextDocument, float, int]
+
+
+def _block(
+    html: str, device: QPagedPaintDevice, font: QFont, width: float, style: str = _STYLE
+) -> QTextDocument:
+    text = QTextDocument()
+    text.documentLayout().setPaintDevice(device)
+    text.setDefaultFont(font)
+    text.setDefaultStyleSheet(style)
+    text.setDocumentMargin(0)
+    # Precomposed characters only: the font's combining-mark entries are dropped (fontdata).
+    text.setHtml(unicodedata.normalize("NFC", html))
+    text.setTextWidth(width)
+    return text
+
+
+def _paginate(blocks: list[QTextDocument], body: QSizeF, gap: float) -> list[list[Placed]]:
+    """Blocks placed top to bottom; a block that does not fit starts the next page.
+
+    Only a block taller than a whole page (pages of notes) is cut, at page size, into parts
+    of its own pages, each part drawn once.
+    """
+    pages: list[list[Placed]] = [[]]
+    y = 0.0
+    for block in blocks:
+        height = block.size().height()
+        if height > body.height():
+            block.setPageSize(body)
+            parts = block.pageCount()
+            if pages[-1]:
+                pages.append([])
+            for part in range(parts):
+                pages[-1].append((block, 0.0, part))
+                pages.append([])
+            y = 0.0
+            continue
+        if y and y + height > body.height():
+            pages.append([])
+            y = 0.0
+        pages[-1].append((block, y, -1))
+        y += height + gap
+    return [page for page in pages if page] or [[]]
+
+
+def _draw(painter: QPainter, block: QTextDocument, top: float, part: int, body: QSizeF) -> None:
+    painter.save()
+    if part < 0:
+        painter.translate(0, top)
+        block.drawContents(painter)
+    else:  # a part of an over-tall block: only what lies on this page
+        painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
+        painter.translate(0, -part * body.height())
+        block.drawContents(painter, QRectF(0, part * body.height(), body.width(), body.height()))
+    painter.restore()
+
+
+def render_html_pdf(html: str, title: str) -> bytes:
+    """A PDF of one piece of HTML (a letter) on A4 in the bundled font, page by page."""
+    family = bundled_font_family()
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(RESOLUTION)
+    writer.setTitle(title)
+    writer.setCreator(planner.APP_NAME)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(25, 20, 25, 20),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    area = writer.pageLayout().paintRectPixels(RESOLUTION)
+    body = QSizeF(area.width(), area.height())
+    font = QFont(family)
+    font.setPointSizeF(11)
+    style = "h2 { font-size: 15pt; } p, td, li { font-size: 11pt; }"
+    text = _block(html, writer, font, body.width(), style)
+    text.setPageSize(body)
+    painter = QPainter()
+    if not painter.begin(writer):
+        raise ExportError("the PDF could not be started")
+    try:
+        for page in range(max(1, text.pageCount())):
+            if page:
+                writer.newPage()
+            _draw(painter, text, 0.0, page, body)
+    finally:
+        painter.end()
+    data = bytes(QByteArray(buffer.data()).data())
+    buffer.close()
+    if not data.startswith(b"%PDF"):
+        raise ExportError("Qt did not produce a PDF")
+    return data
+
+
 def paint_itinerary(doc: ItineraryDocument, device: QPagedPaintDevice, dpi: int) -> None:
     """Lay *doc* out on the pages of *device* (a PDF writer or a printer) at *dpi*.
 
@@ -234,18 +361,10 @@ def paint_itinerary(doc: ItineraryDocument, device: QPagedPaintDevice, dpi: int)
     footer_height = dpi * 0.35  # about 9 mm for the footer line
     body = QSizeF(area.width(), area.height() - footer_height)
 
-    text = QTextDocument()
-    text.documentLayout().setPaintDevice(device)
     font = QFont(family)
     font.setPointSizeF(_BODY_PT)
-    text.setDefaultFont(font)
-    text.setDefaultStyleSheet(
-        "h1 { font-size: 17pt; } h2 { font-size: 12.5pt; } h3 { font-size: 11pt; }"
-    )
-    # Precomposed characters only: the font's combining-mark entries are dropped (fontdata).
-    text.setHtml(unicodedata.normalize("NFC", pdf_html(doc)))
-    text.setPageSize(body)
-    pages = max(1, text.pageCount())
+    blocks = [_block(html, device, font, body.width()) for html in pdf_blocks(doc)]
+    pages = _paginate(blocks, body, dpi * _BODY_PT * _GAP / 72)
 
     footer_font = QFont(family)
     footer_font.setPointSizeF(_FOOTER_PT)
@@ -253,14 +372,11 @@ def paint_itinerary(doc: ItineraryDocument, device: QPagedPaintDevice, dpi: int)
     if not painter.begin(device):
         raise ExportError("the PDF could not be started")
     try:
-        for page in range(pages):
-            if page:
+        for number, placed in enumerate(pages):
+            if number:
                 device.newPage()
-            painter.save()
-            painter.setClipRect(QRectF(0, 0, body.width(), body.height()))
-            painter.translate(0, -page * body.height())
-            text.drawContents(painter, QRectF(0, page * body.height(), body.width(), body.height()))
-            painter.restore()
+            for block, top, part in placed:
+                _draw(painter, block, top, part, body)
             painter.setFont(footer_font)
             painter.setPen(Qt.GlobalColor.darkGray)
             y = body.height() + footer_height * 0.35
@@ -271,7 +387,7 @@ def paint_itinerary(doc: ItineraryDocument, device: QPagedPaintDevice, dpi: int)
             painter.drawText(
                 line,
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                page_footer(page + 1, pages, doc.lang),
+                page_footer(number + 1, len(pages), doc.lang),
             )
     finally:
         painter.end()

@@ -1,9 +1,14 @@
 """``planner import itinerary FILE --visit CODE``: itinerary items from a CSV or XLSX sheet.
 
 Columns (header row, any order, case-insensitive): ``kind``, ``title``, ``start``,
-``start_zone``, ``end``, ``end_zone``, ``location``, ``address``, ``confirmation``; optional
-``title_ja`` and ``details``. ``start`` and ``end`` are local wall times in their zones
-(``2027-03-13 11:45``); an empty zone means the host institution's zone.
+``start_zone``, ``end``, ``end_zone``, ``location``, ``address``, ``confirmation``;
+optional ``title_ja``, ``details``, ``details_ja`` and ``uid``. ``start`` and ``end`` are local
+wall times in their zones (``2027-03-13 11:45``); an empty zone means the host institution's
+zone.
+
+Importing the same file again updates the items it added instead of adding copies: a row
+matches a stored item of the visit by ``uid`` (the calendar UID, when the file carries it) or
+by its kind, start and title; see :meth:`ItineraryService.merge_many`.
 
 All or nothing: every row is checked first, and any problem means nothing is written. Each
 problem names the row as the spreadsheet shows it (the header is row 1), the column and the
@@ -46,19 +51,20 @@ from planner.importing.table import (
     read_xlsx_table,
 )
 from planner.services.container import Services
+from planner.services.itinerary import MergeResult
 
 __all__ = ["Cell", "ImportRowsError", "RowProblem", "import_itinerary", "read_sheet"]
 
 REQUIRED = ("kind", "title", "start", "end")
 COLUMNS = (
     "kind", "title", "start", "start_zone", "end", "end_zone", "location", "address",
-    "confirmation", "title_ja", "details",
+    "confirmation", "title_ja", "details", "details_ja", "uid",
 )  # fmt: skip
 #: The sheet column of each item field, for validation problems.
 _COLUMN_OF = {
     "start_utc": "start", "end_utc": "end", "location_name": "location",
     "location_address": "address", "confirmation_code": "confirmation",
-    "visitor_details": "details",
+    "visitor_details": "details", "visitor_details_ja": "details_ja",
 }  # fmt: skip
 _FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S")
 
@@ -242,6 +248,8 @@ def parse_rows(rows: Sequence[SheetRow], visit_id: int, host_zone: str) -> list[
             location_address=cells.get("address", ""),
             confirmation_code=cells.get("confirmation", ""),
             visitor_details=cells.get("details", ""),
+            visitor_details_ja=cells.get("details_ja", ""),
+            uid=cells.get("uid", "")[:100],
         )
         try:
             validate_itinerary_item(item)
@@ -301,6 +309,21 @@ def import_itinerary(
     visit_code: str,
     overrides: Mapping[str, str] | None = None,
 ) -> list[ItineraryItem]:
-    """Add the items of *path* to the visit *visit_code*, all in one transaction, or none."""
+    """The stored items of *path* (added, then updated, then unchanged); see
+    :func:`merge_itinerary`."""
+    result = merge_itinerary(services, path, visit_code, overrides)
+    return [*result.added, *result.updated, *result.unchanged]
+
+
+def merge_itinerary(
+    services: Services,
+    path: Path,
+    visit_code: str,
+    overrides: Mapping[str, str] | None = None,
+) -> MergeResult:
+    """Merge the items of *path* into the visit *visit_code*, all in one transaction, or none:
+    new rows are added, rows already imported are updated or left as they are."""
     items, _computed = check_itinerary(services, path, visit_code, overrides)
-    return services.itinerary.create_many(items)
+    visit = services.visits.get_by_code(visit_code)
+    assert visit.id is not None
+    return services.itinerary.merge_many(visit.id, items)

@@ -351,6 +351,7 @@ def _item(r: _Reader) -> PackageItem:
         location_address=r.text("location_address", lines=True),
         confirmation_code=r.text("confirmation_code"),
         visitor_details=r.text("visitor_details", lines=True),
+        visitor_details_ja=r.text("visitor_details_ja", lines=True),
     )  # fmt: skip
 
 
@@ -516,7 +517,9 @@ def package_from_data(data: Any) -> VisitPackage:
         departure_date=visit.day("departure_date", True) or date.min,
         institutions=institutions, visitor=visitor, host_institution=host,
         host_person=host_person, project=visit.text("project", limit=NAME),
-        visitor_notes=visit.text("visitor_notes", lines=True), itinerary=items, paperwork=papers,
+        visitor_notes=visit.text("visitor_notes", lines=True),
+        visitor_notes_ja=visit.text("visitor_notes_ja", lines=True), itinerary=items,
+        paperwork=papers,
         includes_sensitive=top.boolean("includes_sensitive"),
         exported_at=top.instant("exported_at") if exported else None,
         schema_version=version,

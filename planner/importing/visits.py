@@ -145,6 +145,7 @@ def plan_visits(
             visitor_id=visitor_id, host_institution_id=host_id or 0, arrival_date=arrival,
             departure_date=departure, purpose=purpose or Purpose.OTHER, paid=bool(paid),
             visitor_notes=r.text("visitor_notes"), internal_notes=r.text("internal_notes"),
+            visitor_notes_ja=r.text("visitor_notes_ja"),
         )  # fmt: skip
         plan.visits.append(PendingVisit(visit, new_host))
         plan.rows.append(RowPreview(row.number, summary, RowStatus.NEW))

@@ -22,6 +22,7 @@ from planner.services.directory import (
 )
 from planner.services.events import EventService
 from planner.services.itinerary import ItineraryService
+from planner.services.messages import VisitorMessageService
 from planner.services.paperwork import PaperworkService
 from planner.services.search import SearchService
 from planner.services.visits import VisitService
@@ -56,6 +57,7 @@ class Services:
         self.dashboard = DashboardService(db)
         self.search = SearchService(db)
         self.choices = DatabaseChoices(db)
+        self.messages = VisitorMessageService(db, self.bus)
 
     @cached_property
     def bulk(self) -> BulkImportService:

@@ -152,6 +152,7 @@ class PackageItem:
     location_address: str = ""
     confirmation_code: str = ""
     visitor_details: str = ""
+    visitor_details_ja: str = ""
 
 
 @dataclass(frozen=True)
@@ -185,6 +186,7 @@ class VisitPackage:
     host_person: PackagePerson | None = None
     project: str = ""
     visitor_notes: str = ""
+    visitor_notes_ja: str = ""
     itinerary: tuple[PackageItem, ...] = ()
     paperwork: tuple[PackagePaperwork, ...] = ()
     includes_sensitive: bool = False
@@ -398,6 +400,7 @@ class ExchangeService:
                     location_address=r.location_address,
                     confirmation_code=r.confirmation_code,
                     visitor_details=r.visitor_details,
+                    visitor_details_ja=r.visitor_details_ja,
                 )
                 for r in items
             )
@@ -425,7 +428,8 @@ class ExchangeService:
                 purpose=visit.purpose, paid=visit.paid, arrival_date=visit.arrival_date,
                 departure_date=visit.departure_date, institutions=institutions,
                 visitor=visitor, host_institution=host_key, host_person=host_person,
-                project=project, visitor_notes=visit.visitor_notes, itinerary=itinerary,
+                project=project, visitor_notes=visit.visitor_notes,
+                visitor_notes_ja=visit.visitor_notes_ja, itinerary=itinerary,
                 paperwork=paperwork, includes_sensitive=include_sensitive,
                 exported_at=utc_now(),
             )  # fmt: skip

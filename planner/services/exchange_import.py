@@ -479,7 +479,7 @@ class PackageImport:
             arrival_date=package.arrival_date, departure_date=package.departure_date,
             purpose=package.purpose, paid=package.paid, host_person_id=host_person_id,
             project_id=project_id, visitor_notes=package.visitor_notes,
-            status=VisitStatus.DRAFT,
+            visitor_notes_ja=package.visitor_notes_ja, status=VisitStatus.DRAFT,
         )  # fmt: skip
         validate_visit(wanted)
         existing_id = _lookup_exchange(session, package.exchange_id)
@@ -703,7 +703,8 @@ class PackageImport:
             end_zone=item.end_zone, location_name=item.location_name,
             location_address=item.location_address,
             confirmation_code=item.confirmation_code, visitor_details=item.visitor_details,
-            uid=item.uid, sequence=item.sequence, position=position,
+            visitor_details_ja=item.visitor_details_ja, uid=item.uid, sequence=item.sequence,
+            position=position,
         )  # fmt: skip
         try:
             validate_itinerary_item(entity)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -21,11 +23,50 @@ from planner.services.directory import require
 from planner.services.records import RecordService, copy_to_row, to_entity, translate_integrity
 
 UID_DOMAIN = "exchange-visit-planner"
+#: Fields an import may set; the rest (internal notes, event, order, UID) stay as stored.
+IMPORTED_FIELDS = (
+    "kind", "title", "title_ja", "start_utc", "start_zone", "end_utc", "end_zone",
+    "location_name", "location_address", "confirmation_code", "visitor_details",
+    "visitor_details_ja",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """What an import did to a visit's itinerary."""
+
+    added: tuple[ItineraryItem, ...]
+    updated: tuple[ItineraryItem, ...]
+    unchanged: tuple[ItineraryItem, ...]
+
+
+def content_key(item: ItineraryItem) -> tuple[str, datetime, str]:
+    """The same kind at the same instant with the same title is the same item."""
+    return (item.kind.value, item.start_utc, " ".join(item.title.casefold().split()))
 
 
 def new_uid() -> str:
     """A globally unique iCalendar UID, kept by the item for its whole life."""
     return f"{uuid.uuid4()}@{UID_DOMAIN}"
+
+
+def classify(
+    stored: Sequence[ItineraryItem], incoming: Sequence[ItineraryItem]
+) -> tuple[int, int, int]:
+    """(added, updated, unchanged) that :meth:`ItineraryService.merge_many` would report."""
+    by_uid = {i.uid: i for i in stored}
+    by_key = {content_key(i): i for i in stored}
+    taken: set[str] = set()
+    counts = [0, 0, 0]
+    for entity in incoming:
+        match = (by_uid.get(entity.uid) if entity.uid else None) or by_key.get(content_key(entity))
+        if match is None or match.uid in taken:
+            counts[0] += 1
+            continue
+        taken.add(match.uid)
+        same = all(getattr(match, f) == getattr(entity, f) for f in IMPORTED_FIELDS)
+        counts[2 if same else 1] += 1
+    return counts[0], counts[1], counts[2]
 
 
 class ItineraryService(RecordService[ItineraryItem, ItineraryItemRow]):
@@ -105,6 +146,71 @@ class ItineraryService(RecordService[ItineraryItem, ItineraryItemRow]):
                 Change(self.entity_name, tuple(i.id for i in created if i.id), AuditAction.CREATE)
             )
         return created
+
+    def merge_many(self, visit_id: int, entities: Sequence[ItineraryItem]) -> MergeResult:
+        """Import *entities* into *visit_id*: an item already there is updated, not copied.
+
+        An incoming item matches a stored one by UID (when the file carries one) or else by
+        :func:`content_key`. A match whose imported fields differ is updated (SEQUENCE rises,
+        so calendars replace the event); an identical one is left alone; the rest are added.
+        All in one transaction, or nothing.
+        """
+        for entity in entities:
+            self.validate(entity)
+        added: list[ItineraryItem] = []
+        updated: list[ItineraryItem] = []
+        unchanged: list[ItineraryItem] = []
+        with self.db.write() as session, translate_integrity(self.entity_name):
+            require(session, VisitRow, visit_id, "visit_id", "visit")
+            rows = list(
+                session.scalars(
+                    select(ItineraryItemRow).where(ItineraryItemRow.visit_id == visit_id)
+                )
+            )
+            by_uid = {r.uid: r for r in rows}
+            by_key = {content_key(to_entity(r, ItineraryItem)): r for r in rows}
+            taken: set[int] = set()
+            for entity in entities:
+                row = by_uid.get(entity.uid) if entity.uid else None
+                row = row or by_key.get(content_key(entity))
+                if row is None or row.id in taken:
+                    self.check_references(session, entity)
+                    prepared = self.before_create(
+                        session, dataclasses.replace(entity, visit_id=visit_id, uid="")
+                    )
+                    row = ItineraryItemRow()
+                    copy_to_row(prepared, row)
+                    session.add(row)
+                    session.flush()  # the next item's position counts this one
+                    item = to_entity(row, ItineraryItem)
+                    audit.record(
+                        session, self.entity_name, row.id, AuditAction.IMPORT, audit.snapshot(item)
+                    )
+                    added.append(item)
+                    taken.add(row.id)
+                    continue
+                taken.add(row.id)
+                before = to_entity(row, ItineraryItem)
+                incoming = {f: getattr(entity, f) for f in IMPORTED_FIELDS}
+                after = dataclasses.replace(before, **incoming)
+                changes = audit.diff(before, after)
+                if not changes:
+                    unchanged.append(before)
+                    continue
+                after = dataclasses.replace(after, sequence=before.sequence + 1)
+                copy_to_row(after, row)
+                session.flush()
+                audit.record(session, self.entity_name, row.id, AuditAction.UPDATE, changes)
+                updated.append(to_entity(row, ItineraryItem))
+        if added:
+            self.bus.publish(
+                Change(self.entity_name, tuple(i.id for i in added if i.id), AuditAction.CREATE)
+            )
+        if updated:
+            self.bus.publish(
+                Change(self.entity_name, tuple(i.id for i in updated if i.id), AuditAction.UPDATE)
+            )
+        return MergeResult(tuple(added), tuple(updated), tuple(unchanged))
 
     def set_order(self, visit_id: int, ordered_ids: Sequence[int]) -> None:
         """Give the visit's items the manual order *ordered_ids* (all of its items, once each).

@@ -1099,6 +1099,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>英語・日本語併記</translation>
     </message>
     <message>
+        <source>&amp;Without confirmation codes (a copy to share)</source>
+        <translation>予約番号を含めない（共有用の写し）(&amp;W)</translation>
+    </message>
+    <message>
         <source>&amp;Browse…</source>
         <translation>参照(&amp;B)…</translation>
     </message>
@@ -1274,6 +1278,14 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>変更内容</translation>
     </message>
     <message>
+        <source>paperwork request to {to} ({lang})</source>
+        <translation>{to} への書類依頼（{lang}）</translation>
+    </message>
+    <message>
+        <source>itinerary version {revision} to {to} ({lang})</source>
+        <translation>{to} への旅程表 第{revision}版（{lang}）</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>はい</translation>
     </message>
@@ -1309,6 +1321,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>sensitive fields exported</source>
         <translation>機微情報の書き出し</translation>
+    </message>
+    <message>
+        <source>e-mail draft for the visitor</source>
+        <translation>訪問者へのメール下書き</translation>
     </message>
     <message>
         <source>date of birth</source>
@@ -1690,6 +1706,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>訪問者向けの詳細(&amp;D):</translation>
     </message>
     <message>
+        <source>Details in Ja&amp;panese:</source>
+        <translation>詳細（日本語）(&amp;P):</translation>
+    </message>
+    <message>
         <source>&amp;Internal notes (never exported):</source>
         <translation>内部メモ(書き出されません)(&amp;I):</translation>
     </message>
@@ -1817,6 +1837,18 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Print Pre&amp;view…</source>
         <translation>印刷プレビュー(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Sen&amp;d Itinerary to Visitor…</source>
+        <translation>訪問者に旅程表を送る(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Request Paperwork &amp;from Visitor…</source>
+        <translation>訪問者に書類を依頼(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Invitation &amp;Letter…</source>
+        <translation>招へい状(&amp;L)…</translation>
     </message>
     <message>
         <source>Export Event &amp;Participants&apos; Itineraries…</source>
@@ -3414,6 +3446,7 @@ Everything changed after that time is replaced by the backup. The current databa
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>The reminder rows: each sets the minutes of these kinds (the first kind&apos;s value is shown).</extracomment>
         <translation>設定</translation>
     </message>
     <message>
@@ -3451,6 +3484,30 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Partners see this fingerprint on the first package you send them: read it aloud to them on the phone so they can check it is yours.</source>
         <translation>相手機関は、最初に送るパッケージでこのフィンガープリントを目にします。本当にあなたの鍵か確認できるよう、電話で読み上げて伝えてください。</translation>
+    </message>
+    <message>
+        <source>Reminder before a &amp;flight:</source>
+        <translation>航空便の前のリマインダー(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Reminder before a &amp;train:</source>
+        <translation>列車の前のリマインダー(&amp;T):</translation>
+    </message>
+    <message>
+        <source>Reminder before a &amp;meeting or badge pickup:</source>
+        <translation>打合せ・入構証受取の前のリマインダー(&amp;M):</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>Exported calendars (.ics) remind the visitor this long before each item; saved in this database.</source>
+        <translation>書き出したカレンダー（.ics）は、各予定のこの時間前に訪問者に通知します。この設定はこのデータベースに保存されます。</translation>
     </message>
 </context>
 <context>
@@ -4002,6 +4059,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>訪問者へのメモ</translation>
     </message>
     <message>
+        <source>Notes for the visitor (Japanese)</source>
+        <translation>訪問者への連絡（日本語）</translation>
+    </message>
+    <message>
         <source>Internal notes</source>
         <translation>内部メモ</translation>
     </message>
@@ -4048,6 +4109,14 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Details</source>
         <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Details (Japanese)</source>
+        <translation>詳細（日本語）</translation>
+    </message>
+    <message>
+        <source>Calendar UID</source>
+        <translation>カレンダーUID</translation>
     </message>
     <message>
         <source>required column is missing</source>
@@ -4166,7 +4235,12 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>there is no {what} with id {id}</source>
+        <extracomment>Minutes before an item&apos;s start at which the exported calendar reminds the visitor; a kind missing here (lodging, meals, free time) gets no reminder. A flight needs time to reach the airport and check in; a meeting or badge pickup only the walk there. A reminder further ahead than a week is a typo, not a plan.</extracomment>
         <translation>ID {id} の{what}はありません</translation>
+    </message>
+    <message>
+        <source>a reminder must be 0 to {max} minutes ahead ({kind})</source>
+        <translation>リマインダーは0～{max}分前で指定してください（{kind}）</translation>
     </message>
     <message>
         <source>the package cannot be imported: {error}</source>
@@ -4283,6 +4357,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>the new order must list every item of the visit exactly once</source>
+        <extracomment>Fields an import may set; the rest (internal notes, event, order, UID) stay as stored.</extracomment>
         <translation>新しい順序には、訪問のすべての項目をちょうど 1 回ずつ含める必要があります</translation>
     </message>
     <message>
@@ -5123,6 +5198,7 @@ Everything changed after that time is replaced by the backup. The current databa
     </message>
     <message>
         <source>the itinerary could not be rendered: {reason}</source>
+        <extracomment>An e-mail draft to the visitor with the PDF and the .ics attached (recorded as sent).</extracomment>
         <translation>日程表を作成できませんでした: {reason}</translation>
     </message>
     <message>
@@ -5477,6 +5553,35 @@ Everything changed after that time is replaced by the backup. The current databa
         <source>your login&apos;s role does not include passports and dates of birth, so they cannot be shown or exported; leave them out or ask a coordinator</source>
         <translation>このログインのロールには旅券情報と生年月日が含まれていないため、表示も書き出しもできません。それらを除外するか、コーディネーターに依頼してください</translation>
     </message>
+    <message>
+        <source>visit {code}: the visitor has no e-mail address; add one first</source>
+        <extracomment>Mail programs show at most this much of a subject; longer ones are cut.</extracomment>
+        <translation>訪問 {code}: 訪問者のメールアドレスがありません。先に追加してください</translation>
+    </message>
+    <message>
+        <source>visit {code}: nothing is open for the visitor to send</source>
+        <translation>訪問 {code}: 訪問者に依頼する未処理の書類はありません</translation>
+    </message>
+    <message>
+        <source>template {file} is larger than {limit} KB</source>
+        <translation>テンプレート {file} が {limit} KB を超えています</translation>
+    </message>
+    <message>
+        <source>template {file} is not UTF-8 text</source>
+        <translation>テンプレート {file} は UTF-8 のテキストではありません</translation>
+    </message>
+    <message>
+        <source>template {file}, line {line}: {reason}</source>
+        <translation>テンプレート {file} の {line} 行目: {reason}</translation>
+    </message>
+    <message>
+        <source>there is no template {file}</source>
+        <translation>テンプレート {file} がありません</translation>
+    </message>
+    <message>
+        <source>template {file} calls itself without end</source>
+        <translation>テンプレート {file} が自分自身を際限なく呼び出しています</translation>
+    </message>
 </context>
 <context>
     <name>VisitEditor</name>
@@ -5613,6 +5718,10 @@ Everything changed after that time is replaced by the backup. The current databa
     <message>
         <source>Notes for the &amp;visitor:</source>
         <translation>訪問者へのメモ(&amp;V):</translation>
+    </message>
+    <message>
+        <source>No&amp;tes for the visitor in Japanese:</source>
+        <translation>訪問者へのメモ（日本語）(&amp;T):</translation>
     </message>
     <message>
         <source>&amp;Internal notes:</source>
@@ -5857,6 +5966,29 @@ To override anyway, write the reason (kept in the audit log):</source>
     <message>
         <source>Status</source>
         <translation>状態</translation>
+    </message>
+</context>
+<context>
+    <name>VisitorMail</name>
+    <message>
+        <source>Send itinerary to visitor</source>
+        <translation>訪問者に旅程表を送る</translation>
+    </message>
+    <message>
+        <source>Request paperwork from visitor</source>
+        <translation>訪問者に書類を依頼</translation>
+    </message>
+    <message>
+        <source>Invitation letter</source>
+        <translation>招へい状</translation>
+    </message>
+    <message>
+        <source>Language of the visitor:</source>
+        <translation>訪問者の言語:</translation>
+    </message>
+    <message>
+        <source>Select a visit in the list first.</source>
+        <translation>先に一覧で訪問を選択してください。</translation>
     </message>
 </context>
 <context>

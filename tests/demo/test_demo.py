@@ -537,3 +537,17 @@ def test_weekly_hybrid_series_across_the_us_spring_change(
     assert len(moved) == 1 and utc_to_local(moved[0].start_utc, "America/Chicago").weekday() == 3
     attendance = {p.attendance for p in services.events.participants(event.id)}
     assert attendance == {Attendance.ROOM, Attendance.REMOTE}
+
+
+def test_demo_itineraries_read_japanese_in_japanese(demo: tuple[Services, DemoSummary]) -> None:
+    """Issue 18: the demo fills the Japanese notes and details, so Japanese exports show them."""
+    from planner.export.i18n import Lang
+    from planner.export.itinerary import ExportFormat, render_itinerary
+
+    services, _summary = demo
+    noted = [v for v in services.visits.list() if v.visitor_notes_ja]
+    assert noted
+    visit = noted[0]
+    page = render_itinerary(services, visit.id or 0, ExportFormat.HTML, Lang.JA).decode()
+    assert visit.visitor_notes_ja in page and visit.visitor_notes not in page
+    assert "予約番号" in page or "参加します" in page or "同席します" in page

@@ -38,7 +38,10 @@ def test_html_escapes_user_text(services: Services, trip: TripData) -> None:
     page = _html(services, trip, Lang.EN)
     assert HOSTILE_TITLE not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
-    assert "<script" not in page.lower()
+    # The one script element is the JSON-LD data block; the title in it cannot close it.
+    assert page.lower().count("<script") == 1
+    assert '<script type="application/ld+json">' in page
+    assert "\\u003cscript\\u003ealert(1)\\u003c/script\\u003e" in page
 
 
 def test_html_is_self_contained_responsive_and_printable(

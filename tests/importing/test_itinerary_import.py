@@ -171,6 +171,9 @@ def test_cli_import(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture
     assert "nothing imported" in err and "row 2, column end" in err
     assert main(["import", "itinerary", str(good), "--visit", code, "--db", str(db_path)]) == 0
     assert "1 itinerary items imported" in capsys.readouterr().out
+    # The same file again updates nothing and adds nothing (issue 18): it says so.
+    assert main(["import", "itinerary", str(good), "--visit", code, "--db", str(db_path)]) == 0
+    assert "0 added, 0 updated, 1 already up to date" in capsys.readouterr().out
     assert (
         main(
             [
@@ -189,3 +192,76 @@ def test_cli_import(db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture
         main(["import", "itinerary", str(good), "--visit", "V-1900-0001", "--db", str(db_path)])
         == 1
     )
+
+
+def test_reimporting_updates_instead_of_duplicating(
+    services: Services, sample: Sample, tmp_path: Path
+) -> None:
+    from planner.importing.itinerary import merge_itinerary
+
+    visit = sample.visit_in
+    assert visit.id is not None
+    first = _csv(
+        tmp_path,
+        "flight,NH 111,2027-03-19 12:40,America/Chicago,2027-03-20 16:25,Asia/Tokyo,,,K2P9QX",
+        "meeting,Kick-off,2027-03-09 10:00,,2027-03-09 11:00,,Bldg 240,,",
+    )
+    added = merge_itinerary(services, first, visit.code).added
+    assert len(added) == 2
+    # The same rows, one with a new room and one new row: one update, one add, one same.
+    again = _csv(
+        tmp_path,
+        "flight,NH 111,2027-03-19 12:40,America/Chicago,2027-03-20 16:25,Asia/Tokyo,,,K2P9QX",
+        "meeting,Kick-off,2027-03-09 10:00,,2027-03-09 11:00,,Bldg 240 room 1501,,",
+        "meal,Dinner,2027-03-09 18:00,,2027-03-09 20:00,,,,",
+        name="again.csv",
+    )
+    result = merge_itinerary(services, again, visit.code)
+    assert (len(result.added), len(result.updated), len(result.unchanged)) == (1, 1, 1)
+    items = services.itinerary.for_visit(visit.id)
+    assert len(items) == 3
+    meeting = next(i for i in items if i.title == "Kick-off")
+    assert meeting.location_name == "Bldg 240 room 1501"
+    assert meeting.uid == next(i.uid for i in added if i.title == "Kick-off")  # same event
+    assert meeting.sequence == 1  # calendars replace it
+
+
+def test_a_uid_column_matches_even_a_moved_item(
+    services: Services, sample: Sample, tmp_path: Path
+) -> None:
+    from planner.importing.itinerary import merge_itinerary
+
+    visit = sample.visit_in
+    (item,) = import_itinerary(
+        services, _csv(tmp_path, "meeting,Kick-off,2027-03-09 10:00,,2027-03-09 11:00,,,,"),
+        visit.code,
+    )  # fmt: skip
+    moved = tmp_path / "moved.csv"
+    moved.write_text(
+        f"{HEADER},uid\nmeeting,Kick-off moved,2027-03-10 10:00,,2027-03-10 11:00,,,,,{item.uid}\n",
+        encoding="utf-8",
+    )
+    result = merge_itinerary(services, moved, visit.code)
+    assert not result.added and [i.uid for i in result.updated] == [item.uid]
+    assert result.updated[0].title == "Kick-off moved"
+
+
+def test_a_foreign_uid_never_takes_another_visits_item(
+    services: Services, sample: Sample, tmp_path: Path
+) -> None:
+    """A UID of another visit's item in the file adds a new item with a UID of its own."""
+    from planner.importing.itinerary import merge_itinerary
+
+    (other,) = import_itinerary(
+        services, _csv(tmp_path, "meeting,Theirs,2027-03-09 10:00,,2027-03-09 11:00,,,,"),
+        sample.visit_out.code,
+    )  # fmt: skip
+    path = tmp_path / "foreign.csv"
+    path.write_text(
+        f"{HEADER},uid\nmeeting,Mine,2027-03-09 10:00,,2027-03-09 11:00,,,,,{other.uid}\n",
+        encoding="utf-8",
+    )
+    result = merge_itinerary(services, path, sample.visit_in.code)
+    (mine,) = result.added
+    assert mine.uid != other.uid and mine.visit_id == sample.visit_in.id
+    assert services.itinerary.get(other.id).title == "Theirs"  # type: ignore[arg-type]

@@ -85,3 +85,18 @@ def test_unknown_host_created_with_flag(services: Services, sample: Sample, tmp_
     bnl = services.institutions.find_by_name("Brookhaven National Laboratory")
     assert bnl is not None and bnl.timezone == "America/New_York"
     assert import_file(services, "visits", path).present == 1
+
+
+def test_notes_for_the_visitor_in_japanese_are_imported(
+    services: Services, sample: Sample, tmp_path: Path
+) -> None:
+    """Issue 18: a Japanese notes column fills the visit's Japanese notes."""
+    path = tmp_path / "notes.csv"
+    path.write_text(
+        f"{HEADER},Notes for the visitor,訪問者への連絡（日本語）\n"
+        "h.tanaka@example.jp,Argonne,2027/05/10,2027/05/12,研究,no,Lobby at 9,9時にロビーで\n",
+        encoding="utf-8",
+    )
+    assert import_file(services, "visits", path).added == 1
+    (visit,) = [v for v in services.visits.list() if v.arrival_date == date(2027, 5, 10)]
+    assert (visit.visitor_notes, visit.visitor_notes_ja) == ("Lobby at 9", "9時にロビーで")

@@ -51,6 +51,8 @@ def describe_changes(entry: AuditEntry) -> str:
     """
     if entry.action in (AuditAction.REVEAL, AuditAction.EXPORT):
         return describe_disclosure(entry.changes)
+    if entry.action is AuditAction.SEND:
+        return describe_draft(entry.changes)
     parts: list[str] = []
     for field, value in entry.changes.items():
         if isinstance(value, list) and len(value) == 2:
@@ -59,6 +61,19 @@ def describe_changes(entry: AuditEntry) -> str:
         else:
             parts.append(f"{_field(field)}: {_show(value)}")
     return "; ".join(parts)
+
+
+def describe_draft(changes: Mapping[str, Any]) -> str:
+    """``itinerary version 2 to Hiroshi Tanaka <h.tanaka@example.jp> (ja) — V-...eml``."""
+    to, lang, name = changes.get("to", ""), changes.get("lang", ""), changes.get("file", "")
+    if changes.get("draft") == "paperwork_request":
+        text = QCoreApplication.translate("HistoryModel", "paperwork request to {to} ({lang})")
+    else:
+        text = QCoreApplication.translate(
+            "HistoryModel", "itinerary version {revision} to {to} ({lang})"
+        )
+    out = text.format(to=to, lang=lang, revision=changes.get("revision", ""))
+    return f"{out} — {name}" if name else out
 
 
 def describe_disclosure(changes: Mapping[str, Any]) -> str:

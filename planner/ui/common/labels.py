@@ -240,6 +240,7 @@ _AUDIT_ACTION_TEXT: dict[AuditAction, str] = {
     AuditAction.IMPORT: QT_TRANSLATE_NOOP("HistoryModel", "import"),
     AuditAction.REVEAL: QT_TRANSLATE_NOOP("HistoryModel", "sensitive fields shown"),
     AuditAction.EXPORT: QT_TRANSLATE_NOOP("HistoryModel", "sensitive fields exported"),
+    AuditAction.SEND: QT_TRANSLATE_NOOP("HistoryModel", "e-mail draft for the visitor"),
 }
 
 #: The sensitive person fields as the History tab names them (translated where shown).

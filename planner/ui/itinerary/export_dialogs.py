@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -63,6 +64,13 @@ class _ExportForm(QDialog):
         self.lang_combo = QComboBox(self)
         for lang, text in _LANG_TEXT.items():
             self.lang_combo.addItem(_tr(text), lang)
+        self.redact = QCheckBox(
+            QCoreApplication.translate(
+                "ExportDialogs", "&Without confirmation codes (a copy to share)"
+            ),
+            self,
+        )
+        self.redact.setObjectName("redactConfirmations")
         self.path_edit = QLineEdit(self)
         self.path_edit.setObjectName("exportPath")
         browse = QPushButton(QCoreApplication.translate("ExportDialogs", "&Browse…"), self)
@@ -73,6 +81,7 @@ class _ExportForm(QDialog):
         form = QFormLayout()
         form.addRow(QCoreApplication.translate("ExportDialogs", "&Format:"), self.format_combo)
         form.addRow(QCoreApplication.translate("ExportDialogs", "&Language:"), self.lang_combo)
+        form.addRow("", self.redact)
         form.addRow(
             QCoreApplication.translate("ExportDialogs", "Folder:")
             if folder
@@ -166,10 +175,13 @@ class ExportItineraryDialog(_ExportForm):
             )
             return
         services, visit_id, fmt, lang = self._services, self._visit_id, self.fmt, self.lang
+        redact = self.redact.isChecked()
         self._start(
             Operation(
                 self,
-                lambda _report: export_itinerary(services, visit_id, fmt, Path(text), lang),
+                lambda _report: export_itinerary(
+                    services, visit_id, fmt, Path(text), lang, redact_confirmations=redact
+                ),
                 self._written,
             ).failure(self._failed)
         )
@@ -207,6 +219,7 @@ class BatchExportDialog(_ExportForm):
         )
         self._services = services
         self._event_id = event_id
+        self.redact.hide()  # the batch writes the visitors' own copies
         self.batch_result: BatchResult | None = None
         self._progress: QProgressDialog | None = None
 

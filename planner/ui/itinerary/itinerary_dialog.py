@@ -167,6 +167,10 @@ class ItineraryItemDialog(QDialog):
         self.details_edit = QPlainTextEdit(self)
         self.details_edit.setTabChangesFocus(True)
         self.details_edit.setFixedHeight(60)
+        self.details_ja_edit = QPlainTextEdit(self)
+        self.details_ja_edit.setObjectName("detailsJa")
+        self.details_ja_edit.setTabChangesFocus(True)
+        self.details_ja_edit.setFixedHeight(60)
         self.internal_edit = QPlainTextEdit(self)
         self.internal_edit.setTabChangesFocus(True)
         self.internal_edit.setFixedHeight(48)
@@ -226,6 +230,11 @@ class ItineraryItemDialog(QDialog):
             "visitor_details",
         )
         self.form.add_field(
+            QCoreApplication.translate("ItineraryItemDialog", "Details in Ja&panese:"),
+            self.details_ja_edit,
+            "visitor_details_ja",
+        )
+        self.form.add_field(
             QCoreApplication.translate("ItineraryItemDialog", "&Internal notes (never exported):"),
             self.internal_edit,
             "internal_notes",
@@ -266,6 +275,7 @@ class ItineraryItemDialog(QDialog):
         self.address_edit.setText(item.location_address)
         self.confirmation_edit.setText(item.confirmation_code)
         self.details_edit.setPlainText(item.visitor_details)
+        self.details_ja_edit.setPlainText(item.visitor_details_ja)
         self.internal_edit.setPlainText(item.internal_notes)
 
     def _kind_changed(self) -> None:
@@ -360,6 +370,7 @@ class ItineraryItemDialog(QDialog):
             location_address=self.address_edit.text().strip(),
             confirmation_code=self.confirmation_edit.text().strip(),
             visitor_details=self.details_edit.toPlainText().strip(),
+            visitor_details_ja=self.details_ja_edit.toPlainText().strip(),
             internal_notes=self.internal_edit.toPlainText().strip(),
         )
         try:

@@ -168,6 +168,21 @@ _ACTIONS: tuple[_ActionSpec, ...] = (
         ("Ctrl+Shift+P",),
     ),
     _ActionSpec(
+        "send_itinerary",
+        QT_TRANSLATE_NOOP("MainWindow", "Sen&d Itinerary to Visitor…"),
+        "actionSendItinerary",
+    ),
+    _ActionSpec(
+        "request_paperwork",
+        QT_TRANSLATE_NOOP("MainWindow", "Request Paperwork &from Visitor…"),
+        "actionRequestPaperwork",
+    ),
+    _ActionSpec(
+        "invitation_letter",
+        QT_TRANSLATE_NOOP("MainWindow", "Invitation &Letter…"),
+        "actionInvitationLetter",
+    ),
+    _ActionSpec(
         "export_event",
         QT_TRANSLATE_NOOP("MainWindow", "Export Event &Participants' Itineraries…"),
         "actionExportEvent",
@@ -227,6 +242,9 @@ _FILE_MENU: tuple[str | None, ...] = (
     "open_visit",
     None,
     "export_itinerary",
+    "send_itinerary",
+    "request_paperwork",
+    "invitation_letter",
     "export_event",
     "export_table",
     None,
@@ -262,6 +280,9 @@ class WorkspaceHandlers:
     export_itinerary: Callable[[], object]
     print: Callable[[], object]
     print_preview: Callable[[], object]
+    send_itinerary: Callable[[], object]
+    request_paperwork: Callable[[], object]
+    invitation_letter: Callable[[], object]
     export_event: Callable[[], object]
     export_table: Callable[[], object]
     export_package: Callable[[], object]
@@ -288,6 +309,9 @@ class WorkspaceActions:
     export_itinerary: QAction
     print: QAction
     print_preview: QAction
+    send_itinerary: QAction
+    request_paperwork: QAction
+    invitation_letter: QAction
     export_event: QAction
     export_table: QAction
     export_package: QAction

@@ -119,6 +119,9 @@ def _visit_exports(window: MainWindow, menu: QMenu, rows: list[QModelIndex]) -> 
     if len(rows) != 1:
         return
     menu.addAction(window.workspace_actions.export_itinerary)
+    menu.addAction(window.workspace_actions.send_itinerary)
+    menu.addAction(window.workspace_actions.request_paperwork)
+    menu.addAction(window.workspace_actions.invitation_letter)
     menu.addAction(window.workspace_actions.export_package)
 
 

@@ -1,17 +1,39 @@
-"""Settings dialog: the coordinator's home institution, date format and language."""
+"""Settings dialog: the coordinator's home institution, date format, language and the
+calendar reminders exported itineraries carry."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QWidget,
+)
 
 from planner.domain.entities import Institution
+from planner.domain.enums import ItineraryKind
 from planner.ui.common.formats import institution_name
 from planner.ui.common.preferences import DateFormat, Preferences
 
 _SAMPLE = date(2027, 3, 8)
+#: The reminder rows: each sets the minutes of these kinds (the first kind's value is shown).
+REMINDER_GROUPS: tuple[tuple[str, tuple[ItineraryKind, ...]], ...] = (
+    ("flight", (ItineraryKind.FLIGHT,)),
+    ("train", (ItineraryKind.TRAIN, ItineraryKind.GROUND_TRANSPORT)),
+    (
+        "meeting",
+        (
+            ItineraryKind.MEETING, ItineraryKind.LECTURE, ItineraryKind.SEMINAR,
+            ItineraryKind.SYMPOSIUM, ItineraryKind.TOUR, ItineraryKind.BADGE_PICKUP,
+        ),
+    ),
+)  # fmt: skip
 
 
 class SettingsDialog(QDialog):
@@ -22,6 +44,7 @@ class SettingsDialog(QDialog):
         prefs: Preferences,
         institutions: list[Institution],
         parent: QWidget | None = None,
+        reminders: dict[ItineraryKind, int] | None = None,
         *,
         fingerprint: str = "",
     ) -> None:
@@ -72,6 +95,9 @@ class SettingsDialog(QDialog):
         )
         restart.setWordWrap(True)
         form.addRow("", restart)
+        self.reminder_spins: dict[str, QSpinBox] = {}
+        if reminders is not None:
+            self._add_reminders(form, reminders)
         if fingerprint:
             self._add_fingerprint(form, fingerprint)
         buttons = QDialogButtonBox(
@@ -100,6 +126,45 @@ class SettingsDialog(QDialog):
         )
         hint.setWordWrap(True)
         form.addRow("", hint)
+
+    def _add_reminders(self, form: QFormLayout, reminders: dict[ItineraryKind, int]) -> None:
+        labels = {
+            "flight": QCoreApplication.translate("SettingsDialog", "Reminder before a &flight:"),
+            "train": QCoreApplication.translate("SettingsDialog", "Reminder before a &train:"),
+            "meeting": QCoreApplication.translate(
+                "SettingsDialog", "Reminder before a &meeting or badge pickup:"
+            ),
+        }
+        for key, kinds in REMINDER_GROUPS:
+            spin = QSpinBox(self)
+            spin.setObjectName(f"reminder_{key}")
+            spin.setRange(0, 7 * 24 * 60)
+            spin.setSingleStep(15)
+            spin.setSuffix(QCoreApplication.translate("SettingsDialog", " min"))
+            spin.setSpecialValueText(QCoreApplication.translate("SettingsDialog", "none"))
+            spin.setValue(reminders.get(kinds[0], 0))
+            self.reminder_spins[key] = spin
+            form.addRow(labels[key], spin)
+        hint = QLabel(
+            QCoreApplication.translate(
+                "SettingsDialog",
+                "Exported calendars (.ics) remind the visitor this long before each item; "
+                "saved in this database.",
+            ),
+            self,
+        )
+        hint.setWordWrap(True)
+        form.addRow("", hint)
+
+    def reminders(self) -> dict[ItineraryKind, int] | None:
+        """Minutes by kind as the dialog shows them (None when it does not show them)."""
+        if not self.reminder_spins:
+            return None
+        return {
+            kind: self.reminder_spins[key].value()
+            for key, kinds in REMINDER_GROUPS
+            for kind in kinds
+        }
 
     def preferences(self) -> Preferences:
         """The preferences as the dialog shows them."""

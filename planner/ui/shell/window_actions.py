@@ -6,8 +6,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QApplication
 
+from planner.services.messages import MessageKind
 from planner.ui.exchange.commands import export_package, import_package
 from planner.ui.itinerary.commands import export_event_itineraries, export_itinerary
+from planner.ui.itinerary.visitor_mail import invitation_letter, send_to_visitor
 from planner.ui.shell.about import show_about
 from planner.ui.shell.actions import MainActions, WorkspaceActions, WorkspaceHandlers
 from planner.ui.shell.backup_dialogs import backup_now, show_restore_dialog
@@ -42,6 +44,13 @@ def build_actions(window: MainWindow) -> tuple[MainActions, WorkspaceActions]:
             export_itinerary=lambda: export_itinerary(parent, services, selected()),
             print=lambda: window.print_current(preview=False),
             print_preview=lambda: window.print_current(preview=True),
+            send_itinerary=lambda: send_to_visitor(
+                parent, services, selected(), MessageKind.ITINERARY
+            ),
+            request_paperwork=lambda: send_to_visitor(
+                parent, services, selected(), MessageKind.PAPERWORK_REQUEST
+            ),
+            invitation_letter=lambda: invitation_letter(parent, services, selected()),
             export_event=lambda: export_event_itineraries(
                 parent, services, window.events_view().current_event_id()
             ),

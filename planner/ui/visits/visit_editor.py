@@ -282,6 +282,17 @@ class VisitEditor(RecordEditorDialog):
             self.visitor_notes,
             "visitor_notes",
         )
+        self.visitor_notes_ja = QPlainTextEdit(page)
+        self.visitor_notes_ja.setObjectName("visitorNotesJa")
+        self.visitor_notes_ja.setTabChangesFocus(True)
+        # Three notes fields on one page: each a little shorter, so the editor keeps its size.
+        for notes in (self.visitor_notes, self.visitor_notes_ja):
+            notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 6)
+        form.add_field(
+            QCoreApplication.translate("VisitEditor", "No&tes for the visitor in Japanese:"),
+            self.visitor_notes_ja,
+            "visitor_notes_ja",
+        )
         self.internal_notes = QPlainTextEdit(page)
         self.internal_notes.setObjectName("internalNotes")
         self.internal_notes.setTabChangesFocus(True)
@@ -373,6 +384,7 @@ class VisitEditor(RecordEditorDialog):
         self.arrival.blockSignals(False)
         self.departure.setDate(_qdate(visit.departure_date))
         self.visitor_notes.setPlainText(visit.visitor_notes)
+        self.visitor_notes_ja.setPlainText(visit.visitor_notes_ja)
         self.internal_notes.setPlainText(visit.internal_notes)
         self._show_status(visit.status)
         self._show_direction()
@@ -422,6 +434,7 @@ class VisitEditor(RecordEditorDialog):
             arrival_date=_pydate(self.arrival.date()),
             departure_date=_pydate(self.departure.date()),
             visitor_notes=self.visitor_notes.toPlainText(),
+            visitor_notes_ja=self.visitor_notes_ja.toPlainText(),
             internal_notes=self.internal_notes.toPlainText(),
         )
 

@@ -55,3 +55,20 @@ def test_batch_dialog_exports_participants(
     assert dialog.batch_result is not None
     assert [p.name for p in dialog.batch_result.written] == [f"{trip.visit.code}-Tanaka.ics"]
     assert (tmp_path / f"{trip.visit.code}-Tanaka.ics").stat().st_mode & 0o777 == 0o600
+
+
+def test_export_dialog_writes_a_shareable_copy(
+    qtbot: QtBot, services: Services, tmp_path: Path
+) -> None:
+    trip = make_trip(services)
+    assert trip.visit.id is not None
+    dialog = ExportItineraryDialog(None, services, trip.visit.id)
+    qtbot.addWidget(dialog)
+    dialog.path_edit.setText(str(tmp_path / "shared.pdf"))
+    dialog.format_combo.setCurrentIndex(dialog.format_combo.findData(ExportFormat.HTML))
+    dialog.redact.setChecked(True)
+    with qtbot.waitSignal(dialog.accepted, timeout=10000):
+        dialog.accept()
+    assert dialog.written is not None
+    page = dialog.written.read_text(encoding="utf-8")
+    assert "FJ6CRT" not in page and "Argonne Guest House" in page

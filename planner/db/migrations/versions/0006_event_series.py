@@ -7,7 +7,7 @@ a series that were cancelled or moved. Plain ADD COLUMN with constant defaults a
 TABLE only: nothing is rebuilt, so a populated SQLite file with foreign keys on upgrades.
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-07 00:50:00
 """
 
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

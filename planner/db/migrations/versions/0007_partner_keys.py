@@ -7,7 +7,7 @@ from: a later package may update only what its own sender sent, never a local re
 Both are new tables: nothing existing is rebuilt, so the upgrade runs on a file in use.
 
 Revision ID: 0007
-Revises: 0004
+Revises: 0006
 Create Date: 2026-12-07 00:50:00
 """
 
