@@ -1016,6 +1016,10 @@ Everything changed after that time is replaced by the backup. The current databa
         <translation>開催回</translation>
     </message>
     <message>
+        <source>Select an event above to see each of its sessions with the local time at every site.</source>
+        <translation>上でイベントを選ぶと、各回の日時を各拠点の現地時刻で表示します。</translation>
+    </message>
+    <message>
         <source>&amp;Cancel this occurrence</source>
         <translation>この回を中止(&amp;C)</translation>
     </message>

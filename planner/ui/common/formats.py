@@ -189,6 +189,17 @@ def day_offset(offset: int) -> str:
     return f"{'+' if offset > 0 else '−'}{abs(offset)}日"
 
 
+def zoned_time(moment: datetime, day_shift: int = 0) -> str:
+    """A local time with its weekday and zone, and the day shift it has against another
+    site: ``Wed 07:00 JST (+1 day)`` / ``水 07:00 JST(+1日)``."""
+    shift = day_offset(day_shift)
+    if is_japanese():
+        text = f"{weekday_ja(moment.date())} {moment:%H:%M} {moment.tzname()}"
+        return f"{text}({shift})" if shift else text
+    text = f"{weekday_name(moment.date(), short=True)} {moment:%H:%M} {moment.tzname()}"
+    return f"{text} ({shift})" if shift else text
+
+
 def set_viewer_country(code: str | None) -> None:
     """Record the coordinator's country: their home institution's (None when not chosen).
 

@@ -13,6 +13,7 @@ from planner.domain.enums import Attendance
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.domain.series import Occurrence, SiteTime
 from planner.domain.timezones import utc_to_local
+from planner.ui.common.formats import zoned_time
 from planner.ui.common.labels import event_kind_label, participant_role_label
 from planner.ui.common.table_model import ColumnSpec, RowTableModel
 
@@ -88,8 +89,9 @@ EVENT_COLUMNS: list[ColumnSpec[EventRow]] = [
 
 
 def sites_text(times: Sequence[SiteTime]) -> str:
-    """``Tue 17:00 CST = Wed 08:00 JST (+1 day)``: one occurrence at every site."""
-    return " = ".join(t.label for t in times)
+    """``Tue 17:00 CST = Wed 08:00 JST (+1 day)``: one occurrence at every site, in the
+    interface language (``火 17:00 CST = 水 08:00 JST(+1日)``)."""
+    return " = ".join(zoned_time(t.start, t.day_shift) for t in times)
 
 
 @dataclass(frozen=True)

@@ -122,7 +122,14 @@ class EventsView(ViewDefaults, QWidget):
         self.table.setModel(self.model)
         # Bilingual titles are long: the title takes what is left and elides, so the
         # place and participant count stay visible.
-        self.columns = apply_column_rules(self.table, EventColumn.TITLE, _SAMPLES)
+        # In a narrow window the series (also in the title) and then the place give way, so
+        # the title and every site's time stay in view.
+        self.columns = apply_column_rules(
+            self.table,
+            EventColumn.TITLE,
+            _SAMPLES,
+            optional=(EventColumn.WHERE, EventColumn.SERIES),
+        )
         self.new_button = QPushButton(QCoreApplication.translate("EventsView", "&New event…"), self)
         self.edit_button = QPushButton(
             QCoreApplication.translate("EventsView", "&Edit event…"), self

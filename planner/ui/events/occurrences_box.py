@@ -37,6 +37,7 @@ from planner.services.events import SeriesDetails
 from planner.ui.common.errors import planner_error_text
 from planner.ui.common.form_widgets import show_undo_error
 from planner.ui.common.formats import is_japanese
+from planner.ui.common.placeholder import add_placeholder
 from planner.ui.common.table_model import RowTableModel
 from planner.ui.common.undo import run_undoable
 from planner.ui.events.events_model import OCCURRENCE_COLUMNS, OccurrenceLine
@@ -62,6 +63,14 @@ class OccurrencesBox(QGroupBox):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setModel(self.model)
+        self.placeholder = add_placeholder(
+            self.table,
+            QCoreApplication.translate(
+                "EventsView",
+                "Select an event above to see each of its sessions with the local time at "
+                "every site.",
+            ),
+        )
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.cancel_button = QPushButton(

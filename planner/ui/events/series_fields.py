@@ -32,7 +32,9 @@ from planner.domain.series import (
 )
 from planner.domain.timezones import is_valid_zone
 from planner.ui.common.form_widgets import ValidatedFormLayout, line_text, select_data
+from planner.ui.common.formats import zoned_time
 from planner.ui.common.roles import ID_ROLE
+from planner.ui.events.events_model import sites_text
 
 
 def mode_label(mode: EventMode) -> str:
@@ -221,7 +223,7 @@ class SeriesFields:
         except (ValueError, OverflowError):
             occ = []
         times = site_times(occ, event.start_zone, sites)
-        lines = [" = ".join(t.label for t in row) for row in times[:3]]
+        lines = [sites_text(row) for row in times[:3]]
         outside = sum(any(t.outside_hours for t in row) for row in times)
         changes = [row for row in times if any(t.clock_change for t in row)]
         if len(times) > 3:
@@ -235,7 +237,8 @@ class SeriesFields:
             lines.append(QCoreApplication.translate(
                 "EventEditor", "From {day}: {site} at {time} ({zone} changes its clocks)"
             ).format(day=moved.start.date().isoformat(), site=moved.site.name,
-                     time=moved.label, zone=moved.clock_change))  # fmt: skip
+                     time=zoned_time(moved.start, moved.day_shift),
+                     zone=moved.clock_change))  # fmt: skip
         self.local_times.setText("\n".join(lines))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from PySide6.QtCore import QLocale
@@ -94,3 +95,16 @@ def test_day_offsets_in_english(english: None) -> None:
     assert formats.day_offset(1) == "+1 day"
     assert formats.day_offset(10) == "+10 days"
     assert formats.localised("Travel insurance", "旅行保険") == "Travel insurance"
+
+
+#: A Wednesday morning in Kobe.
+KOBE = datetime(2027, 3, 10, 7, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+
+
+def test_a_sites_time_reads_in_japanese(japanese: None) -> None:
+    assert formats.zoned_time(KOBE, 1) == "水 07:00 JST(+1日)"
+    assert formats.zoned_time(KOBE) == "水 07:00 JST"
+
+
+def test_a_sites_time_reads_in_english(english: None) -> None:
+    assert formats.zoned_time(KOBE, 1) == "Wed 07:00 JST (+1 day)"
