@@ -38,6 +38,8 @@ write_licences(Path(sys.argv[1]))' "$build/licences")
 (cd "$build" && "$venv/bin/python" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$build/dist" --workpath "$build/work" "$here/planner.spec")
 bundle="$build/dist/exchange-visit-planner"
+# The system libraries PyInstaller copied from this host: their Debian copyright files too.
+"$venv/bin/python" "$here/system_licences.py" "$bundle"
 echo "build: bundle $bundle ($(du -sh "$bundle" | cut -f1))"
 
 if [ "${NO_DEB:-0}" != 1 ] && command -v dpkg-deb >/dev/null; then
