@@ -11,6 +11,7 @@ import dataclasses
 import io
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import psycopg
 import pytest
@@ -330,3 +331,51 @@ def test_an_admin_login_manages_users_and_a_coordinator_cannot(
     )
     err = capsys.readouterr().err
     assert code == 1 and err.count("\n") == 1 and "not allowed" in err
+
+
+def _needs_password(url: str, login: str) -> None:
+    """Make *login* one the test cluster asks for its password (.ci/postgres's pg_hba)."""
+    with psycopg.connect(_libpq(url), autocommit=True) as conn:
+        conn.execute(
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles "
+            "WHERE rolname = 'planner_password_check') THEN "
+            "CREATE ROLE planner_password_check NOLOGIN; END IF; END $$"
+        )
+        conn.execute(f'GRANT planner_password_check TO "{login}"')
+
+
+def test_a_password_comes_from_pgpass_or_the_keychain_and_a_wrong_one_is_refused(
+    server: tuple[str, dict[str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+) -> None:
+    from planner.db.credentials import store_in_keyring
+
+    url, logins = server
+    login = logins["coordinator"]
+    _needs_password(url, login)
+    target = _as(url, login)  # no password in the URL, as settings keep it
+    port = make_url(url).port
+    pgpass = tmp_path / "pgpass"
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+
+    # Nothing stored anywhere: refused, in one line, naming no password.
+    assert main(["visits", "list", "--db", target]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "correct horse" not in err
+
+    pgpass.write_text(f"127.0.0.1:{port}:*:{login}:wrong horse\n")
+    pgpass.chmod(0o600)
+    assert main(["visits", "list", "--db", target]) == 1
+    assert capsys.readouterr().err.count("\n") == 1
+
+    pgpass.write_text(f"127.0.0.1:{port}:*:{login}:correct horse battery\n")
+    assert main(["visits", "list", "--db", target]) == 0
+    assert "V-2027-0001" in capsys.readouterr().out
+
+    # The keychain's password, with no ~/.pgpass at all.
+    pgpass.unlink()
+    assert store_in_keyring(target, "correct horse battery")
+    assert main(["visits", "list", "--db", target]) == 0
+    assert "V-2027-0001" in capsys.readouterr().out
