@@ -43,6 +43,8 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QCompleter,
@@ -53,6 +55,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QTextEdit,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -411,6 +415,20 @@ def show_undo_error(message: str) -> None:
     )
 
 
+def lock_inputs(form: QWidget) -> None:
+    """Make every field of *form* read-only (a viewer's login): text stays readable and
+    selectable; choices and ticks are disabled, since Qt gives them no read-only state."""
+    for text in form.findChildren(QLineEdit):
+        text.setReadOnly(True)
+    for box in form.findChildren(QAbstractSpinBox):
+        box.setReadOnly(True)
+    for area in form.findChildren(QPlainTextEdit) + form.findChildren(QTextEdit):
+        area.setReadOnly(True)
+    for choice in form.findChildren(QComboBox) + form.findChildren(QAbstractButton):
+        if isinstance(choice, QComboBox) or choice.isCheckable():
+            choice.setEnabled(False)
+
+
 class RecordEditorDialog(QDialog):
     """Base of the record editors: Save / Close handling, inline errors, unsaved-change check.
 
@@ -527,6 +545,8 @@ class RecordEditorDialog(QDialog):
             live_fields.connect_edits(self, self.update_modified)
             for edit in self.findChildren(OptionalDateEdit):
                 edit.value_changed.connect(self.update_modified)
+            if self.read_only:
+                lock_inputs(self)
         super().showEvent(event)
         self.update_modified()
 

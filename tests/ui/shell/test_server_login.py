@@ -8,7 +8,7 @@ from typing import cast
 import psycopg
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
+from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QLineEdit
 from pytestqt.qtbot import QtBot
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -137,6 +137,13 @@ def test_a_viewer_gets_a_read_only_window(
     assert editor.reveal_button.isHidden() and editor.passport_field.isHidden()
     # Nothing sensitive was even read: the editor holds no passport.
     assert editor._sensitive.passport_number == ""
+    editor.show()
+    qtbot.waitExposed(editor)
+    # Every field reads, none takes typing: the window is read-only, not only its Save.
+    assert editor.preferred_edit.isReadOnly()
+    qtbot.keyClicks(editor.preferred_edit, "changed")
+    assert editor.preferred_edit.text() != "changed"
+    assert all(not c.isEnabled() for c in editor.findChildren(QComboBox))
     editor.preferred_edit.setText("changed")
     assert editor.save() is False
 
