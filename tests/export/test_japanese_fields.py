@@ -16,7 +16,7 @@ from planner.export.i18n import Lang
 from planner.export.itinerary import ExportFormat, render_itinerary
 from planner.export.package import export_visit_package
 from planner.importing.itinerary import import_itinerary
-from planner.importing.package import import_visit_package
+from planner.importing.package import ImportOptions, import_visit_package
 from planner.services.container import Services
 from tests.export.conftest import CHICAGO, TripData
 from tests.fixtures.database import open_migrated
@@ -84,7 +84,9 @@ def test_packages_carry_the_japanese_fields(
     out = export_visit_package(services, trip.visit.id or 0, tmp_path / "visit.json")
     partner = open_migrated(tmp_path / "partner.sqlite3")
     try:
-        imported = import_visit_package(partner, out).visit
+        # The first package from that partner: its key trusted, as after a phone call.
+        trust = ImportOptions(trust_new_key=True)
+        imported = import_visit_package(partner, out, trust).visit
         assert imported.visitor_notes_ja == NOTES_JA
         assert imported.id is not None
         details = {i.visitor_details_ja for i in partner.itinerary.for_visit(imported.id)}
