@@ -8,10 +8,12 @@ import sys
 import unicodedata
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from planner.db.location import resolve_target
 from planner.domain.errors import PlannerError
+from planner.domain.i18n import QT_TRANSLATE_NOOP
 from planner.services.container import Services
 
 EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
@@ -71,6 +73,17 @@ class TerminalSafeStream:
     def __getattr__(self, name: str) -> Any:
         # flush, fileno, encoding, isatty, buffer …: the stream's own.
         return getattr(self.stream, name)
+
+
+def output_path(args: argparse.Namespace) -> Path:
+    """The file ``-o`` names; a folder there is refused (one line, exit 1)."""
+    out = Path(args.output)
+    if out.is_dir():
+        raise CommandError(
+            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
+            params={"path": str(out)},
+        )
+    return out
 
 
 def print_json(rows: list[dict[str, Any]]) -> None:

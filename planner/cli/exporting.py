@@ -6,7 +6,14 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import EXIT_OK, CommandError, add_command, open_services, record_id
+from planner.cli.common import (
+    EXIT_OK,
+    CommandError,
+    add_command,
+    open_services,
+    output_path,
+    record_id,
+)
 from planner.cli.events import cli_date
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -24,12 +31,7 @@ def cmd_export_itinerary(args: argparse.Namespace) -> int:
     from planner.export.i18n import Lang
     from planner.export.itinerary import ExportFormat, export_itinerary
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CommandError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-            params={"path": str(out)},
-        )
+    out = output_path(args)
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
@@ -55,12 +57,7 @@ def cmd_export_paperwork_request(args: argparse.Namespace) -> int:
     from planner.export.i18n import Lang
     from planner.services.messages import MessageKind
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CommandError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-            params={"path": str(out)},
-        )
+    out = output_path(args)
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None
@@ -128,12 +125,7 @@ def cmd_export_series(args: argparse.Namespace) -> int:
     from planner.export.i18n import Lang
     from planner.export.series import invitation_eml, invitees_of, one_occurrence, series_ics
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CommandError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-            params={"path": str(out)},
-        )
+    out = output_path(args)
     lang = Lang(args.lang)
     with open_services(args) as services:
         details = services.events.details(args.event_id)  # NotFoundError (exit 1) names it
@@ -164,12 +156,7 @@ def cmd_export_visit(args: argparse.Namespace) -> int:
     from planner.services.exchange import NEEDS_RECIPIENT
     from planner.services.keys import key_changed
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CommandError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-            params={"path": str(out)},
-        )
+    out = output_path(args)
     if args.include_sensitive and not args.to:
         args.parser.error(NEEDS_RECIPIENT)
     recipient = _recipient(Path(args.to)) if args.to else None
@@ -207,12 +194,7 @@ def cmd_export_visits(args: argparse.Namespace) -> int:
     """Write every visit as a CSV or XLSX table (sensitive columns only on request)."""
     from planner.export.tabular import visits_table, write_table
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CommandError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-            params={"path": str(out)},
-        )
+    out = output_path(args)
     with open_services(args) as services:
         rows = services.reports.visit_rows(include_sensitive=args.include_sensitive)
     table = visits_table(rows, include_sensitive=args.include_sensitive)
@@ -229,12 +211,7 @@ def cmd_export_letter(args: argparse.Namespace) -> int:
     from planner.export.i18n import Lang
     from planner.export.letter import LetterKind, export_letter
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CommandError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-            params={"path": str(out)},
-        )
+    out = output_path(args)
     with open_services(args) as services:
         visit = services.visits.get_by_code(args.code)
         assert visit.id is not None

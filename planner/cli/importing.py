@@ -8,7 +8,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from planner.cli.common import EXIT_ERROR, EXIT_OK, CommandError, add_command, open_services
+from planner.cli.common import (
+    EXIT_ERROR,
+    EXIT_OK,
+    CommandError,
+    add_command,
+    open_services,
+    output_path,
+)
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -99,12 +106,7 @@ def _fields_or_template(args: argparse.Namespace, kind: str) -> int | None:
             args.parser.error("--template needs -o FILE.xlsx")
         from planner.export.atomic import atomic_write
 
-        out = Path(args.output)
-        if out.is_dir():
-            raise CommandError(
-                QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-                params={"path": str(out)},
-            )
+        out = output_path(args)
         if out.suffix.lower() != ".xlsx":
             args.parser.error("the template is an .xlsx workbook: give -o FILE.xlsx")
         atomic_write(out, template_bytes(kind))  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
+from planner.cli.common import EXIT_OK, CommandError, add_command, open_services, output_path
 from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 _MAX_KEY_FILE = 64 * 1024
@@ -29,12 +29,7 @@ def cmd_keys_export(args: argparse.Namespace) -> int:
     """Write the public key file partners import (both public keys, self-signed)."""
     from planner.export.atomic import atomic_write
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CommandError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-            params={"path": str(out)},
-        )
+    out = output_path(args)
     with open_services(args) as services:
         data = services.keys.export_bytes()
         own = services.keys.own()

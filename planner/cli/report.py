@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
 
-from planner.cli.common import EXIT_OK, CommandError, add_command, open_services
+from planner.cli.common import EXIT_OK, add_command, open_services, output_path
 from planner.domain.fiscal import FiscalSystem
-from planner.domain.i18n import QT_TRANSLATE_NOOP
 
 #: Plain strings so other commands do not import Qt; a test checks them against ReportFormat.
 REPORT_FORMATS = ("pdf", "xlsx", "csv")
@@ -18,12 +16,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     """Write the activity report of ``--fiscal-year`` ``--year`` to ``-o``."""
     from planner.export.report import ReportFormat, write_report
 
-    out = Path(args.output)
-    if out.is_dir():
-        raise CommandError(
-            QT_TRANSLATE_NOOP("Validation", "{path} is a folder; give a file name with -o"),
-            params={"path": str(out)},
-        )
+    out = output_path(args)
     with open_services(args) as services:
         report = services.reports.activity(FiscalSystem(args.fiscal_year), args.year)
     written = write_report(report, ReportFormat(args.format), out)
