@@ -28,7 +28,7 @@ from planner.db.cipher import (
     open_file,
 )
 from planner.db.errors import CorruptDatabaseError, StorageError, environment_error
-from planner.db.files import create_private_file, held_while_writing, make_private
+from planner.db.files import create_private_file, fsync_dir, held_while_writing, make_private
 from planner.db.location import sqlite_uri
 from planner.db.rotation import list_backups, make_backup, newest_good_backup
 from planner.db.sealing import seal_folder
@@ -119,15 +119,6 @@ def scrub(path: Path) -> None:
         path.unlink()
 
 
-def _fsync_dir(folder: Path) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _replace_with_encrypted(path: Path, key: str, suffix: str) -> None:
     """Build the encrypted copy of *path* beside it, then swap it in and scrub the plain one."""
     tmp = path.with_name(path.name + suffix)
@@ -140,7 +131,7 @@ def _replace_with_encrypted(path: Path, key: str, suffix: str) -> None:
             plain.unlink(missing_ok=True)
             os.link(path, plain)
             tmp.replace(path)
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
             scrub(plain)
     finally:
         tmp.unlink(missing_ok=True)

@@ -16,6 +16,19 @@ PRIVATE_DIR_MODE = 0o700
 PRIVATE_FILE_MODE = 0o600
 
 
+def fsync_dir(folder: Path) -> None:
+    """Make a rename or unlink in *folder* durable (its directory entry reaches the disk).
+
+    Not every platform can open a folder (Windows cannot): there it is a no-op.
+    """
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def ensure_private_dir(path: Path) -> None:
     """Create *path* (and parents) and make the leaf folder 0700."""
     path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import sqlite3
@@ -23,6 +22,7 @@ from planner.db.errors import StorageError, environment_error
 from planner.db.files import (
     PRIVATE_FILE_MODE,
     create_private_file,
+    fsync_dir,
     held_while_writing,
     make_private,
 )
@@ -63,16 +63,6 @@ def keep_damaged(db_path: Path, *, now: datetime | None = None) -> Path:
         if companion.exists():
             companion.replace(aside.with_name(aside.name + suffix))
     return aside
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename durable; not every platform can open a folder (Windows cannot).
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
 
 
 def _quoted(name: str) -> str:
@@ -223,7 +213,7 @@ def _replace_file(db_path: Path, backup: Path) -> RestoreResult:
             for suffix in _COMPANION_SUFFIXES:
                 db_path.with_name(db_path.name + suffix).unlink(missing_ok=True)
             tmp.replace(db_path)
-        _fsync_dir(db_path.parent)
+        fsync_dir(db_path.parent)
     except OSError as exc:
         raise StorageError(
             QT_TRANSLATE_NOOP("Validation", "could not restore {backup} to {path}: {reason}"),

@@ -161,6 +161,15 @@ def _place(entry: Entry) -> dict[str, object]:
     return place
 
 
+#: The trips schema.org describes alike: reservation type -> (trip type, where it departs from,
+#: and that place's type).
+_TRIPS: dict[str, tuple[str, str, str]] = {
+    "FlightReservation": ("Flight", "departureAirport", "Airport"),
+    "TrainReservation": ("TrainTrip", "departureStation", "TrainStation"),
+    "BusReservation": ("BusTrip", "departureBusStop", "BusStop"),
+}
+
+
 def reservation(entry: Entry, doc: ItineraryDocument) -> dict[str, object]:
     """The schema.org reservation of one entry (what KDE Itinerary and mail clients read)."""
     kind = _RESERVATION.get(entry.kind_key, "EventReservation")
@@ -175,29 +184,15 @@ def reservation(entry: Entry, doc: ItineraryDocument) -> dict[str, object]:
     if entry.confirmation:
         out["reservationNumber"] = entry.confirmation
     start, end = _iso(entry, False), _iso(entry, True)
-    if kind == "FlightReservation":
+    trip = _TRIPS.get(kind)
+    if trip is not None:
+        trip_type, departure_key, departure_type = trip
         out["reservationFor"] = {
-            "@type": "Flight",
+            "@type": trip_type,
             "name": entry.title,
             "departureTime": start,
             "arrivalTime": end,
-            "departureAirport": {"@type": "Airport", "name": entry.location or entry.title},
-        }
-    elif kind == "TrainReservation":
-        out["reservationFor"] = {
-            "@type": "TrainTrip",
-            "name": entry.title,
-            "departureTime": start,
-            "arrivalTime": end,
-            "departureStation": {"@type": "TrainStation", "name": entry.location or entry.title},
-        }
-    elif kind == "BusReservation":
-        out["reservationFor"] = {
-            "@type": "BusTrip",
-            "name": entry.title,
-            "departureTime": start,
-            "arrivalTime": end,
-            "departureBusStop": {"@type": "BusStop", "name": entry.location or entry.title},
+            departure_key: {"@type": departure_type, "name": entry.location or entry.title},
         }
     elif kind == "LodgingReservation":
         out["reservationFor"] = {

@@ -21,8 +21,8 @@ from typing import Any
 
 from sqlalchemy import Engine, event, func, select
 
-from planner.db.cipher import connect, file_key
-from planner.db.engine import Database
+from planner.db.cipher import connect
+from planner.db.engine import Database, target_key
 from planner.db.models import AuditRow
 from planner.db.server import CHANNEL
 from planner.domain.enums import AuditAction, RecordKind
@@ -161,8 +161,8 @@ class FileChangeWatcher:
         self._db = db
         # A connection of its own, read-only: data_version counts the others' commits. An
         # encrypted file needs SQLCipher's driver and the key, as the engine's connections do.
-        path = db.target.path
-        self._conn = connect(path, mode="ro", key=file_key(path), check_same_thread=False)
+        key = target_key(db.target)  # the engine's own rule for which key the file needs
+        self._conn = connect(db.target.path, mode="ro", key=key, check_same_thread=False)
         self._own_commits = 0
         self._seen_commits = 0
         event.listen(db.engine, "commit", self._committed)

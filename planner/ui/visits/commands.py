@@ -6,6 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
 
+from planner.domain.entities import Visit
 from planner.domain.enums import VisitStatus
 from planner.domain.errors import PlannerError
 from planner.domain.status import can_cancel
@@ -198,13 +199,9 @@ class VisitCommands:
         )
         return answer == QMessageBox.StandardButton.Yes
 
-    def visitor_email(self) -> str:
-        """The e-mail address of the selected visit's visitor ("" if none or unknown)."""
-        visit_id = self._view.current_visit_id()
-        if visit_id is None:
-            return ""
+    def visitor_email(self, visit: Visit) -> str:
+        """The e-mail address of *visit*'s visitor ("" if none or unknown)."""
         try:
-            visit = self._services.visits.get(visit_id)
             return self._services.people.get(visit.visitor_id).email.strip()
         except PlannerError:  # deleted since the list was drawn
             return ""

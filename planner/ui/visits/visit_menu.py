@@ -12,6 +12,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex
 from PySide6.QtWidgets import QMenu
 
+from planner.domain.entities import Visit
 from planner.domain.enums import VisitStatus
 from planner.domain.errors import PlannerError
 from planner.domain.status import allowed_next, can_cancel
@@ -66,7 +67,8 @@ def install_visit_menu(
             icon=themed_icon("edit-copy"),
             name="menuDuplicate",
         )
-        status = _status_of(services, ids[0]) if single else None
+        visit = _visit_of(services, ids[0]) if single else None
+        status = visit.status if visit is not None else None
         _add_status_menu(menu, commands, status)
         add_entry(
             menu,
@@ -76,14 +78,14 @@ def install_visit_menu(
             icon=themed_icon("process-stop"),
             name="menuCancel",
         )
-        _add_copy_and_delete(menu, commands, status)
+        _add_copy_and_delete(menu, commands, visit)
 
     return attach_context_menu(view.table, build)
 
 
-def _status_of(services: Services, visit_id: int) -> VisitStatus | None:
+def _visit_of(services: Services, visit_id: int) -> Visit | None:
     try:
-        return services.visits.get(visit_id).status
+        return services.visits.get(visit_id)
     except PlannerError:  # deleted since the list was drawn
         return None
 
@@ -106,9 +108,9 @@ def _add_status_menu(menu: QMenu, commands: VisitCommands, status: VisitStatus |
     submenu.setEnabled(bool(moves))
 
 
-def _add_copy_and_delete(menu: QMenu, commands: VisitCommands, status: VisitStatus | None) -> None:
+def _add_copy_and_delete(menu: QMenu, commands: VisitCommands, visit: Visit | None) -> None:
     """Copy the visitor's e-mail; Delete (drafts only: a visit that went further is cancelled)."""
-    email = commands.visitor_email() if status is not None else ""
+    email = commands.visitor_email(visit) if visit is not None else ""
     add_entry(
         menu,
         QCoreApplication.translate("VisitMenu", "Copy Visitor's &E-mail Address"),
@@ -122,7 +124,7 @@ def _add_copy_and_delete(menu: QMenu, commands: VisitCommands, status: VisitStat
         menu,
         QCoreApplication.translate("VisitMenu", "De&lete Draft…"),
         commands.delete,
-        enabled=status is VisitStatus.DRAFT,
+        enabled=visit is not None and visit.status is VisitStatus.DRAFT,
         icon=themed_icon("edit-delete"),
         name="menuDelete",
     )
