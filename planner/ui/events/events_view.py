@@ -161,11 +161,14 @@ class EventsView(ViewDefaults, QWidget):
             QCoreApplication.translate("EventsView", "Participants")
         )
         self.participant_table.setModel(self.participants)
-        # The name takes the room; the role fits the longest role's label.
+        # The name takes the room; the role and attendance fit their longest labels.
         self.participant_columns = apply_column_rules(
             self.participant_table,
             0,
-            {1: tuple(participant_role_label(r) for r in ParticipantRole)},
+            {
+                1: tuple(participant_role_label(r) for r in ParticipantRole),
+                2: tuple(attendance_label(a) for a in Attendance),
+            },
         )
         self.participant_placeholder = add_placeholder(
             self.participant_table,

@@ -94,7 +94,7 @@ class OccurrencesBox(QGroupBox):
         )
         self.eml_button.setObjectName("saveSeriesInvitation")
         buttons = QHBoxLayout()
-        buttons.addWidget(self.summary, 1)
+        buttons.addStretch(1)
         buttons.addWidget(self.ics_button)
         buttons.addWidget(self.eml_button)
         buttons.addWidget(self.move_button)
@@ -102,6 +102,8 @@ class OccurrencesBox(QGroupBox):
         buttons.addWidget(self.restore_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        # On a line of its own: beside five buttons it was squeezed into three lines.
+        layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self.cancel_button.clicked.connect(self.cancel_selected)
         self.move_button.clicked.connect(self.open_move_dialog)

@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from planner.services.container import Services
 from planner.ui.common import editor_size
-from planner.ui.common.columns import ColumnRules
+from planner.ui.common.columns import MIN_NAME_WIDTH, ColumnRules
 from planner.ui.common.editor_size import FIELD_MAX_WIDTH
 from planner.ui.dashboard.dashboard_model import DashboardSectionModel
 from planner.ui.dashboard.dashboard_view import DashboardView
@@ -202,3 +202,41 @@ def test_form_fields_stop_growing_on_a_wide_editor(
         for e in edits
         if e.width() > FIELD_MAX_WIDTH
     ]
+
+
+def test_the_events_tables_fit_1024_by_700(
+    qtbot: QtBot, small_window: MainWindow, services: Services, sample: Sample
+) -> None:
+    from datetime import datetime
+
+    from planner.domain.entities import Event
+    from planner.domain.enums import EventKind, ParticipantRole
+    from planner.domain.timezones import local_to_utc
+    from planner.ui.events.events_model import EventColumn
+
+    assert sample.argonne.id is not None and sample.tanaka.id is not None
+    start = local_to_utc(datetime(2027, 3, 10, 15, 0), "America/Chicago")
+    seminar = services.events.create(
+        Event(
+            EventKind.SEMINAR, "Joint AI for Science Seminar", sample.argonne.id, start,
+            "America/Chicago", start.replace(hour=start.hour + 1), "America/Chicago",
+        )
+    )  # fmt: skip
+    assert seminar.id is not None
+    services.events.set_participant(seminar.id, sample.tanaka.id, ParticipantRole.ATTENDEE)
+    small_window.workspace.show_page("events")
+    view = small_window.workspace.view("events")
+    view.reload()
+    qtbot.waitUntil(lambda: view.table.model().rowCount() == 1)
+    view.table.selectRow(0)
+    qtbot.waitUntil(lambda: view.participant_table.model().rowCount() == 1)
+    settle()
+    # The series and the place give way, so nothing hides behind a scrollbar and the title
+    # keeps more than its least width (every site's time may be wider still).
+    assert view.table.horizontalScrollBar().maximum() == 0
+    assert view.table.horizontalHeader().sectionSize(EventColumn.TITLE) >= MIN_NAME_WIDTH
+    participants = view.participant_table
+    header = participants.horizontalHeader()
+    for column in (1, 2):  # role and attendance fit their text: nothing shows "In the ro…"
+        needed = participants.sizeHintForColumn(column)  # the text with the cell's margins
+        assert header.sectionSize(column) >= needed, (column, header.sectionSize(column), needed)
